@@ -1,0 +1,3 @@
+from baclofen_cli.cli import main
+
+main()

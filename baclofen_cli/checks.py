@@ -1,0 +1,149 @@
+"""Content rules beyond the schema: references resolve, ids are unique, nothing is left unsourced.
+
+The loader refuses a file with any of these errors; `baclofen validate` lists them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import msgspec
+
+from baclofen_cli.yamlsafe import Path, format_path, line_for
+
+_VALIDATION_PATH = re.compile(r"^(?P<message>.*?) - at `\$(?P<path>.*)`$", re.DOTALL)
+_PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|\[\"((?:[^\"\\]|\\.)*)\"\]")
+ADVISORY_CODES = frozenset({"BCL003"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    message: str
+    path: Path = ()
+    line: int | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """Advisories (an uncited source) fail `validate` but do not stop the file loading."""
+        return self.code not in ADVISORY_CODES
+
+    @property
+    def field(self) -> str:
+        return format_path(self.path)
+
+
+def schema_problem(exc: msgspec.ValidationError, lines: dict[Path, int]) -> Problem:
+    """Turn msgspec's "Expected `str`, got `int` - at `$.topics[0].title`" into a located problem."""
+    text = str(exc)
+    match = _VALIDATION_PATH.match(text)
+    path: Path = ()
+    if match:
+        text = match["message"]
+        path = tuple(
+            int(index) if index else (name or single or double)
+            for name, index, single, double in _PATH_PART.findall(match["path"])
+        )
+    message = text.replace("`", "")
+    message = message[:1].lower() + message[1:]
+    return Problem("BCL001", message, path, line_for(lines, path))
+
+
+def find_problems(data: dict[str, Any], lines: dict[Path, int]) -> list[Problem]:
+    """Every rule violation in a file that already matches the schema."""
+    problems = list(_reference_problems(data))
+    problems += _duplicate_problems(data)
+    problems += _quiz_problems(data)
+    problems += _text_problems(data, ())
+    return [Problem(p.code, p.message, p.path, line_for(lines, p.path)) for p in problems]
+
+
+def _statement_sources(node: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    """Every cited source id, wherever it sits (statements, groups, quiz items)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "sources" and path and isinstance(value, list):
+                for i, source_id in enumerate(value):
+                    if isinstance(source_id, str):
+                        yield (*path, key, i), source_id
+            else:
+                yield from _statement_sources(value, (*path, key))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _statement_sources(item, (*path, i))
+
+
+def _reference_problems(data: dict[str, Any]) -> Iterator[Problem]:
+    known = {s["id"] for s in data["sources"]}
+    cited: set[str] = set()
+    body = {k: v for k, v in data.items() if k != "sources"}
+    for path, source_id in _statement_sources(body, ()):
+        cited.add(source_id)
+        if source_id not in known:
+            yield Problem("BCL002", f"unknown source id {source_id!r}", path)
+    for i, source in enumerate(data["sources"]):
+        if source["id"] not in cited:
+            yield Problem("BCL003", f"source {source['id']!r} is never cited", ("sources", i, "id"))
+    topic_ids = {t["id"] for t in data["topics"]}
+    for topic_id in data.get("ask", {}).get("topic_phrasings", {}):
+        if topic_id not in topic_ids:
+            yield Problem("BCL004", f"phrasings for unknown topic {topic_id!r}", ("ask", "topic_phrasings", topic_id))
+    group_ids = {g["id"] for g in data["interactions"]["groups"]}
+    for i, group_id in enumerate(data["interactions"].get("depressant_groups", [])):
+        if group_id not in group_ids:
+            yield Problem("BCL004", f"unknown interaction group {group_id!r}", ("interactions", "depressant_groups", i))
+
+
+def _duplicate_problems(data: dict[str, Any]) -> Iterator[Problem]:
+    lists: list[tuple[Path, list[dict[str, Any]], str]] = [
+        (("sources",), data["sources"], "id"),
+        (("topics",), data["topics"], "id"),
+        (("interactions", "groups"), data["interactions"]["groups"], "id"),
+        (("quiz",), data.get("quiz", []), "id"),
+    ]
+    for path, items, key in lists:
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item[key] in seen:
+                yield Problem("BCL005", f"duplicate id {item[key]!r}", (*path, i, key))
+            seen.add(item[key])
+    # One drug may sit in several groups, but a name must not point at two different drugs.
+    owners: dict[str, str] = {}
+    for gi, group in enumerate(data["interactions"]["groups"]):
+        for di, drug in enumerate(group["drugs"]):
+            for name in [drug["name"], *drug.get("brands", []), *drug.get("aliases", [])]:
+                owner = owners.setdefault(name.casefold(), drug["name"])
+                if owner.casefold() != drug["name"].casefold():
+                    yield Problem(
+                        "BCL005",
+                        f"the name {name!r} is given to both {owner!r} and {drug['name']!r}",
+                        ("interactions", "groups", gi, "drugs", di),
+                    )
+
+
+def _quiz_problems(data: dict[str, Any]) -> Iterator[Problem]:
+    topic_ids = {t["id"] for t in data["topics"]}
+    for i, item in enumerate(data.get("quiz", [])):
+        correct = sum(1 for choice in item["choices"] if choice.get("correct"))
+        if correct != 1:
+            yield Problem("BCL006", f"quiz item has {correct} correct choices; it needs exactly one", ("quiz", i, "choices"))
+        if item["topic"] not in topic_ids:
+            yield Problem("BCL004", f"quiz item names unknown topic {item['topic']!r}", ("quiz", i, "topic"))
+
+
+def _text_problems(node: Any, path: Path) -> Iterator[Problem]:
+    if isinstance(node, str):
+        if _CONTROL.search(node):
+            yield Problem("BCL007", "text contains control characters or escape codes", path)
+        elif not node.strip():
+            yield Problem("BCL008", "text is empty", path)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _text_problems(value, (*path, key))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _text_problems(item, (*path, i))

@@ -1,0 +1,27 @@
+"""Errors the CLI turns into a one-line message and an exit code (never a traceback)."""
+
+from __future__ import annotations
+
+
+class BaclofenError(Exception):
+    """Base class: a problem the user can fix, reported in one line."""
+
+    exit_code = 2
+
+
+class KnowledgeFileError(BaclofenError):
+    """A knowledge file that cannot be read, parsed or validated."""
+
+    def __init__(self, path: str, message: str, line: int | None = None, field: str | None = None):
+        self.path, self.line, self.field, self.message = path, line, field, message
+        where = path if line is None else f"{path}:{line}"
+        what = f"{field}: {message}" if field else message
+        super().__init__(f"{where}: {what}")
+
+
+class UnknownTopicError(BaclofenError):
+    pass
+
+
+class OutputFileError(BaclofenError):
+    pass

@@ -1,0 +1,201 @@
+"""Find, read, validate and cache a knowledge file.
+
+Parsing YAML and validating it costs tens of milliseconds, more than the rest of
+a command. So the validated knowledge base, with the search indexes derived from
+it, is cached as JSON in the user cache directory, keyed by the file's bytes and
+this code's version. A cache that cannot be read or written is skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+
+from baclofen_cli import __version__
+from baclofen_cli.errors import KnowledgeFileError
+from baclofen_cli.model import KnowledgeBase
+
+T = TypeVar("T")
+
+DATA_FILE_NAME = "baclofen.yaml"
+DATA_ENV_VAR = "BACLOFEN_DATA"
+CACHE_ENV_VAR = "BACLOFEN_CACHE_DIR"
+MAX_FILE_BYTES = 2 * 1024 * 1024
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+# Derived indexes stored beside the knowledge base in the cache: name -> "module:function".
+# Each function takes a KnowledgeBase and returns something msgspec can encode.
+INDEX_BUILDERS: dict[str, str] = {
+    "drugs": "baclofen_cli.drugs:build_index",
+    "ask": "baclofen_cli.ask:build_index",
+}
+
+
+class Compiled(msgspec.Struct, frozen=True):
+    kb: KnowledgeBase
+    # Kept raw so each command decodes only the index it uses.
+    indexes: dict[str, msgspec.Raw] = {}
+
+    def index(self, name: str, kind: type[T]) -> T:
+        raw = self.indexes.get(name)
+        if raw is not None:
+            return msgspec.json.decode(raw, type=kind)
+        return msgspec.convert(msgspec.to_builtins(_build_index(name, self.kb)), kind)
+
+
+def default_path() -> Path:
+    """The shipped file: inside the installed package, or data/ beside a source checkout."""
+    packaged = _PACKAGE_DIR / "data" / DATA_FILE_NAME
+    return packaged if packaged.is_file() else _PACKAGE_DIR.parent / "data" / DATA_FILE_NAME
+
+
+def resolve_path(option: str | None) -> Path:
+    chosen = option or os.environ.get(DATA_ENV_VAR) or None
+    return Path(chosen) if chosen else default_path()
+
+
+@cache
+def load(path: Path) -> Compiled:
+    raw = read_bytes(path)
+    cache_file = _cache_dir() / f"kb-{_cache_key(raw)}.json"
+    try:
+        return msgspec.json.decode(cache_file.read_bytes(), type=Compiled)
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        pass
+    compiled = compile_kb(parse_and_validate(raw, str(path)))
+    write_atomically(cache_file, msgspec.json.encode(compiled), quiet=True)
+    return compiled
+
+
+def read_bytes(path: Path) -> bytes:
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise KnowledgeFileError(name, "this is a directory, not a knowledge file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise KnowledgeFileError(name, f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise KnowledgeFileError(name, "file not found") from None
+    except PermissionError:
+        raise KnowledgeFileError(name, "cannot read the file (permission denied)") from None
+    except OSError as exc:
+        raise KnowledgeFileError(name, f"cannot read the file ({exc.strerror or exc})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise KnowledgeFileError(name, f"file is too large (the limit is {MAX_FILE_BYTES:,} bytes)")
+    return raw
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    if b"\x00" in raw:
+        raise KnowledgeFileError(name, "this is a binary file, not YAML text", raw[: raw.index(b"\x00")].count(b"\n") + 1)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise KnowledgeFileError(name, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read)", line) from None
+    if not text.strip():
+        raise KnowledgeFileError(name, "the file is empty")
+    return text
+
+
+def parse_and_validate(raw: bytes, name: str) -> KnowledgeBase:
+    """Parse, check against the schema and the content rules; raise on the first error."""
+    kb, problems = check_file(raw, name)
+    errors = [p for p in problems if p.is_error]
+    if errors or kb is None:
+        first = errors[0]
+        raise KnowledgeFileError(name, first.message, first.line, first.field or None)
+    return kb
+
+
+def check_file(raw: bytes, name: str) -> tuple[KnowledgeBase | None, list[Any]]:
+    """All problems in a file. Raises KnowledgeFileError only when it cannot be parsed at all."""
+    from baclofen_cli import yamlsafe
+    from baclofen_cli.checks import find_problems, schema_problem
+
+    data, lines = yamlsafe.parse(decode_text(raw, name), name)
+    if not isinstance(data, dict):
+        raise KnowledgeFileError(name, "the top level must be a mapping of keys (schema_version, drug, topics, ...)", 1)
+    try:
+        kb = msgspec.convert(data, KnowledgeBase)
+    except msgspec.ValidationError as exc:
+        return None, [schema_problem(exc, lines)]
+    return kb, find_problems(data, lines)
+
+
+def compile_kb(kb: KnowledgeBase) -> Compiled:
+    indexes = {name: msgspec.Raw(msgspec.json.encode(_build_index(name, kb))) for name in INDEX_BUILDERS}
+    return Compiled(kb=kb, indexes=indexes)
+
+
+def _build_index(name: str, kb: KnowledgeBase) -> Any:
+    from importlib import import_module
+
+    module_name, _, function = INDEX_BUILDERS[name].partition(":")
+    return getattr(import_module(module_name), function)(kb)
+
+
+def _cache_dir() -> Path:
+    # Written out rather than importing platformdirs: this runs on every command and the
+    # import alone would cost more than the whole cache lookup.
+    override = os.environ.get(CACHE_ENV_VAR)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = str(Path.home() / "Library" / "Caches")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "baclofen-cli"
+
+
+def _cache_key(raw: bytes) -> str:
+    digest = hashlib.sha256(raw)
+    # The code that shapes the cached form is part of the key, so an upgrade (or an edit
+    # in a checkout) never reads a stale cache.
+    digest.update(__version__.encode())
+    for module in ("model", "loader", *(b.split(":")[0].rsplit(".", 1)[1] for b in INDEX_BUILDERS.values())):
+        try:
+            stat = (_PACKAGE_DIR / f"{module}.py").stat()
+            digest.update(f"{module}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        except OSError:
+            digest.update(module.encode())
+    return digest.hexdigest()[:32]
+
+
+def write_atomically(path: Path, data: bytes, *, quiet: bool = False, overwrite: bool = True) -> None:
+    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if overwrite:
+                os.replace(tmp_name, path)
+            else:
+                # link() fails if the target exists, so a file that appeared meanwhile is kept.
+                os.link(tmp_name, path)
+                os.unlink(tmp_name)
+        except BaseException:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        if not quiet:
+            raise

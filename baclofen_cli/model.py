@@ -1,0 +1,183 @@
+"""The knowledge model: the one schema every knowledge file follows.
+
+These msgspec structs are the single source of truth for the file format.
+They validate a parsed file (``msgspec.convert``), decode the cached compiled
+form fast (``msgspec.json.decode``), and generate ``data/schema.json`` for
+editors (``python -m baclofen_cli.model > data/schema.json``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta, Struct
+
+NonEmptyText = Annotated[str, Meta(min_length=1, max_length=2000)]
+Identifier = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+SourceIds = Annotated[list[Identifier], Meta(min_length=1)]
+Url = Annotated[str, Meta(pattern=r"^https?://\S+$")]
+IsoDate = Annotated[str, Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+Severity = Literal["major", "moderate", "minor"]
+SectionKind = Literal["info", "warning", "emergency"]
+SideEffectTier = Literal["common", "less-common", "call-doctor", "emergency"]
+
+
+class _Strict(Struct, frozen=True, forbid_unknown_fields=True):
+    """Unknown keys are errors: a typo in a field name must not silently drop content."""
+
+
+class Statement(_Strict):
+    """One patient-facing sentence or two, with the sources that back it."""
+
+    text: NonEmptyText
+    sources: SourceIds
+
+
+class Source(_Strict):
+    id: Identifier
+    title: NonEmptyText
+    publisher: NonEmptyText
+    url: Url
+
+
+class Brand(_Strict):
+    name: NonEmptyText
+    region: NonEmptyText
+    form: str = ""
+
+
+class Drug(_Strict):
+    name: NonEmptyText
+    drug_class: NonEmptyText
+    reviewed: IsoDate
+    also_called: list[NonEmptyText] = []
+    brands: list[Brand] = []
+    forms: list[NonEmptyText] = []
+    language: Annotated[str, Meta(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
+
+
+class Contact(_Strict):
+    label: NonEmptyText
+    number: NonEmptyText
+    region: NonEmptyText
+
+
+class Emergency(_Strict):
+    """Shown before anything else wherever an emergency could be involved."""
+
+    heading: NonEmptyText
+    instruction: Statement
+    contacts: Annotated[list[Contact], Meta(min_length=1)]
+    signs: Annotated[list[Statement], Meta(min_length=1)]
+
+
+class Section(_Strict):
+    heading: NonEmptyText
+    points: Annotated[list[Statement], Meta(min_length=1)]
+    kind: SectionKind = "info"
+    tier: SideEffectTier | None = None
+
+
+class Topic(_Strict):
+    id: Identifier
+    title: NonEmptyText
+    summary: Statement
+    sections: Annotated[list[Section], Meta(min_length=1)]
+    # Lead with the emergency box (overdose, stopping, pump, side effects).
+    emergency_first: bool = False
+    talk_to_doctor: Statement | None = None
+
+
+class InteractingDrug(_Strict):
+    name: NonEmptyText
+    brands: list[NonEmptyText] = []
+    # Everyday words and other names that mean this drug ("beer" for alcohol, "paracetamol").
+    aliases: list[NonEmptyText] = []
+
+
+class InteractionGroup(_Strict):
+    id: Identifier
+    name: NonEmptyText
+    # How one member is described: "Percocet: contains oxycodone, <an opioid>".
+    member_label: NonEmptyText
+    severity: Severity
+    effect: NonEmptyText
+    advice: NonEmptyText
+    sources: SourceIds
+    drugs: Annotated[list[InteractingDrug], Meta(min_length=1)]
+
+
+class Combination(_Strict):
+    """A product that contains several drugs (Percocet, co-codamol)."""
+
+    name: NonEmptyText
+    contains: Annotated[list[NonEmptyText], Meta(min_length=1)]
+    aliases: list[NonEmptyText] = []
+
+
+class Interactions(_Strict):
+    groups: Annotated[list[InteractionGroup], Meta(min_length=1)]
+    combinations: list[Combination] = []
+    # Shown when several names asked together each slow the nervous system.
+    combined_warning: Statement | None = None
+    # Groups whose members add to sleepiness and slowed breathing.
+    depressant_groups: list[Identifier] = []
+
+
+class QuizChoice(_Strict):
+    text: NonEmptyText
+    correct: bool = False
+
+
+class QuizItem(_Strict):
+    id: Identifier
+    topic: Identifier
+    question: NonEmptyText
+    choices: Annotated[list[QuizChoice], Meta(min_length=2)]
+    explanation: NonEmptyText
+    sources: SourceIds
+
+
+class AskHints(_Strict):
+    """What `ask` needs to understand patients' own words."""
+
+    # Topic id -> how patients ask about it ("I forgot my pill", "come off it").
+    topic_phrasings: dict[Identifier, list[NonEmptyText]] = {}
+    # Word -> words it can stand for in a question ("forgot" -> "missed").
+    synonyms: dict[NonEmptyText, list[NonEmptyText]] = {}
+    # Phrases that describe an emergency happening now ("took too many", "can't breathe").
+    emergency_phrasings: list[NonEmptyText] = []
+    # Phrases that only ask about a symptom and must not raise the alarm on their own.
+    non_emergency_phrasings: list[NonEmptyText] = []
+
+
+class KnowledgeBase(_Strict):
+    schema_version: Literal[1]
+    drug: Drug
+    disclaimer: Statement
+    sources: Annotated[list[Source], Meta(min_length=1)]
+    emergency: Emergency
+    topics: Annotated[list[Topic], Meta(min_length=1)]
+    interactions: Interactions
+    quiz: list[QuizItem] = []
+    ask: AskHints = AskHints()
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    def source_map(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+
+def json_schema() -> dict[str, object]:
+    schema = msgspec.json.schema(KnowledgeBase)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "baclofen-cli knowledge file"
+    return schema
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(json_schema(), indent=2, sort_keys=True))

@@ -1,0 +1,102 @@
+"""Where answers go and how they look: Rich on a terminal, plain text in a pipe, JSON for scripts.
+
+Rich costs ~25 ms to import, so it is imported only when the answer will really be
+drawn on a colour terminal; plain and JSON output use nothing but the standard library.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from typing import Any, Literal, TextIO
+
+Style = Literal["rich", "plain", "json"]
+
+MIN_WIDTH = 20
+MAX_WIDTH = 100
+_UNSAFE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """Remove escape sequences and control characters so no text can drive the terminal."""
+    return _UNSAFE.sub("", text)
+
+
+def show_input(text: str, limit: int = 80) -> str:
+    """What the user typed, safe to echo back: cleaned, on one line, and shortened."""
+    text = " ".join(clean(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def choose_style(*, json_output: bool, color: bool | None, stream: TextIO) -> Style:
+    if json_output:
+        return "json"
+    if color is not None:
+        return "rich" if color else "plain"
+    env = os.environ
+    if env.get("NO_COLOR"):
+        return "plain"
+    if env.get("FORCE_COLOR"):
+        return "rich"
+    if env.get("TERM") == "dumb":
+        return "plain"
+    try:
+        return "rich" if stream.isatty() else "plain"
+    except (AttributeError, ValueError):
+        return "plain"
+
+
+def terminal_width() -> int:
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() else shutil.get_terminal_size((80, 24)).columns
+    return max(MIN_WIDTH, min(width, MAX_WIDTH))
+
+
+def can_encode(text: str, stream: TextIO) -> bool:
+    try:
+        text.encode(getattr(stream, "encoding", None) or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+@dataclass
+class Output:
+    style: Style
+    stream: TextIO
+    width: int
+
+    @classmethod
+    def create(cls, *, json_output: bool = False, color: bool | None = None, stream: TextIO | None = None) -> Output:
+        stream = stream or sys.stdout
+        return cls(choose_style(json_output=json_output, color=color, stream=stream), stream, terminal_width())
+
+    @property
+    def bullet(self) -> str:
+        return "•" if can_encode("•", self.stream) else "-"
+
+    def json(self, payload: Any) -> None:
+        import json
+
+        self.stream.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+
+    def text(self, text: str = "") -> None:
+        self.stream.write(text + "\n")
+
+    def console(self) -> Any:
+        """A Rich console for this output: markup off, so text from files is never parsed as markup."""
+        from rich.console import Console
+
+        return Console(
+            file=self.stream,
+            width=self.width,
+            force_terminal=True,
+            markup=False,
+            emoji=False,
+            highlight=False,
+            no_color=False,
+            soft_wrap=False,
+        )

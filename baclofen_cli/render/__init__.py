@@ -1,0 +1,1 @@
+"""Renderers: the same views drawn as plain text (pipes) or with Rich (terminals)."""

@@ -1,0 +1,100 @@
+"""Plain text for pipes, NO_COLOR and dumb terminals: no escape codes, wrapped to the width."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from baclofen_cli.output import Output, clean
+
+KIND_LABELS = {"warning": "WARNING", "emergency": "EMERGENCY"}
+
+
+def markers(ids: list[str], numbers: dict[str, int] | None) -> str:
+    if not numbers:
+        return ""
+    return " [" + ",".join(str(numbers[i]) for i in ids if i in numbers) + "]"
+
+
+def source_numbers(view: dict[str, Any], show_sources: bool) -> dict[str, int] | None:
+    return {s["id"]: n for n, s in enumerate(view["sources"], 1)} if show_sources else None
+
+
+class PlainWriter:
+    def __init__(self, out: Output) -> None:
+        self.out = out
+
+    def para(self, text: str, indent: str = "", hanging: str | None = None) -> None:
+        lines = textwrap.wrap(
+            clean(text),
+            width=self.out.width,
+            initial_indent=indent,
+            subsequent_indent=indent if hanging is None else hanging,
+            break_on_hyphens=False,
+        )
+        for line in lines or [indent.rstrip()]:
+            self.out.text(line)
+
+    def bullet(self, text: str, indent: str = "  ") -> None:
+        mark = f"{indent}{self.out.bullet} "
+        self.para(text, mark, " " * len(mark))
+
+    def heading(self, text: str) -> None:
+        self.out.text(clean(text).upper())
+
+    def blank(self) -> None:
+        self.out.text()
+
+
+def render_emergency(out: Output, emergency: dict[str, Any], numbers: dict[str, int] | None = None) -> None:
+    w = PlainWriter(out)
+    w.heading(f"!! {emergency['heading']}")
+    instruction = emergency["instruction"]
+    w.para(instruction["text"] + markers(instruction["sources"], numbers))
+    for contact in emergency["contacts"]:
+        w.bullet(f"{contact['label']} ({contact['region']}): {contact['number']}")
+    for sign in emergency["signs"]:
+        w.bullet(sign["text"] + markers(sign["sources"], numbers))
+    w.blank()
+
+
+def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, disclaimer: str = "") -> None:
+    numbers = source_numbers(view, show_sources)
+    w = PlainWriter(out)
+    if view["emergency"]:
+        render_emergency(out, view["emergency"], numbers)
+    w.heading(view["title"])
+    w.para(f"In short: {view['summary']}" + markers(view["summary_sources"], numbers))
+    for section in view["sections"]:
+        w.blank()
+        label = KIND_LABELS.get(section["kind"])
+        w.out.text(clean(f"{label}: {section['heading']}" if label else section["heading"]))
+        for point in section["points"]:
+            w.bullet(point["text"] + markers(point["sources"], numbers))
+    if view["talk_to_doctor"]:
+        w.blank()
+        talk = view["talk_to_doctor"]
+        w.para("Talk to your doctor or pharmacist: " + talk["text"] + markers(talk["sources"], numbers))
+    if show_sources:
+        w.blank()
+        render_source_list(out, view["sources"])
+    if disclaimer:
+        w.blank()
+        w.para(disclaimer)
+
+
+def render_source_list(out: Output, sources: list[dict[str, str]], numbered: bool = True) -> None:
+    w = PlainWriter(out)
+    out.text("Sources")
+    for n, source in enumerate(sources, 1):
+        label = f"[{n}]" if numbered else f"{source['id']}:"
+        w.para(f"{label} {source['title']}. {source['publisher']}. {source['url']}", "  ", "      ")
+
+
+def render_topics_list(out: Output, topics: list[dict[str, str]], command: str) -> None:
+    w = PlainWriter(out)
+    width = max(len(t["id"]) for t in topics)
+    for topic in topics:
+        w.para(f"{topic['id']:<{width}}  {topic['title']}", "", " " * (width + 2))
+    w.blank()
+    w.para(f"Read one with: {command} TOPIC (for example: {command} {topics[0]['id']})")

@@ -1,0 +1,89 @@
+"""Answers as plain data: the `--json` contract, and what every renderer draws from.
+
+Building one view and rendering it three ways (JSON, plain, Rich) keeps the
+outputs from drifting apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from baclofen_cli.model import KnowledgeBase, Source, Statement, Topic
+
+
+def statement_view(statement: Statement) -> dict[str, Any]:
+    return {"text": statement.text, "sources": list(statement.sources)}
+
+
+def source_view(source: Source) -> dict[str, str]:
+    return {"id": source.id, "title": source.title, "publisher": source.publisher, "url": source.url}
+
+
+def sources_view(kb: KnowledgeBase, ids: list[str]) -> list[dict[str, str]]:
+    """The listed sources, each once, in the order first cited."""
+    by_id = kb.source_map()
+    return [source_view(by_id[i]) for i in dict.fromkeys(ids) if i in by_id]
+
+
+def emergency_view(kb: KnowledgeBase) -> dict[str, Any]:
+    emergency = kb.emergency
+    return {
+        "heading": emergency.heading,
+        "instruction": statement_view(emergency.instruction),
+        "contacts": [{"label": c.label, "number": c.number, "region": c.region} for c in emergency.contacts],
+        "signs": [statement_view(s) for s in emergency.signs],
+    }
+
+
+def topic_view(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
+    cited: list[str] = []
+    emergency = None
+    if topic.emergency_first:
+        emergency = emergency_view(kb)
+        cited += kb.emergency.instruction.sources
+        for sign in kb.emergency.signs:
+            cited += sign.sources
+    cited += topic.summary.sources
+    sections = []
+    for section in topic.sections:
+        for point in section.points:
+            cited += point.sources
+        sections.append(
+            {
+                "heading": section.heading,
+                "kind": section.kind,
+                "tier": section.tier,
+                "points": [statement_view(p) for p in section.points],
+            }
+        )
+    if topic.talk_to_doctor:
+        cited += topic.talk_to_doctor.sources
+    return {
+        "id": topic.id,
+        "title": topic.title,
+        "summary": topic.summary.text,
+        "summary_sources": list(topic.summary.sources),
+        "emergency": emergency,
+        "sections": sections,
+        "talk_to_doctor": statement_view(topic.talk_to_doctor) if topic.talk_to_doctor else None,
+        "sources": sources_view(kb, cited),
+    }
+
+
+def topics_list_view(kb: KnowledgeBase) -> list[dict[str, str]]:
+    return [{"id": t.id, "title": t.title, "summary": t.summary.text} for t in kb.topics]
+
+
+def all_sources_view(kb: KnowledgeBase) -> list[dict[str, str]]:
+    return [source_view(s) for s in kb.sources]
+
+
+def about_view(kb: KnowledgeBase) -> dict[str, Any]:
+    drug = kb.drug
+    return {
+        "drug": drug.name,
+        "drug_class": drug.drug_class,
+        "reviewed": drug.reviewed,
+        "language": drug.language,
+        "disclaimer": statement_view(kb.disclaimer),
+    }
