@@ -1,0 +1,64 @@
+"""Shared fixtures: an isolated environment for every test, the CLI runner, and a real-subprocess runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_FILE = ROOT / "data" / "baclofen.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# Variables that change how output looks; every test starts without them.
+_STYLE_VARS = ("FORCE_COLOR", "NO_COLOR", "TERM", "COLUMNS", "LINES", "BACLOFEN_DATA", "BACLOFEN_CACHE_DIR",
+               "GITHUB_ACTIONS", "PY_COLORS", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "PYTHONIOENCODING")
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    for name in _STYLE_VARS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    # One cache per test session: tests of the cache itself set their own directory.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+    from baclofen_cli import loader
+
+    loader.load.cache_clear()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def invoke(runner: CliRunner, args: list[str], **kwargs):  # noqa: ANN201
+    """Run the app in-process. Exceptions are not swallowed: a traceback fails the test."""
+    from baclofen_cli.cli import app
+
+    return runner.invoke(app, args, catch_exceptions=False, **kwargs)
+
+
+def script_path() -> str:
+    """The installed `baclofen` console script (tests run against the installed package)."""
+    candidate = Path(sys.executable).parent / ("baclofen.exe" if os.name == "nt" else "baclofen")
+    found = str(candidate) if candidate.exists() else shutil.which("baclofen")
+    if not found:
+        pytest.fail("the `baclofen` script is not installed: run `pip install -e '.[test]'` first")
+    return found
+
+
+def run_cli(args: list[str], *, env: dict[str, str] | None = None, input: str | None = None,
+            timeout: float = 30, cwd: str | Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real console script in a subprocess, with the test's environment plus `env`."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run(
+        [script_path(), *args], capture_output=True, text=True, encoding="utf-8", errors="replace",
+        env=full_env, input=input, timeout=timeout, cwd=cwd,
+    )
