@@ -6,6 +6,7 @@ The loader refuses a file with any of these errors; `baclofen validate` lists th
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +52,46 @@ def schema_problem(exc: msgspec.ValidationError, lines: dict[Path, int]) -> Prob
     message = text.replace("`", "")
     message = message[:1].lower() + message[1:]
     return Problem("BCL001", message, path, line_for(lines, path))
+
+
+def schema_problems(data: Any, kind: Any, lines: dict[Path, int]) -> list[Problem]:
+    """Every schema violation, not just the first: on failure, check each field and list item alone."""
+    return [
+        Problem(p.code, p.message, p.path, line_for(lines, p.path)) for p in _schema_problems(data, kind, ())
+    ]
+
+
+def _schema_problems(value: Any, kind: Any, path: Path) -> list[Problem]:
+    try:
+        msgspec.convert(value, kind)
+        return []
+    except msgspec.ValidationError as exc:
+        first = schema_problem(exc, {})
+        first = Problem(first.code, first.message, (*path, *first.path))
+    inner = _unwrap(kind)
+    found: list[Problem] = []
+    if isinstance(value, list) and typing.get_origin(inner) is list:
+        (item_kind,) = typing.get_args(inner)
+        for i, item in enumerate(value):
+            found += _schema_problems(item, item_kind, (*path, i))
+    elif isinstance(value, dict) and isinstance(inner, type) and issubclass(inner, msgspec.Struct):
+        fields = {f.encode_name: f for f in msgspec.structs.fields(inner)}
+        for key in value:
+            if key not in fields:
+                found.append(Problem("BCL001", f"unknown field {key!r}", (*path, key)))
+        for key, field in fields.items():
+            if key in value:
+                found += _schema_problems(value[key], field.type, (*path, key))
+            elif field.required:
+                found.append(Problem("BCL001", f"missing required field {key!r}", path))
+    # A problem in the container itself (a list too short, say) is still reported.
+    return found or [first]
+
+
+def _unwrap(kind: Any) -> Any:
+    while typing.get_origin(kind) is typing.Annotated:
+        kind = typing.get_args(kind)[0]
+    return kind
 
 
 def find_problems(data: dict[str, Any], lines: dict[Path, int]) -> list[Problem]:

@@ -121,15 +121,15 @@ def parse_and_validate(raw: bytes, name: str) -> KnowledgeBase:
 def check_file(raw: bytes, name: str) -> tuple[KnowledgeBase | None, list[Any]]:
     """All problems in a file. Raises KnowledgeFileError only when it cannot be parsed at all."""
     from baclofen_cli import yamlsafe
-    from baclofen_cli.checks import find_problems, schema_problem
+    from baclofen_cli.checks import find_problems, schema_problems
 
     data, lines = yamlsafe.parse(decode_text(raw, name), name)
     if not isinstance(data, dict):
         raise KnowledgeFileError(name, "the top level must be a mapping of keys (schema_version, drug, topics, ...)", 1)
     try:
         kb = msgspec.convert(data, KnowledgeBase)
-    except msgspec.ValidationError as exc:
-        return None, [schema_problem(exc, lines)]
+    except msgspec.ValidationError:
+        return None, schema_problems(data, KnowledgeBase, lines)
     return kb, find_problems(data, lines)
 
 

@@ -40,7 +40,7 @@ class PlainWriter:
         self.para(text, mark, " " * len(mark))
 
     def heading(self, text: str) -> None:
-        self.out.text(clean(text).upper())
+        self.para(text.upper())
 
     def blank(self) -> None:
         self.out.text()
@@ -68,7 +68,7 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     for section in view["sections"]:
         w.blank()
         label = KIND_LABELS.get(section["kind"])
-        w.out.text(clean(f"{label}: {section['heading']}" if label else section["heading"]))
+        w.para(f"{label}: {section['heading']}" if label else section["heading"])
         for point in section["points"]:
             w.bullet(point["text"] + markers(point["sources"], numbers))
     if view["talk_to_doctor"]:

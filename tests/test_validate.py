@@ -1,0 +1,103 @@
+"""`baclofen validate` lists every problem with file, line and code; exit 0 when clean, 1 otherwise."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import DATA_FILE, invoke, run_cli
+
+
+def test_shipped_file_is_valid(runner) -> None:
+    result = invoke(runner, ["validate"])
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.startswith(f"OK: {DATA_FILE} is valid")
+
+
+def test_shipped_file_is_valid_through_the_script() -> None:
+    result = run_cli(["validate", str(DATA_FILE), "--json"])
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"file": str(DATA_FILE), "valid": True, "problems": []}
+
+
+def _broken(tmp_path: Path) -> Path:
+    text = DATA_FILE.read_text(encoding="utf-8")
+    # Three schema problems in different places, all reported at once.
+    text = text.replace("schema_version: 1\n", "schema_version: 1\nsumary: x\n", 1)
+    text = text.replace("severity: major", "severity: huge", 1)
+    first_heading = text.index("      - heading: ", text.index("\ntopics:"))
+    text = text[:first_heading] + "      - heading: ''" + text[text.index("\n", first_heading):]
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_schema_problem_is_listed(runner, tmp_path: Path) -> None:
+    path = _broken(tmp_path)
+    result = invoke(runner, ["validate", str(path)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert any("BCL001 sumary: unknown field 'sumary'" in line for line in lines)
+    assert any(".severity: invalid enum value 'huge'" in line for line in lines)
+    assert any("topics[0].sections[0].heading:" in line and "length" in line for line in lines)
+    assert all(line.startswith(f"{path}:") for line in lines[:-1])
+    assert lines[-1] == f"3 problems found in {path}"
+
+
+def _rule_problems(tmp_path: Path) -> Path:
+    text = DATA_FILE.read_text(encoding="utf-8")
+    topics_at = text.index("\ntopics:")
+    first_sources = text.index("sources: [", topics_at)
+    text = text[:first_sources] + "sources: [missing-one]" + text[text.index("\n", first_sources):]
+    # A duplicate topic id and an uncited source.
+    second_id = text.index("  - id: ", text.index("  - id: ", topics_at) + 1)
+    text = text[:second_id] + "  - id: overview" + text[text.index("\n", second_id):]
+    text = text.replace("sources:\n  - id: s1\n", "sources:\n  - id: never-cited\n    title: T\n    publisher: P\n"
+                        "    url: https://example.org/\n  - id: s1\n", 1)
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_rule_problems_are_listed_with_codes(runner, tmp_path: Path) -> None:
+    path = _rule_problems(tmp_path)
+    result = invoke(runner, ["validate", str(path), "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    codes = {(p["code"], p["message"]) for p in report["problems"]}
+    assert ("BCL002", "unknown source id 'missing-one'") in codes
+    assert ("BCL003", "source 'never-cited' is never cited") in codes
+    assert ("BCL005", "duplicate id 'overview'") in codes
+    assert all(p["line"] for p in report["problems"])
+
+
+def test_uncited_source_is_advisory_for_other_commands(runner, tmp_path: Path) -> None:
+    text = DATA_FILE.read_text(encoding="utf-8").replace(
+        "sources:\n  - id: s1\n", "sources:\n  - id: spare\n    title: T\n    publisher: P\n"
+        "    url: https://example.org/\n  - id: s1\n", 1)
+    path = tmp_path / "spare.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert invoke(runner, ["--data", str(path), "overview"]).exit_code == 0
+    assert invoke(runner, ["validate", str(path)]).exit_code == 1
+
+
+def test_unreadable_file_is_a_problem_not_a_crash(runner, tmp_path: Path) -> None:
+    result = invoke(runner, ["validate", str(tmp_path / "none.yaml")])
+    assert result.exit_code == 1
+    assert "file not found" in result.stdout
+
+
+def test_published_schema_matches_the_model() -> None:
+    from baclofen_cli.model import json_schema
+
+    published = json.loads((DATA_FILE.parent / "schema.json").read_text(encoding="utf-8"))
+    assert published == json.loads(json.dumps(json_schema())), "run: python -m baclofen_cli.model > data/schema.json"
+
+
+def test_shipped_file_matches_the_published_json_schema() -> None:
+    """Editors validate YAML against data/schema.json; make sure it accepts the real file."""
+    import jsonschema
+    import yaml
+
+    schema = json.loads((DATA_FILE.parent / "schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")), schema)
