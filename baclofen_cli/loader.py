@@ -8,10 +8,9 @@ this code's version. A cache that cannot be read or written is skipped, never fa
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-import tempfile
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -161,21 +160,35 @@ def _cache_dir() -> Path:
 
 
 def _cache_key(raw: bytes) -> str:
-    digest = hashlib.sha256(raw)
-    # The code that shapes the cached form is part of the key, so an upgrade (or an edit
-    # in a checkout) never reads a stale cache.
-    digest.update(__version__.encode())
+    """Length plus two independent 32-bit checksums of the file, and a fingerprint of the code.
+
+    Not a cryptographic hash on purpose: hashlib costs ~4 ms to import on every run, and the
+    cache only has to notice edits, not resist an attacker who can already write the cache.
+    The code that shapes the cached form is part of the key, so an upgrade (or an edit in a
+    checkout) never reads a stale cache.
+    """
+    code = [__version__, sys.version]
     for module in ("model", "loader", *(b.split(":")[0].rsplit(".", 1)[1] for b in INDEX_BUILDERS.values())):
         try:
             stat = (_PACKAGE_DIR / f"{module}.py").stat()
-            digest.update(f"{module}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+            code.append(f"{module}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
-            digest.update(module.encode())
-    return digest.hexdigest()[:32]
+            code.append(module)
+    code_sum = zlib.crc32("|".join(code).encode())
+    return f"{len(raw):x}-{zlib.crc32(raw):08x}-{zlib.adler32(raw):08x}-{code_sum:08x}"
 
 
-def write_atomically(path: Path, data: bytes, *, quiet: bool = False, overwrite: bool = True) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+def write_atomically(
+    path: Path, data: bytes, *, quiet: bool = False, overwrite: bool = True, mode: int | None = None
+) -> None:
+    """Write to a temporary file beside `path`, then rename: readers never see half a file.
+
+    The temporary file is private (0600); `mode` (e.g. 0o666) gives the finished file the
+    usual permissions, less the umask. With `overwrite=False` an existing file is never
+    replaced: FileExistsError is raised, even if the file appeared while writing.
+    """
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -184,12 +197,14 @@ def write_atomically(path: Path, data: bytes, *, quiet: bool = False, overwrite:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
+            if mode is not None:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp_name, mode & ~umask)
             if overwrite:
                 os.replace(tmp_name, path)
             else:
-                # link() fails if the target exists, so a file that appeared meanwhile is kept.
-                os.link(tmp_name, path)
-                os.unlink(tmp_name)
+                _rename_no_replace(tmp_name, path)
         except BaseException:
             try:
                 os.unlink(tmp_name)
@@ -199,3 +214,27 @@ def write_atomically(path: Path, data: bytes, *, quiet: bool = False, overwrite:
     except OSError:
         if not quiet:
             raise
+
+
+def _rename_no_replace(tmp_name: str, path: Path) -> None:
+    """Move the finished file into place unless `path` exists (FileExistsError then)."""
+    try:
+        # link() fails if the target exists, so a file that appeared meanwhile is kept.
+        os.link(tmp_name, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links here (some network, FAT or container file systems): claim the name
+        # with O_EXCL, then rename over the empty placeholder. Still never half a file.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        try:
+            os.replace(tmp_name, path)
+        except BaseException:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+            raise
+        return
+    os.unlink(tmp_name)

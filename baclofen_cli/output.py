@@ -7,22 +7,33 @@ drawn on a colour terminal; plain and JSON output use nothing but the standard l
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import sys
-from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal, TextIO
 
 Style = Literal["rich", "plain", "json"]
 
 MIN_WIDTH = 20
 MAX_WIDTH = 100
-_UNSAFE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Escape sequences (CSI, OSC), C0/C1 control characters except tab and newline, and the
+# bidirectional overrides that can make text display differently from what it says.
+_UNSAFE_PATTERN = (
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+@cache
+def _unsafe() -> Any:
+    # Compiled on first use: compiling at import would cost every command, even --version.
+    import re
+
+    return re.compile(_UNSAFE_PATTERN)
 
 
 def clean(text: str) -> str:
     """Remove escape sequences and control characters so no text can drive the terminal."""
-    return _UNSAFE.sub("", text)
+    return _unsafe().sub("", text)
 
 
 def show_input(text: str, limit: int = 80) -> str:
@@ -51,7 +62,12 @@ def choose_style(*, json_output: bool, color: bool | None, stream: TextIO) -> St
 
 def terminal_width() -> int:
     columns = os.environ.get("COLUMNS", "")
-    width = int(columns) if columns.isdigit() else shutil.get_terminal_size((80, 24)).columns
+    if columns.isdigit():
+        width = int(columns)
+    else:
+        import shutil
+
+        width = shutil.get_terminal_size((80, 24)).columns
     return max(MIN_WIDTH, min(width, MAX_WIDTH))
 
 
@@ -63,11 +79,11 @@ def can_encode(text: str, stream: TextIO) -> bool:
     return True
 
 
-@dataclass
 class Output:
-    style: Style
-    stream: TextIO
-    width: int
+    """Where one command's answer goes, and in which style."""
+
+    def __init__(self, style: Style, stream: TextIO, width: int) -> None:
+        self.style, self.stream, self.width = style, stream, width
 
     @classmethod
     def create(cls, *, json_output: bool = False, color: bool | None = None, stream: TextIO | None = None) -> Output:
