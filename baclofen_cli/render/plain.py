@@ -52,7 +52,8 @@ def render_emergency(out: Output, emergency: dict[str, Any], numbers: dict[str, 
     instruction = emergency["instruction"]
     w.para(instruction["text"] + markers(instruction["sources"], numbers))
     for contact in emergency["contacts"]:
-        w.bullet(f"{contact['label']} ({contact['region']}): {contact['number']}")
+        w.para(f"{contact['label']} ({contact['region']}): {contact['number']}", "  ", "    ")
+    w.para("Signs:")
     for sign in emergency["signs"]:
         w.bullet(sign["text"] + markers(sign["sources"], numbers))
     w.blank()

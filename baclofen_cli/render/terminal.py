@@ -51,7 +51,7 @@ def emergency_panel(out: Output, emergency: dict[str, Any], numbers: dict[str, i
         contacts.add_row(_text(f"{contact['label']} ({contact['region']})"), _text(contact["number"]))
     signs = _bullets(out, [(s["text"], s["sources"]) for s in emergency["signs"]], numbers)
     return Panel(
-        Group(body, Text(""), contacts, Text(""), signs),
+        Group(body, Text(""), contacts, Text(""), Text("Signs:", style="bold"), signs),
         title=_text(f"EMERGENCY: {emergency['heading']}", "bold white on red"),
         title_align="left",
         border_style="red",
