@@ -70,6 +70,8 @@ class Emergency(_Strict):
     instruction: Statement
     contacts: Annotated[list[Contact], Meta(min_length=1)]
     signs: Annotated[list[Statement], Meta(min_length=1)]
+    # One line at the top of every topic that does not lead with the full box.
+    reminder: Statement | None = None
 
 
 class Section(_Strict):

@@ -37,12 +37,15 @@ def emergency_view(kb: KnowledgeBase) -> dict[str, Any]:
 
 def topic_view(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
     cited: list[str] = []
-    emergency = None
+    emergency = reminder = None
     if topic.emergency_first:
         emergency = emergency_view(kb)
         cited += kb.emergency.instruction.sources
         for sign in kb.emergency.signs:
             cited += sign.sources
+    elif kb.emergency.reminder:
+        reminder = statement_view(kb.emergency.reminder)
+        cited += kb.emergency.reminder.sources
     cited += topic.summary.sources
     sections = []
     for section in topic.sections:
@@ -64,6 +67,7 @@ def topic_view(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
         "summary": topic.summary.text,
         "summary_sources": list(topic.summary.sources),
         "emergency": emergency,
+        "emergency_reminder": reminder,
         "sections": sections,
         "talk_to_doctor": statement_view(topic.talk_to_doctor) if topic.talk_to_doctor else None,
         "sources": sources_view(kb, cited),

@@ -56,8 +56,10 @@ def test_emergency_topics_lead_with_the_emergency_box(runner, topic_id: str) -> 
     assert "1-800-222-1222" in result.stdout.split("In short:")[0]
 
 
-def test_non_emergency_topic_has_no_emergency_box(runner) -> None:
-    assert not invoke(runner, ["storage"]).stdout.startswith("!! ")
+def test_other_topics_start_with_a_one_line_emergency_reminder(runner) -> None:
+    lines = invoke(runner, ["storage"]).stdout.splitlines()
+    assert lines[0].startswith("!! In an emergency") and "911" in lines[0]
+    assert "Signs:" not in lines[:6]
 
 
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)
@@ -81,6 +83,8 @@ def test_topic_json_contract(runner, data: dict, topic_id: str) -> None:
             cited |= set(point["sources"])
     if view["talk_to_doctor"]:
         cited |= set(view["talk_to_doctor"]["sources"])
+    if view["emergency_reminder"]:
+        cited |= set(view["emergency_reminder"]["sources"])
     if view["emergency"]:
         cited |= set(view["emergency"]["instruction"]["sources"])
         for sign in view["emergency"]["signs"]:

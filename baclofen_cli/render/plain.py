@@ -64,6 +64,10 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     w = PlainWriter(out)
     if view["emergency"]:
         render_emergency(out, view["emergency"], numbers)
+    elif view.get("emergency_reminder"):
+        reminder = view["emergency_reminder"]
+        w.para("!! " + reminder["text"] + markers(reminder["sources"], numbers))
+        w.blank()
     w.heading(view["title"])
     w.para(f"In short: {view['summary']}" + markers(view["summary_sources"], numbers))
     for section in view["sections"]:

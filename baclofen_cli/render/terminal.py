@@ -63,6 +63,13 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     numbers = source_numbers(view, show_sources)
     if view["emergency"]:
         console.print(emergency_panel(out, view["emergency"], numbers))
+    elif view.get("emergency_reminder"):
+        reminder = view["emergency_reminder"]
+        line = _text(reminder["text"], "bold red")
+        if numbers:
+            line.append(markers(reminder["sources"], numbers), style="dim")
+        console.print(line)
+        console.print()
     console.print(_text(view["title"], "bold underline"))
     summary = _text(view["summary"])
     if numbers:
