@@ -1,0 +1,38 @@
+"""The README stays true: every command documented, the CI command is the README's test command."""
+
+from __future__ import annotations
+
+import re
+
+from baclofen_cli.cli import app
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def command_names() -> list[str]:
+    import typer.main
+
+    return list(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_every_command_is_in_the_readme() -> None:
+    for name in command_names():
+        assert f"`{name}" in README or f" {name}`" in README, name
+
+
+def test_every_command_has_help() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert (command.help or "").strip(), name
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    test_command = next(line for line in ci.splitlines() if "pytest" in line).strip()
+    assert test_command in README
+    blocks = re.findall(r"```sh\n(.*?)\n```", README, re.DOTALL)
+    assert test_command in blocks
+    assert any("pip install ." in b and "baclofen " in b for b in blocks)
