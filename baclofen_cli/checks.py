@@ -166,12 +166,26 @@ def _duplicate_problems(data: dict[str, Any]) -> Iterator[Problem]:
                     )
 
 
+MAX_QUIZ_CHOICES = 6  # answered as a letter, a to f
+
+
 def _quiz_problems(data: dict[str, Any]) -> Iterator[Problem]:
     topic_ids = {t["id"] for t in data["topics"]}
     for i, item in enumerate(data.get("quiz", [])):
-        correct = sum(1 for choice in item["choices"] if choice.get("correct"))
+        choices = item["choices"]
+        correct = sum(1 for choice in choices if choice.get("correct"))
         if correct != 1:
             yield Problem("BCL006", f"quiz item has {correct} correct choices; it needs exactly one", ("quiz", i, "choices"))
+        if len(choices) > MAX_QUIZ_CHOICES:
+            message = f"quiz item has {len(choices)} choices; at most {MAX_QUIZ_CHOICES} (a to f)"
+            yield Problem("BCL006", message, ("quiz", i, "choices"))
+        seen: set[str] = set()
+        for ci, choice in enumerate(choices):
+            # Two choices that read the same cannot be told apart (or one is right and one wrong).
+            key = " ".join(choice["text"].casefold().split()).rstrip(".")
+            if key in seen:
+                yield Problem("BCL005", f"duplicate quiz choice {choice['text']!r}", ("quiz", i, "choices", ci, "text"))
+            seen.add(key)
         if item["topic"] not in topic_ids:
             yield Problem("BCL004", f"quiz item names unknown topic {item['topic']!r}", ("quiz", i, "topic"))
 

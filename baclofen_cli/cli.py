@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from baclofen_cli import __version__
-from baclofen_cli.commands import topics, validate
+from baclofen_cli.commands import handout, quiz, topics, validate
 from baclofen_cli.commands.common import AppState
 from baclofen_cli.errors import BaclofenError
 
@@ -74,6 +74,8 @@ def root(
 
 
 topics.register(app)
+handout.register(app)
+quiz.register(app)
 validate.register(app)
 
 

@@ -1,0 +1,125 @@
+"""`baclofen handout`: a printable leaflet (Markdown, plain text or self-contained HTML)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from baclofen_cli.commands.common import JsonOption, state
+
+
+class Format(str, Enum):
+    md = "md"
+    html = "html"
+    txt = "txt"
+
+
+def handout(
+    ctx: typer.Context,
+    format: Annotated[
+        Format,
+        typer.Option("--format", "-f", case_sensitive=False, help="md (Markdown), html (print from a browser) or txt."),
+    ] = Format.md,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of the screen ('-': the screen)."),
+    ] = None,
+    topics: Annotated[
+        str | None,
+        typer.Option(
+            "--topics", metavar="A,B,C", help="Only these topic ids, in this order (default: all, in reading order)."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it already exists.")] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """Make a handout to print: each topic's key points, the emergency box, and numbered sources."""
+    from baclofen_cli.handout import RENDERERS, handout_view, parse_topic_list
+
+    app_state = state(ctx)
+    path = _output_path(output, force)
+    kb = app_state.kb
+    try:
+        chosen = parse_topic_list(kb, topics)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--topics") from None
+    view = handout_view(kb, chosen)
+    if json_output:
+        import json
+
+        text = json.dumps(view, indent=2, ensure_ascii=False) + "\n"
+    elif format is Format.html:
+        from baclofen_cli import __version__
+        from baclofen_cli.handout import render_html
+
+        text = render_html(view, generator=f"baclofen-cli {__version__}")
+    else:
+        text = RENDERERS[format.value](view)
+    if path is None:
+        _write_stdout(text)
+        return
+    _write_file(path, text.encode("utf-8"), force)
+    what = "JSON" if json_output else format.value
+    count = len(chosen)
+    typer.echo(f"Wrote {_shown(path)} ({what}, {count} topic{'s' if count != 1 else ''}).", err=True)
+
+
+def _shown(path: object) -> str:
+    from baclofen_cli.output import show_input
+
+    return show_input(str(path), 200)
+
+
+def _output_path(output: str | None, force: bool):  # noqa: ANN202 - Path | None, imported lazily
+    """Check -o FILE before any work, so a refusal is quick and nothing is half done."""
+    if output is None or output == "-":
+        return None
+    if not output.strip():
+        raise typer.BadParameter("the file name is empty", param_hint="--output")
+    from pathlib import Path
+
+    from baclofen_cli.errors import OutputFileError
+
+    path = Path(output)
+    if path.is_dir():
+        raise OutputFileError(f"{_shown(path)} is a folder: give a file name, e.g. {_shown(path / 'handout.html')}")
+    if path.exists() and not force:
+        raise OutputFileError(f"{_shown(path)} already exists; use --force to replace it")
+    parent = path.parent
+    if not parent.is_dir():
+        raise OutputFileError(f"cannot write {_shown(path)}: the folder {_shown(parent)} does not exist")
+    return path
+
+
+def _write_file(path, data: bytes, force: bool) -> None:  # noqa: ANN001
+    from baclofen_cli.errors import OutputFileError
+    from baclofen_cli.loader import write_atomically
+
+    try:
+        write_atomically(path, data, overwrite=force, mode=0o666)
+    except FileExistsError:
+        raise OutputFileError(f"{_shown(path)} already exists; use --force to replace it") from None
+    except PermissionError:
+        raise OutputFileError(f"cannot write {_shown(path)} (permission denied)") from None
+    except OSError as exc:
+        raise OutputFileError(f"cannot write {_shown(path)} ({exc.strerror or exc}); nothing was written") from None
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not an error, and no traceback at exit.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
+
+
+def register(app: typer.Typer) -> None:
+    app.command(rich_help_panel="Guide")(handout)

@@ -1,0 +1,257 @@
+"""Teach-back quiz: draw questions from the knowledge file, read answers, explain, score.
+
+The draw is reproducible (`--seed`), and answers come one per line on stdin, so the quiz
+runs the same at a terminal, in a pipe and in tests. Reading and writing go through
+`QuizSession`, which never raises on bad input: an answer it cannot read is asked again
+at a terminal, and counted wrong in a pipe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from baclofen_cli.model import KnowledgeBase, QuizItem
+from baclofen_cli.output import Output, clean, show_input
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_TRUE_FALSE = {"true": "true", "t": "true", "false": "false", "f": "false"}
+
+
+def new_seed() -> int:
+    import random
+
+    return random.SystemRandom().randrange(1, 100_000)
+
+
+def draw(items: list[QuizItem], count: int, seed: int) -> list[QuizItem]:
+    """`count` items, the same for the same seed and file, spread over as many topics as possible."""
+    import random
+
+    pool = list(items)
+    random.Random(seed).shuffle(pool)
+    first, rest, seen = [], [], set()
+    for item in pool:
+        (rest if item.topic in seen else first).append(item)
+        seen.add(item.topic)
+    return (first + rest)[: max(count, 0)]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .!")
+
+
+def is_true_false(item: QuizItem) -> bool:
+    return len(item.choices) == 2 and {_normal(c.text) for c in item.choices} == {"true", "false"}
+
+
+def parse_answer(answer: str, item: QuizItem) -> int | None:
+    """The chosen choice's index, or None. Accepts a letter (b, b), (b)), a number, the choice's
+    own words, and true/false (t/f) for true-or-false items."""
+    text = _normal(clean(answer)).strip("()[]).:")
+    if not text:
+        return None
+    n = len(item.choices)
+    if len(text) == 1 and text in LETTERS[:n]:
+        return LETTERS.index(text)
+    if text.isdigit() and text.isascii() and 1 <= int(text) <= n:
+        return int(text) - 1
+    if is_true_false(item) and text in _TRUE_FALSE:
+        wanted = _TRUE_FALSE[text]
+        return next(i for i, c in enumerate(item.choices) if _normal(c.text) == wanted)
+    matches = [i for i, c in enumerate(item.choices) if _normal(c.text) == text]
+    return matches[0] if len(matches) == 1 else None
+
+
+def answer_hint(item: QuizItem) -> str:
+    last = LETTERS[len(item.choices) - 1]
+    hint = f"a-{last}"
+    return hint + ", or true/false" if is_true_false(item) else hint
+
+
+def correct_index(item: QuizItem) -> int:
+    return next((i for i, c in enumerate(item.choices) if c.correct), 0)
+
+
+def read_more_command(command: str, topic_id: str) -> str:
+    from baclofen_cli.commands.topics import TOPIC_COMMANDS
+
+    return f"{command} {topic_id}" if topic_id in TOPIC_COMMANDS else f"{command} show {topic_id}"
+
+
+def item_view(kb: KnowledgeBase, item: QuizItem, command: str) -> dict[str, Any]:
+    from baclofen_cli.views import sources_view
+
+    topic = kb.topic(item.topic)
+    right = correct_index(item)
+    return {
+        "id": item.id,
+        "topic": item.topic,
+        "topic_title": topic.title if topic else item.topic,
+        "question": item.question,
+        "true_false": is_true_false(item),
+        "choices": [{"letter": LETTERS[i], "text": c.text, "correct": c.correct} for i, c in enumerate(item.choices)],
+        "answer": LETTERS[right],
+        "answer_text": item.choices[right].text,
+        "explanation": item.explanation,
+        "read_more": read_more_command(command, item.topic),
+        "sources": sources_view(kb, list(item.sources)),
+    }
+
+
+def quiz_view(kb: KnowledgeBase, items: list[QuizItem], seed: int, command: str) -> dict[str, Any]:
+    return {
+        "seed": seed,
+        "count": len(items),
+        "available": len(kb.quiz),
+        "items": [item_view(kb, item, command) for item in items],
+    }
+
+
+# ----------------------------------------------------------------------------- running a quiz
+
+
+@dataclass
+class Score:
+    asked: int = 0
+    right: int = 0
+    # Topic id -> title, for topics with a wrong answer, in the order they came up.
+    review: dict[str, str] = field(default_factory=dict)
+
+
+class Printer:
+    """Plain text (wrapped to the width) or Rich on a colour terminal. Right and wrong are
+    always said in words, so colour is never the only signal."""
+
+    def __init__(self, out: Output) -> None:
+        from baclofen_cli.render.plain import PlainWriter
+
+        self.out = out
+        self.plain = PlainWriter(out)
+        self.console = out.console() if out.style == "rich" else None
+
+    def line(self, text: str = "", style: str = "", indent: int = 0) -> None:
+        if self.console is None:
+            if text:
+                self.plain.para(text, " " * indent)
+            else:
+                self.out.text()
+            return
+        from rich.padding import Padding
+        from rich.text import Text
+
+        self.console.print(Padding(Text(clean(text), style=style), (0, 0, 0, indent)))
+
+    def choice(self, letter: str, text: str) -> None:
+        mark = f"  {letter}) "
+        if self.console is None:
+            self.plain.para(text, mark, " " * len(mark))
+            return
+        from rich.table import Table
+        from rich.text import Text
+
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        grid.add_row(Text(f"  {letter})", style="bold"), Text(clean(text)))
+        self.console.print(grid)
+
+    def prompt(self, text: str) -> None:
+        self.out.stream.write(text)
+        self.out.stream.flush()
+
+
+class QuizSession:
+    def __init__(
+        self, kb: KnowledgeBase, out: Output, stdin: TextIO | None, *, interactive: bool, command: str, seed: int
+    ) -> None:
+        self.kb, self.out, self.stdin = kb, out, stdin
+        self.interactive, self.command, self.seed = interactive, command, seed
+        self.p = Printer(out)
+        self.score = Score()
+
+    def _read(self, prompt: str) -> str | None:
+        """One answer line, or None at the end of input (Ctrl-D, a closed or exhausted pipe)."""
+        self.p.prompt(prompt)
+        if self.stdin is None:
+            self.out.text()
+            return None
+        line = self.stdin.readline()
+        if not line:
+            self.out.text()
+            return None
+        if not self.interactive:
+            # The terminal did not echo a piped answer: show it, so the transcript reads well.
+            self.out.text(show_input(line))
+        return line.rstrip("\r\n")
+
+    def ask(self, number: int, total: int, item: QuizItem) -> bool:
+        """Ask one question. False when the input ended before an answer."""
+        topic = self.kb.topic(item.topic)
+        title = topic.title if topic else item.topic
+        p = self.p
+        p.line()
+        p.line(f"Question {number} of {total} (topic: {title})", "bold cyan")
+        p.line(item.question, "bold")
+        for i, choice in enumerate(item.choices):
+            p.choice(LETTERS[i], choice.text)
+        hint = answer_hint(item)
+        while True:
+            answer = self._read(f"Your answer ({hint}): ")
+            if answer is None:
+                return False
+            chosen = parse_answer(answer, item)
+            if chosen is not None or not self.interactive:
+                break
+            shown = show_input(answer, 40)
+            again = f"Type a letter ({hint})."
+            p.line(f"'{shown}' is not one of the choices. {again}" if shown else again)
+        right = correct_index(item)
+        self.score.asked += 1
+        answer_text = f"{LETTERS[right]}) {item.choices[right].text}"
+        if chosen == right:
+            self.score.right += 1
+            p.line("Right! " + item.explanation, "bold green")
+        else:
+            self.score.review.setdefault(item.topic, title)
+            if chosen is None:
+                p.line(f"That is not one of the choices, so it counts as wrong. The answer is {answer_text}",
+                       "bold red")
+            else:
+                p.line(f"Not quite. The answer is {answer_text}", "bold red")
+            p.line(item.explanation)
+        p.line(f"Read more: {read_more_command(self.command, item.topic)}", "cyan")
+        return True
+
+    def run(self, items: list[QuizItem]) -> bool:
+        """Ask every item; True if all were answered, False if the input ended first."""
+        total = len(items)
+        self.p.line(
+            f"Teach-back quiz: {total} question{'s' if total != 1 else ''} about {self.kb.drug.name}. "
+            "Answer with the letter of your choice."
+            + (" Press Ctrl-D to stop." if self.interactive else ""),
+            "bold",
+        )
+        for number, item in enumerate(items, 1):
+            if not self.ask(number, total, item):
+                self.summary(total, stopped=True)
+                return False
+        self.summary(total, stopped=False)
+        return True
+
+    def summary(self, total: int, *, stopped: bool) -> None:
+        score, p = self.score, self.p
+        p.line()
+        if stopped:
+            p.line(f"Quiz stopped after {score.asked} of {total} questions.", "bold")
+            if score.asked:
+                p.line(f"Score so far: {score.right}/{score.asked}", "bold")
+        else:
+            p.line(f"Your score: {score.right}/{total}", "bold")
+        if score.review:
+            p.line("Topics to review:", "bold")
+            for topic_id, title in score.review.items():
+                p.line(f"- {title}: {read_more_command(self.command, topic_id)}", indent=2)
+        elif score.asked and not stopped:
+            p.line("Well done: you got every question right.")
+        p.line(f"To take the same quiz again: {self.command} quiz --seed {self.seed} --count {total}")
