@@ -140,7 +140,8 @@ class Printer:
         from rich.padding import Padding
         from rich.text import Text
 
-        self.console.print(Padding(Text(clean(text), style=style), (0, 0, 0, indent)))
+        line = Text(clean(text), style=style)
+        self.console.print(Padding(line, (0, 0, 0, indent), expand=False) if indent else line)
 
     def choice(self, letter: str, text: str) -> None:
         mark = f"  {letter}) "
