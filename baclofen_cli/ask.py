@@ -1,5 +1,726 @@
-"""Placeholder: the ask issue replaces this with ranking."""
+"""Free-text questions: rank the knowledge file's sections, tolerate typos, spot emergencies.
+
+How a question is answered:
+
+1. Words. The question is cut into words, common function words are dropped ("the", "can",
+   "my") and each word is stemmed lightly ("stopping", "stopped" -> "stop"). Everyday words
+   are expanded with the knowledge file's synonyms ("forgot" -> "missed"). A word the index
+   has never seen is matched to the closest known word ("pergnant" -> "pregnant") with
+   rapidfuzz, imported only when such a word turns up.
+2. Ranking. BM25 over small documents built from the file: one per section (topic title,
+   heading and points), one per topic summary, one per interaction group (names, brands and
+   aliases, for the interactions topic) and one per patient phrasing in `ask.topic_phrasings`.
+   A topic's score is its best document's score plus a little of its second best.
+   BM25 is written out here (about 30 lines) on purpose: the BM25 packages on PyPI pull in
+   numpy/scipy, whose import alone costs more than this whole command.
+3. Out of scope. Below a score threshold measured on tests/ask_phrasings.yaml (see
+   MIN_SCORE), nothing is answered and the caller lists the topics instead.
+4. Emergencies. `ask.emergency_phrasings` are matched in any order within a short window,
+   with typo tolerance and synonyms. A match does not count when it is negated ("no fever")
+   or when the sentence only asks about a risk (`ask.non_emergency_phrasings`: "does it
+   cause", "side effect") without saying it happened to someone ("i", "my son", "he").
+   A phrasing word written in the past tense ("fainted") only matches a past tense
+   ("fainted", not "faint"); a word in its plain form matches every form.
+
+All of this is derived from the knowledge file by `build_index` and cached by the loader,
+so a clinic's own file of the same schema gets its own index.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from msgspec import Struct
+
+from baclofen_cli.model import KnowledgeBase, Topic
+
+# ---------------------------------------------------------------------------- tuning
+# BM25 constants (the usual defaults).
+K1 = 1.2
+B = 0.75
+# Weights of query words that were not typed as such.
+SYNONYM_WEIGHT = 0.5
+FUZZY_WEIGHT = 0.9
+NUMBER_WEIGHT = 0.0
+# Question words help ranking ("how long" vs "how much") but weigh less than content words.
+QUESTION_WEIGHT = 0.5
+BIGRAM_WEIGHT = 0.5
+NAME_WEIGHT = 0.2
+# A topic's score: its best document plus this share of its second best.
+SECOND_DOC_SHARE = 0.3
+# How much a topic's score depends on the share of the question's words it explains.
+COVERAGE_POWER = 1.0
+# How much a phrasing's score depends on the share of its own words the question matches.
+PHRASING_MATCH_POWER = 1.0
+RANK_BY_COVERAGE = False
+# Section documents against phrasing documents (phrasings are what patients type).
+SECTION_WEIGHT = 0.6
+# A second section of the same topic is shown when it scores at least this share of the first.
+SECOND_SECTION_SHARE = 0.6
+# The runner-up topic is shown too when its score is at least this share of the best.
+RUNNER_UP_SHARE = 0.85
+MAX_RESULTS = 3
+# Questions longer than this are cut before ranking (nobody types more; it bounds the work).
+MAX_QUERY_CHARS = 500
+
+# Out of scope: the best topic must score at least MIN_SCORE. Measured with
+# tests/test_ask.py::test_report_threshold_margin (run `pytest -q -s tests/test_ask.py`):
+# MEASURED_PLACEHOLDER
+MIN_SCORE = 3.1
+ANCHORED_MIN_SCORE = 1.0
+
+# ---------------------------------------------------------------------------- words
+# English function words. Not medical content, so they live here rather than in the file.
+STOP_WORDS = frozenset(
+    """
+    a an the and or but if so than then as because while of to in on at for with by from about
+    into onto through during before after again once here there
+    i me my myself we us our ours you your yours it its itself he him his she her hers they them
+    their theirs this that these those thats
+    am is are was were be been being im ive id youre hes shes theyre were weve isnt arent wasnt
+    do does did doing done dont doesnt didnt have has had having havent hasnt hadnt
+    get gets got getting let lets
+    ok okay please thanks thank hi hello hey just really also still even
+    anyone someone something anything exactly actually basically literally honestly
+    """.split()
+)
+# Question words: they help tell "how long" from "how much", but say nothing about whether a
+# question is about the medicine at all, so they do not count towards coverage.
+QUESTION_WORDS = frozenset(
+    "what whats how why who when where which can could should would will may might must shall is".split()
+)
+# Words that carry nothing in an emergency phrase ("took a double dose" = "took double dose").
+FILLER = frozenset("a an the my his her their our your some of to on in at just it its".split())
+NEGATIONS = frozenset("not no never dont didnt doesnt isnt wasnt havent hasnt hadnt without nor arent werent".split())
+# Words that say the event happened to someone: these keep an alarm even in a question.
+SUBJECTS = frozenset("i im ive id he hes she shes we were weve they theyre my our his her someone somebody".split())
+CLAUSE_BREAKS = frozenset(".!?;,")
 
 
-def build_index(kb):  # noqa: ANN001, ANN201
-    return {}
+def tokenize(text: str) -> list[str]:
+    """Lower-case words and numbers; apostrophes dropped ("can't" -> "cant"); punctuation that
+    ends a clause kept as its own token so matching never runs across sentences."""
+    import re
+
+    text = text.lower().replace("\u2019", "'").replace("'", "")
+    return re.findall(r"[a-z]+|[0-9]+|[.!?;,]", text)
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to join "stopped", "stopping" and "stops"."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith("ness") and len(word) > 6:
+        word = word[:-4]
+    if word.endswith("ations") or word.endswith("ation"):
+        word = word[: word.rindex("ation")] + "at"
+    elif word.endswith("ing") and len(word) >= 6:
+        word = _undouble(word[:-3])
+    elif word.endswith("ed") and not word.endswith("eed") and len(word) >= 5:
+        word = _undouble(word[:-2])
+    elif word.endswith("ly") and len(word) >= 6:
+        word = word[:-2]
+    if word.endswith("e") and len(word) >= 4:
+        word = word[:-1]
+    if word.endswith("y") and len(word) >= 4:
+        word = word[:-1] + "i"
+    return word
+
+
+def _undouble(word: str) -> str:
+    if len(word) >= 3 and word[-1] == word[-2] and word[-1] in "bdgmnprt":
+        return word[:-1]
+    return word
+
+
+def is_past(word: str) -> bool:
+    return len(word) >= 4 and word.endswith("ed") and not word.endswith("eed")
+
+
+# ---------------------------------------------------------------------------- the index
+class Doc(Struct, array_like=True):
+    topic: str
+    # Index into the topic's sections, or -1 for a document about the whole topic.
+    section: int
+    length: int
+    kind: str  # "section" | "summary" | "group" | "phrasing"
+
+
+class Phrase(Struct, array_like=True):
+    stems: list[str]
+    # Written in the past tense: only a past tense matches it.
+    past: list[bool]
+
+
+class AskIndex(Struct):
+    docs: list[Doc] = []
+    # stem -> [[doc number, count], ...]
+    postings: dict[str, list[tuple[int, int]]] = {}
+    idf: dict[str, float] = {}
+    avgdl: float = 1.0
+    # Every word the file uses (as written) -> its stem; typo correction looks here.
+    surface: dict[str, str] = {}
+    # Stems of a synonym key, joined by spaces -> stems it stands for (one list per meaning).
+    synonyms: dict[str, list[list[str]]] = {}
+    emergency: list[Phrase] = []
+    cues: list[Phrase] = []
+    # Drug names, brands and aliases from the interactions block: words joined by spaces -> name.
+    drugs: dict[str, str] = {}
+    # Topic ids in file order, and the interactions topic if the file has one.
+    topics: list[str] = []
+    interactions_topic: str = ""
+    # Stems of the medicine's own names: a question that names it is in scope.
+    anchors: list[str] = []
+    # Stems of its generic name: in nearly every question, so it says little about the topic.
+    name_stems: list[str] = []
+    # The words of the emergency phrasings, for typo correction of short words.
+    emergency_words: list[str] = []
+    # Sum of the idf of each document's distinct words.
+    doc_mass: list[float] = []
+
+
+def _content_stems(text: str) -> list[str]:
+    return [stem(w) for w in tokenize(text) if w.isalnum() and w not in STOP_WORDS]
+
+
+def bigrams(stems: list[str]) -> list[str]:
+    """Pairs of neighbouring words ("too much", "pass out"): they rank phrases above loose words."""
+    return [f"{a}_{b}" for a, b in zip(stems, stems[1:])]
+
+
+def _phrase(text: str) -> Phrase:
+    words = [w for w in tokenize(text) if w.isalnum() and w not in FILLER]
+    return Phrase(stems=[stem(w) for w in words], past=[is_past(w) for w in words])
+
+
+def build_index(kb: KnowledgeBase) -> AskIndex:
+    """Everything `ask` needs, derived from one knowledge file (cached by the loader)."""
+    docs: list[Doc] = []
+    bags: list[list[str]] = []
+    surface_words: set[str] = set()
+
+    def add(topic: str, section: int, kind: str, *texts: str) -> None:
+        words: list[str] = []
+        pairs: list[str] = []
+        for text in texts:
+            stems = _content_stems(text)
+            words += stems
+            pairs += bigrams(stems)
+            surface_words.update(w for w in tokenize(text) if w.isalpha() and w not in STOP_WORDS)
+        if words:
+            docs.append(Doc(topic=topic, section=section, length=len(words), kind=kind))
+            bags.append(words + pairs)
+
+    # The medicine's own names, forms and class answer "what is baclofen" / "is ozobax baclofen".
+    first = kb.topic("overview") or kb.topics[0]
+    medicine = kb.drug
+    anchor_names = [medicine.name, *medicine.also_called, *(b.name for b in medicine.brands)]
+    add(first.id, -1, "drug", medicine.drug_class, *anchor_names, *medicine.forms)
+    for topic in kb.topics:
+        add(topic.id, -1, "summary", topic.title, topic.summary.text)
+        for i, section in enumerate(topic.sections):
+            add(topic.id, i, "section", topic.title, section.heading, *(p.text for p in section.points))
+    interactions_topic = "interactions" if kb.topic("interactions") else ""
+    drugs: dict[str, str] = {}
+    for group in kb.interactions.groups:
+        names: list[str] = []
+        for drug in group.drugs:
+            for name in [drug.name, *drug.brands, *drug.aliases]:
+                names.append(name)
+                drugs.setdefault(" ".join(w for w in tokenize(name) if w.isalnum()), drug.name)
+        if interactions_topic:
+            add(interactions_topic, -1, "group", group.name, group.effect, group.advice, *names)
+    for combination in kb.interactions.combinations:
+        for name in [combination.name, *combination.aliases]:
+            drugs.setdefault(" ".join(w for w in tokenize(name) if w.isalnum()), combination.name)
+    drugs.pop("", None)
+    for topic_id, phrasings in kb.ask.topic_phrasings.items():
+        for phrasing in phrasings:
+            add(topic_id, -1, "phrasing", phrasing)
+
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for number, words in enumerate(bags):
+        counts: dict[str, int] = {}
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+        for word, count in counts.items():
+            postings.setdefault(word, []).append((number, count))
+    total = len(docs) or 1
+    idf = {w: math.log(1 + (total - len(p) + 0.5) / (len(p) + 0.5)) for w, p in postings.items()}
+
+    synonyms: dict[str, list[list[str]]] = {}
+    for key, values in kb.ask.synonyms.items():
+        key_stems = " ".join(stem(w) for w in tokenize(key) if w.isalnum())
+        for value in values:
+            stems = _content_stems(value)
+            if key_stems and stems:
+                synonyms.setdefault(key_stems, []).append(stems)
+        surface_words.update(w for w in tokenize(key) if w.isalpha())
+
+    emergency = [p for p in map(_phrase, kb.ask.emergency_phrasings) if p.stems]
+    cues = [p for p in map(_phrase, kb.ask.non_emergency_phrasings) if p.stems]
+    for text in [*kb.ask.emergency_phrasings, *kb.ask.non_emergency_phrasings, *drugs]:
+        surface_words.update(w for w in tokenize(text) if w.isalpha())
+    doc_mass = [sum(idf[w] for w in set(words) if "_" not in w) for words in bags]
+    anchors = sorted({stem(w) for name in anchor_names for w in tokenize(name) if w.isalpha() and len(w) >= 4})
+    emergency_words = sorted(
+        {w for text in kb.ask.emergency_phrasings for w in tokenize(text) if w.isalpha() and len(w) == 4}
+    )
+    return AskIndex(
+        emergency_words=emergency_words,
+        anchors=anchors,
+        name_stems=sorted({stem(w) for w in tokenize(medicine.name) if w.isalpha()}),
+        doc_mass=doc_mass,
+        docs=docs,
+        postings=postings,
+        idf=idf,
+        avgdl=sum(d.length for d in docs) / total,
+        surface={w: stem(w) for w in sorted(surface_words) if len(w) >= 3},
+        synonyms=synonyms,
+        emergency=emergency,
+        cues=cues,
+        drugs=drugs,
+        topics=[t.id for t in kb.topics],
+        interactions_topic=interactions_topic,
+    )
+
+
+# ---------------------------------------------------------------------------- a question
+class Token(Struct):
+    """One word of the question: what was typed, and the stems it may stand for."""
+
+    word: str
+    stems: dict[str, float]  # stem -> weight
+    past: bool = False
+    corrected: str = ""
+    distance: int = 0
+
+
+def correct(word: str, index: AskIndex) -> tuple[str, int] | None:
+    """The known word closest to an unknown one, and the edit distance; None if none is close."""
+    if len(word) < 4 or not word.isalpha():
+        return None
+    # Short words have too many neighbours ("wife" is one letter from "wine"), so a
+    # four-letter word is only matched to the words of the emergency phrasings ("mnay").
+    vocabulary = index.surface.keys() if len(word) >= 5 else index.emergency_words
+    limit = 1 if len(word) <= 7 else 2 if len(word) <= 11 else 3
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    candidates = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=8)
+    if not candidates:
+        return None
+    # Fewest edits first; then a word with the same first letter; then the most used word.
+    best = min(
+        candidates,
+        key=lambda c: (c[1], c[0][0] != word[0], -len(index.postings.get(index.surface.get(c[0], ""), ()))),
+    )
+    return best[0], int(best[1])
+
+
+def split_compound(word: str, index: AskIndex) -> list[str] | None:
+    """"breastmilk" -> ["breast", "milk"], when both halves are known words."""
+    for cut in range(3, len(word) - 2):
+        left, right = word[:cut], word[cut:]
+        if left in index.surface and right in index.surface:
+            return [left, right]
+    return None
+
+
+def analyse(question: str, index: AskIndex) -> list[Token]:
+    """The question's words with stems, corrections and synonyms (clause breaks kept as ".")."""
+    words = tokenize(question[:MAX_QUERY_CHARS])
+    tokens: list[Token] = []
+    for word in words:
+        if word in CLAUSE_BREAKS:
+            tokens.append(Token(word=".", stems={}))
+            continue
+        if (
+            word.isalpha()
+            and word not in STOP_WORDS
+            and stem(word) not in index.idf
+            and word not in index.surface
+            and not _synonym_key(word, index)
+        ):
+            parts = split_compound(word, index) if len(word) >= 6 else None
+            if parts:
+                tokens += [Token(word=p, stems={stem(p): 1.0}, past=is_past(p)) for p in parts]
+                continue
+            fixed = correct(word, index)
+            if fixed:
+                known, distance = fixed
+                weight = FUZZY_WEIGHT ** distance
+                tokens.append(
+                    Token(word=word, stems={stem(known): weight}, past=is_past(known), corrected=known, distance=distance)
+                )
+                continue
+        if word.isdigit():
+            weight = NUMBER_WEIGHT
+        elif word in QUESTION_WORDS:
+            weight = QUESTION_WEIGHT
+        elif stem(word) in index.name_stems:
+            weight = NAME_WEIGHT
+        else:
+            weight = 1.0
+        tokens.append(Token(word=word, stems={stem(word): weight}, past=is_past(word)))
+    _join_split_words(tokens, index)
+    _add_synonyms(tokens, index)
+    return tokens
+
+
+def _join_split_words(tokens: list[Token], index: AskIndex) -> None:
+    """"breast feeding" -> also "breastfeeding", when the file uses the joined word."""
+    for left, right in zip(tokens, tokens[1:]):
+        joined = left.word + right.word
+        if left.word != "." and right.word != "." and joined in index.surface and joined not in STOP_WORDS:
+            right.stems.setdefault(index.surface[joined], 1.0)
+
+
+def _synonym_key(word: str, index: AskIndex) -> bool:
+    return stem(word) in index.synonyms
+
+
+def _add_synonyms(tokens: list[Token], index: AskIndex) -> None:
+    """Add what a word (or two or three words in a row) can stand for, at lower weight."""
+    longest = max((k.count(" ") + 1 for k in index.synonyms), default=0)
+    for start in range(len(tokens)):
+        for size in range(1, longest + 1):
+            window = tokens[start : start + size]
+            if len(window) < size or any(t.word == "." for t in window):
+                break
+            key = " ".join(max(t.stems, key=t.stems.get) if t.stems else "" for t in window)
+            for meaning in index.synonyms.get(key, []):
+                target = window[-1]
+                for s in meaning:
+                    weight = SYNONYM_WEIGHT * min(target.stems.values(), default=1.0)
+                    if target.stems.get(s, 0.0) < weight:
+                        target.stems[s] = weight
+
+
+def content_tokens(tokens: list[Token]) -> list[dict[str, float]]:
+    """The stems (with weights) of each word that carries meaning; stop words only bring
+    their synonyms ("come off" -> "stop")."""
+    out = []
+    for token in tokens:
+        if token.word == ".":
+            continue
+        if token.word in STOP_WORDS and not token.corrected:
+            stems = {s: w for s, w in token.stems.items() if w < 1.0 and s not in STOP_WORDS}
+        else:
+            stems = {s: w for s, w in token.stems.items() if s not in STOP_WORDS}
+        if stems:
+            out.append(stems)
+    return out
+
+
+def query_terms(tokens: list[Token]) -> dict[str, float]:
+    """What BM25 looks for: content stems with weights (a repeated word counts once), and
+    pairs of neighbouring words."""
+    words = content_tokens(tokens)
+    terms: dict[str, float] = {}
+    for stems in words:
+        for s, weight in stems.items():
+            terms[s] = max(terms.get(s, 0.0), weight)
+    for left, right in zip(words, words[1:]):
+        for a, wa in left.items():
+            for b, wb in right.items():
+                pair = f"{a}_{b}"
+                terms[pair] = max(terms.get(pair, 0.0), BIGRAM_WEIGHT * min(wa, wb))
+    return terms
+
+
+def bm25(index: AskIndex, terms: dict[str, float]) -> dict[int, float]:
+    """Score every document that shares a word with the query."""
+    scores: dict[int, float] = {}
+    matched: dict[int, float] = {}
+    for term, weight in terms.items():
+        idf = index.idf.get(term)
+        if idf is None:
+            continue
+        for number, count in index.postings[term]:
+            doc = index.docs[number]
+            norm = K1 * (1 - B + B * doc.length / index.avgdl)
+            part = weight * idf * count * (K1 + 1) / (count + norm)
+            if doc.kind != "phrasing":
+                part *= SECTION_WEIGHT
+            scores[number] = scores.get(number, 0.0) + part
+            if "_" not in term:
+                matched[number] = matched.get(number, 0.0) + idf * min(1.0, weight)
+    if PHRASING_MATCH_POWER:
+        # A phrasing is a whole question: matching one word of a long one is weak evidence.
+        for number in scores:
+            doc = index.docs[number]
+            if doc.kind == "phrasing" and index.doc_mass[number] > 0:
+                share = min(1.0, matched[number] / index.doc_mass[number])
+                scores[number] *= share ** PHRASING_MATCH_POWER
+    return scores
+
+
+class Ranked(Struct):
+    topic: str
+    score: float
+    # (section index, score) best first; sections with no shared word are left out.
+    sections: list[tuple[int, float]]
+    bm25: float = 0.0
+    coverage: float = 0.0
+
+
+def coverage(index: AskIndex, words: list[dict[str, float]]) -> dict[str, float]:
+    """For each topic, the share of the question's meaning (idf mass) its documents contain.
+    A word the file never uses counts as much as the rarest word, so a question that is
+    mostly about something else ("best phone to buy") covers little of any topic."""
+    unknown = max(index.idf.values(), default=1.0)
+    total = 0.0
+    covered: dict[str, float] = {}
+    for stems in words:
+        if stems.keys() <= QUESTION_WORDS or all(s.isdigit() or s in index.name_stems for s in stems):
+            # Question words, numbers and the medicine's name say nothing about which topic
+            # (or whether the question is about the medicine at all: see ANCHORED_MIN_SCORE).
+            continue
+        known = [index.idf[s] for s in stems if s in index.idf]
+        mass = max(known) if known else unknown
+        total += mass
+        best: dict[str, float] = {}
+        for s, weight in stems.items():
+            for number, _ in index.postings.get(s, ()):
+                topic = index.docs[number].topic
+                best[topic] = max(best.get(topic, 0.0), weight)
+        for topic, weight in best.items():
+            covered[topic] = covered.get(topic, 0.0) + mass * min(1.0, weight)
+    if not total:
+        # Nothing but question words and the medicine's name ("what is baclofen").
+        return {topic: 1.0 for topic in index.topics}
+    return {topic: value / total for topic, value in covered.items()}
+
+
+def rank(index: AskIndex, tokens: list[Token]) -> list[Ranked]:
+    words = content_tokens(tokens)
+    terms = query_terms(tokens)
+    scores = bm25(index, terms)
+    shares = coverage(index, words)
+    per_topic: dict[str, list[float]] = {}
+    per_section: dict[str, dict[int, float]] = {}
+    for number, score in scores.items():
+        doc = index.docs[number]
+        per_topic.setdefault(doc.topic, []).append(score)
+        if doc.section >= 0:
+            per_section.setdefault(doc.topic, {})[doc.section] = score
+    ranked = []
+    for topic, values in per_topic.items():
+        values.sort(reverse=True)
+        total = values[0] + (SECOND_DOC_SHARE * values[1] if len(values) > 1 else 0.0)
+        share = shares.get(topic, 0.0)
+        sections = sorted(per_section.get(topic, {}).items(), key=lambda s: -s[1])
+        ranked.append(Ranked(topic=topic, score=total * share ** COVERAGE_POWER, sections=sections,
+                             bm25=total, coverage=share))
+    if RANK_BY_COVERAGE:
+        ranked.sort(key=lambda r: (-r.score, index.topics.index(r.topic) if r.topic in index.topics else 0))
+    else:
+        ranked.sort(key=lambda r: (-r.bm25, index.topics.index(r.topic) if r.topic in index.topics else 0))
+    return ranked
+
+
+# ---------------------------------------------------------------------------- emergencies
+def _clauses(tokens: list[Token]) -> list[list[Token]]:
+    clauses: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.word in (".", "but"):
+            clauses.append([])
+        else:
+            clauses[-1].append(token)
+    return [c for c in clauses if c]
+
+
+def _matches(phrase: Phrase, clause: list[Token]) -> list[tuple[int, int]]:
+    """Where every word of the phrase appears, in any order, within a short window: (start, end)."""
+    words = [t for t in clause if t.word not in FILLER]
+    positions: list[list[int]] = []
+    for phrase_stem, past in zip(phrase.stems, phrase.past):
+        found = [i for i, t in enumerate(words) if phrase_stem in t.stems and (t.past or not past)]
+        if not found:
+            return []
+        positions.append(found)
+    window = 4 * len(phrase.stems)
+    spans = []
+    for start in positions[0]:
+        chosen = [min(p, key=lambda i: abs(i - start)) for p in positions]
+        low, high = min(chosen), max(chosen)
+        if high - low < window:
+            spans.append((low, high))
+    return [(_clause_position(words, clause, lo), _clause_position(words, clause, hi)) for lo, hi in spans]
+
+
+def _clause_position(words: list[Token], clause: list[Token], i: int) -> int:
+    return next(n for n, t in enumerate(clause) if t is words[i])
+
+
+def detect_emergency(tokens: list[Token], index: AskIndex) -> bool:
+    for clause in _clauses(tokens):
+        cue_found = any(_matches(cue, clause) for cue in index.cues)
+        for phrase in index.emergency:
+            for start, end in _matches(phrase, clause):
+                before = [t.word for t in clause[max(0, start - 3) : start]]
+                inside = {t.word for t in clause[start : end + 1]}
+                if any(w in NEGATIONS and w not in inside for w in before):
+                    continue
+                someone = any(w in SUBJECTS for w in before) or bool(inside & SUBJECTS)
+                if cue_found and not someone:
+                    continue
+                return True
+    return False
+
+
+# ---------------------------------------------------------------------------- the answer
+class Answer(Struct):
+    query: str
+    emergency: bool
+    # [{"topic", "section", "score", "text"}], best first (the --json contract).
+    results: list[dict[str, Any]]
+    # Names from the interactions block that the question mentions (canonical names).
+    drugs: list[str] = []
+    # Typed words that were read as other words ("pergnant" -> "pregnant").
+    corrections: dict[str, str] = {}
+
+
+def mentioned_drugs(tokens: list[Token], index: AskIndex) -> list[str]:
+    """Names from the interactions block that the question mentions, as typed (whole words:
+    "xanax", "st johns wort"); one slip of the keyboard is allowed ("xanex")."""
+    # Two slips could turn another word into a drug name ("translate" -> "trandate").
+    words = [t.corrected if t.corrected and t.distance <= 1 else t.word for t in tokens]
+    longest = max((k.count(" ") + 1 for k in index.drugs), default=0)
+    found: list[str] = []
+    seen: set[str] = set()
+    start = 0
+    while start < len(words):
+        for size in range(min(longest, len(words) - start), 0, -1):
+            key = " ".join(words[start : start + size])
+            if key in index.drugs:
+                if index.drugs[key] not in seen:
+                    seen.add(index.drugs[key])
+                    found.append(key)
+                start += size
+                break
+        else:
+            start += 1
+    return found
+
+
+def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
+    tokens = analyse(question, index)
+    ranked = rank(index, tokens)
+    emergency = detect_emergency(tokens, index)
+    drugs = mentioned_drugs(tokens, index)
+    if drugs and index.interactions_topic:
+        # A named medicine from the interactions block: the interactions topic is relevant.
+        for item in ranked:
+            if item.topic == index.interactions_topic:
+                item.score = max(item.score, MIN_SCORE)
+        ranked.sort(key=lambda r: -r.score)
+    # An emergency is in scope by definition: show the closest topic even if the match is weak.
+    # A question that names the medicine (or a drug from the interactions block) is about it,
+    # so a weaker match is enough.
+    if emergency:
+        floor = 0.0
+    elif drugs or any(s in index.anchors for t in tokens for s in t.stems):
+        floor = ANCHORED_MIN_SCORE
+    else:
+        floor = MIN_SCORE
+    results: list[dict[str, Any]] = []
+    if ranked and ranked[0].score > 0 and ranked[0].score >= floor:
+        best = ranked[0]
+        results += _topic_results(kb, best, limit=2, emergency=emergency)
+        if len(ranked) > 1 and ranked[1].score >= RUNNER_UP_SHARE * best.score:
+            results += _topic_results(kb, ranked[1], limit=1, emergency=emergency)
+    corrections = {t.word: t.corrected for t in tokens if t.corrected}
+    return Answer(
+        query=question,
+        emergency=emergency,
+        results=results[:MAX_RESULTS],
+        drugs=drugs,
+        corrections=corrections,
+    )
+
+
+def _topic_results(kb: KnowledgeBase, ranked: Ranked, limit: int, emergency: bool = False) -> list[dict[str, Any]]:
+    topic = kb.topic(ranked.topic)
+    if topic is None:
+        return []
+    picks: list[tuple[int, float]] = []
+    urgent = [i for i, section in enumerate(topic.sections) if section.kind == "emergency"]
+    if emergency and urgent:
+        # An emergency: the topic's "what to do now" section comes first, then the best match.
+        scored = dict(ranked.sections)
+        # The first one (the file's "what to do now") unless another fits the question far better.
+        best_urgent = max(urgent, key=lambda i: (scored.get(i, 0.0), -i))
+        first = best_urgent if scored.get(best_urgent, 0.0) > 1.5 * scored.get(urgent[0], 0.0) + 1.0 else urgent[0]
+        picks.append((first, ranked.score))
+        rest = [(i, sc) for i, sc in ranked.sections if i != first][: limit - 1]
+        top = ranked.sections[0][1] if ranked.sections else 1.0
+        picks += [(i, ranked.score * sc / top) for i, sc in rest if sc >= SECOND_SECTION_SHARE * top]
+    elif ranked.sections:
+        first_index, first_score = ranked.sections[0]
+        picks.append((first_index, ranked.score))
+        for section_index, section_score in ranked.sections[1:limit]:
+            if section_score >= SECOND_SECTION_SHARE * first_score:
+                picks.append((section_index, ranked.score * section_score / first_score))
+    else:
+        picks.append((0, ranked.score))
+    return [_result(topic, i, score) for i, score in picks]
+
+
+def _result(topic: Topic, section_index: int, score: float) -> dict[str, Any]:
+    section = topic.sections[section_index]
+    return {
+        "topic": topic.id,
+        "section": section.heading,
+        "score": round(score, 3),
+        "text": [p.text for p in section.points],
+    }
+
+
+def json_view(result: Answer) -> dict[str, Any]:
+    """The `--json` contract: exactly query, emergency and results."""
+    return {"query": result.query, "emergency": result.emergency, "results": result.results}
+
+
+# ---------------------------------------------------------------------------- for the renderers
+def topic_command(topic_id: str, command: str) -> str:
+    """The command that shows a whole topic: `baclofen missed-dose`, or `baclofen show ID`
+    for a topic a clinic's file adds."""
+    from baclofen_cli.commands.topics import TOPIC_COMMANDS
+
+    return f"{command} {topic_id}" if topic_id in TOPIC_COMMANDS else f"{command} show {topic_id}"
+
+
+def interactions_command(name: str, command: str) -> str:
+    quoted = f'"{name}"' if " " in name else name
+    return f"{command} interactions {quoted}"
+
+
+def display_view(kb: KnowledgeBase, result: Answer, command: str) -> dict[str, Any]:
+    """Everything the text renderers show: the --json answer plus titles, pointers and the
+    emergency box (only when the question describes an emergency)."""
+    from baclofen_cli.views import emergency_view, topics_list_view
+
+    titles = {t.id: t.title for t in kb.topics}
+    results = [
+        {**r, "title": titles.get(r["topic"], r["topic"]), "command": topic_command(r["topic"], command)}
+        for r in result.results
+    ]
+    return {
+        "query": result.query,
+        "emergency": emergency_view(kb) if result.emergency else None,
+        "results": results,
+        "drugs": [{"name": name, "command": interactions_command(name, command)} for name in result.drugs],
+        "corrections": dict(result.corrections),
+        "topics": topics_list_view(kb) if not results else [],
+        "disclaimer": kb.disclaimer.text,
+        "command": command,
+    }

@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from baclofen_cli import __version__
-from baclofen_cli.commands import handout, quiz, topics, validate
+from baclofen_cli.commands import ask, guide, handout, quiz, topics, validate
 from baclofen_cli.commands.common import AppState
 from baclofen_cli.errors import BaclofenError
 
@@ -69,11 +69,20 @@ def root(
         raise typer.BadParameter("the path is empty", param_hint="--data")
     ctx.obj = AppState(data=data, color=color, no_input=no_input, command_name=ctx.info_name or "baclofen")
     if ctx.invoked_subcommand is None:
+        # On a terminal, `baclofen` alone opens the interactive guide; piped or with
+        # --no-input it prints help and exits at once, never waiting for input.
+        if not no_input and guide.is_interactive():
+            from baclofen_cli.guide import run_guide
+
+            run_guide(ctx)
+            raise typer.Exit(0)
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
 
 
 topics.register(app)
+ask.register(app)
+guide.register(app)
 handout.register(app)
 quiz.register(app)
 validate.register(app)

@@ -1,0 +1,261 @@
+"""The interactive guide: `baclofen guide`, and `baclofen` alone on a terminal.
+
+A welcome and the disclaimer, a numbered menu of topics, and one prompt that takes a
+number, a topic name, a medicine name (-> the interactions answer) or a question in the
+patient's own words (-> `ask`, emergencies first). After each answer: Enter for the menu,
+or another question. `q`, `quit`, Ctrl-D and Ctrl-C leave with exit code 0.
+
+`parse_choice` is a pure function (text in, Choice out) so it can be tested and fuzzed on
+its own; everything that prints or reads is in `Guide`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import typer
+
+    from baclofen_cli.output import Output
+
+ChoiceKind = Literal["empty", "quit", "menu", "help", "topic", "drug", "question", "invalid"]
+
+QUIT_WORDS = frozenset({"q", "quit", "exit", "bye", "goodbye", "stop guide", ":q"})
+MENU_WORDS = frozenset({"m", "menu", "0", "back", "topics", "list", "home"})
+HELP_WORDS = frozenset({"?", "h", "help"})
+# Longer input is cut: nobody types more at a prompt, and it bounds the work per line.
+MAX_INPUT_CHARS = 500
+# Only this short an input can be a bare topic or medicine name; longer is a question.
+MAX_NAME_WORDS = 4
+
+FIRST_PROMPT = "Type a number, a topic, a medicine name or a question (q to quit): "
+NEXT_PROMPT = "Press Enter for the menu, or type another question (q to quit): "
+
+
+@dataclass(frozen=True)
+class Choice:
+    kind: ChoiceKind
+    # The topic id, the medicine name as typed, the question, or what was wrong.
+    value: str = ""
+
+
+def parse_choice(
+    text: str,
+    topics: Sequence[tuple[str, str]],
+    resolve_drug: Callable[[str], str | None] | None = None,
+) -> Choice:
+    """What one line typed at the guide's prompt asks for.
+
+    `topics` is (id, title) in menu order; `resolve_drug` returns the name to look up when
+    the whole line is a medicine name the interactions index knows, else None.
+    """
+    from baclofen_cli.output import clean
+
+    line = " ".join(clean(text[:MAX_INPUT_CHARS]).split())
+    key = line.casefold().strip(" .!?,;:")
+    if not key:
+        return Choice("help" if line and line.strip() in HELP_WORDS else "empty")
+    if key in QUIT_WORDS:
+        return Choice("quit")
+    if key in MENU_WORDS:
+        return Choice("menu")
+    if key in HELP_WORDS or line in HELP_WORDS:
+        return Choice("help")
+    number = key.removeprefix("#")
+    if number.isascii() and number.isdigit():
+        if len(number) <= 4 and 1 <= int(number) <= len(topics):
+            return Choice("topic", topics[int(number) - 1][0])
+        return Choice("invalid", f"There is no topic number {number[:8]}. Pick 1 to {len(topics)}.")
+    words = key.replace("_", " ").replace("-", " ").split()
+    plain = " ".join(words)
+    for topic_id, title in topics:
+        if plain in (topic_id.replace("-", " "), " ".join(title.casefold().replace("-", " ").split())):
+            return Choice("topic", topic_id)
+    if len(words) <= MAX_NAME_WORDS:
+        close = _close_topic(plain, topics)
+        if close:
+            return Choice("topic", close)
+        if resolve_drug is not None:
+            name = resolve_drug(line)
+            if name:
+                return Choice("drug", name)
+    return Choice("question", line)
+
+
+def _close_topic(plain: str, topics: Sequence[tuple[str, str]]) -> str | None:
+    """A topic id typed with a slip ("side efects", "pregnacy"): only very close matches."""
+    if len(plain) < 5:
+        return None
+    from difflib import SequenceMatcher
+
+    best, best_ratio = None, 0.0
+    for topic_id, _ in topics:
+        ratio = SequenceMatcher(None, plain, topic_id.replace("-", " ")).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = topic_id, ratio
+    return best if best_ratio >= 0.88 else None
+
+
+# ---------------------------------------------------------------------------- the session
+class Guide:
+    """One interactive session. Reads with input(), prints with the commands' renderers."""
+
+    def __init__(self, ctx: typer.Context, read: Callable[[str], str] = input) -> None:
+        from baclofen_cli.commands.common import state
+
+        self.ctx = ctx
+        self.state = state(ctx)
+        self.kb = self.state.kb
+        self.read = read
+        self.out: Output = self.state.output()
+        self.topics = [(t.id, t.title) for t in self.kb.topics]
+        self.resolve_drug = drug_resolver(self.state)
+
+    # -- output helpers
+    def say(self, text: str = "") -> None:
+        from baclofen_cli.render.plain import PlainWriter
+
+        if text:
+            PlainWriter(self.out).para(text)
+        else:
+            self.out.text()
+
+    def welcome(self) -> None:
+        kb = self.kb
+        self.say(f"Welcome. This guide explains {kb.drug.name} in plain words, with sources.")
+        self.say(kb.disclaimer.text)
+        self.say(kb.emergency.instruction.text)
+        self.say()
+
+    def menu(self) -> None:
+        from baclofen_cli.output import clean
+
+        self.out.text("Topics:")
+        width = len(str(len(self.topics)))
+        for n, (_, title) in enumerate(self.topics, 1):
+            self.out.text(clean(f"  {n:>{width}}. {title}"))
+        self.out.text()
+
+    def help(self) -> None:
+        self.say("Type a topic number (like 1), a topic name (like missed-dose), a medicine name "
+                 "(to check it with this one), or any question in your own words. "
+                 "Press Enter for the menu. Type q to leave.")
+        self.say()
+
+    # -- the loop
+    def run(self) -> None:
+        try:
+            self._loop()
+        except (KeyboardInterrupt, EOFError):
+            # Ctrl-C or Ctrl-D, at the prompt or while an answer prints: leave cleanly.
+            self.goodbye(newline=True)
+
+    def goodbye(self, newline: bool = False) -> None:
+        try:
+            if newline:
+                self.out.text()
+            self.say("Goodbye. Ask your doctor or pharmacist if you have more questions.")
+        except (KeyboardInterrupt, OSError):
+            pass
+
+    def _loop(self) -> None:
+        self.welcome()
+        self.menu()
+        prompt = FIRST_PROMPT
+        while True:
+            choice = parse_choice(self.read(prompt), self.topics, self.resolve_drug)
+            if choice.kind == "quit":
+                self.goodbye()
+                return
+            if choice.kind in ("menu", "empty"):
+                if choice.kind == "menu" or prompt == NEXT_PROMPT:
+                    self.menu()
+                prompt = FIRST_PROMPT
+                continue
+            if choice.kind == "help":
+                self.help()
+                continue
+            if choice.kind == "invalid":
+                self.say(choice.value)
+                continue
+            self.out.text()
+            self.answer(choice)
+            self.out.text()
+            prompt = NEXT_PROMPT
+
+    def answer(self, choice: Choice) -> None:
+        from baclofen_cli.errors import BaclofenError
+
+        try:
+            if choice.kind == "topic":
+                from baclofen_cli.commands.topics import show_topic
+
+                show_topic(self.ctx, choice.value, json_output=False, show_sources=False)
+            elif choice.kind == "drug":
+                self.interactions(choice.value)
+            else:
+                from baclofen_cli.commands.ask import answer_question
+
+                answer_question(self.ctx, choice.value)
+        except BaclofenError as exc:
+            from baclofen_cli.output import clean
+
+            self.say(clean(str(exc)))
+
+    def interactions(self, name: str) -> None:
+        """The same answer as `baclofen interactions NAME`, run in this process."""
+        from typer._click.exceptions import Exit, UsageError
+
+        group: Any = self.ctx.find_root().command
+        command = group.get_command(self.ctx, "interactions")
+        if command is not None:
+            try:
+                with command.make_context("interactions", [name], parent=self.ctx.find_root()) as sub:
+                    command.invoke(sub)
+                return
+            except Exit:
+                return
+            except UsageError:
+                pass  # an `interactions` that takes no name: fall back to the topic
+        from baclofen_cli.commands.ask import answer_question
+
+        answer_question(self.ctx, name)
+
+
+def drug_resolver(app_state: Any) -> Callable[[str], str | None]:
+    """A function that says whether a whole line is a medicine name from the interactions
+    index (spelling slips allowed), using the interactions module's own resolver."""
+    try:
+        from baclofen_cli import drugs
+
+        index = app_state.compiled.index("drugs", drugs.DrugIndex)
+
+        def resolve(text: str) -> str | None:
+            result = drugs.resolve(index, text)
+            found = [f for f in result.found if f.how in ("exact", "fuzzy")]
+            # Only a bare name, and never the guide's own medicine ("baclofen" is a question).
+            if found and len(found) == len(result.found) and not result.own_drug:
+                return text.strip()
+            return None
+
+        return resolve
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return _exact_names(app_state)
+
+
+def _exact_names(app_state: Any) -> Callable[[str], str | None]:
+    from baclofen_cli import ask
+
+    index = app_state.compiled.index("ask", ask.AskIndex)
+
+    def resolve(text: str) -> str | None:
+        key = " ".join(w for w in ask.tokenize(text) if w.isalnum())
+        return text.strip() if key in index.drugs else None
+
+    return resolve
+
+
+def run_guide(ctx: typer.Context) -> None:
+    Guide(ctx).run()

@@ -1,0 +1,262 @@
+"""`baclofen ask`: ranking accuracy on real-patient phrasings, emergencies, out of scope, the
+JSON contract, and that the index comes from the knowledge file (a clinic's file works too)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from baclofen_cli import ask as engine
+from conftest import DATA_FILE, invoke, run_cli
+
+PHRASINGS_FILE = Path(__file__).resolve().parent / "ask_phrasings.yaml"
+ESC = "\x1b"
+
+
+@pytest.fixture(scope="module")
+def phrasings() -> dict:
+    return yaml.safe_load(PHRASINGS_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def engine_kb():  # noqa: ANN201
+    from baclofen_cli.loader import parse_and_validate
+
+    kb = parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
+    return kb, engine.build_index(kb)
+
+
+def _answers(engine_kb, questions: list[str]) -> list[engine.Answer]:  # noqa: ANN001
+    kb, index = engine_kb
+    return [engine.answer(kb, index, q) for q in questions]
+
+
+# ---------------------------------------------------------------------------- the phrasing set
+def test_the_phrasing_set_is_big_enough_and_covers_every_topic(phrasings: dict) -> None:
+    items = phrasings["phrasings"]
+    assert len(items) >= 60
+    assert {i["topic"] for i in items} == set(engine_kb_topics())
+    assert sum(i["emergency"] for i in items) >= 8
+    assert len(phrasings["out_of_scope"]) >= 15
+
+
+def engine_kb_topics() -> list[str]:
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return [t["id"] for t in data["topics"]]
+
+
+def test_none_of_the_test_phrasings_is_copied_into_the_knowledge_file(phrasings: dict) -> None:
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    hints = data["ask"]["topic_phrasings"]
+    in_file = {" ".join(p.lower().split()) for values in hints.values() for p in values}
+    copied = [i["q"] for i in phrasings["phrasings"] if " ".join(i["q"].lower().split()) in in_file]
+    assert copied == []
+
+
+def test_top1_accuracy_is_at_least_92_percent(phrasings: dict, engine_kb) -> None:  # noqa: ANN001
+    items = phrasings["phrasings"]
+    answers = _answers(engine_kb, [i["q"] for i in items])
+    wrong = [
+        (i["q"], i["topic"], a.results[0]["topic"] if a.results else None)
+        for i, a in zip(items, answers)
+        if not a.results or a.results[0]["topic"] != i["topic"]
+    ]
+    accuracy = 1 - len(wrong) / len(items)
+    print(f"\nask top-1 accuracy: {len(items) - len(wrong)}/{len(items)} = {accuracy:.1%}; misses: {wrong}")
+    assert accuracy >= 0.92, wrong
+
+
+def test_every_emergency_is_raised_and_at_most_one_false_alarm(phrasings: dict, engine_kb) -> None:  # noqa: ANN001
+    items = phrasings["phrasings"]
+    answers = _answers(engine_kb, [i["q"] for i in items])
+    missed = [i["q"] for i, a in zip(items, answers) if i["emergency"] and not a.emergency]
+    false_alarms = [i["q"] for i, a in zip(items, answers) if a.emergency and not i["emergency"]]
+    print(f"\nemergencies missed: {missed}; false alarms: {false_alarms}")
+    assert missed == []
+    assert len(false_alarms) <= 1, false_alarms
+
+
+def test_nothing_is_answered_for_out_of_scope_questions(phrasings: dict, engine_kb) -> None:  # noqa: ANN001
+    questions = phrasings["out_of_scope"]
+    answered = [(q, a.results[0]["topic"]) for q, a in zip(questions, _answers(engine_kb, questions)) if a.results]
+    alarms = [q for q, a in zip(questions, _answers(engine_kb, questions)) if a.emergency]
+    assert answered == []
+    assert alarms == []
+
+
+def test_report_threshold_margin(phrasings: dict, engine_kb) -> None:  # noqa: ANN001
+    """The numbers behind MIN_SCORE (run with -s to see them): the best topic's score for
+    out-of-scope questions must stay below it; in-scope questions mostly above."""
+    kb, index = engine_kb
+    out_scores = []
+    for q in phrasings["out_of_scope"]:
+        ranked = engine.rank(index, engine.analyse(q, index))
+        out_scores.append(ranked[0].score if ranked else 0.0)
+    in_scores = []
+    for item in phrasings["phrasings"]:
+        ranked = engine.rank(index, engine.analyse(item["q"], index))
+        in_scores.append(ranked[0].score if ranked else 0.0)
+    below = sum(1 for s in in_scores if s < engine.MIN_SCORE)
+    print(
+        f"\nMIN_SCORE {engine.MIN_SCORE}: out-of-scope max {max(out_scores):.2f}; "
+        f"in-scope min {min(in_scores):.2f}, median {sorted(in_scores)[len(in_scores) // 2]:.2f}, "
+        f"{below}/{len(in_scores)} below the threshold (answered only if they name the medicine, "
+        "a drug, or an emergency)"
+    )
+    assert max(out_scores) < engine.MIN_SCORE
+
+
+# ---------------------------------------------------------------------------- behaviour
+@pytest.mark.parametrize(
+    ("question", "emergency"),
+    [
+        ("does it make you dizzy", False),
+        ("can baclofen cause seizures", False),
+        ("what are the signs of an overdose", False),
+        ("no fever since i stopped", False),
+        ("i dont think i took too many", False),
+        ("i took too mnay pills", True),
+        ("my son had a siezure", True),
+        ("he is not breathing", True),
+        ("i stopped baclofen and now i have a high fever", True),
+    ],
+)
+def test_emergency_detection(engine_kb, question: str, emergency: bool) -> None:  # noqa: ANN001
+    assert _answers(engine_kb, [question])[0].emergency is emergency
+
+
+def test_typos_are_read_as_the_closest_known_word(engine_kb) -> None:  # noqa: ANN001
+    answer = _answers(engine_kb, ["is it safe when im pergnant"])[0]
+    assert answer.results[0]["topic"] == "pregnancy"
+    assert answer.corrections == {"pergnant": "pregnant"}
+
+
+def test_json_shape_exactly_as_in_the_issue(runner) -> None:  # noqa: ANN001
+    result = invoke(runner, ["ask", "--json", "i forgot my pill"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"query", "emergency", "results"}
+    assert data["query"] == "i forgot my pill"
+    assert data["emergency"] is False
+    assert data["results"], data
+    for item in data["results"]:
+        assert set(item) == {"topic", "section", "score", "text"}
+        assert isinstance(item["score"], float)
+        assert all(isinstance(t, str) and t for t in item["text"])
+    assert data["results"][0]["topic"] == "missed-dose"
+    scores = [r["score"] for r in data["results"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_json_out_of_scope_has_empty_results(runner) -> None:  # noqa: ANN001
+    result = invoke(runner, ["ask", "--json", "what is the capital of France"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"query": "what is the capital of France", "emergency": False, "results": []}
+
+
+def test_text_answer_names_the_topic_and_its_command(runner) -> None:  # noqa: ANN001
+    result = invoke(runner, ["ask", "I forgot my pill this morning"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Best match: If you miss a dose")
+    assert "Read the whole topic: baclofen missed-dose" in result.stdout
+    assert "GET HELP NOW" not in result.stdout
+
+
+def test_the_question_may_be_given_without_quotes(runner) -> None:  # noqa: ANN001
+    result = invoke(runner, ["ask", "--json", "can", "i", "drink", "beer"])
+    data = json.loads(result.stdout)
+    assert data["query"] == "can i drink beer"
+    assert data["results"][0]["topic"] == "interactions"
+
+
+def test_emergency_box_comes_first_above_the_answer(runner) -> None:  # noqa: ANN001
+    result = invoke(runner, ["ask", "my dad took too many baclofen and wont wake up"])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("!! GET HELP NOW")
+    assert "911" in out and "999" in out and "112" in out and "1-800-222-1222" in out
+    assert out.index("GET HELP NOW") < out.index("Best match")
+    data = json.loads(invoke(runner, ["ask", "--json", "my dad took too many baclofen and wont wake up"]).stdout)
+    assert data["emergency"] is True
+    assert data["results"][0]["topic"] == "overdose"
+
+
+def test_out_of_scope_says_it_does_not_know_and_lists_topics(runner) -> None:  # noqa: ANN001
+    result = invoke(runner, ["ask", "what is the capital of France"])
+    assert result.exit_code == 0
+    assert 'Sorry, this guide has no answer for "what is the capital of France".' in result.stdout
+    for topic_id in engine_kb_topics():
+        assert f"  {topic_id} " in result.stdout
+    assert "Best match" not in result.stdout
+
+
+@pytest.mark.parametrize("args", [["ask"], ["ask", ""], ["ask", "   "]])
+def test_empty_question_is_a_usage_error(runner, args: list[str]) -> None:  # noqa: ANN001
+    result = invoke(runner, args)
+    assert result.exit_code == 2
+    assert "the question is empty" in result.output
+
+
+def test_a_named_drug_points_to_the_interactions_command(runner) -> None:  # noqa: ANN001
+    result = invoke(runner, ["ask", "can I take xanax with baclofen"])
+    assert result.exit_code == 0
+    assert "baclofen interactions xanax" in result.stdout
+    data = json.loads(invoke(runner, ["ask", "--json", "can I take xanax with baclofen"]).stdout)
+    assert data["results"][0]["topic"] == "interactions"
+
+
+def test_escape_codes_in_the_question_are_never_echoed(runner) -> None:  # noqa: ANN001
+    result = invoke(runner, ["ask", "\x1b[31mwhat is the capital\x1b]0;pwned\x07 of France"])
+    assert result.exit_code == 0
+    assert ESC not in result.stdout and "\x07" not in result.stdout
+
+
+def test_a_very_long_question_is_answered_quickly(engine_kb) -> None:  # noqa: ANN001
+    import time
+
+    start = time.perf_counter()
+    _answers(engine_kb, ["forgot my pill " * 5000 + "zzzq" * 2000])
+    assert time.perf_counter() - start < 2
+
+
+def test_real_script_plain_when_piped_and_colour_on_request() -> None:
+    plain = run_cli(["ask", "does it make you sleepy"])
+    assert plain.returncode == 0, plain.stderr
+    assert ESC not in plain.stdout
+    assert plain.stdout.startswith("Best match: Side effects")
+    colour = run_cli(["--color", "ask", "does it make you sleepy"])
+    assert colour.returncode == 0, colour.stderr
+    assert ESC in colour.stdout and "Side effects" in colour.stdout
+
+
+def test_a_clinic_file_gets_its_own_index(tmp_path: Path, runner) -> None:  # noqa: ANN001
+    """The index is derived from whichever file is loaded: new phrasings and topics work."""
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    clinic = {
+        "id": "clinic-hours",
+        "title": "Our clinic",
+        "summary": {"text": "The pump clinic is open on weekdays.", "sources": ["s23"]},
+        "sections": [{"heading": "Opening times", "points": [{"text": "We are open 9 to 5.", "sources": ["s23"]}]}],
+    }
+    data["topics"].append(clinic)
+    data["ask"]["topic_phrasings"]["clinic-hours"] = ["when is the clinic open", "opening hours of the clinic"]
+    path = tmp_path / "clinic.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = invoke(runner, ["--data", str(path), "ask", "--json", "what are the clinic opening hours"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["results"][0]["topic"] == "clinic-hours"
+    text = invoke(runner, ["--data", str(path), "ask", "what are the clinic opening hours"]).stdout
+    assert "Read the whole topic: baclofen show clinic-hours" in text
+
+
+def test_a_file_without_ask_hints_still_answers(tmp_path: Path, runner) -> None:  # noqa: ANN001
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    del data["ask"]
+    path = tmp_path / "plain.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = invoke(runner, ["--data", str(path), "ask", "--json", "how should I store the tablets"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["results"][0]["topic"] == "storage"
