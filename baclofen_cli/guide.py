@@ -203,10 +203,17 @@ class Guide:
             from baclofen_cli.output import clean
 
             self.say(clean(str(exc)))
+        except (KeyboardInterrupt, EOFError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad answer must not end the session with a traceback
+            from baclofen_cli.output import clean
+
+            self.say(clean(f"Sorry, that answer could not be shown ({type(exc).__name__}). Try another question."))
 
     def interactions(self, name: str) -> None:
         """The same answer as `baclofen interactions NAME`, run in this process."""
-        from typer._click.exceptions import Exit, UsageError
+        import typer
+        from typer._click.exceptions import UsageError
 
         group: Any = self.ctx.find_root().command
         command = group.get_command(self.ctx, "interactions")
@@ -215,7 +222,7 @@ class Guide:
                 with command.make_context("interactions", [name], parent=self.ctx.find_root()) as sub:
                     command.invoke(sub)
                 return
-            except Exit:
+            except typer.Exit:
                 return
             except UsageError:
                 pass  # an `interactions` that takes no name: fall back to the topic
