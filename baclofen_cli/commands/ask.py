@@ -13,7 +13,7 @@ def ask(
     ctx: typer.Context,
     question: Annotated[
         list[str] | None,
-        typer.Argument(help='Your question, in your own words (quotes are optional): "I forgot my pill".'),
+        typer.Argument(metavar="QUESTION", help='Your question, in your own words (quotes are optional): "I forgot my pill".'),
     ] = None,
     json_output: JsonOption = False,
 ) -> None:
