@@ -1,5 +1,405 @@
-"""Placeholder: the interactions issue replaces this with name resolution."""
+"""Find the drug a patient means: "Percocet", "percoset", "my Xanax 2mg", "co-codamol", "beer".
+
+How a typed name is resolved (``resolve``):
+
+1. Normalise. Case, accents, hyphens and punctuation go; "#3" becomes "3"; doses ("10mg",
+   "5/325") and filler words ("my", "some", "tablets", "XR", "hydrochloride") are dropped.
+   The knowledge file's names go through the same function when the index is built, so
+   "Toprol-XL" in the file and "toprol xl 50 mg" typed both become "toprol".
+2. Exact. The normalised name, then the same without bare numbers ("oxycontin 20"), then
+   without spaces ("oxy contin" -> "oxycontin").
+3. Contained. Names inside a longer phrase, longest first: "tylenol with codeine please",
+   "xanax and beer" (two answers).
+4. Fuzzy (misspellings). rapidfuzz is imported only now. Each candidate gets the better of
+   two similarity scores: plain spelling, and a rough sound-alike spelling
+   ("xanex"/"zanax", "codiene"/"codeine", "percoset"/"percocet"). A match counts at
+   FUZZY_CUTOFF or above; closer calls become "did you mean" suggestions. Guards keep a
+   near miss from becoming a wrong "found": names under 5 letters are exact-only, a
+   plain brand never matches its combination product ("tylenol" is not "tylenol pm"),
+   numbers must match exactly, and a tie between two different drugs is not a match.
+
+Everything is derived from the knowledge file by ``build_index`` (cached by the loader),
+so a clinic's own file with other drugs works the same way. Only the standard library and
+msgspec (already loaded by the loader) are imported at module level.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import msgspec
+
+# Fuzzy cut-off, measured with benchmarks/name_cutoffs.py. Accuracy = right answers / all names;
+# "false" = a wrong "found" for a name that is not in the guide.
+#   tests/interaction_names.yaml (tuned on: 171 names + 121 nonsense words and real drugs not here)
+#     70: 88.4% (34 false)  75: 94.2% (17)  78-80: 97.6% (7)  82-86: 100.0% (0)  88-90: 99.7% (0)
+#   tests/interaction_names_holdout.yaml (written after tuning: 161 names + 67 not in the guide)
+#     70: 88.2% (23 false)  75: 95.2% (9)   78-80: 98.2% (2)  82-90: 99.1% (0)
+# The best wrong candidates score at most 80.9 ("Allegra" -> Allegron, "Prilosec" -> prosecco);
+# the lowest right fuzzy match scores 87.5 ("dilaudin" -> Dilaudid). 84 sits in the middle of that gap.
+FUZZY_CUTOFF = 84.0
+# Below the cut-off, names this close are offered as "did you mean". Real near misses on the two
+# lists score 83 and up ("valum" -> Valium 91); at 60, nonsense got suggestions ("banana" -> cannabis).
+SUGGEST_CUTOFF = 75.0
+# Two different drugs scoring within this many points of each other: ask, don't guess.
+AMBIGUITY_MARGIN = 3.0
+# Names shorter than this (after normalising) are only ever matched exactly ("pot", "gin", "MST").
+MIN_FUZZY_LENGTH = 5
+# Names up to this long only match typing slips (see _close_short), not any spelling this close;
+# a slip scores SLIP_SCORE.
+SHORT_NAME = 6
+SLIP_SCORE = 90.0
+# Points taken off a consonants-only comparison (see skeleton), so it only wins when the
+# vowels alone are wrong.
+SKELETON_PENALTY = 8.0
+# Only this much of a typed name is looked at: a 100 KB argument costs no more than a long name.
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TOKENS = 24
+MAX_SUGGESTIONS = 3
+
+_CONNECTORS = frozenset({"and", "with", "or", "plus", "n"})
+_FILLER = frozenset(
+    """
+    my some the a an i im ive me take takes taking took use using used also about what whats is are
+    it its if can could should on of for to from per day daily twice once as needed prn at bedtime
+    tablet tablets tab tabs pill pills capsule capsules cap caps caplet caplets softgel softgels gelcap
+    gelcaps liquid syrup solution suspension patch patches injection injections drops spray cream gel
+    oral generic brand medicine medicines medication medications meds dose doses strength extra max
+    maximum regular
+    er xr sr cr xl la ir xt cd dr ec mr pr odt retard release extended immediate modified prolonged
+    sustained controlled delayed
+    hydrochloride hcl hydrobromide sulfate sulphate phosphate tartrate bitartrate succinate besylate
+    besilate maleate mesylate mesilate citrate carbonate acetate fumarate sodium potassium calcium
+    magnesium bromide monohydrate dihydrate
+    """.split()
+)
+_UNITS = r"(?:mg|mgs|mcg|µg|ug|g|gm|grams?|milligrams?|micrograms?|ml|mls|l|iu|units?|%|mmol|mcg/h|mcg/hr|mg/ml|mg/5ml)"
+_DOSE = re.compile(
+    rf"(?<![a-z0-9])\d+(?:[.,]\d+)?(?:\s*[/-]\s*\d+(?:[.,]\d+)?)*\s*{_UNITS}(?![a-z0-9])"
+    r"|(?<![a-z0-9])\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)+(?![a-z0-9])"
+)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_NUMBER = re.compile(r"^\d+$")
+_VOWELS = frozenset("aeiouy")
 
 
-def build_index(kb):  # noqa: ANN001, ANN201
-    return {}
+class Hit(msgspec.Struct, array_like=True, frozen=True):
+    """What one name in the file points at."""
+
+    drug: str  # the generic name, as written in the file
+    groups: list[str]  # group ids; empty for the guide's own drug
+    matched: str  # the name as written in the file ("Percocet")
+    via: str = ""  # the combination it came through, if any
+    also: list[str] = []  # the combination's other contents that are in no group
+
+
+class DrugIndex(msgspec.Struct, frozen=True):
+    names: dict[str, list[Hit]]  # normalised name -> what it means
+    squashed: dict[str, str]  # the same name without spaces -> normalised name
+    # normalised name -> its sound-alike spelling without spaces (precomputed for the fuzzy step)
+    sounds: dict[str, str] = {}
+    max_tokens: int = 1
+
+
+@dataclass
+class Found:
+    hits: list[Hit]
+    how: str  # "exact", "contained" or "fuzzy"
+    key: str  # the normalised index name that matched
+    score: float = 100.0
+
+
+@dataclass
+class Resolution:
+    query: str
+    found: list[Found] = field(default_factory=list)
+    own_drug: list[Hit] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+
+    @property
+    def is_found(self) -> bool:
+        return bool(self.found)
+
+
+# ------------------------------------------------------------------ normalising
+
+
+def _tokens(text: str) -> list[str]:
+    from baclofen_cli.output import clean  # escape codes are removed before anything else
+
+    text = unicodedata.normalize("NFKD", clean(text[: MAX_QUERY_CHARS * 2])[:MAX_QUERY_CHARS])
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.replace("&", " and ").replace("+", " and ").replace("'", "").replace("’", "")
+    text = _DOSE.sub(" ", text)
+    return _NON_WORD.sub(" ", text).split()[:MAX_QUERY_TOKENS]
+
+
+def normalise(text: str) -> str:
+    """The lookup form of a name: lower case, no punctuation, doses, filler words or plural "s"."""
+    raw = _tokens(text)
+    kept = [t for t in raw if t not in _FILLER]
+    # A name made only of filler ("max", "sodium") is still looked up as itself.
+    return " ".join(_singular(t) for t in (kept or raw))
+
+
+def _singular(token: str) -> str:
+    # Applied to the file's names and to what is typed alike, so "beers" = "beer", "opioids" = "opioid".
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss") and token not in _CONNECTORS:
+        return token[:-1]
+    return token
+
+
+def _without_numbers(key: str) -> str:
+    kept = [t for t in key.split() if not _NUMBER.match(t)]
+    return " ".join(kept)
+
+
+def sound(key: str) -> str:
+    """A rough sound-alike spelling for English drug names: percoset = percocet, xanex ~ zanax."""
+    out = []
+    for word in key.split():
+        if word.startswith("x"):
+            word = "z" + word[1:]
+        word = word.replace("ph", "f").replace("ck", "k").replace("qu", "kw").replace("y", "i")
+        word = re.sub(r"c(?=[eiy])", "s", word).replace("c", "k")
+        word = word.replace("ie", "i").replace("ei", "i")
+        word = re.sub(r"(.)\1+", r"\1", word)
+        if len(word) > 4 and word.endswith("e"):
+            word = word[:-1]
+        out.append(word)
+    return " ".join(out)
+
+
+# ------------------------------------------------------------------ the index
+
+
+def build_index(kb: Any) -> DrugIndex:
+    """Every drug name, brand, everyday word and combination product in the file -> its drugs."""
+    names: dict[str, list[Hit]] = {}
+    drug_groups: dict[str, list[str]] = {}
+    drug_display: dict[str, str] = {}
+
+    def add(name: str, hit: Hit) -> None:
+        key = normalise(name)
+        if not key:
+            return
+        found = names.setdefault(key, [])
+        if not any(h.drug == hit.drug and h.via == hit.via for h in found):
+            found.append(hit)
+
+    for group in kb.interactions.groups:
+        for drug in group.drugs:
+            for name in (drug.name, *drug.aliases):
+                key = normalise(name)
+                groups = drug_groups.setdefault(key, [])
+                if group.id not in groups:
+                    groups.append(group.id)
+                drug_display.setdefault(key, drug.name)
+    for group in kb.interactions.groups:
+        for drug in group.drugs:
+            groups = drug_groups[normalise(drug.name)]
+            for name in (drug.name, *drug.brands, *drug.aliases):
+                add(name, Hit(drug=drug.name, groups=groups, matched=name))
+    for combo in kb.interactions.combinations:
+        parts = [(name, normalise(name)) for name in combo.contains]
+        interacting = [(drug_display[key], drug_groups[key]) for _, key in parts if key in drug_groups]
+        also = [name for name, key in parts if key not in drug_groups]
+        if not interacting:
+            continue  # nothing in it is in the guide: the name stays unknown, never "safe"
+        for name in (combo.name, *combo.aliases):
+            for drug, groups in interacting:
+                add(name, Hit(drug=drug, groups=groups, matched=name, via=combo.name, also=also))
+    own = kb.drug
+    for name in (own.name, *own.also_called, *(b.name for b in own.brands)):
+        if normalise(name) not in names:
+            add(name, Hit(drug=own.name, groups=[], matched=name))
+    squashed: dict[str, str] = {}
+    for key in names:
+        squashed.setdefault(key.replace(" ", ""), key)
+    sounds = {key: sound(key).replace(" ", "") for key in names}
+    return DrugIndex(names=names, squashed=squashed, sounds=sounds, max_tokens=max(len(k.split()) for k in names))
+
+
+# ------------------------------------------------------------------ resolving
+
+
+def resolve(index: DrugIndex, query: str) -> Resolution:
+    """What a typed name means. Never guesses between two drugs; never says an unknown name is fine."""
+    result = Resolution(query=query)
+    key = normalise(query)
+    if not key:
+        return result
+    for form in (key, _without_numbers(key)):
+        exact = _exact(index, form)
+        if exact:
+            return _finish(result, [Found(index.names[exact], "exact", exact)])
+    tokens = _without_numbers(key).split()
+    found, leftover = _contained(index, key.split())
+    if not found and len(tokens) > 1:
+        found, leftover = _contained(index, tokens)
+    if found:
+        found += [f for t in dict.fromkeys(leftover) if (f := _fuzzy_one(index, t, [])) is not None]
+        return _finish(result, found)
+    # Nothing known by exact spelling: only now pay for rapidfuzz.
+    whole = " ".join(tokens)
+    near: list[tuple[float, str]] = []
+    match = _fuzzy_one(index, whole, near) if whole else None
+    if match is not None:
+        return _finish(result, [match])
+    if len(tokens) > 1:
+        words = [t for t in dict.fromkeys(tokens) if t not in _CONNECTORS]
+        parts = [f for t in words if (f := _fuzzy_one(index, t, near)) is not None]
+        if parts:
+            return _finish(result, parts)
+    result.suggestions = _suggestions(index, whole, near)
+    return result
+
+
+def _exact(index: DrugIndex, form: str) -> str | None:
+    if form in index.names:
+        return form
+    return index.squashed.get(form.replace(" ", "")) if form else None
+
+
+def _contained(index: DrugIndex, tokens: list[str]) -> tuple[list[Found], list[str]]:
+    """Known names inside a phrase, longest first, without overlaps, in the order typed."""
+    used = [False] * len(tokens)
+    spans: list[tuple[int, Found]] = []
+    for size in range(min(index.max_tokens, len(tokens)), 0, -1):
+        for start in range(len(tokens) - size + 1):
+            if any(used[start : start + size]):
+                continue
+            window = tokens[start : start + size]
+            if all(t in _CONNECTORS for t in window):
+                continue
+            key = _exact(index, " ".join(window))
+            if key is not None:
+                spans.append((start, Found(index.names[key], "contained", key)))
+                used[start : start + size] = [True] * size
+    leftover = [t for t, u in zip(tokens, used) if not u and t not in _CONNECTORS and not _NUMBER.match(t)]
+    return [f for _, f in sorted(spans, key=lambda s: s[0])], leftover
+
+
+def _candidates(index: DrugIndex, query: str) -> list[tuple[float, str]]:
+    """(score, key) for every index name, best first. Scores are 0-100."""
+    from rapidfuzz import fuzz
+
+    q_tokens = query.split()
+    q_flat = query.replace(" ", "")
+    q_sound = sound(query).replace(" ", "")
+    q_skeleton = skeleton(q_sound)
+    scored = []
+    for key in index.names:
+        k_tokens = key.split()
+        k_flat = key.replace(" ", "")
+        if len(k_tokens) != len(q_tokens):
+            # Words run together or split apart ("oxy contin"), not a word more or less.
+            if abs(len(k_flat) - len(q_flat)) > 1:
+                continue
+        k_sound = index.sounds.get(key) or sound(key).replace(" ", "")
+        score = max(fuzz.ratio(q_flat, k_flat), fuzz.ratio(q_sound, k_sound))
+        if len(k_flat) > SHORT_NAME and len(q_skeleton) >= 4:
+            # Vowels are what patients get wrong most ("klonapin", "vicaden"): compare consonants,
+            # at a cost, so a same-consonant name never beats a closer plain spelling.
+            score = max(score, fuzz.ratio(q_skeleton, skeleton(k_sound)) - SKELETON_PENALTY)
+        scored.append((score, key))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return scored
+
+
+def _fuzzy_one(index: DrugIndex, query: str, near: list[tuple[float, str]]) -> Found | None:
+    if len(query.replace(" ", "")) < MIN_FUZZY_LENGTH - 1 or any(ch.isdigit() for ch in query):
+        return None
+    scored = _candidates(index, query)
+    near.extend(scored[: MAX_SUGGESTIONS * 3])
+    usable = []
+    for score, key in scored:
+        length = len(key.replace(" ", ""))
+        if length < MIN_FUZZY_LENGTH or any(ch.isdigit() for ch in key) or _extends(key, query):
+            continue
+        if length <= SHORT_NAME:
+            if not _close_short(query, key):
+                continue
+            score = max(score, SLIP_SCORE)  # a plain typing slip on a short name is strong evidence
+        usable.append((score, key))
+    usable.sort(key=lambda s: (-s[0], s[1]))
+    if not usable or usable[0][0] < FUZZY_CUTOFF:
+        return None
+    best_score, best_key = usable[0]
+    best_drugs = _drug_set(index.names[best_key])
+    for score, key in usable[1:]:
+        if best_score - score > AMBIGUITY_MARGIN:
+            break
+        if _drug_set(index.names[key]) != best_drugs:
+            return None  # two different drugs are about as close: ask, don't guess
+    return Found(index.names[best_key], "fuzzy", best_key, best_score)
+
+
+def skeleton(sounded: str) -> str:
+    """The consonants of a sound-alike spelling, keeping the first letter: "klonapin" -> "klnpn"."""
+    return sounded[:1] + "".join(ch for ch in sounded[1:] if ch not in _VOWELS and ch != " ")
+
+
+def _close_short(query: str, key: str) -> bool:
+    """Short names ("lager", "sherry", "xanax") sit one letter from everyday words ("larger",
+    "cherry"), so only typing slips count: the same sound, one vowel swapped, two letters
+    swapped, or the last letter missing or doubled."""
+    q, k = query.replace(" ", ""), key.replace(" ", "")
+    if sound(q) == sound(k):
+        return True
+    if len(q) == len(k):
+        diff = [i for i in range(len(q)) if q[i] != k[i]]
+        if len(diff) == 1:
+            return q[diff[0]] in _VOWELS and k[diff[0]] in _VOWELS
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            return q[diff[0]] == k[diff[1]] and q[diff[1]] == k[diff[0]]
+        return False
+    longer, shorter = (q, k) if len(q) > len(k) else (k, q)
+    return len(longer) == len(shorter) + 1 and longer.startswith(shorter)
+
+
+def _extends(key: str, query: str) -> bool:
+    """True when `key` is `query` plus more words or letters: "tylenol pm" for "tylenol"."""
+    k, q = key.replace(" ", ""), query.replace(" ", "")
+    return len(k) - len(q) >= 2 and k.startswith(q[: max(4, len(q) - 1)])
+
+
+def _drug_set(hits: list[Hit]) -> frozenset[str]:
+    return frozenset(h.drug for h in hits)
+
+
+def _suggestions(index: DrugIndex, query: str, near: list[tuple[float, str]]) -> list[str]:
+    """Close names, one per product: "tylenol" -> Tylenol with Codeine, Tylenol PM."""
+    if not query:
+        return []
+    from rapidfuzz import fuzz
+
+    first = query.split()[0]
+    family = [(fuzz.ratio(query, k), k) for k in index.names if len(first) >= 4 and k.split()[0] == first]
+    ranked = sorted({*family, *near}, key=lambda s: (-s[0], s[1]))
+    picked: dict[tuple[str, ...], str] = {}
+    for score, key in ranked:
+        if score < SUGGEST_CUTOFF and (score, key) not in family:
+            continue
+        hits = index.names[key]
+        product = tuple(sorted({h.via or h.drug for h in hits}))
+        shown = picked.get(product)
+        if shown is None and len(picked) >= MAX_SUGGESTIONS:
+            continue
+        if shown is None or (any(c.isdigit() for c in shown) and not any(c.isdigit() for c in key)):
+            picked[product] = hits[0].matched  # "Tylenol with Codeine" rather than "Tylenol #1"
+    return list(picked.values())
+
+
+def _finish(result: Resolution, found: list[Found]) -> Resolution:
+    """Split off the guide's own drug ("Lioresal"): it is not an interaction."""
+    for item in found:
+        own = [h for h in item.hits if not h.groups]
+        if own:
+            result.own_drug.extend(own)
+        if len(own) < len(item.hits):
+            result.found.append(Found([h for h in item.hits if h.groups], item.how, item.key, item.score))
+    return result

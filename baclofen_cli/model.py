@@ -120,11 +120,18 @@ class Combination(_Strict):
 
 class Interactions(_Strict):
     groups: Annotated[list[InteractionGroup], Meta(min_length=1)]
+    # Said for any name the file does not know: it must never read as reassurance
+    # ("not in this guide; that does not mean it is safe; ask your pharmacist").
+    unknown_drug: Statement
     combinations: list[Combination] = []
     # Shown when several names asked together each slow the nervous system.
     combined_warning: Statement | None = None
     # Groups whose members add to sleepiness and slowed breathing.
     depressant_groups: list[Identifier] = []
+    # Shown first when a name matches a major group: the signs that mean "get help now".
+    emergency_note: Statement | None = None
+    # Said when the name asked is the guide's own drug (one of its brands, say).
+    same_drug: Statement | None = None
 
 
 class QuizChoice(_Strict):

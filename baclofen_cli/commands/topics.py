@@ -99,7 +99,13 @@ def sources(ctx: typer.Context, json_output: JsonOption = False) -> None:
 
 
 def register(app: typer.Typer) -> None:
+    from baclofen_cli.commands import interactions
+
     for topic_id, help_text in TOPIC_COMMANDS.items():
+        if topic_id == "interactions":
+            # Its own command (names to check), registered here to keep the reading order.
+            interactions.register(app, help_text)
+            continue
         app.command(topic_id, help=help_text, rich_help_panel="Topics")(_topic_command(topic_id))
     app.command(rich_help_panel="Guide")(topics)
     app.command(rich_help_panel="Guide")(show)

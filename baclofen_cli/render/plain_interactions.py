@@ -1,0 +1,125 @@
+"""`baclofen interactions` as plain text (pipes, NO_COLOR, dumb terminals): no Rich, no escape codes.
+
+Severity is always a word (MAJOR, MODERATE, MINOR), never colour alone. Sources are always
+cited with numbers and listed at the end; `--sources` adds each one's address.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from baclofen_cli.output import Output, clean
+from baclofen_cli.render.plain import KIND_LABELS, PlainWriter
+
+
+def numbering(sources: list[dict[str, str]]) -> dict[str, int]:
+    return {s["id"]: n for n, s in enumerate(sources, 1)}
+
+
+def cite(ids: list[str], numbers: dict[str, int]) -> str:
+    """ " [1-4,7]": the numbers of the cited sources, runs shortened."""
+    found = sorted({numbers[i] for i in ids if i in numbers})
+    if not found:
+        return ""
+    runs: list[str] = []
+    start = prev = found[0]
+    for n in [*found[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        runs.append(f"{start}-{prev}" if prev - start > 1 else (f"{start},{prev}" if prev != start else str(start)))
+        if n is not None:
+            start = prev = n
+    return " [" + ",".join(runs) + "]"
+
+
+def source_line(n: int, source: dict[str, str], full: bool) -> str:
+    text = f"[{n}] {source['title']}. {source['publisher']}."
+    return f"{text} {source['url']}" if full else text
+
+
+def render_sources(out: Output, sources: list[dict[str, str]], full: bool) -> None:
+    w = PlainWriter(out)
+    out.text("Sources" if full else "Sources (add --sources for web addresses)")
+    for n, source in enumerate(sources, 1):
+        w.para(source_line(n, source, full), "  ", "      ")
+
+
+def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disclaimer: str = "") -> None:
+    w = PlainWriter(out)
+    numbers = numbering(view["sources"])
+    emergency = view["emergency"]
+    if emergency:
+        w.heading(f"!! {emergency['heading']}")
+        for statement in (emergency["note"], emergency["instruction"]):
+            if statement:
+                w.para(statement["text"] + cite(statement["sources"], numbers))
+        w.blank()
+    for result in view["results"]:
+        w.para(result["query"].upper())
+        if result["notice"]:
+            label = "Not in this guide" if result["notice_kind"] == "unknown" else "This is baclofen itself"
+            w.para(f"{label}: {result['query']}")
+            notice = result["notice"]
+            w.para(notice["text"] + cite(notice["sources"], numbers), "  ", "  ")
+            if result["suggestions"]:
+                w.para("Did you mean: " + ", ".join(result["suggestions"]) + "?", "  ", "  ")
+        for item in result["items"]:
+            w.para(heading_line(item))
+            for group in item["groups"]:
+                w.para(f"{group['severity'].upper()}: {group['name']}", "  ", "    ")
+                w.para("What happens: " + group["effect"], "    ", "      ")
+                w.para("What to do: " + group["advice"] + cite(group["sources"], numbers), "    ", "      ")
+        w.blank()
+    combined = view["combined"]
+    if combined:
+        w.para(f"WARNING: taken together ({', '.join(combined['drugs'])})")
+        w.para(combined["text"] + cite(combined["sources"], numbers), "  ", "  ")
+        w.blank()
+    render_sources(out, view["sources"], show_sources)
+    if disclaimer:
+        w.blank()
+        w.para(disclaimer)
+
+
+def heading_line(item: dict[str, Any]) -> str:
+    name = item["matched"]
+    if item["closest_to"]:
+        name = f'{name} (closest match to "{item["closest_to"]}")'
+    return f"{name}: {item['description']}"
+
+
+def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, str]], *, show_sources: bool,
+                   disclaimer: str, command: str) -> None:
+    w = PlainWriter(out)
+    numbers = numbering(sources)
+    topic = view["topic"]
+    if topic:
+        w.heading(topic["title"])
+        w.para(f"In short: {topic['summary']}" + cite(topic["summary_sources"], numbers))
+        w.blank()
+    out.text("Interaction groups, most serious first")
+    for group in view["groups"]:
+        w.blank()
+        out.text(clean(f"{group['severity'].upper()}: {group['name']}"))
+        w.para("Examples: " + "; ".join(group["examples"]), "  ", "    ")
+        w.para("What happens: " + group["effect"], "  ", "    ")
+        w.para("What to do: " + group["advice"] + cite(group["sources"], numbers), "  ", "    ")
+    if topic:
+        for section in topic["sections"]:
+            w.blank()
+            label = KIND_LABELS.get(section["kind"])
+            out.text(clean(f"{label}: {section['heading']}" if label else section["heading"]))
+            for point in section["points"]:
+                w.bullet(point["text"] + cite(point["sources"], numbers))
+        if topic["talk_to_doctor"]:
+            talk = topic["talk_to_doctor"]
+            w.blank()
+            w.para("Talk to your doctor or pharmacist: " + talk["text"] + cite(talk["sources"], numbers))
+    w.blank()
+    w.para(f"Check a medicine by name: {command} interactions NAME [NAME...]")
+    w.blank()
+    render_sources(out, sources, show_sources)
+    if disclaimer:
+        w.blank()
+        w.para(disclaimer)

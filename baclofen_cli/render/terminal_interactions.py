@@ -1,0 +1,177 @@
+"""`baclofen interactions` on a colour terminal: a table of groups, one panel per name asked.
+
+Imported only when the answer is drawn with Rich. Text from the knowledge file and from the
+user goes in as `Text` after `clean()`, never as markup. Severity is a word on a coloured
+badge, so colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from baclofen_cli.output import Output, clean
+from baclofen_cli.render.plain_interactions import cite, heading_line, numbering, source_line
+from baclofen_cli.render.terminal import SECTION_STYLES, _text
+
+SEVERITY_STYLES = {
+    "major": ("bold white on red", "red"),
+    "moderate": ("bold black on yellow", "yellow"),
+    "minor": ("bold black on cyan", "cyan"),
+}
+SEVERITY_STYLES_ORDER = {"major": 0, "moderate": 1, "minor": 2}
+
+
+def _cited(text: str, ids: list[str], numbers: dict[str, int], style: str = "") -> Text:
+    line = _text(text, style)
+    line.append(cite(ids, numbers), style="dim")
+    return line
+
+
+def _badge(severity: str) -> Text:
+    return Text(f" {severity.upper()} ", style=SEVERITY_STYLES.get(severity, ("bold", ""))[0])
+
+
+def _labelled(label: str, text: str, ids: list[str] | None = None, numbers: dict[str, int] | None = None) -> Text:
+    line = Text(label, style="bold")
+    line.append(clean(text))
+    if ids and numbers:
+        line.append(cite(ids, numbers), style="dim")
+    return line
+
+
+def render_sources(console: Any, sources: list[dict[str, str]], full: bool) -> None:
+    console.print(_text("Sources" if full else "Sources (add --sources for web addresses)", "bold"))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(overflow="fold")
+    for n, source in enumerate(sources, 1):
+        grid.add_row(_text(source_line(n, source, full)))
+    console.print(grid)
+
+
+def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disclaimer: str = "") -> None:
+    console = out.console()
+    numbers = numbering(view["sources"])
+    emergency = view["emergency"]
+    if emergency:
+        lines = [_cited(s["text"], s["sources"], numbers, "bold") for s in (emergency["note"], emergency["instruction"]) if s]
+        console.print(
+            Panel(
+                Group(*lines),
+                title=_text(f"EMERGENCY: {emergency['heading']}", "bold white on red"),
+                title_align="left",
+                border_style="red",
+            )
+        )
+    for result in view["results"]:
+        body: list[Any] = []
+        if result["notice"]:
+            notice = result["notice"]
+            body.append(_cited(notice["text"], notice["sources"], numbers))
+            if result["suggestions"]:
+                body.append(_labelled("Did you mean: ", ", ".join(result["suggestions"]) + "?"))
+            label = "Not in this guide" if result["notice_kind"] == "unknown" else "This is baclofen itself"
+            title = _text(f"{label}: {result['query']}", "bold yellow")
+            console.print(Panel(Group(*body), title=title, title_align="left", border_style="yellow"))
+            continue
+        worst = "minor"
+        for item in result["items"]:
+            body.append(_text(heading_line(item), "bold"))
+            for group in item["groups"]:
+                if SEVERITY_STYLES_ORDER[group["severity"]] < SEVERITY_STYLES_ORDER[worst]:
+                    worst = group["severity"]
+                badge = _badge(group["severity"])
+                badge.append(" ")
+                badge.append(clean(group["name"]), style="bold")
+                body += [
+                    Text(""),
+                    badge,
+                    _labelled("What happens: ", group["effect"]),
+                    _labelled("What to do: ", group["advice"], group["sources"], numbers),
+                ]
+            body.append(Text(""))
+        if body and not body[-1].plain:
+            body.pop()
+        console.print(
+            Panel(
+                Group(*body),
+                title=_text(result["query"], "bold"),
+                title_align="left",
+                border_style=SEVERITY_STYLES[worst][1],
+            )
+        )
+    combined = view["combined"]
+    if combined:
+        colour, label = SECTION_STYLES["warning"]
+        console.print(
+            Panel(
+                _cited(combined["text"], combined["sources"], numbers),
+                title=_text(f"{label}: taken together ({', '.join(combined['drugs'])})", f"bold {colour}"),
+                title_align="left",
+                border_style=colour,
+            )
+        )
+    render_sources(console, view["sources"], show_sources)
+    if disclaimer:
+        console.print(_text(disclaimer, "dim italic"))
+
+
+
+def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, str]], *, show_sources: bool,
+                   disclaimer: str, command: str) -> None:
+    console = out.console()
+    numbers = numbering(sources)
+    topic = view["topic"]
+    if topic:
+        console.print(_text(topic["title"], "bold underline"))
+        summary = _cited(topic["summary"], topic["summary_sources"], numbers)
+        console.print(Panel(summary, title="In short", title_align="left", border_style="cyan"))
+    table = Table(
+        title=_text("Interaction groups, most serious first", "bold"),
+        show_lines=True,
+        expand=True,
+        header_style="bold",
+    )
+    table.add_column("Group", ratio=3, overflow="fold")
+    table.add_column("What happens", ratio=4, overflow="fold")
+    table.add_column("What to do", ratio=4, overflow="fold")
+    for group in view["groups"]:
+        name = _badge(group["severity"])
+        name.append("\n")
+        name.append(clean(group["name"]), style="bold")
+        name.append("\n")
+        name.append(clean("e.g. " + "; ".join(group["examples"])), style="dim")
+        table.add_row(name, _text(group["effect"]), _cited(group["advice"], group["sources"], numbers))
+    console.print(table)
+    if topic:
+        for section in topic["sections"]:
+            style = SECTION_STYLES.get(section["kind"])
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            for point in section["points"]:
+                grid.add_row(out.bullet, _cited(point["text"], point["sources"], numbers))
+            if style:
+                colour, label = style
+                title = _text(f"{label}: {section['heading']}", f"bold {colour}")
+                console.print(Panel(grid, title=title, title_align="left", border_style=colour))
+            else:
+                console.print(_text(section["heading"], "bold"))
+                console.print(grid)
+                console.print()
+        if topic["talk_to_doctor"]:
+            talk = topic["talk_to_doctor"]
+            console.print(
+                Panel(_cited(talk["text"], talk["sources"], numbers), title="Talk to your doctor or pharmacist",
+                      title_align="left", border_style="green")
+            )
+    hint = Text("Check a medicine by name: ")
+    hint.append(f"{clean(command)} interactions NAME [NAME...]", style="bold")
+    console.print(hint)
+    render_sources(console, sources, show_sources)
+    if disclaimer:
+        console.print(_text(disclaimer, "dim italic"))
