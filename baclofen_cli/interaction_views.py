@@ -80,6 +80,11 @@ def listing_sources(kb: KnowledgeBase, view: dict[str, Any]) -> list[dict[str, s
     ids: list[str] = []
     topic = view["topic"]
     if topic:
+        if topic["emergency"]:
+            ids += topic["emergency"]["instruction"]["sources"]
+            ids += [i for sign in topic["emergency"]["signs"] for i in sign["sources"]]
+        if topic.get("emergency_reminder"):
+            ids += topic["emergency_reminder"]["sources"]
         ids += topic["summary_sources"]
     for group in view["groups"]:
         ids += group["sources"]
@@ -98,10 +103,12 @@ def answer_view(kb: KnowledgeBase, index: DrugIndex, names: list[str]) -> dict[s
     results = [_result(groups, inter, resolve(index, name), name) for name in names]
 
     any_major = any(m["severity"] == "major" for r in results for m in r["matches"])
-    emergency = None
+    emergency = reminder = None
     if any_major:
         note = statement_view(inter.emergency_note) if inter.emergency_note else None
         emergency = {"heading": kb.emergency.heading, "note": note, "instruction": statement_view(kb.emergency.instruction)}
+    elif kb.emergency.reminder:
+        reminder = statement_view(kb.emergency.reminder)  # the one line every topic starts with
 
     depressant = set(inter.depressant_groups)
     slowing = list(dict.fromkeys(m["drug"] for r in results for m in r["matches"] if m["group"] in depressant))
@@ -118,7 +125,7 @@ def answer_view(kb: KnowledgeBase, index: DrugIndex, names: list[str]) -> dict[s
         if result["notice"]:
             warnings.append(f"{result['query']}: {result['notice']['text']}")
 
-    cited: list[str] = []
+    cited: list[str] = list(reminder["sources"]) if reminder else []
     for block in (emergency["note"], emergency["instruction"]) if emergency else ():
         if block:
             cited += block["sources"]
@@ -134,6 +141,7 @@ def answer_view(kb: KnowledgeBase, index: DrugIndex, names: list[str]) -> dict[s
         "results": results,
         "warnings": warnings,
         "emergency": emergency,
+        "reminder": reminder,
         "combined": combined,
         "sources": sources_view(kb, cited),
     }

@@ -313,7 +313,11 @@ def test_major_match_puts_the_emergency_reminder_first(runner, data: dict) -> No
     assert data["interactions"]["emergency_note"]["text"] in head
     for number in ("911", "999", "112"):
         assert number in head
-    assert not invoke(runner, ["interactions", "Advil"]).stdout.startswith("!! ")
+    # No major match: only the one-line reminder every topic starts with, not the signs.
+    advil = invoke(runner, ["interactions", "Advil"]).stdout
+    assert advil.startswith("!! ") and data["emergency"]["reminder"]["text"].split()[0] in advil.splitlines()[0]
+    assert data["interactions"]["emergency_note"]["text"] not in " ".join(advil.split())
+    assert ask(runner, "Advil")["warnings"] == []
 
 
 def test_combined_warning_when_two_drugs_slow_the_nervous_system(runner, data: dict) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from baclofen_cli.output import Output, clean
-from baclofen_cli.render.plain import KIND_LABELS, PlainWriter
+from baclofen_cli.render.plain import KIND_LABELS, PlainWriter, render_emergency
 
 
 def numbering(sources: list[dict[str, str]]) -> dict[str, int]:
@@ -55,6 +55,9 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
             if statement:
                 w.para(statement["text"] + cite(statement["sources"], numbers))
         w.blank()
+    elif view["reminder"]:
+        w.para("!! " + view["reminder"]["text"] + cite(view["reminder"]["sources"], numbers))
+        w.blank()
     for result in view["results"]:
         w.para(result["query"].upper())
         if result["notice"]:
@@ -95,6 +98,11 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
     numbers = numbering(sources)
     topic = view["topic"]
     if topic:
+        if topic["emergency"]:
+            render_emergency(out, topic["emergency"], numbers)
+        elif topic.get("emergency_reminder"):
+            reminder = topic["emergency_reminder"]
+            w.para("!! " + reminder["text"] + cite(reminder["sources"], numbers))
         w.heading(topic["title"])
         w.para(f"In short: {topic['summary']}" + cite(topic["summary_sources"], numbers))
         w.blank()

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from baclofen_cli.output import Output, clean
 from baclofen_cli.render.plain_interactions import cite, heading_line, numbering, source_line
-from baclofen_cli.render.terminal import SECTION_STYLES, _text
+from baclofen_cli.render.terminal import SECTION_STYLES, _text, emergency_panel
 
 SEVERITY_STYLES = {
     "major": ("bold white on red", "red"),
@@ -67,6 +67,8 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
                 border_style="red",
             )
         )
+    elif view["reminder"]:
+        console.print(_cited(view["reminder"]["text"], view["reminder"]["sources"], numbers, "bold red"))
     for result in view["results"]:
         body: list[Any] = []
         if result["notice"]:
@@ -127,6 +129,11 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
     numbers = numbering(sources)
     topic = view["topic"]
     if topic:
+        if topic["emergency"]:
+            console.print(emergency_panel(out, topic["emergency"], numbers))
+        elif topic.get("emergency_reminder"):
+            reminder = topic["emergency_reminder"]
+            console.print(_cited(reminder["text"], reminder["sources"], numbers, "bold red"))
         console.print(_text(topic["title"], "bold underline"))
         summary = _cited(topic["summary"], topic["summary_sources"], numbers)
         console.print(Panel(summary, title="In short", title_align="left", border_style="cyan"))
