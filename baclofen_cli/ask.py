@@ -40,7 +40,9 @@ from baclofen_cli.model import KnowledgeBase, Topic
 K1 = 1.2
 B = 0.75
 # Weights of query words that were not typed as such.
-SYNONYM_WEIGHT = 0.5
+SYNONYM_WEIGHT = 0.8
+# The other words of a phrase that has a synonym ("brain" in "brain fog").
+PHRASE_PART_WEIGHT = 0.5
 FUZZY_WEIGHT = 0.9
 NUMBER_WEIGHT = 0.0
 # Question words help ranking ("how long" vs "how much") but weigh less than content words.
@@ -74,10 +76,12 @@ MAX_QUERY_CHARS = 500
 # So 3.1 sits just above the worst out-of-scope question seen ("how many legs does a
 # spider have": "how many" and "legs" are both in the leaflet). The margin is thin: a
 # question made of everyday words the leaflet also uses can still get through.
-MIN_SCORE = 3.1
+MIN_SCORE = 4.0
 # A question that names the medicine, a drug from the interactions block, or an emergency
 # is in scope by definition; then a weaker match is enough (0 for an emergency).
 ANCHORED_MIN_SCORE = 1.0
+# A question that speaks of "it", "my tablets" or "the dose" is most likely about the medicine.
+REFERENCED_MIN_SCORE = 2.5
 
 # ---------------------------------------------------------------------------- words
 # English function words. Not medical content, so they live here rather than in the file.
@@ -92,6 +96,8 @@ STOP_WORDS = frozenset(
     get gets got getting let lets
     ok okay please thanks thank hi hello hey just really also still even
     anyone someone something anything exactly actually basically literally honestly
+    know knew wonder wondering wondered think question questions ask asking asked
+    say says said bit lot thing things stuff sure maybe probably perhaps guess find found out
     """.split()
 )
 # Question words: they help tell "how long" from "how much", but say nothing about whether a
@@ -101,23 +107,110 @@ QUESTION_WORDS = frozenset(
 )
 # Words that carry nothing in an emergency phrase ("took a double dose" = "took double dose").
 FILLER = frozenset("a an the my his her their our your some of to on in at just it its".split())
-NEGATIONS = frozenset("not no never dont didnt doesnt isnt wasnt havent hasnt hadnt without nor arent werent".split())
-# Words that say the event happened to someone: these keep an alarm even in a question.
-SUBJECTS = frozenset("i im ive id he hes she shes we were weve they theyre my our his her someone somebody".split())
+NEGATIONS = frozenset("not no never none nor without hardly".split())
+# A person the event happens to ("my son", "he"): with one just before it, a sign is described,
+# not asked about ("is it normal that he is not breathing").
+SUBJECTS = frozenset("i we he she they my our his her their".split())
+# Words that say a sign is happening now or keeps happening ("he is having a fit").
+ONGOING = frozenset("is are am was were keeps keep kept been started starting now still currently".split())
+# Question words that open a general question ("can baclofen cause fits", "how many would be
+# an overdose"): a sign in such a sentence is asked about unless it is said to have happened.
+QUESTION_OPENERS = frozenset(
+    "can could does do did will would is are should may might what whats how why when which who".split()
+)
+# Words that make the rest of a sentence a supposition ("what happens if i have a seizure").
+CONDITIONALS = frozenset("if when whether unless case".split())
+# Words that put a sign in the past history rather than now ("i had seizures in the past").
+HISTORY = ("in the past", "history of", "used to", "years ago", "as a child", "when i was")
+NOW = ("now", "today", "tonight", "right now", "just", "this morning", "last night", "since")
 CLAUSE_BREAKS = frozenset(".!?;,")
+# Everyday words for a medicine: with one of them (or one of the file's forms, "tablets",
+# "oral solution") a question is most likely about this medicine, not something else.
+REFERENCES = frozenset(
+    "it its this them these pill pills tablet tablets tab tabs med meds medicine medicines "
+    "medication medications dose doses dosage prescription script".split()
+)
+# "is it ok to drive", "it is safe if": an "it" that points at nothing but the clause after it.
+DUMMY_IT_NEAR = frozenset("is was will would".split())
+DUMMY_IT_CLAUSE = frozenset("to if that when whether".split())
+# "how long does a cold last", "what time does the shop close": the thing asked about comes
+# right after one of these (and maybe a determiner).
+AUXILIARIES = frozenset("does do did is are was were will would can could should has have".split())
+DETERMINERS = frozenset("a an the my your his her our their this that".split())
+PERSONS = frozenset("i you he she we they it me him us them someone somebody anyone people".split())
+# What the knowledge file's synonyms call a medicine that is not in its interactions list
+# ("paracetamol: [other medicines]").
+OTHER_MEDICINE = ("other", "medicin")
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-case words and numbers; apostrophes dropped ("can't" -> "cant"); punctuation that
-    ends a clause kept as its own token so matching never runs across sentences."""
+# Contractions (with or without the apostrophe) and texting shorthand -> plain words. English,
+# not medical content: "cant" -> "can not", "u" -> "you", "wat" -> "what".
+EXPANSIONS: dict[str, tuple[str, ...]] = {
+    **{w + "nt": (w, "not") for w in "do does did is are was were has have had could would should must need".split()},
+    "cant": ("can", "not"), "cannot": ("can", "not"), "wont": ("will", "not"), "aint": ("is", "not"),
+    "dont": ("do", "not"), "shant": ("shall", "not"), "wouldve": ("would", "have"), "shouldve": ("should", "have"),
+    "im": ("i", "am"), "ive": ("i", "have"), "ill": ("i", "will"), "youre": ("you", "are"), "youve": ("you", "have"),
+    "hes": ("he", "is"), "shes": ("she", "is"), "theyre": ("they", "are"), "theyve": ("they", "have"),
+    "weve": ("we", "have"), "whats": ("what", "is"), "thats": ("that", "is"), "wheres": ("where", "is"),
+    "hows": ("how", "is"), "whos": ("who", "is"), "theres": ("there", "is"), "lets": ("let", "us"),
+    "u": ("you",), "ur": ("your",), "r": ("are",), "ya": ("you",), "yr": ("your",),
+    "wat": ("what",), "wot": ("what",), "wht": ("what",), "wut": ("what",), "wen": ("when",), "hw": ("how",),
+    "pls": ("please",), "plz": ("please",), "thx": ("thanks",), "abt": ("about",), "bc": ("because",),
+    "coz": ("because",), "cos": ("because",), "cuz": ("because",), "bcos": ("because",), "b4": ("before",),
+    "gonna": ("going", "to"), "wanna": ("want", "to"), "gotta": ("have", "to"), "dunno": ("do", "not", "know"),
+    "w": ("with",), "wo": ("without",), "n": ("and",), "nd": ("and",), "thru": ("through",), "tho": ("though",),
+    "2day": ("today",), "2nite": ("tonight",), "tmrw": ("tomorrow",), "tmr": ("tomorrow",), "nite": ("night",),
+    "yday": ("yesterday",), "msg": ("message",), "hrs": ("hours",), "hr": ("hour",), "mins": ("minutes",),
+    "wks": ("weeks",), "yrs": ("years",), "mths": ("months",), "alot": ("a", "lot"), "prolly": ("probably",),
+    "shud": ("should",), "cud": ("could",), "wud": ("would",), "dnt": ("do", "not"), "cnt": ("can", "not"),
+}
+# Irregular English verbs -> the plain form, and whether the word is a past form ("took").
+IRREGULAR: dict[str, tuple[str, bool]] = {
+    "took": ("take", True), "taken": ("take", True), "ate": ("eat", True), "eaten": ("eat", True),
+    "swallowed": ("swallow", True), "drank": ("drink", True),
+    "gave": ("give", True), "given": ("give", True), "got": ("get", True), "gotten": ("get", True),
+    "went": ("go", True), "gone": ("go", True), "came": ("come", True), "ran": ("run", True),
+    "fell": ("fall", True), "fallen": ("fall", True), "felt": ("feel", True), "woke": ("wake", True),
+    "woken": ("wake", True), "threw": ("throw", True), "thrown": ("throw", True), "froze": ("freeze", True),
+    "frozen": ("freeze", False), "forgot": ("forget", True), "forgotten": ("forget", True), "left": ("leave", True),
+    "kept": ("keep", True), "slept": ("sleep", True), "saw": ("see", True), "seen": ("see", True),
+    "began": ("begin", True), "begun": ("begin", True), "broke": ("break", True), "broken": ("break", False),
+    "bought": ("buy", True), "brought": ("bring", True), "caught": ("catch", True), "found": ("find", True),
+    "told": ("tell", True), "thought": ("think", True), "said": ("say", True), "made": ("make", True),
+    "put": ("put", False), "stuck": ("stick", True), "swelled": ("swell", True), "swollen": ("swell", False),
+    "shook": ("shake", True), "shaken": ("shake", True), "bled": ("bleed", True), "wore": ("wear", True),
+    "worn": ("wear", True), "blew": ("blow", True), "lost": ("lose", True), "meant": ("mean", True),
+    "overdid": ("overdo", True), "overdone": ("overdo", True), "mistook": ("mistake", True),
+}
+APOSTROPHES = "'\u2019\u2018`\u00b4"
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words and numbers as typed, apostrophes dropped ("can't" -> "cant");
+    punctuation that ends a clause kept as its own token so matching never runs across
+    sentences. "a&e" -> "ae"; "10mg" -> "10", "mg"."""
     import re
 
-    text = text.lower().replace("\u2019", "'").replace("'", "")
+    text = text.lower()
+    for mark in APOSTROPHES:
+        text = text.replace(mark, "")
+    text = re.sub(r"(?<=[a-z])&(?=[a-z])", "", text)
     return re.findall(r"[a-z]+|[0-9]+|[.!?;,]", text)
 
 
+def tokenize(text: str) -> list[str]:
+    """`words_of` with contractions and texting shorthand written out ("cant" -> "can not")."""
+    out: list[str] = []
+    for word in words_of(text):
+        out += EXPANSIONS.get(word, (word,))
+    return out
+
+
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to join "stopped", "stopping" and "stops"."""
+    """A light suffix stripper: enough to join "stopped", "stopping" and "stops" (and
+    "took", "taken" with "take")."""
+    if word in IRREGULAR:
+        word = IRREGULAR[word][0]
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -150,6 +243,8 @@ def _undouble(word: str) -> str:
 
 
 def is_past(word: str) -> bool:
+    if word in IRREGULAR:
+        return IRREGULAR[word][1]
     return len(word) >= 4 and word.endswith("ed") and not word.endswith("eed")
 
 
@@ -168,6 +263,14 @@ class Phrase(Struct, array_like=True):
     past: list[bool]
 
 
+class Rule(Struct, array_like=True):
+    """An emergency phrasing: its first part is the sign; any further parts ("hallucinations +
+    stopped") are the circumstances, which may be anywhere in the question."""
+
+    sign: Phrase
+    context: list[Phrase] = []
+
+
 class AskIndex(Struct):
     docs: list[Doc] = []
     # stem -> [doc number, count, doc number, count, ...] (flat: decodes faster from the cache)
@@ -178,7 +281,7 @@ class AskIndex(Struct):
     surface: dict[str, str] = {}
     # Stems of a synonym key, joined by spaces -> stems it stands for (one list per meaning).
     synonyms: dict[str, list[list[str]]] = {}
-    emergency: list[Phrase] = []
+    emergency: list[Rule] = []
     cues: list[Phrase] = []
     # Drug names, brands and aliases from the interactions block: words joined by spaces -> name.
     drugs: dict[str, str] = {}
@@ -193,6 +296,8 @@ class AskIndex(Struct):
     emergency_words: list[str] = []
     # Sum of the idf of each document's distinct words.
     doc_mass: list[float] = []
+    # Stems of everyday words for a medicine and of the medicine's forms ("tablets").
+    references: list[str] = []
 
 
 def _content_stems(text: str) -> list[str]:
@@ -207,6 +312,15 @@ def bigrams(stems: list[str]) -> list[str]:
 def _phrase(text: str) -> Phrase:
     words = [w for w in tokenize(text) if w.isalnum() and w not in FILLER]
     return Phrase(stems=[stem(w) for w in words], past=[is_past(w) for w in words])
+
+
+def _rule(text: str) -> Rule:
+    """"hallucinations + stopped" -> the sign "hallucinations" in the context "stopped"."""
+    parts = [_phrase(part) for part in text.split("+")]
+    parts = [p for p in parts if p.stems]
+    if not parts:
+        return Rule(sign=Phrase(stems=[], past=[]))
+    return Rule(sign=parts[0], context=parts[1:])
 
 
 def build_index(kb: KnowledgeBase) -> AskIndex:
@@ -273,7 +387,7 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
                 synonyms.setdefault(key_stems, []).append(stems)
         surface_words.update(w for w in tokenize(key) if w.isalpha())
 
-    emergency = [p for p in map(_phrase, kb.ask.emergency_phrasings) if p.stems]
+    emergency = [r for r in map(_rule, kb.ask.emergency_phrasings) if r.sign.stems]
     cues = [p for p in map(_phrase, kb.ask.non_emergency_phrasings) if p.stems]
     for text in [*kb.ask.emergency_phrasings, *kb.ask.non_emergency_phrasings, *drugs]:
         surface_words.update(w for w in tokenize(text) if w.isalpha())
@@ -282,7 +396,9 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
     emergency_words = sorted(
         {w for text in kb.ask.emergency_phrasings for w in tokenize(text) if w.isalpha() and len(w) == 4}
     )
+    references = sorted({stem(w) for w in REFERENCES} | {stem(w) for f in medicine.forms for w in tokenize(f) if len(w) > 3})
     return AskIndex(
+        references=references,
         emergency_words=emergency_words,
         anchors=anchors,
         name_stems=sorted({stem(w) for w in tokenize(medicine.name) if w.isalpha()}),
@@ -397,23 +513,30 @@ def _synonym_key(word: str, index: AskIndex) -> bool:
 
 
 def _add_synonyms(tokens: list[Token], index: AskIndex) -> None:
-    """Add what a word (or two or three words in a row) can stand for, at lower weight."""
+    """Add what a word (or two or three words in a row) can stand for, at lower weight. The
+    words of a matched phrase count less on their own: "brain fog" is about confusion, not
+    the brain; "nerve pain" is about pain."""
     longest = max((k.count(" ") + 1 for k in index.synonyms), default=0)
+    typed = [max(t.stems, key=t.stems.get) if t.stems else "" for t in tokens]
+    found: list[tuple[int, int, list[list[str]]]] = []
     for start in range(len(tokens)):
         for size in range(1, longest + 1):
             window = tokens[start : start + size]
             if len(window) < size or any(t.word == "." for t in window):
                 break
-            key = " ".join(max(t.stems, key=t.stems.get) if t.stems else "" for t in window)
-            meanings = index.synonyms.get(key, [])
-            if not meanings:
-                continue
-            target = window[-1]
-            weight = SYNONYM_WEIGHT * min(target.stems.values(), default=1.0)
-            for meaning in meanings:
-                for s in meaning:
-                    if target.stems.get(s, 0.0) < weight:
-                        target.stems[s] = weight
+            meanings = index.synonyms.get(" ".join(typed[start : start + size]), [])
+            if meanings:
+                found.append((start, size, meanings))
+    for start, size, meanings in found:
+        target = tokens[start + size - 1]
+        weight = SYNONYM_WEIGHT * min(target.stems.values(), default=1.0)
+        for meaning in meanings:
+            for s in meaning:
+                if target.stems.get(s, 0.0) < weight:
+                    target.stems[s] = weight
+        for part in tokens[start : start + size - 1]:
+            for s in part.stems:
+                part.stems[s] *= PHRASE_PART_WEIGHT
 
 
 def content_tokens(tokens: list[Token]) -> list[dict[str, float]]:
@@ -432,46 +555,71 @@ def content_tokens(tokens: list[Token]) -> list[dict[str, float]]:
     return out
 
 
-def query_terms(tokens: list[Token]) -> dict[str, float]:
-    """What BM25 looks for: content stems with weights (a repeated word counts once), and
-    pairs of neighbouring words."""
+def query_slots(tokens: list[Token]) -> list[dict[str, float]]:
+    """What BM25 looks for: one slot per meaningful word (its stems and synonyms with
+    weights; a repeated word counts once) and one per pair of neighbouring words. A document
+    earns a slot's best alternative only, so a synonym never adds to the word it stands for."""
     words = content_tokens(tokens)
-    terms: dict[str, float] = {}
+    slots: list[dict[str, float]] = []
+    seen: set[tuple[str, ...]] = set()
     for stems in words:
-        for s, weight in stems.items():
-            terms[s] = max(terms.get(s, 0.0), weight)
+        key = tuple(sorted(stems))
+        if key not in seen:
+            seen.add(key)
+            slots.append(stems)
+    pairs: dict[str, float] = {}
     for left, right in zip(words, words[1:]):
+        slot = {}
         for a, wa in left.items():
             for b, wb in right.items():
-                pair = f"{a}_{b}"
-                terms[pair] = max(terms.get(pair, 0.0), BIGRAM_WEIGHT * min(wa, wb))
+                slot[f"{a}_{b}"] = BIGRAM_WEIGHT * min(wa, wb)
+        if not slot.keys() <= pairs.keys():
+            pairs.update(slot)
+            slots.append(slot)
+    return slots
+
+
+def query_terms(tokens: list[Token]) -> dict[str, float]:
+    """Every stem and pair the question may match, with its weight."""
+    terms: dict[str, float] = {}
+    for slot in query_slots(tokens):
+        for term, weight in slot.items():
+            terms[term] = max(terms.get(term, 0.0), weight)
     return terms
 
 
-def bm25(index: AskIndex, terms: dict[str, float]) -> dict[int, float]:
+def bm25(index: AskIndex, slots: list[dict[str, float]]) -> dict[int, float]:
     """Score every document that shares a word with the query."""
     scores: dict[int, float] = {}
     matched: dict[int, float] = {}
-    for term, weight in terms.items():
-        idf = index.idf.get(term)
-        if idf is None:
-            continue
-        posting = index.postings[term]
-        for number, count in zip(posting[::2], posting[1::2]):
-            doc = index.docs[number]
-            norm = K1 * (1 - B + B * doc.length / index.avgdl)
-            part = weight * idf * count * (K1 + 1) / (count + norm)
-            if doc.kind != "phrasing":
-                part *= SECTION_WEIGHT
+    for slot in slots:
+        best: dict[int, float] = {}
+        best_idf: dict[int, float] = {}
+        for term, weight in slot.items():
+            idf = index.idf.get(term)
+            if idf is None:
+                continue
+            posting = index.postings[term]
+            for number, count in zip(posting[::2], posting[1::2]):
+                doc = index.docs[number]
+                norm = K1 * (1 - B + B * doc.length / index.avgdl)
+                part = weight * idf * count * (K1 + 1) / (count + norm)
+                if doc.kind != "phrasing":
+                    part *= SECTION_WEIGHT
+                if part > best.get(number, 0.0):
+                    best[number] = part
+                if "_" not in term:
+                    best_idf[number] = max(best_idf.get(number, 0.0), idf * min(1.0, weight))
+        for number, part in best.items():
             scores[number] = scores.get(number, 0.0) + part
-            if "_" not in term:
-                matched[number] = matched.get(number, 0.0) + idf * min(1.0, weight)
+        for number, value in best_idf.items():
+            matched[number] = matched.get(number, 0.0) + value
     if PHRASING_MATCH_POWER:
         # A phrasing is a whole question: matching one word of a long one is weak evidence.
         for number in scores:
             doc = index.docs[number]
             if doc.kind == "phrasing" and index.doc_mass[number] > 0:
-                share = min(1.0, matched[number] / index.doc_mass[number])
+                share = min(1.0, matched.get(number, 0.0) / index.doc_mass[number])
                 scores[number] *= share ** PHRASING_MATCH_POWER
     return scores
 
@@ -493,7 +641,8 @@ def coverage(index: AskIndex, words: list[dict[str, float]]) -> dict[str, float]
     total = 0.0
     covered: dict[str, float] = {}
     for stems in words:
-        if stems.keys() <= QUESTION_WORDS or all(s.isdigit() or s in index.name_stems for s in stems):
+        typed = max(stems, key=stems.get)
+        if stems.keys() <= QUESTION_WORDS or typed.isdigit() or typed in index.name_stems:
             # Question words, numbers and the medicine's name say nothing about which topic
             # (or whether the question is about the medicine at all: see ANCHORED_MIN_SCORE).
             continue
@@ -515,8 +664,7 @@ def coverage(index: AskIndex, words: list[dict[str, float]]) -> dict[str, float]
 
 def rank(index: AskIndex, tokens: list[Token]) -> list[Ranked]:
     words = content_tokens(tokens)
-    terms = query_terms(tokens)
-    scores = bm25(index, terms)
+    scores = bm25(index, query_slots(tokens))
     shares = coverage(index, words)
     per_topic: dict[str, list[float]] = {}
     per_section: dict[str, dict[int, float]] = {}
@@ -574,19 +722,56 @@ def _clause_position(words: list[Token], clause: list[Token], i: int) -> int:
     return next(n for n, t in enumerate(clause) if t is words[i])
 
 
+def _has(words: list[str], phrases: tuple[str, ...]) -> bool:
+    text = " " + " ".join(words) + " "
+    return any(f" {p} " in text for p in phrases)
+
+
+def _negated(clause: list[Token], start: int, end: int) -> bool:
+    before = [t.word for t in clause[max(0, start - 3) : start]]
+    inside = {t.word for t in clause[start : end + 1]}
+    return any(w in NEGATIONS and w not in inside for w in before)
+
+
+def _described(clause: list[Token], start: int, end: int, cues: list[Phrase]) -> bool:
+    """Whether the sign at clause[start:end+1] is said to be happening (or to have happened)
+    rather than asked about ("can baclofen cause fits", "what happens if i have a seizure")."""
+    words = [t.word for t in clause]
+    if _has(words, HISTORY) and not _has(words, NOW):
+        return False
+    inside = clause[start : end + 1]
+    before = words[:start]
+    past = any(t.past for t in inside)
+    near = words[max(0, start - 3) : start]
+    ongoing = any(w in ONGOING for w in near) or any(
+        t.word.endswith("ing") and any(w in ONGOING for w in words[max(0, start + k - 2) : start + k])
+        for k, t in enumerate(inside)
+    )
+    person = any(w in SUBJECTS for w in words[max(0, start - 2) : start])
+    conditional = any(w in CONDITIONALS for w in before)
+    asked = (
+        any(_matches(cue, clause) for cue in cues)
+        or (words[0] in QUESTION_OPENERS and (len(words) < 2 or words[1] != "not"))
+        or conditional
+    )
+    if not asked:
+        return True
+    if past and (person or not conditional):
+        return any(w in SUBJECTS for w in before + [t.word for t in inside]) or not conditional
+    return ongoing and person or (person and not conditional and not any(_matches(c, clause) for c in cues))
+
+
 def detect_emergency(tokens: list[Token], index: AskIndex) -> bool:
-    for clause in _clauses(tokens):
-        cue_found = any(_matches(cue, clause) for cue in index.cues)
-        for phrase in index.emergency:
-            for start, end in _matches(phrase, clause):
-                before = [t.word for t in clause[max(0, start - 3) : start]]
-                inside = {t.word for t in clause[start : end + 1]}
-                if any(w in NEGATIONS and w not in inside for w in before):
-                    continue
-                someone = any(w in SUBJECTS for w in before) or bool(inside & SUBJECTS)
-                if cue_found and not someone:
-                    continue
-                return True
+    clauses = _clauses(tokens)
+    for rule in index.emergency:
+        if rule.context and not all(
+            any(not _negated(c, lo, hi) for c in clauses for lo, hi in _matches(part, c)) for part in rule.context
+        ):
+            continue
+        for clause in clauses:
+            for start, end in _matches(rule.sign, clause):
+                if not _negated(clause, start, end) and _described(clause, start, end, index.cues):
+                    return True
     return False
 
 
@@ -625,6 +810,80 @@ def mentioned_drugs(tokens: list[Token], index: AskIndex) -> list[str]:
     return found
 
 
+def _refers_to_medicine(tokens: list[Token], index: AskIndex) -> bool:
+    """"it", "my tablets", "the dose": the question most likely speaks of this medicine."""
+    words = [t.word for t in tokens]
+    for n, token in enumerate(tokens):
+        if token.word == "it" and DUMMY_IT_NEAR & set(words[max(0, n - 1) : n + 2]):
+            after = words[n + 1 : n + 5]
+            # "is it ok to...", "it is safe if...", and a closing "...is it" ("what time is it").
+            if DUMMY_IT_CLAUSE & set(after) or not after or after[0] in CLAUSE_BREAKS or after[0] == ".":
+                continue
+        if stem(token.word) in index.references or token.word in REFERENCES:
+            return True
+    return False
+
+
+def _other_substances(tokens: list[Token], drugs: list[str], index: AskIndex) -> int:
+    """How many medicines (or drinks, or drugs) other than this one the question names."""
+    others = {index.drugs.get(name, name) for name in drugs}
+    for token in tokens:
+        if all(part in token.stems for part in OTHER_MEDICINE) and token.stems.get(OTHER_MEDICINE[1], 1.0) < 1.0:
+            others.add(token.word)
+    return len(others)
+
+
+def min_score(
+    tokens: list[Token], index: AskIndex, ranked: list[Ranked], drugs: list[str], emergency: bool
+) -> float | None:
+    """The score the best topic needs for an answer; None when the question is about something
+    else. An emergency is in scope by definition. A question that names the medicine is about
+    it; one that says "it", "my tablets" or "the dose" most likely is. A question about another
+    medicine that does not also speak of this one ("side effects of metformin", "can i drink
+    on antibiotics") is not, unless it only asks whether that medicine goes with this one
+    ("beer?", "can i take ibuprofen")."""
+    if emergency:
+        return 0.0
+    named = any(s in index.anchors for t in tokens for s in t.stems)
+    referred = named or _refers_to_medicine(tokens, index)
+    others = _other_substances(tokens, drugs, index)
+    if others and not referred:
+        best = ranked[0].topic if ranked else ""
+        if others > 1 or best != index.interactions_topic:
+            return None
+    if named or drugs:
+        return ANCHORED_MIN_SCORE
+    if referred:
+        return REFERENCED_MIN_SCORE
+    if ranked and _asks_about_something_else(tokens, index, ranked[0].topic):
+        return None
+    return MIN_SCORE
+
+
+def _asks_about_something_else(tokens: list[Token], index: AskIndex, topic: str) -> bool:
+    """"how long does a cold last": the thing the question is about ("cold", right after
+    "does a") is a word the best topic never uses, so the match ("how long does it last") is
+    about something else."""
+    words = [t.word for t in tokens]
+    for n, word in enumerate(words[:-1]):
+        if word not in AUXILIARIES:
+            continue
+        k = n + 1
+        if words[k] in DETERMINERS:
+            k += 1
+        if k >= len(tokens) or words[k] in PERSONS or words[k] in STOP_WORDS or words[k] in QUESTION_WORDS:
+            continue
+        if not words[k].isalpha() or (k > n + 1 and words[n + 1] in PERSONS):
+            continue
+        stems = tokens[k].stems
+        used = any(
+            index.docs[number].topic == topic for s in stems for number in index.postings.get(s, [])[::2]
+        )
+        if not used:
+            return True
+    return False
+
+
 def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     tokens = analyse(question, index)
     ranked = rank(index, tokens)
@@ -636,17 +895,9 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
             if item.topic == index.interactions_topic:
                 item.score = max(item.score, MIN_SCORE)
         ranked.sort(key=lambda r: -r.score)
-    # An emergency is in scope by definition: show the closest topic even if the match is weak.
-    # A question that names the medicine (or a drug from the interactions block) is about it,
-    # so a weaker match is enough.
-    if emergency:
-        floor = 0.0
-    elif drugs or any(s in index.anchors for t in tokens for s in t.stems):
-        floor = ANCHORED_MIN_SCORE
-    else:
-        floor = MIN_SCORE
+    floor = min_score(tokens, index, ranked, drugs, emergency)
     results: list[dict[str, Any]] = []
-    if ranked and ranked[0].score > 0 and ranked[0].score >= floor:
+    if ranked and floor is not None and ranked[0].score > 0 and ranked[0].score >= floor:
         best = ranked[0]
         results += _topic_results(kb, best, limit=2, emergency=emergency)
         if len(ranked) > 1 and ranked[1].score >= RUNNER_UP_SHARE * best.score:
