@@ -1,25 +1,32 @@
 """Find, read, validate and cache a knowledge file.
 
 Parsing YAML and validating it costs tens of milliseconds, more than the rest of
-a command. So the validated knowledge base, with the search indexes derived from
-it, is cached as JSON in the user cache directory, keyed by the file's bytes and
-this code's version. A cache that cannot be read or written is skipped, never fatal.
+a command. So the validated knowledge base, and each search index derived from it,
+is cached as JSON in the user cache directory, keyed by the file's bytes and this
+code's version. A cache that cannot be read or written is skipped, never fatal.
+
+On a cache hit nothing heavy is imported: the knowledge base is decoded with the
+standard `json` module into `Record`s (dicts read by attribute, shaped exactly like
+the msgspec model in `model.py`, defaults filled in). msgspec and PyYAML are only
+imported to validate a file that is not cached yet, and msgspec to decode an index.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import zlib
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
-
-import msgspec
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from baclofen_cli import __version__
 from baclofen_cli.errors import KnowledgeFileError
-from baclofen_cli.model import KnowledgeBase
+from baclofen_cli.record import KnowledgeRecord, Record
+
+if TYPE_CHECKING:
+    from baclofen_cli.model import KnowledgeBase
 
 T = TypeVar("T")
 
@@ -27,9 +34,10 @@ DATA_FILE_NAME = "baclofen.yaml"
 DATA_ENV_VAR = "BACLOFEN_DATA"
 CACHE_ENV_VAR = "BACLOFEN_CACHE_DIR"
 MAX_FILE_BYTES = 2 * 1024 * 1024
+KB_FILE = "kb.json"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
-# Derived indexes stored beside the knowledge base in the cache: name -> "module:function".
+# Derived indexes cached beside the knowledge base: name -> "module:function".
 # Each function takes a KnowledgeBase and returns something msgspec can encode.
 INDEX_BUILDERS: dict[str, str] = {
     "drugs": "baclofen_cli.drugs:build_index",
@@ -37,16 +45,36 @@ INDEX_BUILDERS: dict[str, str] = {
 }
 
 
-class Compiled(msgspec.Struct, frozen=True):
-    kb: KnowledgeBase
-    # Kept raw so each command decodes only the index it uses.
-    indexes: dict[str, msgspec.Raw] = {}
+class Compiled:
+    """A loaded knowledge file: the knowledge base, and its indexes on demand."""
+
+    def __init__(self, kb: KnowledgeRecord, cache_dir: Path, typed: KnowledgeBase | None = None) -> None:
+        self.kb = kb
+        self.cache_dir = cache_dir
+        self._typed = typed
 
     def index(self, name: str, kind: type[T]) -> T:
-        raw = self.indexes.get(name)
-        if raw is not None:
-            return msgspec.json.decode(raw, type=kind)
-        return msgspec.convert(msgspec.to_builtins(_build_index(name, self.kb)), kind)
+        """Decode one cached index (each command reads only the index it uses); rebuild it if missing."""
+        import msgspec
+
+        path = self.cache_dir / f"{name}.json"
+        try:
+            return msgspec.json.decode(path.read_bytes(), type=kind)
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            pass
+        encoded = msgspec.json.encode(_build_index(name, self.typed()))
+        write_atomically(path, encoded, quiet=True)
+        return msgspec.json.decode(encoded, type=kind)
+
+    def typed(self) -> KnowledgeBase:
+        """The knowledge base as model structs (for index builders), converted once."""
+        if self._typed is None:
+            import msgspec
+
+            from baclofen_cli.model import KnowledgeBase
+
+            self._typed = msgspec.convert(self.kb, KnowledgeBase)
+        return self._typed
 
 
 def default_path() -> Path:
@@ -63,14 +91,34 @@ def resolve_path(option: str | None) -> Path:
 @cache
 def load(path: Path) -> Compiled:
     raw = read_bytes(path)
-    cache_file = _cache_dir() / f"kb-{_cache_key(raw)}.json"
+    cache_dir = _cache_root() / _cache_key(raw)
     try:
-        return msgspec.json.decode(cache_file.read_bytes(), type=Compiled)
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return Compiled(decode_kb((cache_dir / KB_FILE).read_bytes()), cache_dir)
+    except (OSError, ValueError):
         pass
-    compiled = compile_kb(parse_and_validate(raw, str(path)))
-    write_atomically(cache_file, msgspec.json.encode(compiled), quiet=True)
-    return compiled
+    return compile_kb(parse_and_validate(raw, str(path)), cache_dir)
+
+
+def decode_kb(data: bytes) -> KnowledgeRecord:
+    kb = json.loads(data, object_hook=Record)
+    if not isinstance(kb, dict) or kb.get("schema_version") != 1:
+        raise ValueError("not a cached knowledge base")
+    return KnowledgeRecord(kb)
+
+
+def compile_kb(kb: KnowledgeBase, cache_dir: Path) -> Compiled:
+    """Write the cache for a validated knowledge base: every index first, the knowledge base last.
+
+    A reader takes the presence of kb.json to mean the entry is complete; an index that is
+    missing anyway (a crash, a full disk) is rebuilt when first asked for.
+    """
+    import msgspec
+
+    for name in INDEX_BUILDERS:
+        write_atomically(cache_dir / f"{name}.json", msgspec.json.encode(_build_index(name, kb)), quiet=True)
+    encoded = msgspec.json.encode(kb)
+    write_atomically(cache_dir / KB_FILE, encoded, quiet=True)
+    return Compiled(decode_kb(encoded), cache_dir, typed=kb)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -119,8 +167,11 @@ def parse_and_validate(raw: bytes, name: str) -> KnowledgeBase:
 
 def check_file(raw: bytes, name: str) -> tuple[KnowledgeBase | None, list[Any]]:
     """All problems in a file. Raises KnowledgeFileError only when it cannot be parsed at all."""
+    import msgspec
+
     from baclofen_cli import yamlsafe
     from baclofen_cli.checks import find_problems, schema_problems
+    from baclofen_cli.model import KnowledgeBase
 
     data, lines = yamlsafe.parse(decode_text(raw, name), name)
     if not isinstance(data, dict):
@@ -132,11 +183,6 @@ def check_file(raw: bytes, name: str) -> tuple[KnowledgeBase | None, list[Any]]:
     return kb, find_problems(data, lines)
 
 
-def compile_kb(kb: KnowledgeBase) -> Compiled:
-    indexes = {name: msgspec.Raw(msgspec.json.encode(_build_index(name, kb))) for name in INDEX_BUILDERS}
-    return Compiled(kb=kb, indexes=indexes)
-
-
 def _build_index(name: str, kb: KnowledgeBase) -> Any:
     from importlib import import_module
 
@@ -144,7 +190,7 @@ def _build_index(name: str, kb: KnowledgeBase) -> Any:
     return getattr(import_module(module_name), function)(kb)
 
 
-def _cache_dir() -> Path:
+def _cache_root() -> Path:
     # Written out rather than importing platformdirs: this runs on every command and the
     # import alone would cost more than the whole cache lookup.
     override = os.environ.get(CACHE_ENV_VAR)

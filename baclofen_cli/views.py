@@ -6,9 +6,11 @@ outputs from drifting apart.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from baclofen_cli.model import KnowledgeBase, Source, Statement, Topic
+if TYPE_CHECKING:
+    # At run time these are the cache's Records, shaped like the model (see loader.py).
+    from baclofen_cli.model import KnowledgeBase, Source, Statement, Topic
 
 
 def statement_view(statement: Statement) -> dict[str, Any]:

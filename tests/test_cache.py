@@ -19,15 +19,45 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return directory
 
 
+def entry(cache_dir: Path) -> Path:
+    (found,) = [p for p in cache_dir.iterdir() if p.is_dir()]
+    return found
+
+
 def test_cached_form_equals_a_fresh_parse_of_the_yaml(cache_dir: Path) -> None:
+    """The cache can never drift from the YAML: every cached file equals a fresh parse."""
     loader.load(DATA_FILE)
-    (cached_file,) = cache_dir.glob("kb-*.json")
-    cached = msgspec.json.decode(cached_file.read_bytes(), type=loader.Compiled)
-    fresh = loader.compile_kb(loader.parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE)))
-    assert cached.kb == fresh.kb
-    assert set(cached.indexes) == set(loader.INDEX_BUILDERS)
-    for name in fresh.indexes:
-        assert json.loads(bytes(cached.indexes[name])) == json.loads(bytes(fresh.indexes[name]))
+    cached = entry(cache_dir)
+    assert sorted(p.name for p in cached.iterdir()) == sorted([loader.KB_FILE, *(f"{n}.json" for n in loader.INDEX_BUILDERS)])
+    fresh = loader.parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
+    assert json.loads((cached / loader.KB_FILE).read_bytes()) == msgspec.to_builtins(fresh)
+    for name in loader.INDEX_BUILDERS:
+        rebuilt = msgspec.to_builtins(loader._build_index(name, fresh))
+        assert json.loads((cached / f"{name}.json").read_bytes()) == rebuilt, name
+
+
+def test_runtime_records_read_like_the_model() -> None:
+    """Code written against the msgspec model works on the cached records, field for field."""
+    from baclofen_cli.model import KnowledgeBase
+
+    compiled = loader.load(DATA_FILE)
+    typed = loader.parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
+    assert msgspec.convert(compiled.kb, KnowledgeBase) == typed
+    assert compiled.kb.topics[0].sections[0].points[0].text == typed.topics[0].sections[0].points[0].text
+    assert compiled.kb.topic("pump").title == typed.topic("pump").title
+    assert compiled.kb.source_map().keys() == typed.source_map().keys()
+
+
+def test_model_field_names_never_shadow_dict_methods() -> None:
+    import typing
+
+    from baclofen_cli import model
+
+    structs = [v for v in vars(model).values() if isinstance(v, type) and issubclass(v, msgspec.Struct)]
+    for struct in structs:
+        for field in msgspec.structs.fields(struct):
+            assert not hasattr(dict, field.encode_name), (struct.__name__, field.encode_name)
+    assert typing.get_type_hints(model.KnowledgeBase)
 
 
 def test_second_run_reads_the_cache_without_yaml(cache_dir: Path) -> None:
@@ -36,7 +66,7 @@ def test_second_run_reads_the_cache_without_yaml(cache_dir: Path) -> None:
     probe = run_cli(["missed-dose", "--json"], env={**env, "PYTHONPROFILEIMPORTTIME": "1"})
     assert probe.returncode == 0
     imported = {line.split("|")[-1].strip() for line in probe.stderr.splitlines() if "|" in line}
-    assert "yaml" not in imported and "rich" not in imported
+    assert "yaml" not in imported and "rich" not in imported and "msgspec" not in imported
 
 
 def test_editing_the_file_is_seen_at_once(runner, cache_dir: Path, tmp_path: Path) -> None:
@@ -52,11 +82,14 @@ def test_editing_the_file_is_seen_at_once(runner, cache_dir: Path, tmp_path: Pat
 
 def test_corrupt_cache_is_ignored_and_replaced(runner, cache_dir: Path) -> None:
     loader.load(DATA_FILE)
-    (cached_file,) = cache_dir.glob("kb-*.json")
-    cached_file.write_bytes(b'{"kb": {"half')
+    cached = entry(cache_dir)
+    (cached / loader.KB_FILE).write_bytes(b'{"kb": {"half')
+    (cached / "drugs.json").write_bytes(b"[1, 2")
     loader.load.cache_clear()
     assert invoke(runner, ["missed-dose"]).exit_code == 0
-    assert msgspec.json.decode(cached_file.read_bytes(), type=loader.Compiled).kb.drug.name
+    assert json.loads((cached / loader.KB_FILE).read_bytes())["drug"]["name"]
+    assert invoke(runner, ["interactions", "oxycodone", "--json"]).exit_code == 0
+    assert json.loads((cached / "drugs.json").read_bytes())
 
 
 def test_unwritable_cache_dir_still_works(tmp_path: Path) -> None:
@@ -68,4 +101,4 @@ def test_unwritable_cache_dir_still_works(tmp_path: Path) -> None:
 
 def test_no_temporary_files_are_left_behind(cache_dir: Path) -> None:
     loader.load(DATA_FILE)
-    assert [p.name for p in cache_dir.iterdir() if p.name.endswith(".tmp")] == []
+    assert [p.name for p in entry(cache_dir).iterdir() if p.name.endswith(".tmp")] == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -18,14 +17,13 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 SourcesOption = Annotated[bool, typer.Option("--sources", help="Show citation markers and the list of sources.")]
 
 
-@dataclass
 class AppState:
     """Global options, and the knowledge file loaded at most once per run."""
 
-    data: str | None = None
-    color: bool | None = None
-    no_input: bool = False
-    command_name: str = "baclofen"
+    def __init__(
+        self, data: str | None = None, color: bool | None = None, no_input: bool = False, command_name: str = "baclofen"
+    ) -> None:
+        self.data, self.color, self.no_input, self.command_name = data, color, no_input, command_name
 
     @property
     def data_path(self) -> Path:
