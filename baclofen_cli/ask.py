@@ -51,6 +51,8 @@ BIGRAM_WEIGHT = 0.5
 NAME_WEIGHT = 0.2
 # A topic's score: its best document plus this share of its second best.
 SECOND_DOC_SHARE = 0.3
+# ... mixed with this share of the sum of each query word's best document in the topic.
+TOPIC_SLOT_SHARE = 0.3
 # How much a topic's score depends on the share of the question's words it explains.
 COVERAGE_POWER = 1.0
 # How much a phrasing's score depends on the share of its own words the question matches.
@@ -82,6 +84,10 @@ MIN_SCORE = 4.0
 ANCHORED_MIN_SCORE = 1.0
 # A question that speaks of "it", "my tablets" or "the dose" is most likely about the medicine.
 REFERENCED_MIN_SCORE = 2.5
+# A question that names another medicine but not this one is answered (from the interactions
+# topic) only when that topic explains this share of it: "beer?", "can i take ibuprofen", not
+# "how much paracetamol can a child have".
+SUBSTANCE_COVERAGE = 0.7
 
 # ---------------------------------------------------------------------------- words
 # English function words. Not medical content, so they live here rather than in the file.
@@ -98,12 +104,19 @@ STOP_WORDS = frozenset(
     anyone someone something anything exactly actually basically literally honestly
     know knew wonder wondering wondered think question questions ask asking asked
     say says said bit lot thing things stuff sure maybe probably perhaps guess find found out
+    want wants wanted wanting going gonna go goes went gone keep keeps keeping kept best
     """.split()
 )
 # Question words: they help tell "how long" from "how much", but say nothing about whether a
 # question is about the medicine at all, so they do not count towards coverage.
 QUESTION_WORDS = frozenset(
     "what whats how why who when where which can could should would will may might must shall is".split()
+)
+# Words of time: they help ranking ("this morning", "at night") but, like question words,
+# do not say whether a question is about the medicine ("how are you today").
+WEAK_WORDS = frozenset(
+    "today tonight tomorrow yesterday morning mornings evening evenings afternoon night nights "
+    "week weeks weekend month months year years ago".split()
 )
 # Words that carry nothing in an emergency phrase ("took a double dose" = "took double dose").
 FILLER = frozenset("a an the my his her their our your some of to on in at just it its".split())
@@ -124,12 +137,20 @@ CONDITIONALS = frozenset("if when whether unless case".split())
 HISTORY = ("in the past", "history of", "used to", "years ago", "as a child", "when i was")
 NOW = ("now", "today", "tonight", "right now", "just", "this morning", "last night", "since")
 CLAUSE_BREAKS = frozenset(".!?;,")
+# Kinds of phrasing document: a plain one, one that asks what something is ("what is the half
+# life"), and one about the medicine ("is it for multiple sclerosis", "what are my tablets for").
+PHRASINGS = frozenset(("phrasing", "definition", "about"))
+# Questions that ask what something is or what causes it ("what is multiple sclerosis").
+DEFINITION_OPENERS = (("what", "is"), ("what", "are"), ("what", "causes"), ("what", "cause"), ("define",),
+                      ("meaning", "of"), ("what", "does", "mean"))
 # Everyday words for a medicine: with one of them (or one of the file's forms, "tablets",
 # "oral solution") a question is most likely about this medicine, not something else.
 REFERENCES = frozenset(
     "it its this them these pill pills tablet tablets tab tabs med meds medicine medicines "
-    "medication medications dose doses dosage prescription script".split()
+    "medication medications dose doses dosage prescription script mg milligrams ml mcg liquid".split()
 )
+# "the best medicine for a cold", "any other tablets": some medicine, not this one.
+OTHER_KIND = frozenset("best good better other another any different alternative natural strong stronger".split())
 # "is it ok to drive", "it is safe if": an "it" that points at nothing but the clause after it.
 DUMMY_IT_NEAR = frozenset("is was will would".split())
 DUMMY_IT_CLAUSE = frozenset("to if that when whether".split())
@@ -159,6 +180,8 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "coz": ("because",), "cos": ("because",), "cuz": ("because",), "bcos": ("because",), "b4": ("before",),
     "gonna": ("going", "to"), "wanna": ("want", "to"), "gotta": ("have", "to"), "dunno": ("do", "not", "know"),
     "w": ("with",), "wo": ("without",), "n": ("and",), "nd": ("and",), "thru": ("through",), "tho": ("though",),
+    "one": ("1",), "two": ("2",), "three": ("3",), "four": ("4",), "five": ("5",), "six": ("6",),
+    "seven": ("7",), "eight": ("8",), "nine": ("9",), "ten": ("10",), "twenty": ("20",),
     "2day": ("today",), "2nite": ("tonight",), "tmrw": ("tomorrow",), "tmr": ("tomorrow",), "nite": ("night",),
     "yday": ("yesterday",), "msg": ("message",), "hrs": ("hours",), "hr": ("hour",), "mins": ("minutes",),
     "wks": ("weeks",), "yrs": ("years",), "mths": ("months",), "alot": ("a", "lot"), "prolly": ("probably",),
@@ -248,13 +271,16 @@ def is_past(word: str) -> bool:
     return len(word) >= 4 and word.endswith("ed") and not word.endswith("eed")
 
 
+WEAK_STEMS = frozenset(stem(w) for w in WEAK_WORDS)
+
+
 # ---------------------------------------------------------------------------- the index
 class Doc(Struct, array_like=True):
     topic: str
     # Index into the topic's sections, or -1 for a document about the whole topic.
     section: int
     length: int
-    kind: str  # "section" | "summary" | "group" | "phrasing"
+    kind: str  # "drug" | "section" | "summary" | "group" | one of PHRASINGS
 
 
 class Phrase(Struct, array_like=True):
@@ -298,6 +324,12 @@ class AskIndex(Struct):
     doc_mass: list[float] = []
     # Stems of everyday words for a medicine and of the medicine's forms ("tablets").
     references: list[str] = []
+    # Stem of a one-word name from the interactions block -> the drug's name ("alcohol").
+    drug_stems: dict[str, str] = {}
+    # Topics with a section of kind "emergency" (what to do now).
+    emergency_topics: list[str] = []
+    # Topics that have patient phrasings in the file.
+    phrased_topics: list[str] = []
 
 
 def _content_stems(text: str) -> list[str]:
@@ -314,6 +346,16 @@ def _phrase(text: str) -> Phrase:
     return Phrase(stems=[stem(w) for w in words], past=[is_past(w) for w in words])
 
 
+def is_definition(words: list[str]) -> bool:
+    """"what is the half life", "what are the side effects", "what causes cramps"."""
+    words = [w for w in words if w not in CLAUSE_BREAKS]
+    for opener in DEFINITION_OPENERS:
+        if tuple(words[: len(opener)]) == opener or (opener[-1] == "mean" and words[:2] == ["what", "does"]
+                                                     and words[-1:] == ["mean"]):
+            return True
+    return False
+
+
 def _rule(text: str) -> Rule:
     """"hallucinations + stopped" -> the sign "hallucinations" in the context "stopped"."""
     parts = [_phrase(part) for part in text.split("+")]
@@ -328,12 +370,23 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
     docs: list[Doc] = []
     bags: list[list[str]] = []
     surface_words: set[str] = set()
-
+    own_name = {stem(w) for w in tokenize(kb.drug.name) if w.isalpha()}
+    synonyms: dict[str, list[list[str]]] = {}
+    for key, values in kb.ask.synonyms.items():
+        key_stems = " ".join(stem(w) for w in tokenize(key) if w.isalnum())
+        for value in values:
+            value_stems = _content_stems(value)
+            if key_stems and value_stems:
+                synonyms.setdefault(key_stems, []).append(value_stems)
     def add(topic: str, section: int, kind: str, *texts: str) -> None:
         words: list[str] = []
         pairs: list[str] = []
         for text in texts:
             stems = _content_stems(text)
+            if kind != "drug":
+                # The medicine's name is in nearly every question: it should find the
+                # document about the medicine itself, not every phrasing that names it.
+                stems = [w for w in stems if w not in own_name]
             words += stems
             pairs += bigrams(stems)
             surface_words.update(w for w in tokenize(text) if w.isalpha() and w not in STOP_WORDS)
@@ -345,6 +398,7 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
     first = kb.topic("overview") or kb.topics[0]
     medicine = kb.drug
     anchor_names = [medicine.name, *medicine.also_called, *(b.name for b in medicine.brands)]
+    anchor_words = {w for name in anchor_names for w in tokenize(name) if len(w) >= 4}
     add(first.id, -1, "drug", medicine.drug_class, *anchor_names, *medicine.forms)
     for topic in kb.topics:
         add(topic.id, -1, "summary", topic.title, topic.summary.text)
@@ -366,7 +420,14 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
     drugs.pop("", None)
     for topic_id, phrasings in kb.ask.topic_phrasings.items():
         for phrasing in phrasings:
-            add(topic_id, -1, "phrasing", phrasing)
+            words = tokenize(phrasing)
+            if is_definition(words):
+                kind = "definition"
+            elif any(w in REFERENCES or stem(w) in own_name or w in anchor_words for w in words):
+                kind = "about"
+            else:
+                kind = "phrasing"
+            add(topic_id, -1, kind, phrasing)
 
     postings: dict[str, list[int]] = {}
     for number, words in enumerate(bags):
@@ -378,13 +439,7 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
     total = len(docs) or 1
     idf = {w: math.log(1 + (total - len(p) / 2 + 0.5) / (len(p) / 2 + 0.5)) for w, p in postings.items()}
 
-    synonyms: dict[str, list[list[str]]] = {}
-    for key, values in kb.ask.synonyms.items():
-        key_stems = " ".join(stem(w) for w in tokenize(key) if w.isalnum())
-        for value in values:
-            stems = _content_stems(value)
-            if key_stems and stems:
-                synonyms.setdefault(key_stems, []).append(stems)
+    for key in kb.ask.synonyms:
         surface_words.update(w for w in tokenize(key) if w.isalpha())
 
     emergency = [r for r in map(_rule, kb.ask.emergency_phrasings) if r.sign.stems]
@@ -397,7 +452,11 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         {w for text in kb.ask.emergency_phrasings for w in tokenize(text) if w.isalpha() and len(w) == 4}
     )
     references = sorted({stem(w) for w in REFERENCES} | {stem(w) for f in medicine.forms for w in tokenize(f) if len(w) > 3})
+    drug_stems = {stem(k): v for k, v in sorted(drugs.items()) if " " not in k and k.isalpha() and len(k) > 3}
     return AskIndex(
+        phrased_topics=sorted(t for t, v in kb.ask.topic_phrasings.items() if v),
+        emergency_topics=[t.id for t in kb.topics if any(sec.kind == "emergency" for sec in t.sections)],
+        drug_stems=drug_stems,
         references=references,
         emergency_words=emergency_words,
         anchors=anchors,
@@ -488,7 +547,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
                 continue
         if word.isdigit():
             weight = NUMBER_WEIGHT
-        elif word in QUESTION_WORDS:
+        elif word in QUESTION_WORDS or word in WEAK_WORDS:
             weight = QUESTION_WEIGHT
         elif stem(word) in index.name_stems:
             weight = NAME_WEIGHT
@@ -503,7 +562,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
 def _join_split_words(tokens: list[Token], index: AskIndex) -> None:
     """"breast feeding" -> also "breastfeeding", when the file uses the joined word."""
     for left, right in zip(tokens, tokens[1:]):
-        joined = left.word + right.word
+        joined = (left.corrected or left.word) + (right.corrected or right.word)
         if left.word != "." and right.word != "." and joined in index.surface and joined not in STOP_WORDS:
             right.stems.setdefault(index.surface[joined], 1.0)
 
@@ -555,7 +614,7 @@ def content_tokens(tokens: list[Token]) -> list[dict[str, float]]:
     return out
 
 
-def query_slots(tokens: list[Token]) -> list[dict[str, float]]:
+def query_slots(tokens: list[Token], name_stems: frozenset[str] | list[str] = ()) -> list[dict[str, float]]:
     """What BM25 looks for: one slot per meaningful word (its stems and synonyms with
     weights; a repeated word counts once) and one per pair of neighbouring words. A document
     earns a slot's best alternative only, so a synonym never adds to the word it stands for."""
@@ -568,6 +627,9 @@ def query_slots(tokens: list[Token]) -> list[dict[str, float]]:
             seen.add(key)
             slots.append(stems)
     pairs: dict[str, float] = {}
+    # The medicine's name does not break a pair: "can baclofen cause" pairs "can cause", as
+    # "can it cause" does.
+    words = [w for w in words if max(w, key=w.get) not in name_stems]
     for left, right in zip(words, words[1:]):
         slot = {}
         for a, wa in left.items():
@@ -588,11 +650,12 @@ def query_terms(tokens: list[Token]) -> dict[str, float]:
     return terms
 
 
-def bm25(index: AskIndex, slots: list[dict[str, float]]) -> dict[int, float]:
-    """Score every document that shares a word with the query."""
-    scores: dict[int, float] = {}
+def bm25(index: AskIndex, slots: list[dict[str, float]]) -> dict[int, list[float]]:
+    """Score every document that shares a word with the query: document number -> the
+    score each slot of the query earns in it (their sum is the document's BM25 score)."""
+    parts: dict[int, list[float]] = {}
     matched: dict[int, float] = {}
-    for slot in slots:
+    for n, slot in enumerate(slots):
         best: dict[int, float] = {}
         best_idf: dict[int, float] = {}
         for term, weight in slot.items():
@@ -604,24 +667,24 @@ def bm25(index: AskIndex, slots: list[dict[str, float]]) -> dict[int, float]:
                 doc = index.docs[number]
                 norm = K1 * (1 - B + B * doc.length / index.avgdl)
                 part = weight * idf * count * (K1 + 1) / (count + norm)
-                if doc.kind != "phrasing":
+                if doc.kind not in PHRASINGS:
                     part *= SECTION_WEIGHT
                 if part > best.get(number, 0.0):
                     best[number] = part
                 if "_" not in term:
                     best_idf[number] = max(best_idf.get(number, 0.0), idf * min(1.0, weight))
         for number, part in best.items():
-            scores[number] = scores.get(number, 0.0) + part
+            parts.setdefault(number, [0.0] * len(slots))[n] = part
         for number, value in best_idf.items():
             matched[number] = matched.get(number, 0.0) + value
     if PHRASING_MATCH_POWER:
         # A phrasing is a whole question: matching one word of a long one is weak evidence.
-        for number in scores:
+        for number, values in parts.items():
             doc = index.docs[number]
-            if doc.kind == "phrasing" and index.doc_mass[number] > 0:
-                share = min(1.0, matched.get(number, 0.0) / index.doc_mass[number])
-                scores[number] *= share ** PHRASING_MATCH_POWER
-    return scores
+            if doc.kind in PHRASINGS and index.doc_mass[number] > 0:
+                share = min(1.0, matched.get(number, 0.0) / index.doc_mass[number]) ** PHRASING_MATCH_POWER
+                parts[number] = [v * share for v in values]
+    return parts
 
 
 class Ranked(Struct):
@@ -631,6 +694,8 @@ class Ranked(Struct):
     sections: list[tuple[int, float]]
     bm25: float = 0.0
     coverage: float = 0.0
+    # The kind of the topic's best document.
+    best_kind: str = ""
 
 
 def coverage(index: AskIndex, words: list[dict[str, float]]) -> dict[str, float]:
@@ -642,12 +707,15 @@ def coverage(index: AskIndex, words: list[dict[str, float]]) -> dict[str, float]
     covered: dict[str, float] = {}
     for stems in words:
         typed = max(stems, key=stems.get)
-        if stems.keys() <= QUESTION_WORDS or typed.isdigit() or typed in index.name_stems:
+        if stems.keys() <= QUESTION_WORDS | WEAK_STEMS or typed.isdigit() or typed in index.name_stems:
             # Question words, numbers and the medicine's name say nothing about which topic
             # (or whether the question is about the medicine at all: see ANCHORED_MIN_SCORE).
             continue
         known = [index.idf[s] for s in stems if s in index.idf]
-        mass = max(known) if known else unknown
+        # A word that is only part of a phrase ("not" in "did not take") weighs what it
+        # weighs in the ranking.
+        strength = min(1.0, max(stems.values()))
+        mass = (max(known) if known else unknown) * strength
         total += mass
         best: dict[str, float] = {}
         for s, weight in stems.items():
@@ -655,32 +723,49 @@ def coverage(index: AskIndex, words: list[dict[str, float]]) -> dict[str, float]
                 topic = index.docs[number].topic
                 best[topic] = max(best.get(topic, 0.0), weight)
         for topic, weight in best.items():
-            covered[topic] = covered.get(topic, 0.0) + mass * min(1.0, weight)
+            covered[topic] = covered.get(topic, 0.0) + mass * min(1.0, weight / strength)
     if not total:
-        # Nothing but question words and the medicine's name ("what is baclofen").
-        return {topic: 1.0 for topic in index.topics}
+        # Nothing but question words, words of time and the medicine's name: "what is
+        # baclofen" is about every topic, "how are you today" about none.
+        named = any(s in index.name_stems for stems in words for s in stems)
+        return {topic: 1.0 if named else 0.0 for topic in index.topics}
     return {topic: value / total for topic, value in covered.items()}
 
 
 def rank(index: AskIndex, tokens: list[Token]) -> list[Ranked]:
+    """Topics best first. A topic's score mixes its best document (plus a little of its second)
+    with what each word of the question earns in the topic's document that suits it best,
+    so a topic that explains every part of a question ("operation" and "stop") beats one
+    with a single close phrasing for one part."""
     words = content_tokens(tokens)
-    scores = bm25(index, query_slots(tokens))
+    slots = query_slots(tokens, index.name_stems)
+    parts = bm25(index, slots)
     shares = coverage(index, words)
     per_topic: dict[str, list[float]] = {}
+    per_slot: dict[str, list[float]] = {}
+    best_doc: dict[str, tuple[float, str]] = {}
     per_section: dict[str, dict[int, float]] = {}
-    for number, score in scores.items():
+    for number, values in parts.items():
         doc = index.docs[number]
+        score = sum(values)
         per_topic.setdefault(doc.topic, []).append(score)
+        if score > best_doc.get(doc.topic, (0.0, ""))[0]:
+            best_doc[doc.topic] = (score, doc.kind)
+        best = per_slot.setdefault(doc.topic, [0.0] * len(slots))
+        for n, value in enumerate(values):
+            if value > best[n]:
+                best[n] = value
         if doc.section >= 0:
             per_section.setdefault(doc.topic, {})[doc.section] = score
     ranked = []
     for topic, values in per_topic.items():
         values.sort(reverse=True)
-        total = values[0] + (SECOND_DOC_SHARE * values[1] if len(values) > 1 else 0.0)
+        documents = values[0] + (SECOND_DOC_SHARE * values[1] if len(values) > 1 else 0.0)
+        total = (1 - TOPIC_SLOT_SHARE) * documents + TOPIC_SLOT_SHARE * sum(per_slot[topic])
         share = shares.get(topic, 0.0)
         sections = sorted(per_section.get(topic, {}).items(), key=lambda s: -s[1])
         ranked.append(Ranked(topic=topic, score=total * share ** COVERAGE_POWER, sections=sections,
-                             bm25=total, coverage=share))
+                             bm25=total, coverage=share, best_kind=best_doc.get(topic, (0.0, ""))[1]))
     if RANK_BY_COVERAGE:
         ranked.sort(key=lambda r: (-r.score, index.topics.index(r.topic) if r.topic in index.topics else 0))
     else:
@@ -756,8 +841,10 @@ def _described(clause: list[Token], start: int, end: int, cues: list[Phrase]) ->
     )
     if not asked:
         return True
-    if past and (person or not conditional):
-        return any(w in SUBJECTS for w in before + [t.word for t in inside]) or not conditional
+    # Asked about: only a person it happens to makes it a description ("what do i do, he
+    # took too many", "is it normal that she is not breathing"), not "can tablets be crushed".
+    if past and any(w in SUBJECTS for w in before):
+        return True
     return ongoing and person or (person and not conditional and not any(_matches(c, clause) for c in cues))
 
 
@@ -787,50 +874,86 @@ class Answer(Struct):
     corrections: dict[str, str] = {}
 
 
-def mentioned_drugs(tokens: list[Token], index: AskIndex) -> list[str]:
-    """Names from the interactions block that the question mentions, as typed (whole words:
-    "xanax", "st johns wort"); one slip of the keyboard is allowed ("xanex")."""
+def _drug_spans(tokens: list[Token], index: AskIndex) -> list[tuple[int, int, str]]:
+    """(first token, last token, name as typed) of each name from the interactions block in
+    the question (whole words: "xanax", "st johns wort"); one slip of the keyboard is allowed
+    ("xanex")."""
     # Two slips could turn another word into a drug name ("translate" -> "trandate").
     words = [t.corrected if t.corrected and t.distance <= 1 else t.word for t in tokens]
     longest = max((k.count(" ") + 1 for k in index.drugs), default=0)
-    found: list[str] = []
-    seen: set[str] = set()
+    spans: list[tuple[int, int, str]] = []
     start = 0
     while start < len(words):
         for size in range(min(longest, len(words) - start), 0, -1):
             key = " ".join(words[start : start + size])
             if key in index.drugs:
-                if index.drugs[key] not in seen:
-                    seen.add(index.drugs[key])
-                    found.append(key)
+                spans.append((start, start + size - 1, key))
                 start += size
                 break
         else:
             start += 1
+    return spans
+
+
+def mentioned_drugs(tokens: list[Token], index: AskIndex) -> list[str]:
+    """Names from the interactions block that the question mentions, as typed, once each."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for _, _, key in _drug_spans(tokens, index):
+        if index.drugs[key] not in seen:
+            seen.add(index.drugs[key])
+            found.append(key)
     return found
 
 
-def _refers_to_medicine(tokens: list[Token], index: AskIndex) -> bool:
-    """"it", "my tablets", "the dose": the question most likely speaks of this medicine."""
+def _substances(tokens: list[Token], index: AskIndex) -> dict[int, str]:
+    """Token position -> the other medicine, drink or drug it names: by name ("xanax"), or
+    through the file's synonyms ("pints" -> alcohol; "paracetamol" -> other medicines)."""
+    found: dict[int, str] = {}
+    for start, end, key in _drug_spans(tokens, index):
+        for n in range(start, end + 1):
+            found[n] = index.drugs[key]
+    for n, token in enumerate(tokens):
+        if n in found or not token.stems or token.distance > 1:
+            continue
+        typed = max(token.stems, key=token.stems.get)
+        synonyms = {s for s in token.stems if s != typed}
+        named = synonyms & index.drug_stems.keys()
+        if named:
+            found[n] = index.drug_stems[min(named)]
+        elif all(part in synonyms for part in OTHER_MEDICINE):
+            found[n] = token.word
+    return found
+
+
+def _refers_to_medicine(tokens: list[Token], index: AskIndex, substances: dict[int, str]) -> bool:
+    """"it", "my tablets", "the dose": the question most likely speaks of this medicine. Not
+    when the word belongs to another medicine ("blood pressure tablets", "a dose of vitamin d")."""
     words = [t.word for t in tokens]
     for n, token in enumerate(tokens):
         if token.word == "it" and DUMMY_IT_NEAR & set(words[max(0, n - 1) : n + 2]):
             after = words[n + 1 : n + 5]
             # "is it ok to...", "it is safe if...", and a closing "...is it" ("what time is it").
-            if DUMMY_IT_CLAUSE & set(after) or not after or after[0] in CLAUSE_BREAKS or after[0] == ".":
+            if DUMMY_IT_CLAUSE & set(after) or not after or after[0] == ".":
                 continue
-        if stem(token.word) in index.references or token.word in REFERENCES:
-            return True
+        if not (stem(token.word) in index.references or token.word in REFERENCES):
+            continue
+        near = {n - 1, n + 1} | ({n + 2} if n + 1 < len(words) and words[n + 1] in ("of", "for") else set())
+        if token.word != "it" and near & substances.keys():
+            continue
+        if token.word == "pill" and n and words[n - 1] == "the":
+            continue  # "the pill": the contraceptive pill
+        if token.word != "it" and n and words[n - 1] in OTHER_KIND:
+            continue  # "the best medicine for a cold", "another tablet"
+        return True
     return False
 
 
-def _other_substances(tokens: list[Token], drugs: list[str], index: AskIndex) -> int:
-    """How many medicines (or drinks, or drugs) other than this one the question names."""
-    others = {index.drugs.get(name, name) for name in drugs}
-    for token in tokens:
-        if all(part in token.stems for part in OTHER_MEDICINE) and token.stems.get(OTHER_MEDICINE[1], 1.0) < 1.0:
-            others.add(token.word)
-    return len(others)
+def _only_the_name(tokens: list[Token], index: AskIndex) -> bool:
+    words = content_tokens(tokens)
+    named = [w for w in words if max(w, key=w.get) in index.name_stems]
+    rest = [w for w in words if max(w, key=w.get) not in index.name_stems and not w.keys() <= QUESTION_WORDS | WEAK_STEMS]
+    return bool(named) and not rest
 
 
 def min_score(
@@ -845,19 +968,35 @@ def min_score(
     if emergency:
         return 0.0
     named = any(s in index.anchors for t in tokens for s in t.stems)
-    referred = named or _refers_to_medicine(tokens, index)
-    others = _other_substances(tokens, drugs, index)
+    substances = _substances(tokens, index)
+    referred = named or _refers_to_medicine(tokens, index, substances)
+    others = len(set(substances.values()))
     if others and not referred:
-        best = ranked[0].topic if ranked else ""
-        if others > 1 or best != index.interactions_topic:
+        best = ranked[0] if ranked else None
+        if others > 1 or not best or best.topic != index.interactions_topic or best.coverage < SUBSTANCE_COVERAGE:
             return None
-    if named or drugs:
+    if named or others:
         return ANCHORED_MIN_SCORE
     if referred:
         return REFERENCED_MIN_SCORE
     if ranked and _asks_about_something_else(tokens, index, ranked[0].topic):
         return None
+    if ranked and is_definition([t.word for t in tokens]) and ranked[0].best_kind not in ("definition", "phrasing"):
+        # "what is multiple sclerosis" matches "is it for multiple sclerosis", a question about
+        # the medicine; but it asks about the illness. A "what is" question that speaks of
+        # neither the medicine nor "it" is answered only when the file asks it that way too
+        # ("what is the half life", "what are the side effects", "opening hours of the clinic").
+        return None
     return MIN_SCORE
+
+
+def _topic_keyword(index: AskIndex, term: str, topic: str) -> bool:
+    """Whether patients ask about the topic with this word: it is in one of the topic's
+    phrasings (or, for a topic without phrasings, anywhere in it)."""
+    numbers = index.postings.get(term, [])[::2]
+    if topic in index.phrased_topics:
+        return any(index.docs[n].topic == topic and index.docs[n].kind in PHRASINGS for n in numbers)
+    return any(index.docs[n].topic == topic for n in numbers)
 
 
 def _asks_about_something_else(tokens: list[Token], index: AskIndex, topic: str) -> bool:
@@ -876,9 +1015,7 @@ def _asks_about_something_else(tokens: list[Token], index: AskIndex, topic: str)
         if not words[k].isalpha() or (k > n + 1 and words[n + 1] in PERSONS):
             continue
         stems = tokens[k].stems
-        used = any(
-            index.docs[number].topic == topic for s in stems for number in index.postings.get(s, [])[::2]
-        )
+        used = any(_topic_keyword(index, s, topic) for s in stems)
         if not used:
             return True
     return False
@@ -889,13 +1026,22 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     ranked = rank(index, tokens)
     emergency = detect_emergency(tokens, index)
     drugs = mentioned_drugs(tokens, index)
-    if drugs and index.interactions_topic:
+    if (drugs or _substances(tokens, index)) and index.interactions_topic:
         # A named medicine from the interactions block: the interactions topic is relevant.
         for item in ranked:
             if item.topic == index.interactions_topic:
                 item.score = max(item.score, MIN_SCORE)
         ranked.sort(key=lambda r: -r.score)
+    if emergency and index.emergency_topics:
+        # Emergencies first: answer from a topic that says what to do in one, when one fits.
+        urgent = [r for r in ranked if r.topic in index.emergency_topics]
+        if urgent:
+            ranked = urgent + [r for r in ranked if r.topic not in index.emergency_topics]
     floor = min_score(tokens, index, ranked, drugs, emergency)
+    if _only_the_name(tokens, index):
+        # "what is baclofen", "baclofen?": the document about the medicine itself.
+        home = next((d.topic for d in index.docs if d.kind == "drug"), index.topics[0] if index.topics else "")
+        ranked = [Ranked(topic=home, score=max(ANCHORED_MIN_SCORE, ranked[0].score if ranked else 0.0), sections=[])]
     results: list[dict[str, Any]] = []
     if ranked and floor is not None and ranked[0].score > 0 and ranked[0].score >= floor:
         best = ranked[0]
