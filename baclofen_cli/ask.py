@@ -62,6 +62,8 @@ RANK_BY_COVERAGE = False
 SECTION_WEIGHT = 0.6
 # A second section of the same topic is shown when it scores at least this share of the first.
 SECOND_SECTION_SHARE = 0.6
+# How much the matched emergency phrasings count when choosing the topic of an emergency.
+RULE_WEIGHT = 1.0
 # The runner-up topic is shown too when its score is at least this share of the best.
 RUNNER_UP_SHARE = 0.85
 MAX_RESULTS = 3
@@ -104,6 +106,7 @@ STOP_WORDS = frozenset(
     anyone someone something anything exactly actually basically literally honestly
     know knew wonder wondering wondered think question questions ask asking asked
     say says said bit lot thing things stuff sure maybe probably perhaps guess find found out
+    info information details facts
     want wants wanted wanting going gonna go goes went gone keep keeps keeping kept best
     """.split()
 )
@@ -142,7 +145,7 @@ CLAUSE_BREAKS = frozenset(".!?;,")
 PHRASINGS = frozenset(("phrasing", "definition", "about"))
 # Questions that ask what something is or what causes it ("what is multiple sclerosis").
 DEFINITION_OPENERS = (("what", "is"), ("what", "are"), ("what", "causes"), ("what", "cause"), ("define",),
-                      ("meaning", "of"), ("what", "does", "mean"))
+                      ("meaning", "of"))
 # Everyday words for a medicine: with one of them (or one of the file's forms, "tablets",
 # "oral solution") a question is most likely about this medicine, not something else.
 REFERENCES = frozenset(
@@ -349,11 +352,9 @@ def _phrase(text: str) -> Phrase:
 def is_definition(words: list[str]) -> bool:
     """"what is the half life", "what are the side effects", "what causes cramps"."""
     words = [w for w in words if w not in CLAUSE_BREAKS]
-    for opener in DEFINITION_OPENERS:
-        if tuple(words[: len(opener)]) == opener or (opener[-1] == "mean" and words[:2] == ["what", "does"]
-                                                     and words[-1:] == ["mean"]):
-            return True
-    return False
+    if words[:2] == ["what", "does"] and (words[-1:] == ["mean"] or words[-2:] == ["stand", "for"]):
+        return True
+    return any(tuple(words[: len(opener)]) == opener for opener in DEFINITION_OPENERS)
 
 
 def _rule(text: str) -> Rule:
@@ -485,6 +486,10 @@ class Token(Struct):
     past: bool = False
     corrected: str = ""
     distance: int = 0
+    # Synonym meanings of more than one word ("trouble sleeping"): their pairs count too.
+    phrases: list[list[str]] = []
+    # Neither known to the file nor read as a known word.
+    unknown: bool = False
 
 
 def correct(word: str, index: AskIndex) -> tuple[str, int] | None:
@@ -513,7 +518,7 @@ def split_compound(word: str, index: AskIndex) -> list[str] | None:
     """"breastmilk" -> ["breast", "milk"], when both halves are known words."""
     for cut in range(3, len(word) - 2):
         left, right = word[:cut], word[cut:]
-        if left in index.surface and right in index.surface:
+        if left in index.surface and right in index.surface and left not in STOP_WORDS and right not in STOP_WORDS:
             return [left, right]
     return None
 
@@ -538,6 +543,9 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
                 tokens += [Token(word=p, stems={stem(p): 1.0}, past=is_past(p)) for p in parts]
                 continue
             fixed = correct(word, index)
+            if not fixed:
+                tokens.append(Token(word=word, stems={stem(word): 1.0}, past=is_past(word), unknown=True))
+                continue
             if fixed:
                 known, distance = fixed
                 weight = FUZZY_WEIGHT ** distance
@@ -593,6 +601,8 @@ def _add_synonyms(tokens: list[Token], index: AskIndex) -> None:
             for s in meaning:
                 if target.stems.get(s, 0.0) < weight:
                     target.stems[s] = weight
+            if len(meaning) > 1:
+                target.phrases.append(meaning)
         for part in tokens[start : start + size - 1]:
             for s in part.stems:
                 part.stems[s] *= PHRASE_PART_WEIGHT
@@ -627,6 +637,13 @@ def query_slots(tokens: list[Token], name_stems: frozenset[str] | list[str] = ()
             seen.add(key)
             slots.append(stems)
     pairs: dict[str, float] = {}
+    for token in tokens:
+        for meaning in token.phrases:
+            weight = BIGRAM_WEIGHT * SYNONYM_WEIGHT
+            slot = {f"{a}_{b}": weight for a, b in zip(meaning, meaning[1:])}
+            if not slot.keys() <= pairs.keys():
+                pairs.update(slot)
+                slots.append(slot)
     # The medicine's name does not break a pair: "can baclofen cause" pairs "can cause", as
     # "can it cause" does.
     words = [w for w in words if max(w, key=w.get) not in name_stems]
@@ -848,18 +865,43 @@ def _described(clause: list[Token], start: int, end: int, cues: list[Phrase]) ->
     return ongoing and person or (person and not conditional and not any(_matches(c, clause) for c in cues))
 
 
-def detect_emergency(tokens: list[Token], index: AskIndex) -> bool:
+def emergency_rules(tokens: list[Token], index: AskIndex) -> list[Rule]:
+    """The emergency phrasings the question describes (see `_described`); none if it only
+    asks about a risk."""
     clauses = _clauses(tokens)
+    found: list[Rule] = []
     for rule in index.emergency:
         if rule.context and not all(
             any(not _negated(c, lo, hi) for c in clauses for lo, hi in _matches(part, c)) for part in rule.context
         ):
             continue
-        for clause in clauses:
-            for start, end in _matches(rule.sign, clause):
-                if not _negated(clause, start, end) and _described(clause, start, end, index.cues):
-                    return True
-    return False
+        if any(
+            not _negated(clause, start, end) and _described(clause, start, end, index.cues)
+            for clause in clauses
+            for start, end in _matches(rule.sign, clause)
+        ):
+            found.append(rule)
+    return found
+
+
+def detect_emergency(tokens: list[Token], index: AskIndex) -> bool:
+    return bool(emergency_rules(tokens, index))
+
+
+def _rule_evidence(index: AskIndex, rules: list[Rule]) -> dict[str, float]:
+    """Which topic the matched emergency phrasings themselves point to ("took extra" ->
+    the overdose topic, "hallucinations + stop" -> stopping): BM25 of their words, the best
+    document of each topic."""
+    slots: list[dict[str, float]] = []
+    for rule in rules:
+        # The circumstance ("stop", "pump") tells the topics apart better than the sign.
+        for phrase in rule.context or [rule.sign]:
+            slots += [{s: 1.0} for s in phrase.stems if {s: 1.0} not in slots]
+    best: dict[str, float] = {}
+    for number, values in bm25(index, slots).items():
+        topic = index.docs[number].topic
+        best[topic] = max(best.get(topic, 0.0), sum(values))
+    return best
 
 
 # ---------------------------------------------------------------------------- the answer
@@ -939,8 +981,8 @@ def _refers_to_medicine(tokens: list[Token], index: AskIndex, substances: dict[i
         if not (stem(token.word) in index.references or token.word in REFERENCES):
             continue
         near = {n - 1, n + 1} | ({n + 2} if n + 1 < len(words) and words[n + 1] in ("of", "for") else set())
-        if token.word != "it" and near & substances.keys():
-            continue
+        if token.word != "it" and any(k in substances or (0 <= k < len(tokens) and tokens[k].unknown) for k in near):
+            continue  # "blood pressure tablets", "a dose of amoxicillin"
         if token.word == "pill" and n and words[n - 1] == "the":
             continue  # "the pill": the contraceptive pill
         if token.word != "it" and n and words[n - 1] in OTHER_KIND:
@@ -1024,7 +1066,8 @@ def _asks_about_something_else(tokens: list[Token], index: AskIndex, topic: str)
 def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     tokens = analyse(question, index)
     ranked = rank(index, tokens)
-    emergency = detect_emergency(tokens, index)
+    rules = emergency_rules(tokens, index)
+    emergency = bool(rules)
     drugs = mentioned_drugs(tokens, index)
     if (drugs or _substances(tokens, index)) and index.interactions_topic:
         # A named medicine from the interactions block: the interactions topic is relevant.
@@ -1033,7 +1076,12 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
                 item.score = max(item.score, MIN_SCORE)
         ranked.sort(key=lambda r: -r.score)
     if emergency and index.emergency_topics:
-        # Emergencies first: answer from a topic that says what to do in one, when one fits.
+        # Emergencies first: answer from a topic that says what to do in one, when one fits,
+        # led by what the emergency phrasings that matched point to.
+        evidence = _rule_evidence(index, rules)
+        for item in ranked:
+            item.bm25 += RULE_WEIGHT * evidence.get(item.topic, 0.0)
+        ranked.sort(key=lambda r: -r.bm25)
         urgent = [r for r in ranked if r.topic in index.emergency_topics]
         if urgent:
             ranked = urgent + [r for r in ranked if r.topic not in index.emergency_topics]
