@@ -139,6 +139,10 @@ CONDITIONALS = frozenset("if when whether unless case".split())
 # Words that put a sign in the past history rather than now ("i had seizures in the past").
 HISTORY = ("in the past", "history of", "used to", "years ago", "as a child", "when i was")
 NOW = ("now", "today", "tonight", "right now", "just", "this morning", "last night", "since")
+HABITUAL = frozenset("has have gets get suffers suffer prone".split())
+# "i took 8 tablets": this many tablets (or doses) at once is too many.
+MANY_AT_ONCE = 4
+COUNTED = frozenset("tablets pills doses tabs capsules".split())
 CLAUSE_BREAKS = frozenset(".!?;,")
 # Kinds of phrasing document: a plain one, one that asks what something is ("what is the half
 # life"), and one about the medicine ("is it for multiple sclerosis", "what are my tablets for").
@@ -208,6 +212,8 @@ IRREGULAR: dict[str, tuple[str, bool]] = {
     "worn": ("wear", True), "blew": ("blow", True), "lost": ("lose", True), "meant": ("mean", True),
     "overdid": ("overdo", True), "overdone": ("overdo", True), "mistook": ("mistake", True),
 }
+# Words whose stem would join a different meaning: "fitting" (a seizure) is not "fit" (well).
+UNSTEMMED = frozenset("fitting fits".split())
 APOSTROPHES = "'\u2019\u2018`\u00b4"
 
 
@@ -237,6 +243,8 @@ def stem(word: str) -> str:
     "took", "taken" with "take")."""
     if word in IRREGULAR:
         word = IRREGULAR[word][0]
+    if word in UNSTEMMED:
+        return word
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -564,6 +572,11 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
         tokens.append(Token(word=word, stems={stem(word): weight}, past=is_past(word)))
     _join_split_words(tokens, index)
     _add_synonyms(tokens, index)
+    for token, after in zip(tokens, tokens[1:]):
+        if token.word.isdigit() and int(token.word) >= MANY_AT_ONCE and (
+            after.word in COUNTED or any(s in index.name_stems for s in after.stems)
+        ):
+            token.stems.update({stem("too"): SYNONYM_WEIGHT, stem("many"): SYNONYM_WEIGHT})
     return tokens
 
 
@@ -843,6 +856,8 @@ def _described(clause: list[Token], start: int, end: int, cues: list[Phrase]) ->
         return False
     inside = clause[start : end + 1]
     before = words[:start]
+    if len(inside) == 1 and inside[0].word.endswith("s") and HABITUAL & set(words[max(0, start - 2) : start]):
+        return False  # "my son has seizures": a condition he has, not one happening now
     past = any(t.past for t in inside)
     near = words[max(0, start - 3) : start]
     ongoing = any(w in ONGOING for w in near) or any(
