@@ -90,6 +90,9 @@ REFERENCED_MIN_SCORE = 2.5
 # topic) only when that topic explains this share of it: "beer?", "can i take ibuprofen", not
 # "how much paracetamol can a child have".
 SUBSTANCE_COVERAGE = 0.7
+SUBJECT_RULE = 0
+ABOUT_RULE = 1
+FULL_COVERAGE = 0.8
 
 # ---------------------------------------------------------------------------- words
 # English function words. Not medical content, so they live here rather than in the file.
@@ -119,7 +122,7 @@ QUESTION_WORDS = frozenset(
 # do not say whether a question is about the medicine ("how are you today").
 WEAK_WORDS = frozenset(
     "today tonight tomorrow yesterday morning mornings evening evenings afternoon night nights "
-    "week weeks weekend month months year years ago".split()
+    "week weeks weekend month months year years ago pm oclock midday noon lunchtime".split()
 )
 # Words that carry nothing in an emergency phrase ("took a double dose" = "took double dose").
 FILLER = frozenset("a an the my his her their our your some of to on in at just it its".split())
@@ -341,6 +344,9 @@ class AskIndex(Struct):
     emergency_topics: list[str] = []
     # Topics that have patient phrasings in the file.
     phrased_topics: list[str] = []
+    # The most words in a drug name and in a synonym key.
+    drug_words: int = 0
+    synonym_words: int = 0
 
 
 def _content_stems(text: str) -> list[str]:
@@ -463,6 +469,8 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
     references = sorted({stem(w) for w in REFERENCES} | {stem(w) for f in medicine.forms for w in tokenize(f) if len(w) > 3})
     drug_stems = {stem(k): v for k, v in sorted(drugs.items()) if " " not in k and k.isalpha() and len(k) > 3}
     return AskIndex(
+        drug_words=max((k.count(" ") + 1 for k in drugs), default=0),
+        synonym_words=max((k.count(" ") + 1 for k in synonyms), default=0),
         phrased_topics=sorted(t for t, v in kb.ask.topic_phrasings.items() if v),
         emergency_topics=[t.id for t in kb.topics if any(sec.kind == "emergency" for sec in t.sections)],
         drug_stems=drug_stems,
@@ -545,6 +553,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
             and stem(word) not in index.idf
             and word not in index.surface
             and not _synonym_key(word, index)
+            and word not in WEAK_WORDS
         ):
             parts = split_compound(word, index) if len(word) >= 6 else None
             if parts:
@@ -552,7 +561,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
                 continue
             fixed = correct(word, index)
             if not fixed:
-                tokens.append(Token(word=word, stems={stem(word): 1.0}, past=is_past(word), unknown=True))
+                tokens.append(Token(word=word, stems={stem(word): 1.0}, past=is_past(word), unknown=len(word) > 3))
                 continue
             if fixed:
                 known, distance = fixed
@@ -596,7 +605,7 @@ def _add_synonyms(tokens: list[Token], index: AskIndex) -> None:
     """Add what a word (or two or three words in a row) can stand for, at lower weight. The
     words of a matched phrase count less on their own: "brain fog" is about confusion, not
     the brain; "nerve pain" is about pain."""
-    longest = max((k.count(" ") + 1 for k in index.synonyms), default=0)
+    longest = index.synonym_words
     typed = [max(t.stems, key=t.stems.get) if t.stems else "" for t in tokens]
     found: list[tuple[int, int, list[list[str]]]] = []
     for start in range(len(tokens)):
@@ -685,6 +694,8 @@ def bm25(index: AskIndex, slots: list[dict[str, float]]) -> dict[int, list[float
     score each slot of the query earns in it (their sum is the document's BM25 score)."""
     parts: dict[int, list[float]] = {}
     matched: dict[int, float] = {}
+    norms = [K1 * (1 - B + B * doc.length / index.avgdl) for doc in index.docs]
+    shrink = [1.0 if doc.kind in PHRASINGS else SECTION_WEIGHT for doc in index.docs]
     for n, slot in enumerate(slots):
         best: dict[int, float] = {}
         best_idf: dict[int, float] = {}
@@ -694,11 +705,7 @@ def bm25(index: AskIndex, slots: list[dict[str, float]]) -> dict[int, list[float
                 continue
             posting = index.postings[term]
             for number, count in zip(posting[::2], posting[1::2]):
-                doc = index.docs[number]
-                norm = K1 * (1 - B + B * doc.length / index.avgdl)
-                part = weight * idf * count * (K1 + 1) / (count + norm)
-                if doc.kind not in PHRASINGS:
-                    part *= SECTION_WEIGHT
+                part = weight * idf * count * (K1 + 1) / (count + norms[number]) * shrink[number]
                 if part > best.get(number, 0.0):
                     best[number] = part
                 if "_" not in term:
@@ -937,7 +944,7 @@ def _drug_spans(tokens: list[Token], index: AskIndex) -> list[tuple[int, int, st
     ("xanex")."""
     # Two slips could turn another word into a drug name ("translate" -> "trandate").
     words = [t.corrected if t.corrected and t.distance <= 1 else t.word for t in tokens]
-    longest = max((k.count(" ") + 1 for k in index.drugs), default=0)
+    longest = index.drug_words
     spans: list[tuple[int, int, str]] = []
     start = 0
     while start < len(words):
@@ -1014,7 +1021,8 @@ def _only_the_name(tokens: list[Token], index: AskIndex) -> bool:
 
 
 def min_score(
-    tokens: list[Token], index: AskIndex, ranked: list[Ranked], drugs: list[str], emergency: bool
+    tokens: list[Token], index: AskIndex, ranked: list[Ranked], drugs: list[str], emergency: bool,
+    unaided: Ranked | None = None, substances: dict[int, str] | None = None,
 ) -> float | None:
     """The score the best topic needs for an answer; None when the question is about something
     else. An emergency is in scope by definition. A question that names the medicine is about
@@ -1025,18 +1033,25 @@ def min_score(
     if emergency:
         return 0.0
     named = any(s in index.anchors for t in tokens for s in t.stems)
-    substances = _substances(tokens, index)
+    if substances is None:
+        substances = _substances(tokens, index)
     referred = named or _refers_to_medicine(tokens, index, substances)
     others = len(set(substances.values()))
     if others and not referred:
-        best = ranked[0] if ranked else None
+        # The best topic on the question's words alone, before a named medicine lifts the
+        # interactions topic: "how much ibuprofen can i take" is about a dose, of ibuprofen.
+        best = unaided or (ranked[0] if ranked else None)
         if others > 1 or not best or best.topic != index.interactions_topic or best.coverage < SUBSTANCE_COVERAGE:
             return None
     if named or others:
         return ANCHORED_MIN_SCORE
     if referred:
         return REFERENCED_MIN_SCORE
-    if ranked and _asks_about_something_else(tokens, index, ranked[0].topic):
+    if ranked and SUBJECT_RULE and _asks_about_something_else(tokens, index, ranked[0].topic):
+        return None
+    if ranked and ABOUT_RULE and ranked[0].best_kind == "about" and ranked[0].coverage < FULL_COVERAGE:
+        # "how long does a cold last" matches "how long does it last", a question about the
+        # medicine, with something else in the place of "it".
         return None
     if ranked and is_definition([t.word for t in tokens]) and ranked[0].best_kind not in ("definition", "phrasing"):
         # "what is multiple sclerosis" matches "is it for multiple sclerosis", a question about
@@ -1084,7 +1099,9 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     rules = emergency_rules(tokens, index)
     emergency = bool(rules)
     drugs = mentioned_drugs(tokens, index)
-    if (drugs or _substances(tokens, index)) and index.interactions_topic:
+    substances = _substances(tokens, index)
+    unaided = ranked[0] if ranked else None
+    if (drugs or substances) and index.interactions_topic:
         # A named medicine from the interactions block: the interactions topic is relevant.
         for item in ranked:
             if item.topic == index.interactions_topic:
@@ -1100,7 +1117,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         urgent = [r for r in ranked if r.topic in index.emergency_topics]
         if urgent:
             ranked = urgent + [r for r in ranked if r.topic not in index.emergency_topics]
-    floor = min_score(tokens, index, ranked, drugs, emergency)
+    floor = min_score(tokens, index, ranked, drugs, emergency, unaided, substances)
     if _only_the_name(tokens, index):
         # "what is baclofen", "baclofen?": the document about the medicine itself.
         home = next((d.topic for d in index.docs if d.kind == "drug"), index.topics[0] if index.topics else "")
@@ -1167,7 +1184,10 @@ def json_view(result: Answer) -> dict[str, Any]:
 def topic_command(topic_id: str, command: str) -> str:
     """The command that shows a whole topic: `baclofen missed-dose`, or `baclofen show ID`
     for a topic a clinic's file adds."""
-    from baclofen_cli.commands.topics import TOPIC_COMMANDS
+    try:  # the light module (no Typer import) where the start-up work keeps it
+        from baclofen_cli.actions import TOPIC_COMMANDS
+    except ImportError:
+        from baclofen_cli.commands.topics import TOPIC_COMMANDS
 
     return f"{command} {topic_id}" if topic_id in TOPIC_COMMANDS else f"{command} show {topic_id}"
 

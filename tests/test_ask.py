@@ -12,13 +12,28 @@ import yaml
 from baclofen_cli import ask as engine
 from conftest import DATA_FILE, invoke, run_cli
 
-PHRASINGS_FILE = Path(__file__).resolve().parent / "ask_phrasings.yaml"
+TESTS = Path(__file__).resolve().parent
+PHRASINGS_FILE = TESTS / "ask_phrasings.yaml"
+# Three sets of real-patient style questions, none copied into the knowledge file:
+#   ask_phrasings      the first set (written with the first version of `ask`);
+#   ask_holdout        two thirds of a second set, written before `ask` was reworked and used
+#                      while improving it;
+#   ask_holdout_final  the other third of that set, split off at random and not looked at
+#                      while improving; measured once at the end (see the README section).
+SETS = ["ask_phrasings", "ask_holdout", "ask_holdout_final"]
 ESC = "\x1b"
+# The issue's thresholds.
+MIN_TOP1 = 0.92
+MAX_FALSE_ALARMS = 1
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load((TESTS / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def phrasings() -> dict:
-    return yaml.safe_load(PHRASINGS_FILE.read_text(encoding="utf-8"))
+    return _load("ask_phrasings")
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +49,13 @@ def _answers(engine_kb, questions: list[str]) -> list[engine.Answer]:  # noqa: A
     return [engine.answer(kb, index, q) for q in questions]
 
 
-# ---------------------------------------------------------------------------- the phrasing set
-def test_the_phrasing_set_is_big_enough_and_covers_every_topic(phrasings: dict) -> None:
+def engine_kb_topics() -> list[str]:
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return [t["id"] for t in data["topics"]]
+
+
+# ---------------------------------------------------------------------------- the phrasing sets
+def test_the_first_set_is_big_enough_and_covers_every_topic(phrasings: dict) -> None:
     items = phrasings["phrasings"]
     assert len(items) >= 60
     assert {i["topic"] for i in items} == set(engine_kb_topics())
@@ -43,21 +63,32 @@ def test_the_phrasing_set_is_big_enough_and_covers_every_topic(phrasings: dict) 
     assert len(phrasings["out_of_scope"]) >= 15
 
 
-def engine_kb_topics() -> list[str]:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
-    return [t["id"] for t in data["topics"]]
+def test_the_holdout_set_is_big_enough_and_covers_every_topic() -> None:
+    """At least 120 questions over all 14 topics, with emergencies, symptom questions that
+    must not alarm, and out-of-scope questions; both parts cover every topic."""
+    dev, final = _load("ask_holdout"), _load("ask_holdout_final")
+    items = dev["phrasings"] + final["phrasings"]
+    assert len(items) >= 120
+    for part in (dev, final):
+        assert {i["topic"] for i in part["phrasings"]} == set(engine_kb_topics())
+        assert sum(i["emergency"] for i in part["phrasings"]) >= 5
+    assert sum(i["emergency"] for i in items) >= 15
+    assert len(dev["out_of_scope"]) + len(final["out_of_scope"]) >= 25
+    assert not {i["q"] for i in dev["phrasings"]} & {i["q"] for i in final["phrasings"]}
 
 
-def test_none_of_the_test_phrasings_is_copied_into_the_knowledge_file(phrasings: dict) -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_none_of_the_test_phrasings_is_copied_into_the_knowledge_file(name: str) -> None:
     data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
     hints = data["ask"]["topic_phrasings"]
     in_file = {" ".join(p.lower().split()) for values in hints.values() for p in values}
-    copied = [i["q"] for i in phrasings["phrasings"] if " ".join(i["q"].lower().split()) in in_file]
+    copied = [i["q"] for i in _load(name)["phrasings"] if " ".join(i["q"].lower().split()) in in_file]
     assert copied == []
 
 
-def test_top1_accuracy_is_at_least_92_percent(phrasings: dict, engine_kb) -> None:  # noqa: ANN001
-    items = phrasings["phrasings"]
+@pytest.mark.parametrize("name", SETS)
+def test_top1_accuracy_is_at_least_92_percent(name: str, engine_kb) -> None:  # noqa: ANN001
+    items = _load(name)["phrasings"]
     answers = _answers(engine_kb, [i["q"] for i in items])
     wrong = [
         (i["q"], i["topic"], a.results[0]["topic"] if a.results else None)
@@ -65,48 +96,55 @@ def test_top1_accuracy_is_at_least_92_percent(phrasings: dict, engine_kb) -> Non
         if not a.results or a.results[0]["topic"] != i["topic"]
     ]
     accuracy = 1 - len(wrong) / len(items)
-    print(f"\nask top-1 accuracy: {len(items) - len(wrong)}/{len(items)} = {accuracy:.1%}; misses: {wrong}")
-    assert accuracy >= 0.92, wrong
+    print(f"\n{name}: ask top-1 accuracy {len(items) - len(wrong)}/{len(items)} = {accuracy:.1%}; misses: {wrong}")
+    assert accuracy >= MIN_TOP1, wrong
 
 
-def test_every_emergency_is_raised_and_at_most_one_false_alarm(phrasings: dict, engine_kb) -> None:  # noqa: ANN001
-    items = phrasings["phrasings"]
+@pytest.mark.parametrize("name", SETS)
+def test_every_emergency_is_raised_and_at_most_one_false_alarm(name: str, engine_kb) -> None:  # noqa: ANN001
+    data = _load(name)
+    items = data["phrasings"]
     answers = _answers(engine_kb, [i["q"] for i in items])
     missed = [i["q"] for i, a in zip(items, answers) if i["emergency"] and not a.emergency]
     false_alarms = [i["q"] for i, a in zip(items, answers) if a.emergency and not i["emergency"]]
-    print(f"\nemergencies missed: {missed}; false alarms: {false_alarms}")
+    false_alarms += [q for q, a in zip(data["out_of_scope"], _answers(engine_kb, data["out_of_scope"])) if a.emergency]
+    print(f"\n{name}: emergencies missed: {missed}; false alarms: {false_alarms}")
     assert missed == []
-    assert len(false_alarms) <= 1, false_alarms
+    assert len(false_alarms) <= MAX_FALSE_ALARMS, false_alarms
 
 
-def test_nothing_is_answered_for_out_of_scope_questions(phrasings: dict, engine_kb) -> None:  # noqa: ANN001
-    questions = phrasings["out_of_scope"]
-    answered = [(q, a.results[0]["topic"]) for q, a in zip(questions, _answers(engine_kb, questions)) if a.results]
-    alarms = [q for q, a in zip(questions, _answers(engine_kb, questions)) if a.emergency]
+@pytest.mark.parametrize("name", SETS)
+def test_nothing_is_answered_for_out_of_scope_questions(name: str, engine_kb) -> None:  # noqa: ANN001
+    questions = _load(name)["out_of_scope"]
+    answers = _answers(engine_kb, questions)
+    answered = [(q, a.results[0]["topic"]) for q, a in zip(questions, answers) if a.results]
     assert answered == []
-    assert alarms == []
 
 
-def test_report_threshold_margin(phrasings: dict, engine_kb) -> None:  # noqa: ANN001
-    """The numbers behind MIN_SCORE (run with -s to see them): the best topic's score for
-    out-of-scope questions must stay below it; in-scope questions mostly above."""
+def test_report_threshold_margin(engine_kb) -> None:  # noqa: ANN001
+    """The numbers behind MIN_SCORE (run with -s to see them). Questions that neither name the
+    medicine nor say "it", "my tablets" or "the dose" need MIN_SCORE; out-of-scope questions
+    of that kind must score below it, in-scope ones mostly above."""
     kb, index = engine_kb
-    out_scores = []
-    for q in phrasings["out_of_scope"]:
-        ranked = engine.rank(index, engine.analyse(q, index))
-        out_scores.append(ranked[0].score if ranked else 0.0)
-    in_scores = []
-    for item in phrasings["phrasings"]:
-        ranked = engine.rank(index, engine.analyse(item["q"], index))
-        in_scores.append(ranked[0].score if ranked else 0.0)
+    out_scores, in_scores = [], []
+    for name in SETS[:2]:
+        data = _load(name)
+        for q, bucket in [*((q, out_scores) for q in data["out_of_scope"]),
+                          *((i["q"], in_scores) for i in data["phrasings"])]:
+            tokens = engine.analyse(q, index)
+            ranked = engine.rank(index, tokens)
+            rules = engine.emergency_rules(tokens, index)
+            floor = engine.min_score(tokens, index, ranked, engine.mentioned_drugs(tokens, index), bool(rules))
+            if floor == engine.MIN_SCORE:
+                bucket.append(ranked[0].score if ranked else 0.0)
     below = sum(1 for s in in_scores if s < engine.MIN_SCORE)
     print(
-        f"\nMIN_SCORE {engine.MIN_SCORE}: out-of-scope max {max(out_scores):.2f}; "
-        f"in-scope min {min(in_scores):.2f}, median {sorted(in_scores)[len(in_scores) // 2]:.2f}, "
-        f"{below}/{len(in_scores)} below the threshold (answered only if they name the medicine, "
-        "a drug, or an emergency)"
+        f"\nMIN_SCORE {engine.MIN_SCORE} (questions with no reference to the medicine): "
+        f"out-of-scope max {max(out_scores):.2f} of {len(out_scores)}; in-scope min {min(in_scores):.2f}, "
+        f"median {sorted(in_scores)[len(in_scores) // 2]:.2f}, {below}/{len(in_scores)} below"
     )
     assert max(out_scores) < engine.MIN_SCORE
+    assert below <= len(in_scores) // 10
 
 
 # ---------------------------------------------------------------------------- behaviour
@@ -122,10 +160,65 @@ def test_report_threshold_margin(phrasings: dict, engine_kb) -> None:  # noqa: A
         ("my son had a siezure", True),
         ("he is not breathing", True),
         ("i stopped baclofen and now i have a high fever", True),
+        # Described in everyday words, across sentences, with contractions.
+        ("he ran out 3 days ago. now he's seeing bugs on the wall", True),
+        ("she's not breathing right", True),
+        ("he won't wake up", True),
+        ("he's fitting", True),
+        ("i took 8 tablets", True),
+        ("my 3 year old got hold of my baclofen", True),
+        ("gave my son 10ml instead of 1ml", True),
+        ("the pump alarm keeps going off and he has a fever", True),
+        ("her lips and tongue are swelling up", True),
+        # Asked about, in the past history, negated, or a condition someone has.
+        ("can baclofen give you fits", False),
+        ("can coming off baclofen give you a high temperature", False),
+        ("what happens if i have a seizure", False),
+        ("how many baclofen would be an overdose", False),
+        ("i had seizures as a child, can i take baclofen", False),
+        ("my son has cp and has seizures, can he take baclofen", False),
+        ("am i fit to drive on it", False),
+        ("i swallowed my tablet without water", False),
+        ("can baclofen tablets be crushed for a peg", False),
+        ("is it normal to feel faint when i stand up", False),
     ],
 )
 def test_emergency_detection(engine_kb, question: str, emergency: bool) -> None:  # noqa: ANN001
     assert _answers(engine_kb, [question])[0].emergency is emergency
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # Another medicine, without this one: about that medicine, not this guide's.
+        ("side effects of metformin", False),
+        ("what is ibuprofen used for", False),
+        ("can i drink alcohol on antibiotics", False),
+        ("what dose of vitamin d should i take", False),
+        # ... unless it only asks whether it goes with this one.
+        ("beer?", True),
+        ("can i take ibuprofen", True),
+        # "what is ..." about an illness, and "it" replaced by something else.
+        ("what is multiple sclerosis", False),
+        ("how long does a cold last", False),
+        ("how are you today", False),
+        ("what time is it", False),
+        # Only the medicine's name.
+        ("wat is baclofen", True),
+        ("baclofen?", True),
+    ],
+)
+def test_what_is_in_scope(engine_kb, question: str, answered: bool) -> None:  # noqa: ANN001
+    assert bool(_answers(engine_kb, [question])[0].results) is answered
+
+
+def test_contractions_and_texting_are_written_out() -> None:
+    assert engine.tokenize("i cant breathe, u know, its 2pm") == [
+        "i", "can", "not", "breathe", ",", "you", "know", ",", "its", "2", "pm"
+    ]
+    assert engine.tokenize("Won\u2019t wake up") == ["will", "not", "wake", "up"]
+    assert engine.stem("took") == engine.stem("taking") == engine.stem("takes")
+    assert engine.is_past("took") and not engine.is_past("take")
 
 
 def test_typos_are_read_as_the_closest_known_word(engine_kb) -> None:  # noqa: ANN001
