@@ -1,3 +1,3 @@
-from baclofen_cli.cli import main
+from baclofen_cli.main import main
 
 main()

@@ -128,11 +128,3 @@ _LAZY_COMMANDS = {
 }
 app.registered_commands.clear()
 
-
-def main() -> None:
-    # A terminal that cannot show a character gets a "?" instead of a crash.
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
-    app(prog_name="baclofen")

@@ -19,7 +19,7 @@ KIND_LABELS = {"warning": "WARNING", "emergency": "EMERGENCY"}
 
 def reading_order(kb: KnowledgeBase) -> list[Topic]:
     """The standard leaflet order (what it is, how to take it, ... storage), then any other topics in file order."""
-    from baclofen_cli.commands.topics import TOPIC_COMMANDS
+    from baclofen_cli.actions import TOPIC_COMMANDS
 
     standard = [topic for topic_id in TOPIC_COMMANDS if (topic := kb.topic(topic_id)) is not None]
     return standard + [t for t in kb.topics if t.id not in TOPIC_COMMANDS]

@@ -74,7 +74,7 @@ def correct_index(item: QuizItem) -> int:
 
 
 def read_more_command(command: str, topic_id: str) -> str:
-    from baclofen_cli.commands.topics import TOPIC_COMMANDS
+    from baclofen_cli.actions import TOPIC_COMMANDS
 
     return f"{command} {topic_id}" if topic_id in TOPIC_COMMANDS else f"{command} show {topic_id}"
 

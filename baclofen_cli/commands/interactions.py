@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from baclofen_cli import actions
 from baclofen_cli.commands.common import JsonOption, SourcesOption, state
 
 HELP_DETAILS = """
@@ -37,42 +38,10 @@ def interactions(
     json_output: JsonOption = False,
     sources: SourcesOption = False,
 ) -> None:
-    app_state = state(ctx)
     names = names or []
-    for name in names:
-        from baclofen_cli.output import clean
-
-        if not clean(name).strip():
-            raise typer.BadParameter("a medicine name is empty", param_hint="NAME")
-    kb = app_state.kb
-    out = app_state.output(json_output)
-    if out.style == "rich":
-        from baclofen_cli.render import terminal_interactions as draw
-    else:
-        from baclofen_cli.render import plain_interactions as draw  # type: ignore[no-redef]
-    from baclofen_cli import interaction_views as views
-
-    if not names:
-        listing = views.listing_view(kb)
-        if out.style == "json":
-            out.json(listing)
-            return
-        draw.render_listing(
-            out,
-            listing,
-            views.listing_sources(kb, listing),
-            show_sources=sources,
-            disclaimer=kb.disclaimer.text,
-            command=app_state.command_name,
-        )
-        return
-    from baclofen_cli.drugs import DrugIndex
-
-    view = views.answer_view(kb, app_state.compiled.index("drugs", DrugIndex), names)
-    if out.style == "json":
-        out.json(views.answer_json(view))
-        return
-    draw.render_answer(out, view, show_sources=sources, disclaimer=kb.disclaimer.text)
+    if any(actions.is_blank_name(name) for name in names):
+        raise typer.BadParameter("a medicine name is empty", param_hint="NAME")
+    actions.check_interactions(state(ctx), names, json_output, sources)
 
 
 def register(app: typer.Typer, help_text: str) -> None:

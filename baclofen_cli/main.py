@@ -1,0 +1,105 @@
+"""The `baclofen` entry point.
+
+The commands people run most (a topic, `interactions NAME`, `ask "..."`) are answered
+without importing Typer when the command line has one of their simple forms: the
+command, its arguments, and its own flags. Importing Typer and building the command
+tree costs ~45 ms, most of a run; a colour terminal would then pay Rich's ~25 ms on
+top. Anything else (help, global options, other commands, anything unusual or wrong)
+goes to the Typer app, which remains the one definition of the command line. Both
+paths run the same functions in `actions.py`, and the tests compare their output.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Callable
+
+# Exit codes that match what the Typer path gives for the same event.
+EXIT_BROKEN_PIPE = 1
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
+def main() -> None:
+    _prepare_streams()
+    # SIGTERM becomes SystemExit, so cleanup (temporary files of atomic writes) still runs.
+    signal.signal(signal.SIGTERM, _terminate)
+    code = run_fast(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
+    from baclofen_cli.cli import app
+
+    app(prog_name="baclofen")
+
+
+def _prepare_streams() -> None:
+    # A terminal that cannot show a character gets a "?" instead of a crash.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise SystemExit(EXIT_TERMINATED)
+
+
+def parse_fast(argv: list[str]) -> Callable[..., None] | None:
+    """The action for a simple command line, bound to its arguments; None if Typer should parse it."""
+    from functools import partial
+
+    from baclofen_cli import actions
+
+    if not argv:
+        return None
+    command, rest = argv[0], argv[1:]
+    flags: set[str] = set()
+    positional: list[str] = []
+    allowed = {"--json"} if command == "ask" else {"--json", "--sources"}
+    for token in rest:
+        if token.startswith("-"):
+            if token not in allowed or token in flags:
+                return None
+            flags.add(token)
+        else:
+            positional.append(token)
+    json_output, sources = "--json" in flags, "--sources" in flags
+    if command in actions.TOPIC_COMMANDS and command != "interactions":
+        return None if positional else partial(actions.show_topic, topic_id=command, json_output=json_output,
+                                                 show_sources=sources)
+    if command == "interactions":
+        if any(actions.is_blank_name(name) for name in positional):
+            return None
+        return partial(actions.check_interactions, names=positional, json_output=json_output, sources=sources)
+    if command == "ask":
+        text = " ".join(positional).strip()
+        return partial(actions.answer_question, text=text, json_output=json_output) if text else None
+    return None
+
+
+def run_fast(argv: list[str]) -> int | None:
+    """Answer `argv` without Typer if it is a simple form; the exit code, or None to use Typer."""
+    action = parse_fast(argv)
+    if action is None:
+        return None
+    from baclofen_cli.errors import BaclofenError
+    from baclofen_cli.state import AppState
+
+    try:
+        action(AppState())
+        sys.stdout.flush()
+    except BaclofenError as exc:
+        from baclofen_cli.output import clean
+
+        print(clean(f"baclofen: error: {exc}"), file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        # The reader left (`| head`): stop quietly, and keep Python from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    return 0

@@ -1,0 +1,87 @@
+"""The Typer-free fast path answers exactly as the Typer command tree does, and only simple forms."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from baclofen_cli.actions import TOPIC_COMMANDS
+from baclofen_cli.main import parse_fast
+from conftest import invoke, run_cli
+
+FLAG_SETS = [[], ["--json"], ["--sources"], ["--sources", "--json"]]
+TOPICS = [t for t in TOPIC_COMMANDS if t != "interactions"]
+
+
+@pytest.mark.parametrize("topic_id", TOPICS)
+@pytest.mark.parametrize("flags", FLAG_SETS, ids=lambda f: " ".join(f) or "plain")
+def test_topic_fast_path_matches_typer(runner, topic_id: str, flags: list[str]) -> None:
+    assert parse_fast([topic_id, *flags]) is not None
+    fast = run_cli([topic_id, *flags])
+    typer_path = invoke(runner, [topic_id, *flags])
+    assert (fast.returncode, fast.stdout, fast.stderr) == (typer_path.exit_code, typer_path.stdout, typer_path.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["interactions"],
+        ["interactions", "--json"],
+        ["interactions", "percoset", "beer"],
+        ["interactions", "--json", "my Xanax", "florbitrex"],
+        ["interactions", "Percocet", "--sources"],
+        ["ask", "i forgot my pill"],
+        ["ask", "can", "I", "drink", "beer", "--json"],
+        ["ask", "what is the capital of france"],
+        ["ask", "my husband took too many and cant breathe"],
+    ],
+)
+def test_other_fast_commands_match_typer(runner, args: list[str]) -> None:
+    assert parse_fast(args) is not None
+    fast = run_cli(args)
+    typer_path = invoke(runner, args)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (typer_path.exit_code, typer_path.stdout, typer_path.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--help"],
+        ["missed-dose", "--help"],
+        ["missed-dose", "extra"],
+        ["missed-dose", "--json", "--json"],
+        ["--data", "x.yaml", "overview"],
+        ["--no-color", "overview"],
+        ["overview", "--color"],
+        ["ask"],
+        ["ask", "  "],
+        ["ask", "--sources", "hi"],
+        ["interactions", ""],
+        ["interactions", "\x1b[31m"],
+        ["interactions", "--", "-x"],
+        ["topics"],
+        ["validate"],
+        ["sideeffects"],
+    ],
+)
+def test_anything_else_goes_to_typer(args: list[str]) -> None:
+    assert parse_fast(args) is None
+
+
+def test_errors_are_the_same_on_both_paths(runner, tmp_path) -> None:
+    missing = str(tmp_path / "missing.yaml")
+    fast = run_cli(["overview"], env={"BACLOFEN_DATA": missing})
+    typer_path = invoke(runner, ["overview"], env={"BACLOFEN_DATA": missing})
+    assert fast.returncode == typer_path.exit_code == 2
+    assert fast.stderr == typer_path.stderr
+    assert fast.stderr.startswith("baclofen: error: ")
+
+
+def test_fast_path_never_imports_typer_or_msgspec() -> None:
+    run_cli(["side-effects"])  # fills the cache
+    probe = run_cli(["side-effects", "--json"], env={"PYTHONPROFILEIMPORTTIME": "1"})
+    imported = {line.split("|")[-1].strip() for line in probe.stderr.splitlines() if "|" in line}
+    assert json.loads(probe.stdout)["id"] == "side-effects"
+    assert not {"typer", "rich", "yaml", "msgspec"} & imported, sorted(imported)
