@@ -89,7 +89,7 @@ REFERENCED_MIN_SCORE = 2.5
 # A question that names another medicine but not this one is answered (from the interactions
 # topic) only when that topic explains this share of it: "beer?", "can i take ibuprofen", not
 # "how much paracetamol can a child have".
-SUBSTANCE_COVERAGE = 0.7
+SUBSTANCE_COVERAGE = 0.8
 # A question that does not speak of the medicine and is matched best by a phrasing about it
 # ("how long does it last") is out of scope unless the topic explains this share of it.
 FULL_COVERAGE = 0.8
@@ -143,6 +143,8 @@ CONDITIONALS = frozenset("if when whether unless case".split())
 HISTORY = ("in the past", "history of", "used to", "years ago", "as a child", "when i was")
 NOW = ("now", "today", "tonight", "right now", "just", "this morning", "last night", "since")
 HABITUAL = frozenset("has have gets get suffers suffer prone".split())
+PUZZLED = frozenset("confused confusing muddled".split())
+PUZZLED_BY = frozenset("about by whether how what if why which as over with".split())
 # "i took 8 tablets": this many tablets (or doses) at once is too many.
 MANY_AT_ONCE = 4
 COUNTED = frozenset("tablets pills doses tabs capsules".split())
@@ -505,8 +507,12 @@ def correct(word: str, index: AskIndex) -> tuple[str, int] | None:
     if len(word) < 4 or not word.isalpha():
         return None
     # Short words have too many neighbours ("wife" is one letter from "wine"), so a
-    # four-letter word is only matched to the words of the emergency phrasings ("mnay").
-    vocabulary = index.surface.keys() if len(word) >= 5 else index.emergency_words
+    # four-letter word is only matched to the words of the emergency phrasings ("mnay"), or
+    # to a known word with one letter more ("empy" -> "empty").
+    if len(word) == 4:
+        vocabulary = [*index.emergency_words, *(w for w in index.surface if len(w) == 5 and _one_letter_more(word, w))]
+    else:
+        vocabulary = index.surface.keys()
     limit = 1 if len(word) <= 7 else 2 if len(word) <= 11 else 3
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -520,6 +526,11 @@ def correct(word: str, index: AskIndex) -> tuple[str, int] | None:
         key=lambda c: (c[1], c[0][0] != word[0], -len(index.postings.get(index.surface.get(c[0], ""), []))),
     )
     return best[0], int(best[1])
+
+
+def _one_letter_more(short: str, long: str) -> bool:
+    """Whether `long` is `short` with one letter added ("empy" -> "empty")."""
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def split_compound(word: str, index: AskIndex) -> list[str] | None:
@@ -843,6 +854,8 @@ def _described(clause: list[Token], start: int, end: int, cues: list[Phrase]) ->
         return False
     inside = clause[start : end + 1]
     before = words[:start]
+    if inside[-1].word in PUZZLED and words[end + 1 : end + 2] and words[end + 1] in PUZZLED_BY:
+        return False  # "i'm confused about how to stop": puzzled, not confused
     if len(inside) == 1 and inside[0].word.endswith("s") and HABITUAL & set(words[max(0, start - 2) : start]):
         return False  # "my son has seizures": a condition he has, not one happening now
     past = any(t.past for t in inside)
