@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from typing import Any
 
 import msgspec
@@ -104,20 +103,19 @@ class DrugIndex(msgspec.Struct, frozen=True):
     max_tokens: int = 1
 
 
-@dataclass
-class Found:
+class Found(msgspec.Struct):
     hits: list[Hit]
     how: str  # "exact", "contained" or "fuzzy"
     key: str  # the normalised index name that matched
     score: float = 100.0
 
 
-@dataclass
-class Resolution:
+class Resolution(msgspec.Struct):
+    # Structs rather than dataclasses: msgspec is loaded anyway, dataclasses would add ~3 ms.
     query: str
-    found: list[Found] = field(default_factory=list)
-    own_drug: list[Hit] = field(default_factory=list)
-    suggestions: list[str] = field(default_factory=list)
+    found: list[Found] = []
+    own_drug: list[Hit] = []
+    suggestions: list[str] = []
 
     @property
     def is_found(self) -> bool:

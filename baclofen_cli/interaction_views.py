@@ -14,12 +14,15 @@ JSON with no names: {"results": [], "warnings": [], "groups": [...], "topic": <t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from baclofen_cli.drugs import DrugIndex, Found, Hit, Resolution, resolve
-from baclofen_cli.model import InteractionGroup, KnowledgeBase, Statement
 from baclofen_cli.output import show_input
 from baclofen_cli.views import sources_view, statement_view, topic_view
+
+if TYPE_CHECKING:
+    # At run time these are the cache's Records, shaped like the model (see loader.py).
+    from baclofen_cli.model import InteractionGroup, KnowledgeBase, Statement
 
 SEVERITY_ORDER = {"major": 0, "moderate": 1, "minor": 2}
 TOPIC_ID = "interactions"
