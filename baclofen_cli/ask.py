@@ -33,11 +33,13 @@ cached by the loader, so a clinic's own file of the same schema gets its own ind
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
-from baclofen_cli.model import KnowledgeBase, Topic
+if TYPE_CHECKING:
+    # At run time `answer` gets the cache's Records, shaped like the model (see loader.py).
+    from baclofen_cli.model import KnowledgeBase, Topic
 
 # ---------------------------------------------------------------------------- tuning
 # BM25 constants (the usual defaults).
@@ -1144,10 +1146,7 @@ def json_view(result: Answer) -> dict[str, Any]:
 def topic_command(topic_id: str, command: str) -> str:
     """The command that shows a whole topic: `baclofen missed-dose`, or `baclofen show ID`
     for a topic a clinic's file adds."""
-    try:  # the light module (no Typer import) where the start-up work keeps it
-        from baclofen_cli.actions import TOPIC_COMMANDS
-    except ImportError:
-        from baclofen_cli.commands.topics import TOPIC_COMMANDS
+    from baclofen_cli.actions import TOPIC_COMMANDS
 
     return f"{command} {topic_id}" if topic_id in TOPIC_COMMANDS else f"{command} show {topic_id}"
 

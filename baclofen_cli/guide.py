@@ -189,16 +189,14 @@ class Guide:
         from baclofen_cli.errors import BaclofenError
 
         try:
+            from baclofen_cli import actions
+
             if choice.kind == "topic":
-                from baclofen_cli.commands.topics import show_topic
-
-                show_topic(self.ctx, choice.value, json_output=False, show_sources=False)
+                actions.show_topic(self.state, choice.value)
             elif choice.kind == "drug":
-                self.interactions(choice.value)
+                actions.check_interactions(self.state, [choice.value])
             else:
-                from baclofen_cli.commands.ask import answer_question
-
-                answer_question(self.ctx, choice.value)
+                actions.answer_question(self.state, choice.value)
         except BaclofenError as exc:
             from baclofen_cli.output import clean
 
@@ -209,26 +207,6 @@ class Guide:
             from baclofen_cli.output import clean
 
             self.say(clean(f"Sorry, that answer could not be shown ({type(exc).__name__}). Try another question."))
-
-    def interactions(self, name: str) -> None:
-        """The same answer as `baclofen interactions NAME`, run in this process."""
-        import typer
-        from typer._click.exceptions import UsageError
-
-        group: Any = self.ctx.find_root().command
-        command = group.get_command(self.ctx, "interactions")
-        if command is not None:
-            try:
-                with command.make_context("interactions", [name], parent=self.ctx.find_root()) as sub:
-                    command.invoke(sub)
-                return
-            except typer.Exit:
-                return
-            except UsageError:
-                pass  # an `interactions` that takes no name: fall back to the topic
-        from baclofen_cli.commands.ask import answer_question
-
-        answer_question(self.ctx, name)
 
 
 def drug_resolver(app_state: Any) -> Callable[[str], str | None]:

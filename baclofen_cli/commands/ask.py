@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from baclofen_cli import actions
 from baclofen_cli.commands.common import JsonOption, state
 
 
@@ -25,20 +26,7 @@ def ask(
 
 
 def answer_question(ctx: typer.Context, text: str, json_output: bool = False) -> None:
-    """Rank, detect emergencies and print: shared by `ask` and the interactive guide."""
-    from baclofen_cli import ask as engine
-
-    app_state = state(ctx)
-    kb = app_state.kb
-    index = app_state.compiled.index("ask", engine.AskIndex)
-    result = engine.answer(kb, index, text)
-    out = app_state.output(json_output)
-    if out.style == "json":
-        out.json(engine.json_view(result))
-        return
-    from baclofen_cli.render.ask import render_answer
-
-    render_answer(out, engine.display_view(kb, result, app_state.command_name))
+    actions.answer_question(state(ctx), text, json_output)
 
 
 def register(app: typer.Typer) -> None:
