@@ -46,6 +46,24 @@ class BaclofenGroup(TyperGroup):
             self.commands[cmd_name] = command
         return command
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list in --help, read from the registrations without converting each command."""
+        import inspect
+
+        from typer._click.utils import make_default_short_help
+
+        infos = [(name, info) for name, info in _LAZY_COMMANDS.items() if not info.hidden]
+        limit = formatter.width - 6 - max(len(name) for name, _ in infos)
+        rows = []
+        for name, info in infos:
+            if info.short_help:
+                rows.append((name, inspect.cleandoc(info.short_help)))
+            else:
+                help_text = info.help if info.help is not None else inspect.getdoc(info.callback)
+                rows.append((name, make_default_short_help(inspect.cleandoc(help_text or ""), limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         try:
             return self._click_resolve_command(ctx, args)

@@ -40,3 +40,18 @@ def test_ci_runs_the_readme_test_command() -> None:
     blocks = re.findall(r"```sh\n(.*?)\n```", README, re.DOTALL)
     assert test_command in blocks
     assert any("pip install ." in b and "baclofen " in b for b in blocks)
+
+
+def test_help_lists_every_command_as_typer_would(runner) -> None:
+    """--help reads the registrations directly; it must match the converted commands."""
+    import typer.main
+
+    from conftest import invoke
+
+    group = typer.main.get_command(app)
+    listed = invoke(runner, ["--help"]).stdout.split("Commands:\n", 1)[1]
+    names = command_names()
+    width = 80 - 6 - max(map(len, names))
+    for name in names:
+        short = group.get_command(None, name).get_short_help_str(width)  # type: ignore[attr-defined, arg-type]
+        assert " ".join(f"{name} {short}".split()) in " ".join(listed.split()), name
