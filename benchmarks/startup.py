@@ -103,6 +103,15 @@ def main() -> int:
     script = shutil.which("baclofen", path=str(Path(sys.executable).parent)) or shutil.which("baclofen")
     if not script:
         raise SystemExit("the `baclofen` script is not installed in this environment")
+    # Measure what an installed copy does: `pip install` compiles every module to bytecode,
+    # but an editable install (or PYTHONDONTWRITEBYTECODE=1) can leave stale .pyc files, and
+    # then every run would recompile the changed modules from source.
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("baclofen_cli")
+    if spec and spec.submodule_search_locations:
+        compileall.compile_dir(spec.submodule_search_locations[0], quiet=1)
     workdir = Path(tempfile.mkdtemp(prefix="baclofen-bench-"))
     hello = workdir / "hello.py"
     hello.write_text(HELLO_WORLD)
