@@ -19,17 +19,16 @@ How a typed name is resolved (``resolve``):
    numbers must match exactly, and a tie between two different drugs is not a match.
 
 Everything is derived from the knowledge file by ``build_index`` (cached by the loader),
-so a clinic's own file with other drugs works the same way. Only the standard library and
-msgspec (already loaded by the loader) are imported at module level.
+so a clinic's own file with other drugs works the same way. Only the standard library is
+imported at module level: the cached index is read with `json` (msgspec, the obvious choice,
+costs more to import than the whole lookup).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
-
-import msgspec
+from typing import Any, NamedTuple
 
 # Fuzzy cut-off, measured with benchmarks/name_cutoffs.py. Accuracy = right answers / all names;
 # "false" = a wrong "found" for a name that is not in the guide.
@@ -85,37 +84,57 @@ _NUMBER = re.compile(r"^\d+$")
 _VOWELS = frozenset("aeiouy")
 
 
-class Hit(msgspec.Struct, array_like=True, frozen=True):
-    """What one name in the file points at."""
+class Hit(NamedTuple):
+    """What one name in the file points at (a JSON array in the cache)."""
 
     drug: str  # the generic name, as written in the file
     groups: list[str]  # group ids; empty for the guide's own drug
     matched: str  # the name as written in the file ("Percocet")
     via: str = ""  # the combination it came through, if any
-    also: list[str] = []  # the combination's other contents that are in no group
+    also: tuple[str, ...] | list[str] = ()  # the combination's other contents that are in no group
 
 
-class DrugIndex(msgspec.Struct, frozen=True):
-    names: dict[str, list[Hit]]  # normalised name -> what it means
-    squashed: dict[str, str]  # the same name without spaces -> normalised name
-    # normalised name -> its sound-alike spelling without spaces (precomputed for the fuzzy step)
-    sounds: dict[str, str] = {}
-    max_tokens: int = 1
+class DrugIndex:
+    """The lookup tables, built from the knowledge file and cached as plain JSON."""
+
+    __slots__ = ("names", "squashed", "sounds", "max_tokens")
+
+    def __init__(
+        self, names: dict[str, list[Hit]], squashed: dict[str, str], sounds: dict[str, str], max_tokens: int
+    ) -> None:
+        self.names = names  # normalised name -> what it means
+        self.squashed = squashed  # the same name without spaces -> normalised name
+        # normalised name -> its sound-alike spelling without spaces (precomputed for the fuzzy step)
+        self.sounds = sounds
+        self.max_tokens = max_tokens
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> DrugIndex:
+        names = {key: [Hit(*row) for row in rows] for key, rows in data["names"].items()}
+        return cls(names, data["squashed"], data["sounds"], data["max_tokens"])
+
+    def to_data(self) -> dict[str, Any]:
+        return {"names": self.names, "squashed": self.squashed, "sounds": self.sounds, "max_tokens": self.max_tokens}
 
 
-class Found(msgspec.Struct):
-    hits: list[Hit]
-    how: str  # "exact", "contained" or "fuzzy"
-    key: str  # the normalised index name that matched
-    score: float = 100.0
+class Found:
+    __slots__ = ("hits", "how", "key", "score")
+
+    def __init__(self, hits: list[Hit], how: str, key: str, score: float = 100.0) -> None:
+        self.hits = hits
+        self.how = how  # "exact", "contained" or "fuzzy"
+        self.key = key  # the normalised index name that matched
+        self.score = score
 
 
-class Resolution(msgspec.Struct):
-    # Structs rather than dataclasses: msgspec is loaded anyway, dataclasses would add ~3 ms.
-    query: str
-    found: list[Found] = []
-    own_drug: list[Hit] = []
-    suggestions: list[str] = []
+class Resolution:
+    __slots__ = ("query", "found", "own_drug", "suggestions")
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.found: list[Found] = []
+        self.own_drug: list[Hit] = []
+        self.suggestions: list[str] = []
 
     @property
     def is_found(self) -> bool:
@@ -174,7 +193,7 @@ def sound(key: str) -> str:
 # ------------------------------------------------------------------ the index
 
 
-def build_index(kb: Any) -> DrugIndex:
+def build_index(kb: Any) -> dict[str, Any]:
     """Every drug name, brand, everyday word and combination product in the file -> its drugs."""
     names: dict[str, list[Hit]] = {}
     drug_groups: dict[str, list[str]] = {}
@@ -218,7 +237,7 @@ def build_index(kb: Any) -> DrugIndex:
     for key in names:
         squashed.setdefault(key.replace(" ", ""), key)
     sounds = {key: sound(key).replace(" ", "") for key in names}
-    return DrugIndex(names=names, squashed=squashed, sounds=sounds, max_tokens=max(len(k.split()) for k in names))
+    return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names)).to_data()
 
 
 # ------------------------------------------------------------------ resolving

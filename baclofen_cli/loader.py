@@ -54,16 +54,28 @@ class Compiled:
         self._typed = typed
 
     def index(self, name: str, kind: type[T]) -> T:
-        """Decode one cached index (each command reads only the index it uses); rebuild it if missing."""
+        """Decode one cached index (each command reads only the index it uses); rebuild it if missing.
+
+        A `kind` with a `from_data` classmethod is built from plain JSON, so its command never
+        imports msgspec; any other kind is a msgspec Struct, decoded and checked by msgspec.
+        """
+        path = self.cache_dir / f"{name}.json"
+        plain = hasattr(kind, "from_data")
+        try:
+            raw = path.read_bytes()
+            if plain:
+                return kind.from_data(json.loads(raw))  # type: ignore[attr-defined, no-any-return]
+            import msgspec
+
+            return msgspec.json.decode(raw, type=kind)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # msgspec's DecodeError and ValidationError are ValueErrors too
         import msgspec
 
-        path = self.cache_dir / f"{name}.json"
-        try:
-            return msgspec.json.decode(path.read_bytes(), type=kind)
-        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
-            pass
         encoded = msgspec.json.encode(_build_index(name, self.typed()))
         write_atomically(path, encoded, quiet=True)
+        if plain:
+            return kind.from_data(json.loads(encoded))  # type: ignore[attr-defined, no-any-return]
         return msgspec.json.decode(encoded, type=kind)
 
     def typed(self) -> KnowledgeBase:
