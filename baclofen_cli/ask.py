@@ -33,9 +33,7 @@ cached by the loader, so a clinic's own file of the same schema gets its own ind
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
-
-from msgspec import Struct
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     # At run time `answer` gets the cache's Records, shaped like the model (see loader.py).
@@ -288,7 +286,10 @@ WEAK_STEMS = frozenset(stem(w) for w in WEAK_WORDS)
 
 
 # ---------------------------------------------------------------------------- the index
-class Doc(Struct, array_like=True):
+# The index is cached as plain JSON and read with `json`: these are NamedTuples and plain
+# classes rather than msgspec Structs because importing msgspec would cost more than
+# ranking the question.
+class Doc(NamedTuple):
     topic: str
     # Index into the topic's sections, or -1 for a document about the whole topic.
     section: int
@@ -296,54 +297,87 @@ class Doc(Struct, array_like=True):
     kind: str  # "drug" | "section" | "summary" | "group" | one of PHRASINGS
 
 
-class Phrase(Struct, array_like=True):
+class Phrase(NamedTuple):
     stems: list[str]
     # Written in the past tense: only a past tense matches it.
     past: list[bool]
 
 
-class Rule(Struct, array_like=True):
+class Rule(NamedTuple):
     """An emergency phrasing: its first part is the sign; any further parts ("hallucinations +
     stopped") are the circumstances, which may be anywhere in the question."""
 
     sign: Phrase
-    context: list[Phrase] = []
+    context: list[Phrase] | tuple[Phrase, ...] = ()
+
+    @classmethod
+    def from_row(cls, row: list[Any]) -> Rule:
+        return cls(Phrase(*row[0]), [Phrase(*part) for part in row[1]])
 
 
-class AskIndex(Struct):
-    docs: list[Doc] = []
+# Every field of AskIndex, with its empty value (a fresh copy is made for each index).
+_INDEX_FIELDS: dict[str, Any] = {
+    "docs": [],  # list[Doc]
     # stem -> [doc number, count, doc number, count, ...] (flat: decodes faster from the cache)
-    postings: dict[str, list[int]] = {}
-    idf: dict[str, float] = {}
-    avgdl: float = 1.0
+    "postings": {},  # dict[str, list[int]]
+    "idf": {},  # dict[str, float]
+    "avgdl": 1.0,  # float
     # Every word the file uses (as written) -> its stem; typo correction looks here.
-    surface: dict[str, str] = {}
+    "surface": {},  # dict[str, str]
     # Stems of a synonym key, joined by spaces -> stems it stands for (one list per meaning).
-    synonyms: dict[str, list[list[str]]] = {}
-    emergency: list[Rule] = []
-    cues: list[Phrase] = []
+    "synonyms": {},  # dict[str, list[list[str]]]
+    "emergency": [],  # list[Rule]
+    "cues": [],  # list[Phrase]
     # Drug names, brands and aliases from the interactions block: words joined by spaces -> name.
-    drugs: dict[str, str] = {}
+    "drugs": {},  # dict[str, str]
     # Topic ids in file order, and the interactions topic if the file has one.
-    topics: list[str] = []
-    interactions_topic: str = ""
+    "topics": [],  # list[str]
+    "interactions_topic": "",  # str
     # Stems of the medicine's own names: a question that names it is in scope.
-    anchors: list[str] = []
+    "anchors": [],  # list[str]
     # Stems of its generic name: in nearly every question, so it says little about the topic.
-    name_stems: list[str] = []
+    "name_stems": [],  # list[str]
     # The words of the emergency phrasings, for typo correction of short words.
-    emergency_words: list[str] = []
+    "emergency_words": [],  # list[str]
     # Sum of the idf of each document's distinct words.
-    doc_mass: list[float] = []
+    "doc_mass": [],  # list[float]
     # Stems of everyday words for a medicine and of the medicine's forms ("tablets").
-    references: list[str] = []
+    "references": [],  # list[str]
     # Stem of a one-word name from the interactions block -> the drug's name ("alcohol").
-    drug_stems: dict[str, str] = {}
+    "drug_stems": {},  # dict[str, str]
     # Topics with a section of kind "emergency" (what to do now).
-    emergency_topics: list[str] = []
+    "emergency_topics": [],  # list[str]
     # The most words in a drug name and in a synonym key.
-    drug_words: int = 0
-    synonym_words: int = 0
+    "drug_words": 0,  # int
+    "synonym_words": 0,  # int
+}
+
+
+class AskIndex:
+    """What `ask` searches, derived from the knowledge file by `build_index` (see _INDEX_FIELDS)."""
+
+    __slots__ = tuple(_INDEX_FIELDS)
+
+    def __init__(self, **values: Any) -> None:
+        unknown = set(values) - set(_INDEX_FIELDS)
+        if unknown:
+            raise TypeError(f"unknown AskIndex fields: {sorted(unknown)}")
+        for name, empty in _INDEX_FIELDS.items():
+            setattr(self, name, values[name] if name in values else type(empty)(empty))
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> AskIndex:
+        return cls(
+            **{
+                **data,
+                "docs": [Doc(*row) for row in data["docs"]],
+                "emergency": [Rule.from_row(row) for row in data["emergency"]],
+                "cues": [Phrase(*row) for row in data["cues"]],
+            }
+        )
+
+    def to_data(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _INDEX_FIELDS}
 
 
 def _content_stems(text: str) -> list[str]:
@@ -490,18 +524,26 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
 
 
 # ---------------------------------------------------------------------------- a question
-class Token(Struct):
+class Token:
     """One word of the question: what was typed, and the stems it may stand for."""
 
-    word: str
-    stems: dict[str, float]  # stem -> weight
-    past: bool = False
-    corrected: str = ""
-    distance: int = 0
-    # Synonym meanings of more than one word ("trouble sleeping"): their pairs count too.
-    phrases: list[list[str]] = []
-    # Neither known to the file nor read as a known word.
-    unknown: bool = False
+    __slots__ = ("word", "stems", "past", "corrected", "distance", "phrases", "unknown")
+
+    def __init__(
+        self,
+        word: str,
+        stems: dict[str, float],  # stem -> weight
+        past: bool = False,
+        corrected: str = "",
+        distance: int = 0,
+        unknown: bool = False,
+    ) -> None:
+        self.word, self.stems, self.past = word, stems, past
+        self.corrected, self.distance = corrected, distance
+        # Synonym meanings of more than one word ("trouble sleeping"): their pairs count too.
+        self.phrases: list[list[str]] = []
+        # Neither known to the file nor read as a known word.
+        self.unknown = unknown
 
 
 def correct(word: str, index: AskIndex) -> tuple[str, int] | None:
@@ -720,15 +762,21 @@ def bm25(index: AskIndex, slots: list[dict[str, float]]) -> dict[int, list[float
     return parts
 
 
-class Ranked(Struct):
-    topic: str
-    score: float
-    # (section index, score) best first; sections with no shared word are left out.
-    sections: list[tuple[int, float]]
-    bm25: float = 0.0
-    coverage: float = 0.0
-    # The kind of the topic's best document.
-    best_kind: str = ""
+class Ranked:
+    __slots__ = ("topic", "score", "sections", "bm25", "coverage", "best_kind")
+
+    def __init__(
+        self,
+        topic: str,
+        score: float,
+        # (section index, score) best first; sections with no shared word are left out.
+        sections: list[tuple[int, float]],
+        bm25: float = 0.0,
+        coverage: float = 0.0,
+        best_kind: str = "",  # the kind of the topic's best document
+    ) -> None:
+        self.topic, self.score, self.sections = topic, score, sections
+        self.bm25, self.coverage, self.best_kind = bm25, coverage, best_kind
 
 
 def coverage(index: AskIndex, words: list[dict[str, float]]) -> dict[str, float]:
@@ -922,15 +970,23 @@ def _rule_evidence(index: AskIndex, rules: list[Rule]) -> dict[str, float]:
 
 
 # ---------------------------------------------------------------------------- the answer
-class Answer(Struct):
-    query: str
-    emergency: bool
-    # [{"topic", "section", "score", "text"}], best first (the --json contract).
-    results: list[dict[str, Any]]
-    # Names from the interactions block that the question mentions (canonical names).
-    drugs: list[str] = []
-    # Typed words that were read as other words ("pergnant" -> "pregnant").
-    corrections: dict[str, str] = {}
+class Answer:
+    __slots__ = ("query", "emergency", "results", "drugs", "corrections")
+
+    def __init__(
+        self,
+        query: str,
+        emergency: bool,
+        # [{"topic", "section", "score", "text"}], best first (the --json contract).
+        results: list[dict[str, Any]],
+        # Names from the interactions block that the question mentions (canonical names).
+        drugs: list[str] | None = None,
+        # Typed words that were read as other words ("pergnant" -> "pregnant").
+        corrections: dict[str, str] | None = None,
+    ) -> None:
+        self.query, self.emergency, self.results = query, emergency, results
+        self.drugs = drugs or []
+        self.corrections = corrections or {}
 
 
 def _drug_spans(tokens: list[Token], index: AskIndex) -> list[tuple[int, int, str]]:

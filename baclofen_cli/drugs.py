@@ -193,7 +193,7 @@ def sound(key: str) -> str:
 # ------------------------------------------------------------------ the index
 
 
-def build_index(kb: Any) -> dict[str, Any]:
+def build_index(kb: Any) -> DrugIndex:
     """Every drug name, brand, everyday word and combination product in the file -> its drugs."""
     names: dict[str, list[Hit]] = {}
     drug_groups: dict[str, list[str]] = {}
@@ -237,7 +237,7 @@ def build_index(kb: Any) -> dict[str, Any]:
     for key in names:
         squashed.setdefault(key.replace(" ", ""), key)
     sounds = {key: sound(key).replace(" ", "") for key in names}
-    return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names)).to_data()
+    return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names))
 
 
 # ------------------------------------------------------------------ resolving

@@ -38,7 +38,8 @@ KB_FILE = "kb.json"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 # Derived indexes cached beside the knowledge base: name -> "module:function".
-# Each function takes a KnowledgeBase and returns something msgspec can encode.
+# Each function takes a KnowledgeBase and returns an index: either an object with `to_data()`
+# (plain JSON data) and a `from_data()` classmethod, or a msgspec Struct.
 INDEX_BUILDERS: dict[str, str] = {
     "drugs": "baclofen_cli.drugs:build_index",
     "ask": "baclofen_cli.ask:build_index",
@@ -196,10 +197,12 @@ def check_file(raw: bytes, name: str) -> tuple[KnowledgeBase | None, list[Any]]:
 
 
 def _build_index(name: str, kb: KnowledgeBase) -> Any:
+    """The index as data msgspec can encode."""
     from importlib import import_module
 
     module_name, _, function = INDEX_BUILDERS[name].partition(":")
-    return getattr(import_module(module_name), function)(kb)
+    index = getattr(import_module(module_name), function)(kb)
+    return index.to_data() if hasattr(index, "to_data") else index
 
 
 def _cache_root() -> Path:
