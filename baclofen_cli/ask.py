@@ -483,7 +483,8 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         for word, count in counts.items():
             postings.setdefault(word, []).extend((number, count))
     total = len(docs) or 1
-    idf = {w: math.log(1 + (total - len(p) / 2 + 0.5) / (len(p) / 2 + 0.5)) for w, p in postings.items()}
+    # Four decimals are plenty for ranking and halve the cached index, which every `ask` reads.
+    idf = {w: round(math.log(1 + (total - len(p) / 2 + 0.5) / (len(p) / 2 + 0.5)), 4) for w, p in postings.items()}
 
     for key in kb.ask.synonyms:
         surface_words.update(w for w in tokenize(key) if w.isalpha())
@@ -492,7 +493,7 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
     cues = [p for p in map(_phrase, kb.ask.non_emergency_phrasings) if p.stems]
     for text in [*kb.ask.emergency_phrasings, *kb.ask.non_emergency_phrasings, *drugs]:
         surface_words.update(w for w in tokenize(text) if w.isalpha())
-    doc_mass = [sum(idf[w] for w in set(words) if "_" not in w) for words in bags]
+    doc_mass = [round(sum(idf[w] for w in set(words) if "_" not in w), 4) for words in bags]
     anchors = sorted({stem(w) for name in anchor_names for w in tokenize(name) if w.isalpha() and len(w) >= 4})
     emergency_words = sorted(
         {w for text in kb.ask.emergency_phrasings for w in tokenize(text) if w.isalpha() and len(w) == 4}
