@@ -131,7 +131,29 @@ def compile_kb(kb: KnowledgeBase, cache_dir: Path) -> Compiled:
         write_atomically(cache_dir / f"{name}.json", msgspec.json.encode(_build_index(name, kb)), quiet=True)
     encoded = msgspec.json.encode(kb)
     write_atomically(cache_dir / KB_FILE, encoded, quiet=True)
+    _prune(cache_dir.parent, keep=cache_dir)
     return Compiled(decode_kb(encoded), cache_dir, typed=kb)
+
+
+CACHE_ENTRIES_KEPT = 8
+
+
+def _prune(root: Path, keep: Path) -> None:
+    """Remove all but the newest cache entries (old versions of a file, old releases)."""
+    import shutil
+
+    try:
+        entries = sorted((p for p in root.iterdir() if p != keep), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in entries[CACHE_ENTRIES_KEPT - 1 :]:
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 def read_bytes(path: Path) -> bytes:

@@ -102,3 +102,13 @@ def test_unwritable_cache_dir_still_works(tmp_path: Path) -> None:
 def test_no_temporary_files_are_left_behind(cache_dir: Path) -> None:
     loader.load(DATA_FILE)
     assert [p.name for p in entry(cache_dir).iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_old_cache_entries_are_pruned(cache_dir: Path, tmp_path: Path) -> None:
+    cache_dir.mkdir(parents=True)
+    for n in range(20):
+        (cache_dir / f"old-{n}").mkdir()
+    loader.load(DATA_FILE)
+    remaining = list(cache_dir.iterdir())
+    assert len(remaining) == loader.CACHE_ENTRIES_KEPT
+    assert any((p / loader.KB_FILE).exists() for p in remaining)
