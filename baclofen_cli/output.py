@@ -65,9 +65,12 @@ def terminal_width() -> int:
     if columns.isdigit():
         width = int(columns)
     else:
-        import shutil
-
-        width = shutil.get_terminal_size((80, 24)).columns
+        # os rather than shutil.get_terminal_size: same answer, without importing shutil (~2 ms).
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+        except (OSError, ValueError):
+            width = 80
+        width = width or 80
     return max(MIN_WIDTH, min(width, MAX_WIDTH))
 
 
