@@ -69,21 +69,16 @@ def _render_plain(out: Output, view: dict[str, Any]) -> None:
 
 def _render_rich(out: Output, view: dict[str, Any]) -> None:
     from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
 
-    from baclofen_cli.render.terminal import emergency_panel
+    from baclofen_cli.render.terminal import PANEL_INSET, bullet_block, emergency_panel, wrapped
 
     console = out.console()
     if view["emergency"]:
         console.print(emergency_panel(out, view["emergency"]))
     results = view["results"]
     for n, result in enumerate(results):
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for point in result["text"]:
-            grid.add_row(out.bullet, Text(clean(point)))
+        grid = bullet_block(out, [(point, []) for point in result["text"]], None, out.width - PANEL_INSET)
         title = Text(clean(f"{'Best match' if n == 0 else 'Also'}: {result['title']} - {result['section']}"), style="bold")
         hint = Text("Read the whole topic: ", style="dim")
         hint.append(clean(result["command"]), style="bold")
@@ -94,12 +89,11 @@ def _render_rich(out: Output, view: dict[str, Any]) -> None:
         sorry, covers = _not_found_lines(view)
         console.print(Text(sorry, style="bold"))
         console.print(Text(covers))
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True, style="bold cyan")
-        grid.add_column(overflow="fold")
+        id_width = max((len(clean(t["id"])) for t in view["topics"]), default=0) + 2
         for topic in view["topics"]:
-            grid.add_row(Text(clean(topic["id"])), Text(clean(topic["title"])))
-        console.print(grid)
+            line = wrapped(clean(topic["id"]).ljust(id_width) + topic["title"], out.width, "", " " * id_width)
+            line.stylize("bold cyan", 0, len(clean(topic["id"])))
+            console.print(line)
     for drug in view["drugs"]:
         line = Text(clean(f"To check {drug['name']} with this medicine: "))
         line.append(clean(drug["command"]), style="bold")

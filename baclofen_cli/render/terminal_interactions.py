@@ -11,12 +11,11 @@ from typing import Any
 
 from rich.console import Group
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from baclofen_cli.output import Output, clean
 from baclofen_cli.render.plain_interactions import cite, heading_line, numbering, source_line
-from baclofen_cli.render.terminal import SECTION_STYLES, _text, emergency_panel
+from baclofen_cli.render.terminal import SECTION_STYLES, _text, emergency_panel, wrapped
 
 SEVERITY_STYLES = {
     "major": ("bold white on red", "red"),
@@ -46,11 +45,8 @@ def _labelled(label: str, text: str, ids: list[str] | None = None, numbers: dict
 
 def render_sources(console: Any, sources: list[dict[str, str]], full: bool) -> None:
     console.print(_text("Sources" if full else "Sources (add --sources for web addresses)", "bold"))
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(overflow="fold")
     for n, source in enumerate(sources, 1):
-        grid.add_row(_text(source_line(n, source, full)))
-    console.print(grid)
+        console.print(wrapped(source_line(n, source, full), console.width, "", "    "))
 
 
 def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disclaimer: str = "") -> None:
@@ -125,6 +121,8 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
 
 def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, str]], *, show_sources: bool,
                    disclaimer: str, command: str) -> None:
+    from rich.table import Table  # only the listing is a real table; answers are wrapped lines
+
     console = out.console()
     numbers = numbering(sources)
     topic = view["topic"]
