@@ -126,7 +126,9 @@ class Guide:
         kb = self.kb
         self.say(f"Welcome. This guide explains {kb.drug.name} in plain words, with sources.")
         self.say(kb.disclaimer.text)
-        self.say(kb.emergency.instruction.text)
+        # The reminder reads right at any time ("In an emergency, call ..."); the full
+        # instruction says "now" and belongs with the warning signs.
+        self.say((kb.emergency.reminder or kb.emergency.instruction).text)
         self.say()
 
     def menu(self) -> None:
