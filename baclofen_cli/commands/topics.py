@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from baclofen_cli import actions
 from baclofen_cli.actions import TOPIC_COMMANDS
-from baclofen_cli.commands.common import JsonOption, SourcesOption, renderer, state
+from baclofen_cli.commands.common import AppState, JsonOption, SourcesOption, renderer, state
+
+if TYPE_CHECKING:
+    from baclofen_cli.output import Output
 
 
 
@@ -29,11 +33,7 @@ def topics(ctx: typer.Context, json_output: JsonOption = False) -> None:
 
     app_state = state(ctx)
     view = topics_list_view(app_state.kb)
-    out = app_state.output(json_output)
-    if out.style == "json":
-        out.json(view)
-        return
-    renderer(out).render_topics_list(out, view, app_state.command_name)
+    _emit(app_state, json_output, view, lambda draw, out: draw.render_topics_list(out, view, app_state.command_name))
 
 
 def show(
@@ -52,11 +52,16 @@ def sources(ctx: typer.Context, json_output: JsonOption = False) -> None:
 
     app_state = state(ctx)
     view = all_sources_view(app_state.kb)
+    _emit(app_state, json_output, view, lambda draw, out: draw.render_source_list(out, view, numbered=False))
+
+
+def _emit(app_state: AppState, json_output: bool, view: object, draw: Callable[[Any, Output], None]) -> None:
+    """Print `view` as JSON, or hand it to `draw` with the renderer for this output."""
     out = app_state.output(json_output)
     if out.style == "json":
         out.json(view)
-        return
-    renderer(out).render_source_list(out, view, numbered=False)
+    else:
+        draw(renderer(out), out)
 
 
 def register(app: typer.Typer) -> None:
