@@ -2,10 +2,15 @@
 
 PyYAML's safe loader still accepts things a knowledge file must never hold:
 duplicate keys (the last silently wins), aliases (a few lines can expand into
-billions of nodes), and custom tags. We let PyYAML compose the node tree (cheap:
-aliases stay shared references there), then build plain Python values ourselves,
-rejecting all of the above and recording the line of every value so validation
-errors can point at ``file:line``.
+billions of nodes), and custom tags. We read PyYAML's event stream and build plain
+Python values ourselves, rejecting all of the above and recording the line of every
+value so validation errors can point at ``file:line``.
+
+The values are built from events, in one loop with an explicit stack, rather than from
+the node tree of ``yaml.compose``: libyaml's composer recurses once per nesting level,
+so a file of a few hundred thousand ``[`` overflowed the C stack (a segfault), and its
+scanner slows down quadratically with flow depth (~50 s for 100,000 ``[``). Reading
+events stops at the first value nested deeper than MAX_DEPTH, after a few dozen tokens.
 """
 
 from __future__ import annotations
@@ -28,68 +33,152 @@ _SCALAR_TAGS = {
 }
 # Dates stay text: the schema stores them as ISO strings.
 _TEXT_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
     """Parse YAML text into plain values plus a map from value path to 1-based line."""
+    loader = _Loader(text)
+    builder = _Builder(filename, loader)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        value = builder.build()
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (a raw escape or control character): one line, with where it is.
+        character = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        where = text.find(character)
+        line = text.count("\n", 0, where) + 1 if where >= 0 else None
+        what = f"U+{ord(character):04X}" if len(character) == 1 else repr(character)
+        raise KnowledgeFileError(
+            filename, f"invalid YAML: the character {what} is not allowed ({' '.join(str(exc.reason).split())})", line
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
         raise KnowledgeFileError(filename, f"invalid YAML: {problem}", line) from None
     except yaml.YAMLError as exc:
-        raise KnowledgeFileError(filename, f"invalid YAML: {exc}") from None
-    if root is None:
-        raise KnowledgeFileError(filename, "the file has no content")
-    builder = _Builder(filename)
-    return builder.build(root, (), 0), builder.lines
+        raise KnowledgeFileError(filename, "invalid YAML: " + " ".join(str(exc).split())) from None
+    finally:
+        loader.dispose()
+    return value, builder.lines
+
+
+class _Open:
+    """A mapping or list being filled, and where it sits."""
+
+    __slots__ = ("value", "path", "key")
+
+    def __init__(self, value: dict[str, Any] | list[Any], path: Path) -> None:
+        self.value, self.path = value, path
+        # In a mapping: the key whose value comes next (None: the next scalar is a key).
+        self.key: str | None = None
 
 
 class _Builder:
-    def __init__(self, filename: str) -> None:
+    def __init__(self, filename: str, loader: Any) -> None:
         self.filename = filename
+        self.loader = loader
         self.lines: dict[Path, int] = {}
-        self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def fail(self, node: yaml.Node, message: str, path: Path) -> KnowledgeFileError:
-        return KnowledgeFileError(self.filename, message, node.start_mark.line + 1, format_path(path) or None)
+    def fail(self, event: yaml.Event, message: str, path: Path) -> KnowledgeFileError:
+        return KnowledgeFileError(self.filename, message, event.start_mark.line + 1, format_path(path) or None)
 
-    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        if id(node) in self.seen:
-            raise self.fail(node, "anchors and aliases (& and *) are not allowed in a knowledge file", path)
-        self.seen.add(id(node))
-        if depth > MAX_DEPTH:
-            raise self.fail(node, f"nested more than {MAX_DEPTH} levels deep", path)
-        self.lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            if node.tag != "tag:yaml.org,2002:map":
-                raise self.fail(node, f"the tag {node.tag!r} is not allowed", path)
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                    raise self.fail(key_node, "keys must be plain text (no merge keys or complex keys)", path)
-                key = key_node.value
-                if key in result:
-                    raise self.fail(key_node, f"duplicate key {key!r}", path)
-                self.lines[(*path, key)] = key_node.start_mark.line + 1
-                result[key] = self.build(value_node, (*path, key), depth + 1)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                raise self.fail(node, f"the tag {node.tag!r} is not allowed", path)
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        if node.tag in _TEXT_TAGS:
-            return node.value
-        if node.tag not in _SCALAR_TAGS:
-            raise self.fail(node, f"the tag {node.tag!r} is not allowed", path)
+    def build(self) -> Any:
+        """The one document's value (None for a file with no document)."""
+        get = self.loader.get_event
+        get()  # StreamStartEvent
+        event = get()
+        if isinstance(event, yaml.StreamEndEvent):
+            raise KnowledgeFileError(self.filename, "the file has no content")
+        value = self._document()
+        event = get()  # DocumentEndEvent
+        event = get()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise KnowledgeFileError(
+                self.filename, "invalid YAML: only one document is allowed (a second '---' starts another)",
+                event.start_mark.line + 1,
+            )
+        return value
+
+    def _document(self) -> Any:
+        get, resolve = self.loader.get_event, self.loader.resolve
+        stack: list[_Open] = []
+        while True:
+            event = get()
+            top = stack[-1] if stack else None
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                done = stack.pop()
+                value: Any = done.value
+                if not stack:
+                    return value
+                self._attach(stack[-1], value)
+                continue
+            if top is not None and isinstance(top.value, dict) and top.key is None:
+                # A key: plain text only.
+                if not isinstance(event, yaml.ScalarEvent) or _tag(event, resolve) == _MERGE_TAG:
+                    raise self.fail(event, "keys must be plain text (no merge keys or complex keys)", top.path)
+                key = event.value
+                if key in top.value:
+                    raise self.fail(event, f"duplicate key {key!r}", top.path)
+                top.key = key
+                self.lines[(*top.path, key)] = event.start_mark.line + 1
+                continue
+            path: Path = () if top is None else (*top.path, top.key if isinstance(top.value, dict) else len(top.value))  # type: ignore[arg-type]
+            if isinstance(event, yaml.AliasEvent):
+                raise self.fail(event, "anchors and aliases (& and *) are not allowed in a knowledge file", path)
+            if len(stack) > MAX_DEPTH:
+                # No field path: it would be MAX_DEPTH parts long.
+                raise self.fail(event, f"nested more than {MAX_DEPTH} levels deep", ())
+            self.lines.setdefault(path, event.start_mark.line + 1)
+            tag = _tag(event, resolve)
+            if isinstance(event, yaml.MappingStartEvent):
+                if tag != _MAP_TAG:
+                    raise self.fail(event, f"the tag {tag!r} is not allowed", path)
+                stack.append(_Open({}, path))
+                continue
+            if isinstance(event, yaml.SequenceStartEvent):
+                if tag != _SEQ_TAG:
+                    raise self.fail(event, f"the tag {tag!r} is not allowed", path)
+                stack.append(_Open([], path))
+                continue
+            value = self._scalar(event, tag, path)
+            if top is None:
+                return value
+            self._attach(top, value)
+
+    @staticmethod
+    def _attach(parent: _Open, value: Any) -> None:
+        if isinstance(parent.value, dict):
+            parent.value[parent.key] = value  # type: ignore[index]
+            parent.key = None
+        else:
+            parent.value.append(value)
+
+    def _scalar(self, event: yaml.ScalarEvent, tag: str, path: Path) -> Any:
+        if tag in _TEXT_TAGS:
+            return event.value
+        if tag not in _SCALAR_TAGS:
+            raise self.fail(event, f"the tag {tag!r} is not allowed", path)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return self.constructor.construct_object(node, deep=True)
+            return self.constructor.yaml_constructors[tag](self.constructor, node)
         except (yaml.YAMLError, ValueError) as exc:
-            raise self.fail(node, f"bad value: {exc}", path) from None
+            raise self.fail(event, f"bad value: {exc}", path) from None
+
+
+def _tag(event: Any, resolve: Any) -> str:
+    """The event's tag, resolved the way PyYAML's composer does for untagged values."""
+    tag = event.tag
+    if tag is not None and tag != "!":
+        return tag
+    if isinstance(event, yaml.ScalarEvent):
+        return resolve(yaml.ScalarNode, event.value, event.implicit)
+    kind = yaml.MappingNode if isinstance(event, yaml.MappingStartEvent) else yaml.SequenceNode
+    return resolve(kind, None, event.implicit)
 
 
 def format_path(path: Path) -> str:
