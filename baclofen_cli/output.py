@@ -31,6 +31,21 @@ def _unsafe() -> Any:
     return re.compile(_UNSAFE_PATTERN)
 
 
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal would act on: DEL, C1
+# controls, bidi controls, and the Unicode line separators. Only found inside strings.
+_JSON_UNSAFE_PATTERN = r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+
+
+def json_text(payload: Any) -> str:
+    """`payload` as indented JSON, readable UTF-8 but with every control character escaped
+    (\\u001b, \\u202e...): the data is kept exactly, and nothing in it can drive a terminal."""
+    import json
+    import re
+
+    text = json.dumps(payload, indent=2, ensure_ascii=False)
+    return re.sub(_JSON_UNSAFE_PATTERN, lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def clean(text: str) -> str:
     """Remove escape sequences and control characters so no text can drive the terminal."""
     return _unsafe().sub("", text)
@@ -98,9 +113,7 @@ class Output:
         return "•" if can_encode("•", self.stream) else "-"
 
     def json(self, payload: Any) -> None:
-        import json
-
-        self.stream.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        self.stream.write(json_text(payload) + "\n")
 
     def text(self, text: str = "") -> None:
         self.stream.write(text + "\n")

@@ -48,9 +48,9 @@ def handout(
         raise typer.BadParameter(str(exc), param_hint="--topics") from None
     view = handout_view(kb, chosen)
     if json_output:
-        import json
+        from baclofen_cli.output import json_text
 
-        text = json.dumps(view, indent=2, ensure_ascii=False) + "\n"
+        text = json_text(view) + "\n"
     elif format is Format.html:
         from baclofen_cli import __version__
         from baclofen_cli.handout import render_html
