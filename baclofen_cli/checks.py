@@ -6,6 +6,7 @@ The loader refuses a file with any of these errors; `baclofen validate` lists th
 from __future__ import annotations
 
 import re
+import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ import msgspec
 from baclofen_cli.yamlsafe import Path, format_path, line_for
 
 _VALIDATION_PATH = re.compile(r"^(?P<message>.*?) - at `\$(?P<path>.*)`$", re.DOTALL)
+_UNKNOWN_FIELD = re.compile(r"^Object contains unknown field `(?P<name>.*)`$", re.DOTALL)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|\[\"((?:[^\"\\]|\\.)*)\"\]")
 ADVISORY_CODES = frozenset({"BCL003"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -49,8 +51,14 @@ def schema_problem(exc: msgspec.ValidationError, lines: dict[Path, int]) -> Prob
             int(index) if index else (name or single or double)
             for name, index, single, double in _PATH_PART.findall(match["path"])
         )
-    message = text.replace("`", "")
-    message = message[:1].lower() + message[1:]
+    unknown = _UNKNOWN_FIELD.match(text)
+    if unknown:
+        # The field name is the file's own text: quoted with repr, so a newline or an escape
+        # code in a key stays visible and on one line.
+        message = f"unknown field {unknown['name']!r}"
+    else:
+        message = " ".join(text.replace("`", "").split())
+        message = message[:1].lower() + message[1:]
     return Problem("BCL001", message, path, line_for(lines, path))
 
 
@@ -69,6 +77,10 @@ def _schema_problems(value: Any, kind: Any, path: Path) -> list[Problem]:
         first = schema_problem(exc, {})
         first = Problem(first.code, first.message, (*path, *first.path))
     inner = _unwrap(kind)
+    options = [arg for arg in typing.get_args(inner) if arg is not type(None)]
+    if isinstance(inner, types.UnionType) and value is not None and len(options) == 1:
+        # An optional field that is present (`Statement | None`): check it as its type.
+        return _schema_problems(value, options[0], path)
     found: list[Problem] = []
     if isinstance(value, list) and typing.get_origin(inner) is list:
         (item_kind,) = typing.get_args(inner)

@@ -182,9 +182,16 @@ def _tag(event: Any, resolve: Any) -> str:
 
 
 def format_path(path: Path) -> str:
+    """`topics[0].title`. A key that is empty or holds a control character is shown quoted,
+    `ask.synonyms['\\x1b[2J']`, so a path is always one visible line."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not part or not part.isprintable():
+            out += f"[{part!r}]"
+        else:
+            out += f".{part}" if out else part
     return out
 
 
