@@ -102,13 +102,13 @@ def _close_topic(plain: str, topics: Sequence[tuple[str, str]]) -> str | None:
 class Guide:
     """One interactive session. Reads with input(), prints with the commands' renderers."""
 
-    def __init__(self, ctx: typer.Context, read: Callable[[str], str] = input) -> None:
+    def __init__(self, ctx: typer.Context, read: Callable[[str], str] | None = None) -> None:
         from baclofen_cli.commands.common import state
 
         self.ctx = ctx
         self.state = state(ctx)
         self.kb = self.state.kb
-        self.read = read
+        self.read = read or read_line
         self.out: Output = self.state.output()
         self.topics = [(t.id, t.title) for t in self.kb.topics]
         self.resolve_drug = drug_resolver(self.state)
@@ -209,6 +209,17 @@ class Guide:
             from baclofen_cli.output import clean
 
             self.say(clean(f"Sorry, that answer could not be shown ({type(exc).__name__}). Try another question."))
+
+
+def read_line(prompt: str) -> str:
+    """input(), except that a closed stdin (`baclofen guide <&-`) is the end of input, like
+    Ctrl-D: input() raises RuntimeError("lost sys.stdin") when there is no stdin at all."""
+    import sys
+
+    if sys.stdin is None:
+        sys.stdout.write(prompt)
+        raise EOFError
+    return input(prompt)
 
 
 def drug_resolver(app_state: Any) -> Callable[[str], str | None]:
