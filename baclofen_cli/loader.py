@@ -107,7 +107,7 @@ def load(path: Path) -> Compiled:
     cache_dir = _cache_root() / _cache_key(raw)
     try:
         return Compiled(decode_kb((cache_dir / KB_FILE).read_bytes()), cache_dir)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested too deep
         pass
     return compile_kb(parse_and_validate(raw, str(path)), cache_dir)
 
