@@ -178,6 +178,9 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode_text(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # What some editors save as "Unicode": full of zero bytes, but not a binary file.
+        raise KnowledgeFileError(name, "the file is saved as UTF-16: save it as UTF-8 instead")
     if b"\x00" in raw:
         raise KnowledgeFileError(name, "this is a binary file, not YAML text", raw[: raw.index(b"\x00")].count(b"\n") + 1)
     try:
