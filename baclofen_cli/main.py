@@ -35,8 +35,9 @@ def main() -> None:
 
 
 def _prepare_streams() -> None:
-    # A terminal that cannot show a character gets a "?" instead of a crash.
-    for stream in (sys.stdout, sys.stderr):
+    # A terminal that cannot show a character gets a "?" instead of a crash, and so does
+    # input that is not in the locale's encoding (stdin is strict under e.g. en_US.UTF-8).
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
