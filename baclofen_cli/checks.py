@@ -210,6 +210,8 @@ def _text_problems(node: Any, path: Path) -> Iterator[Problem]:
             yield Problem("BCL008", "text is empty", path)
     elif isinstance(node, dict):
         for key, value in node.items():
+            if isinstance(key, str) and _CONTROL.search(key):
+                yield Problem("BCL007", "key contains control characters or escape codes", (*path, key))
             yield from _text_problems(value, (*path, key))
     elif isinstance(node, list):
         for i, item in enumerate(node):

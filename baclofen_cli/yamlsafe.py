@@ -121,6 +121,8 @@ class _Builder:
                 # A key: plain text only.
                 if not isinstance(event, yaml.ScalarEvent) or _tag(event, resolve) == _MERGE_TAG:
                     raise self.fail(event, "keys must be plain text (no merge keys or complex keys)", top.path)
+                if event.tag not in (None, "!", *_SCALAR_TAGS):
+                    raise self.fail(event, f"the tag {event.tag!r} is not allowed", top.path)
                 key = event.value
                 if key in top.value:
                     raise self.fail(event, f"duplicate key {key!r}", top.path)
