@@ -1218,9 +1218,16 @@ def display_view(kb: KnowledgeBase, result: Answer, command: str) -> dict[str, A
     emergency box (only when the question describes an emergency)."""
     from baclofen_cli.views import emergency_view, topics_list_view
 
-    titles = {t.id: t.title for t in kb.topics}
+    topics = {t.id: t for t in kb.topics}
+    # The topic's "in short" goes with its answer: the section that matched the words best
+    # may be a detail, and the summary carries the safety message ("never change your dose").
     results = [
-        {**r, "title": titles.get(r["topic"], r["topic"]), "command": topic_command(r["topic"], command)}
+        {
+            **r,
+            "title": topics[r["topic"]].title if r["topic"] in topics else r["topic"],
+            "summary": topics[r["topic"]].summary.text if r["topic"] in topics else "",
+            "command": topic_command(r["topic"], command),
+        }
         for r in result.results
     ]
     return {

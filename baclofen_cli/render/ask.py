@@ -44,7 +44,10 @@ def _render_plain(out: Output, view: dict[str, Any]) -> None:
             w.blank()
         if n == 0 or result["topic"] != results[n - 1]["topic"]:
             w.para(f"{'Best match' if n == 0 else 'Also'}: {result['title']}")
-        out.text(clean(result["section"]))
+            if result["summary"]:
+                w.para(f"In short: {result['summary']}")
+                w.blank()
+        w.para(result["section"])
         for point in result["text"]:
             w.bullet(point)
         if n + 1 == len(results) or results[n + 1]["topic"] != result["topic"]:
@@ -79,7 +82,11 @@ def _render_rich(out: Output, view: dict[str, Any]) -> None:
     results = view["results"]
     for n, result in enumerate(results):
         grid = bullet_block(out, [(point, []) for point in result["text"]], None, out.width - PANEL_INSET)
-        title = Text(clean(f"{'Best match' if n == 0 else 'Also'}: {result['title']} - {result['section']}"), style="bold")
+        if n == 0 or result["topic"] != results[n - 1]["topic"]:
+            console.print(wrapped(f"{'Best match' if n == 0 else 'Also'}: {result['title']}", out.width, style="bold"))
+            if result["summary"]:
+                console.print(wrapped(f"In short: {result['summary']}", out.width))
+        title = Text(clean(result["section"]), style="bold")
         hint = Text("Read the whole topic: ", style="dim")
         hint.append(clean(result["command"]), style="bold")
         console.print(Panel(grid, title=title, title_align="left", border_style="cyan" if n == 0 else "blue"))
