@@ -15,10 +15,15 @@ Style = Literal["rich", "plain", "json"]
 
 MIN_WIDTH = 20
 MAX_WIDTH = 100
-# Escape sequences (CSI, OSC), C0/C1 control characters except tab and newline, and the
-# bidirectional overrides that can make text display differently from what it says.
+# Whole escape sequences (CSI, OSC, DCS/SOS/PM/APC strings, and two-character escapes such
+# as ESC c or ESC ( 0, in their 7-bit and C1 forms), then any other C0/C1 control character
+# except tab and newline, and the bidirectional overrides that can make text display
+# differently from what it says.
 _UNSAFE_PATTERN = (
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b[P^_X]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 
