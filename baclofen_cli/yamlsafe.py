@@ -24,6 +24,9 @@ from baclofen_cli.errors import KnowledgeFileError
 Path = tuple[str | int, ...]
 
 MAX_DEPTH = 40
+# The shipped file holds ~7,600 values. Past this many, reading stops: with the 2 MB size
+# limit alone, a file of tiny values took seconds to read and to list problems for.
+MAX_VALUES = 100_000
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -107,6 +110,7 @@ class _Builder:
     def _document(self) -> Any:
         get, resolve = self.loader.get_event, self.loader.resolve
         stack: list[_Open] = []
+        count = 0
         while True:
             event = get()
             top = stack[-1] if stack else None
@@ -132,6 +136,9 @@ class _Builder:
             path: Path = () if top is None else (*top.path, top.key if isinstance(top.value, dict) else len(top.value))  # type: ignore[arg-type]
             if isinstance(event, yaml.AliasEvent):
                 raise self.fail(event, "anchors and aliases (& and *) are not allowed in a knowledge file", path)
+            count += 1
+            if count > MAX_VALUES:
+                raise self.fail(event, f"the file has more than {MAX_VALUES:,} values; a knowledge file needs far fewer", ())
             if len(stack) > MAX_DEPTH:
                 # No field path: it would be MAX_DEPTH parts long.
                 raise self.fail(event, f"nested more than {MAX_DEPTH} levels deep", ())
