@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from baclofen_cli.output import Output, clean
+from baclofen_cli.output import Output
 from baclofen_cli.render.plain import KIND_LABELS, PlainWriter, render_emergency
 
 
@@ -40,7 +40,7 @@ def source_line(n: int, source: dict[str, str], full: bool) -> str:
 
 def render_sources(out: Output, sources: list[dict[str, str]], full: bool) -> None:
     w = PlainWriter(out)
-    out.text("Sources" if full else "Sources (add --sources for web addresses)")
+    w.para("Sources" if full else "Sources (add --sources for web addresses)")
     for n, source in enumerate(sources, 1):
         w.para(source_line(n, source, full), "  ", "      ")
 
@@ -106,10 +106,10 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
         w.heading(topic["title"])
         w.para(f"In short: {topic['summary']}" + cite(topic["summary_sources"], numbers))
         w.blank()
-    out.text("Interaction groups, most serious first")
+    w.para("Interaction groups, most serious first")
     for group in view["groups"]:
         w.blank()
-        out.text(clean(f"{group['severity'].upper()}: {group['name']}"))
+        w.para(f"{group['severity'].upper()}: {group['name']}", "", "  ")
         w.para("Examples: " + "; ".join(group["examples"]), "  ", "    ")
         w.para("What happens: " + group["effect"], "  ", "    ")
         w.para("What to do: " + group["advice"] + cite(group["sources"], numbers), "  ", "    ")
@@ -117,7 +117,7 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
         for section in topic["sections"]:
             w.blank()
             label = KIND_LABELS.get(section["kind"])
-            out.text(clean(f"{label}: {section['heading']}" if label else section["heading"]))
+            w.para(f"{label}: {section['heading']}" if label else section["heading"])
             for point in section["points"]:
                 w.bullet(point["text"] + cite(point["sources"], numbers))
         if topic["talk_to_doctor"]:
