@@ -132,12 +132,14 @@ class Guide:
         self.say()
 
     def menu(self) -> None:
-        from baclofen_cli.output import clean
+        from baclofen_cli.render.plain import PlainWriter
 
+        writer = PlainWriter(self.out)
         self.out.text("Topics:")
         width = len(str(len(self.topics)))
         for n, (_, title) in enumerate(self.topics, 1):
-            self.out.text(clean(f"  {n:>{width}}. {title}"))
+            number = f"  {n:>{width}}. "
+            writer.para(title, number, " " * len(number))
         self.out.text()
 
     def help(self) -> None:
