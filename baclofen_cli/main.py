@@ -76,7 +76,9 @@ def parse_fast(argv: list[str]) -> Callable[..., None] | None:
         return partial(actions.check_interactions, names=positional, json_output=json_output, sources=sources)
     if command == "ask":
         text = " ".join(positional).strip()
-        return partial(actions.answer_question, text=text, json_output=json_output) if text else None
+        if not text or actions.is_blank_name(text):
+            return None  # Typer says the question is empty
+        return partial(actions.answer_question, text=text, json_output=json_output)
     return None
 
 

@@ -20,7 +20,7 @@ def ask(
 ) -> None:
     """Ask a question in your own words. Emergencies are shown first."""
     text = " ".join(question or []).strip()
-    if not text:
+    if actions.is_blank_name(text):  # nothing left once escape codes and control characters go
         raise typer.BadParameter("the question is empty; for example: ask \"I forgot my dose\"", param_hint="QUESTION")
     answer_question(ctx, text, json_output)
 
