@@ -1,0 +1,998 @@
+"""Hardening (issue 7): hostile input, hostile knowledge files, odd terminals, nothing lost.
+
+Each test keeps one guarantee of the README's "Robustness" section. The property tests
+throw generated text and structures at the real commands; the rest drive the installed
+script in a subprocess (with timeouts, so a hang fails instead of stalling the suite).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from contextlib import redirect_stdout
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from baclofen_cli import loader
+from baclofen_cli.errors import KnowledgeFileError
+from conftest import DATA_FILE, invoke, run_cli, script_path
+
+# Raw control characters that must never reach a terminal outside colour mode: C0 except
+# tab and newline, DEL, C1, and the bidirectional controls that make text read differently.
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# In colour mode Rich writes SGR sequences (ESC [ ... m) and nothing else.
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+ESCAPES = [
+    "\x1b[2J",  # clear the screen
+    "\x1b[31m",  # red
+    "\x1b]8;;http://x\x07link\x1b]8;;\x07",  # OSC 8 hyperlink
+    "\x1b]0;title\x07",  # window title
+    "\x1b]52;c;ZXZpbA==\x07",  # write the clipboard
+    "\x1bP+q\x1b\\",  # DCS
+    "\x1bc",  # full reset
+    "\x1b(0",  # line-drawing character set
+    "\x9b2J",  # C1 CSI
+    "\x07",  # bell
+    "\r",
+    "\x08\x08\x08",
+    "\x00",
+    "\x7f",
+    "\u202e",  # right-to-left override
+    "\u2066",
+    "\u200f",
+]
+MARKUP = ["[link=https://evil]x[/link]", "[/]", "[bold red]", "[/bold red]", "[red]", ":smile:", "<script>", "*x*"]
+
+# Modest example counts keep the suite fast; BACLOFEN_FUZZ=20 runs twenty times as many.
+_SCALE = int(os.environ.get("BACLOFEN_FUZZ", "1"))
+FAST = settings(max_examples=60 * _SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SLOW = settings(max_examples=25 * _SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+PARSER = settings(max_examples=200 * _SCALE, deadline=None)
+
+hostile_text = st.one_of(
+    st.text(max_size=200),
+    st.lists(
+        st.one_of(st.text(max_size=20), st.sampled_from(ESCAPES + MARKUP), st.characters(max_codepoint=0x9F)),
+        max_size=12,
+    ).map("".join),
+    # Very long: one piece repeated up to 20,000 times.
+    st.builds(lambda piece, n: piece * n, st.sampled_from(["a", "baclofen ", "\x1b[2J", "é ", "[/]"]),
+              st.integers(500, 20_000)),
+)
+
+
+def assert_safe(output: str, colour: bool = False) -> None:
+    shown = SGR.sub("", output) if colour else output
+    found = UNSAFE.search(shown)
+    assert found is None, f"raw control character {found.group()!r} in output: {shown[max(0, found.start() - 40):found.end() + 40]!r}"
+
+
+def assert_no_traceback(text: str) -> None:
+    assert "Traceback" not in text, text[-3000:]
+
+
+def run_all(runs: list[tuple[list[str], dict[str, str]]], timeout: float = 5,
+            workers: int = 4) -> list[subprocess.CompletedProcess]:
+    """The real script once per (arguments, environment), a few at a time; each must end within `timeout`."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda run: run_cli(run[0], env=run[1], timeout=timeout), runs))
+
+
+# ============================================================================ 1. property tests
+# ---------------------------------------------------------------------------- ask and interactions
+
+
+@FAST
+@given(question=hostile_text, as_json=st.booleans(), separator=st.booleans())
+def test_ask_any_text_through_typer(runner, question: str, as_json: bool, separator: bool) -> None:
+    # Without "--" a question starting with "-" is an unknown option: exit 2 as well.
+    result = invoke(runner, ["ask", *(["--json"] if as_json else []), *(["--"] if separator else []), question])
+    assert result.exit_code in (0, 2), result.output
+    assert_safe(result.stdout)
+    assert_safe(result.stderr)
+    if as_json and result.exit_code == 0:
+        json.loads(result.stdout)
+
+
+@FAST
+@given(names=st.lists(hostile_text, min_size=1, max_size=3), as_json=st.booleans())
+def test_interactions_any_names_through_typer(runner, names: list[str], as_json: bool) -> None:
+    result = invoke(runner, ["interactions", *(["--json"] if as_json else []), "--", *names])
+    assert result.exit_code in (0, 2), result.output
+    assert_safe(result.stdout)
+    assert_safe(result.stderr)
+    if as_json and result.exit_code == 0:
+        json.loads(result.stdout)
+
+
+@SLOW
+@given(question=hostile_text, names=st.lists(hostile_text, min_size=1, max_size=2))
+def test_ask_and_interactions_in_colour_write_only_colour_codes(runner, question: str, names: list[str]) -> None:
+    for args in (["ask", "--", question], ["interactions", "--", *names]):
+        result = invoke(runner, ["--color", *args])
+        assert result.exit_code in (0, 2), result.output
+        assert_safe(result.stdout, colour=True)
+
+
+@pytest.mark.parametrize("question", ["\x1b[2J", "\x07\x00", "\u202e ", "\x1b]8;;http://x\x07"])
+def test_a_question_of_only_escape_codes_is_empty(runner, question: str) -> None:
+    from baclofen_cli.main import parse_fast
+
+    assert parse_fast(["ask", question]) is None  # left to Typer, which says why
+    result = invoke(runner, ["ask", question])
+    assert result.exit_code == 2 and "the question is empty" in result.stderr
+    assert_safe(result.stderr)
+
+
+def run_fast_captured(argv: list[str]) -> tuple[int | None, str]:
+    from baclofen_cli.main import run_fast
+
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        code = run_fast(argv)
+    return code, buffer.getvalue()
+
+
+@FAST
+@given(words=st.lists(hostile_text, min_size=1, max_size=3), command=st.sampled_from(["ask", "interactions"]),
+       flags=st.sampled_from([[], ["--json"], ["--sources"]]))
+def test_fast_path_any_text(words: list[str], command: str, flags: list[str], capsys: pytest.CaptureFixture) -> None:
+    code, out = run_fast_captured([command, *words, *flags])
+    # None: not a simple form, so Typer answers it (covered by the tests above).
+    assert code in (None, 0, 2)
+    assert_safe(out)
+    assert_safe(capsys.readouterr().err)
+    if code == 0 and "--json" in flags:
+        json.loads(out)
+
+
+# ---------------------------------------------------------------------------- the guide's prompt parser
+
+
+@cache
+def guide_topics_and_resolver():  # noqa: ANN201
+    from baclofen_cli.guide import drug_resolver
+    from baclofen_cli.state import AppState
+
+    app_state = AppState(data=str(DATA_FILE))
+    return [(t.id, t.title) for t in app_state.kb.topics], drug_resolver(app_state)
+
+
+@PARSER
+@given(text=hostile_text)
+def test_guide_prompt_parser_any_text(text: str) -> None:
+    from baclofen_cli.guide import MAX_INPUT_CHARS, parse_choice
+
+    topics, resolve = guide_topics_and_resolver()
+    choice = parse_choice(text, topics, resolve)
+    assert choice.kind in ("empty", "quit", "menu", "help", "topic", "drug", "question", "invalid")
+    assert UNSAFE.search(choice.value) is None
+    assert len(choice.value) <= MAX_INPUT_CHARS
+    if choice.kind == "topic":
+        assert choice.value in {topic_id for topic_id, _ in topics}
+
+
+# ---------------------------------------------------------------------------- the knowledge-file validator
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
+    st.sampled_from(ESCAPES + MARKUP + ["", "2024-01-01", "s1", "overview", "major", "https://x"]),
+)
+structures = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=5),
+        st.dictionaries(st.one_of(st.text(max_size=12), st.sampled_from(
+            ["schema_version", "drug", "topics", "sources", "interactions", "quiz", "ask", "emergency", "disclaimer",
+             "id", "text", "title", "sources", "sections", "points"])), children, max_size=5),
+    ),
+    max_leaves=40,
+)
+
+
+def dump(data: object) -> bytes:
+    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True).encode("utf-8")
+
+
+def check(raw: bytes) -> list:
+    """loader.check_file's problems; a file it cannot parse at all is one KnowledgeFileError."""
+    try:
+        _, problems = loader.check_file(raw, "clinic.yaml")
+    except KnowledgeFileError as exc:
+        assert "\n" not in str(exc) and UNSAFE.search(str(exc)) is None, str(exc)
+        return [exc]
+    for problem in problems:
+        assert problem.code.startswith("BCL") and problem.message
+        # One visible line each, whatever the file's keys and values hold.
+        for text in (problem.message, problem.field):
+            assert "\n" not in text and UNSAFE.search(text) is None, problem
+    return problems
+
+
+@FAST
+@given(data=structures)
+def test_validator_any_structure(data: object) -> None:
+    check(dump(data))
+
+
+@cache
+def shipped_data() -> dict:
+    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+
+
+@st.composite
+def mutated_knowledge(draw: st.DrawFn) -> dict:
+    """The shipped file with one to three values replaced, deleted or duplicated somewhere in the tree."""
+    data = copy.deepcopy(shipped_data())
+    for _ in range(draw(st.integers(1, 3))):
+        node: object = data
+        while True:
+            keys = list(node.keys()) if isinstance(node, dict) else list(range(len(node)))  # type: ignore[union-attr]
+            if not keys:
+                break
+            key = draw(st.sampled_from(keys))
+            child = node[key]  # type: ignore[index]
+            if isinstance(child, (dict, list)) and child and draw(st.booleans()):
+                node = child
+                continue
+            action = draw(st.sampled_from(["replace", "delete", "duplicate"]))
+            if action == "replace":
+                node[key] = draw(structures)  # type: ignore[index]
+            elif action == "delete":
+                del node[key]  # type: ignore[arg-type]
+            elif isinstance(node, list):
+                node.append(copy.deepcopy(child))
+            else:
+                node[draw(st.text(max_size=8))] = copy.deepcopy(child)  # type: ignore[index]
+            break
+    return data
+
+
+@pytest.mark.slow
+@SLOW
+@given(data=mutated_knowledge())
+def test_validator_mutations_of_the_real_file(data: dict) -> None:
+    check(dump(data))
+
+
+@pytest.mark.slow
+@SLOW
+@given(data=st.one_of(structures, mutated_knowledge()), as_json=st.booleans())
+def test_validate_command_any_structure(runner, tmp_path_factory: pytest.TempPathFactory, data: object,
+                                        as_json: bool) -> None:
+    path = tmp_path_factory.mktemp("validate") / "clinic.yaml"
+    path.write_bytes(dump(data))
+    result = invoke(runner, ["validate", str(path), *(["--json"] if as_json else [])])
+    assert result.exit_code in (0, 1), result.output
+    assert_safe(result.stdout)
+    if as_json:
+        report = json.loads(result.stdout)
+        assert report["valid"] == (result.exit_code == 0)
+
+
+# ============================================================================ 2. knowledge files from others
+# ---------------------------------------------------------------------------- Rich markup stays text
+
+MARKED = {
+    "title": "Title [link=https://evil.example]x[/link] end",
+    "heading": "Heading [red]x[/red] :warning: [/]",
+    "point": "Point [/] and [bold red]loud",
+    "reminder": "Reminder [blink]now[/blink]",
+    "disclaimer": "Disclaimer [/bold] [link=https://evil.example]here[/link]",
+    "source": "Source [link=https://evil.example]s[/link]",
+    "effect": "Effect [link=https://evil.example]click[/link] [/]",
+}
+
+
+def write_yaml(path: Path, data: dict) -> Path:
+    path.write_bytes(dump(data))
+    return path
+
+
+@pytest.fixture(scope="module")
+def marked_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = copy.deepcopy(shipped_data())
+    overview = next(t for t in data["topics"] if t["id"] == "overview")
+    overview["title"] = MARKED["title"]
+    overview["sections"][0]["heading"] = MARKED["heading"]
+    point = overview["sections"][0]["points"][0]
+    point["text"] = MARKED["point"]
+    data["emergency"]["reminder"]["text"] = MARKED["reminder"]
+    data["disclaimer"]["text"] = MARKED["disclaimer"]
+    next(s for s in data["sources"] if s["id"] == point["sources"][0])["title"] = MARKED["source"]
+    next(g for g in data["interactions"]["groups"] if g["id"] == "benzodiazepines")["effect"] = MARKED["effect"]
+    return write_yaml(tmp_path_factory.mktemp("marked") / "clinic.yaml", data)
+
+
+TOPIC_MARKS = ["title", "heading", "point", "reminder", "disclaimer", "source"]
+
+
+@pytest.mark.parametrize("style", ["plain", "colour", "json"])
+def test_file_markup_is_shown_as_literal_text(marked_file: Path, style: str) -> None:
+    env = {"FORCE_COLOR": "1"} if style == "colour" else {}
+    flags = ["--json"] if style == "json" else []
+    topic = run_cli(["--data", str(marked_file), "overview", "--sources", *flags], env=env, timeout=20)
+    drug = run_cli(["--data", str(marked_file), "interactions", "xanax", *flags], env=env, timeout=20)
+    for result, keys in ((topic, TOPIC_MARKS), (drug, ["effect"])):
+        assert result.returncode == 0 and result.stderr == "", result.stderr
+        if style == "json":
+            text = json.dumps(json.loads(result.stdout), ensure_ascii=False)
+        else:
+            assert_safe(result.stdout, colour=style == "colour")
+            text = SGR.sub("", result.stdout)
+            # Rich turned no markup into a hyperlink (OSC 8) or any other escape.
+            assert "\x1b]" not in result.stdout
+        for key in keys:
+            if style == "json" and key == "disclaimer":
+                continue  # not part of a topic's JSON
+            # Plain text prints titles in capitals.
+            assert MARKED[key].casefold() in text.casefold(), (key, text[:3000])
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "html", "json"])
+def test_file_markup_stays_text_in_handouts(marked_file: Path, fmt: str) -> None:
+    import html
+
+    args = ["--json"] if fmt == "json" else ["--format", fmt]
+    result = run_cli(["--data", str(marked_file), "handout", *args], timeout=20)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert_safe(out)
+    flat = " ".join(out.split())
+    for key in ("title", "heading", "point", "disclaimer", "source"):
+        literal = MARKED[key]
+        if fmt == "md":
+            # Every bracket is escaped, so Markdown shows it as text and builds no link.
+            assert "".join("\\" + c if c in "\\`*_[]<>&#|~!" else c for c in literal) in flat, key
+        elif fmt == "html":
+            assert html.escape(literal, quote=True) in flat, key
+        elif fmt == "txt":
+            assert literal.casefold() in flat.casefold(), key
+    if fmt == "md":
+        assert not re.search(r"(?<!\\)\[link=", out)
+    if fmt == "html":
+        assert 'href="https://evil' not in out
+    if fmt == "json":
+        view = json.loads(out)
+        assert view["disclaimer"]["text"] == MARKED["disclaimer"]
+
+
+# ---------------------------------------------------------------------------- escape codes are refused, and removed
+
+
+ESCAPE_YAML = {  # how each would be written in a YAML double-quoted string
+    "clear screen": r"\e[2J",
+    "OSC 8 link": r"\e]8;;http://x\aclick\e]8;;\a",
+    "window title": r"\e]0;pwned\a",
+    "C1 CSI": r"\x9b2J",
+    "bell": r"\a",
+    "carriage return": r"\r",
+    "backspace": r"\b\b",
+    "NUL": r"\0",
+    "right-to-left override": r"\u202E",
+    "first strong isolate": r"\u2068",
+}
+
+
+@pytest.mark.parametrize("escape", list(ESCAPE_YAML.values()), ids=list(ESCAPE_YAML))
+def test_escape_codes_in_a_file_are_reported_and_the_file_refused(tmp_path: Path, escape: str) -> None:
+    text = DATA_FILE.read_text(encoding="utf-8")
+    start = text.index("    title: ", text.index("\ntopics:"))
+    end = text.index("\n", start)
+    line = text[:start].count("\n") + 1
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text[:start] + f'    title: "Hello {escape} there"' + text[end:], encoding="utf-8")
+
+    report, *results = run_all([(["validate", str(path)], {}), (["--data", str(path), "overview"], {}),
+                                (["overview"], {"BACLOFEN_DATA": str(path)})])
+    assert report.returncode == 1
+    assert f"{path}:{line}: BCL007 topics[0].title: text contains control characters" in report.stdout
+    assert_safe(report.stdout)
+    for result in results:
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.startswith(f"baclofen: error: {path}:{line}: topics[0].title: text contains control")
+        assert len(result.stderr.splitlines()) == 1
+        assert_safe(result.stderr)
+
+
+def test_raw_control_characters_in_a_file_are_a_one_line_error(tmp_path: Path) -> None:
+    """An escape typed into the file itself (not as a YAML escape) is not even valid YAML."""
+    text = DATA_FILE.read_text(encoding="utf-8")
+    line = text[: text.index("  name: baclofen")].count("\n") + 1
+    path = tmp_path / "clinic.yaml"
+    path.write_text(text.replace("  name: baclofen", "  name: bac\x1b[2Jlofen", 1), encoding="utf-8")
+    result = run_cli(["--data", str(path), "overview"], timeout=5)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"baclofen: error: {path}:{line}: invalid YAML: the character U+001B is not allowed " \
+                            "(control characters are not allowed)\n"
+
+
+class _Ctx:
+    """Just enough of a Typer context for the guide: the root's AppState."""
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def find_root(self) -> _Ctx:
+        return self
+
+
+@pytest.mark.parametrize("style", ["plain", "colour", "json"])
+def test_renderers_remove_escape_codes_that_get_past_validation(style: str) -> None:
+    """Defence in depth: even text that skipped validation (an older cache, a future rule)
+    cannot drive the terminal. Every output path is fed escape codes directly."""
+    from baclofen_cli import actions
+    from baclofen_cli.guide import Guide
+    from baclofen_cli.handout import handout_view, reading_order, render_html, render_markdown, render_text
+    from baclofen_cli.output import Output, json_text
+    from baclofen_cli.quiz import QuizSession
+    from baclofen_cli.state import AppState
+
+    app_state = AppState(data=str(DATA_FILE), color=style == "colour")
+    kb = app_state.kb  # cached records: plain dicts, changed here for this test only
+    evil = "".join(ESCAPES)
+    overview = kb.topic("overview")
+    overview["title"] = f"Overview{evil}"
+    overview["sections"][0]["heading"] += evil
+    overview["sections"][0]["points"][0]["text"] += evil
+    kb.emergency.reminder["text"] += evil
+    kb.emergency.contacts[0]["number"] += evil
+    kb.disclaimer["text"] += evil
+    for source in kb.sources:
+        source["title"] += evil
+    for group in kb.interactions.groups:
+        group["effect"] += evil
+    kb.quiz[0]["question"] += evil
+    kb.quiz[0]["choices"][0]["text"] += evil
+    as_json = style == "json"
+
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        actions.show_topic(app_state, "overview", as_json, show_sources=True)
+        actions.show_topic(app_state, "overdose", as_json, show_sources=True)
+        actions.check_interactions(app_state, ["xanax", "florbitrex"], as_json, sources=True)
+        actions.check_interactions(app_state, [], as_json, sources=True)
+        actions.answer_question(app_state, "what is baclofen" + evil, as_json)
+        lines = iter(["1", "xanax", "q"])
+        Guide(_Ctx(app_state), read=lambda prompt: next(lines)).run()  # type: ignore[arg-type]
+        out = Output.create(color=style == "colour")
+        QuizSession(kb, out, io.StringIO("a\n"), interactive=False, command="baclofen", seed=1).run(kb.quiz[:1])
+    output = buffer.getvalue()
+    assert "Overview" in output
+    if as_json:
+        output = SGR.sub("", output)  # the guide and the quiz have no JSON mode
+    assert_safe(output, colour=style == "colour")
+    assert "\x1b]" not in output and "\x9b" not in output
+
+    view = handout_view(kb, reading_order(kb))
+    for page in (render_markdown(view), render_text(view), render_html(view), json_text(view)):
+        assert "overview" in page.casefold()
+        assert_safe(page)
+
+
+# ---------------------------------------------------------------------------- encodings, line endings, size, nesting
+
+
+def shipped_bytes() -> bytes:
+    return DATA_FILE.read_bytes()
+
+
+def deep(n: int, style: str) -> str:
+    if style == "flow lists":
+        return "a: " + "[" * n + "]" * n + "\n"
+    if style == "flow maps":
+        return "a: " + "{b: " * n + "1" + "}" * n + "\n"
+    if style == "block lists":
+        return "a:\n  " + "- " * n + "x\n"
+    if style == "block maps":
+        return "a:\n" + "".join(" " * i + "b:\n" for i in range(1, n)) + " " * n + "x\n"
+    raise ValueError(style)
+
+
+FILES = {
+    # name: (bytes, works?, part of the one-line error)
+    "UTF-8 with BOM": (b"\xef\xbb\xbf" + shipped_bytes(), True, ""),
+    "CRLF line endings": (shipped_bytes().replace(b"\n", b"\r\n"), True, ""),
+    "BOM and CRLF": (b"\xef\xbb\xbf" + shipped_bytes().replace(b"\n", b"\r\n"), True, ""),
+    "old Mac CR line endings": (shipped_bytes().replace(b"\n", b"\r"), True, ""),
+    "Latin-1": (shipped_bytes().decode("utf-8").replace("If you miss", "If you m\xefss").encode("latin-1", "replace"),
+                False, "not UTF-8 text (byte 0xef"),
+    "Windows-1252": (shipped_bytes().decode("utf-8").replace("If you miss", "If you miss \u2019").encode("cp1252", "replace"),
+                     False, "not UTF-8 text (byte 0x92"),
+    "UTF-16": (shipped_bytes().decode("utf-8").encode("utf-16"), False, "saved as UTF-16: save it as UTF-8"),
+    "20 MB": (b"drug:\n  name: " + b"a" * (20 * 1024 * 1024) + b"\n", False, "file is too large"),
+    "2 MB of tiny keys": ("".join(f"k{i}: v\n" for i in range(200_000)).encode(), False, "more than 100,000 values"),
+    "99,990 tiny keys": ("".join(f"k{i}: v\n" for i in range(99_990)).encode(), False, "unknown field 'k0'"),
+    "10,000 nested flow lists": (deep(10_000, "flow lists").encode(), False, "nested more than 40 levels deep"),
+    "1,000,000 unclosed [": (b"[" * 1_000_000, False, "nested more than 40 levels deep"),
+    "10,000 nested flow maps": (deep(10_000, "flow maps").encode(), False, "nested more than 40 levels deep"),
+    "10,000 nested block lists": (deep(10_000, "block lists").encode(), False, "nested more than 40 levels deep"),
+    "1,900 nested block maps": (deep(1_900, "block maps").encode(), False, "nested more than 40 levels deep"),
+}
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.slow) if "keys" in n else n for n in FILES])
+def test_odd_files_work_or_fail_clearly_within_5_seconds(tmp_path: Path, name: str) -> None:
+    raw, works, message = FILES[name]
+    path = tmp_path / "clinic.yaml"
+    path.write_bytes(raw)
+    runs = [
+        (["--data", str(path), "missed-dose", "--json"], {}),
+        (["missed-dose", "--json"], {"BACLOFEN_DATA": str(path)}),
+        (["validate", str(path)], {}),
+    ]
+    # The slowest files run one at a time, so each run's 5 seconds are its own.
+    report, *results = run_all(runs[-1:] + runs[:-1], workers=1 if "keys" in name else 3)
+    assert report.returncode == (0 if works else 1)
+    assert_no_traceback(report.stderr)
+    if not works:
+        assert message in report.stdout
+    for (args, _), result in zip(runs, results):
+        assert_no_traceback(result.stderr)
+        if works:
+            assert result.returncode == 0, result.stderr
+            view = json.loads(result.stdout) if "--json" in args else None
+            if view:
+                assert view["title"] == "If you miss a dose" and "\r" not in result.stdout
+        else:
+            assert result.returncode == 2, (result.returncode, result.stderr[-500:])
+            assert result.stdout == ""
+            assert result.stderr.startswith(f"baclofen: error: {path}") and message in result.stderr, result.stderr
+            assert len(result.stderr.splitlines()) == 1, result.stderr[:500]
+
+
+def test_line_numbers_are_right_with_crlf_line_endings(tmp_path: Path) -> None:
+    text = DATA_FILE.read_text(encoding="utf-8").replace("schema_version: 1\n", "schema_version: 1\nschema_version: 2\n", 1)
+    line = text[: text.index("schema_version: 2")].count("\n") + 1
+    path = tmp_path / "clinic.yaml"
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    result = run_cli(["--data", str(path), "overview"], timeout=5)
+    assert result.returncode == 2
+    assert result.stderr == f"baclofen: error: {path}:{line}: duplicate key 'schema_version'\n"
+
+
+def _can_drop_privileges() -> bool:
+    import shutil
+
+    return os.geteuid() == 0 and shutil.which("setpriv") is not None
+
+
+def test_a_file_that_cannot_be_read(tmp_path: Path) -> None:
+    """A file in a folder the user cannot enter. Root reads through any permission, so as
+    root the command runs as 'nobody' (setpriv); without setpriv it is skipped."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    path = locked / "clinic.yaml"
+    path.write_bytes(shipped_bytes())
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if not _can_drop_privileges():
+            pytest.skip("running as root without setpriv: root can read any file")
+        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    tmp_path.chmod(0o755)
+    locked.chmod(0o000)
+    try:
+        for args in (["--data", str(path), "overview"], ["validate", str(path)]):
+            env = {**os.environ, "BACLOFEN_CACHE_DIR": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+            result = subprocess.run([*prefix, script_path(), *args], capture_output=True, text=True, timeout=5,
+                                    env=env)
+            assert_no_traceback(result.stderr)
+            if args[0] == "validate":
+                assert result.returncode == 1
+                assert "cannot read the file (permission denied)" in result.stdout
+            else:
+                assert result.returncode == 2
+                assert result.stderr == f"baclofen: error: {path}: cannot read the file (permission denied)\n"
+    finally:
+        locked.chmod(0o755)
+
+
+def test_a_file_that_cannot_be_read_in_process(runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same refusal, simulated, so it is checked even where the test above is skipped."""
+    path = tmp_path / "clinic.yaml"
+    path.write_bytes(shipped_bytes())
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object):  # noqa: ANN202
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = invoke(runner, ["--data", str(path), "overview"])
+    assert result.exit_code == 2
+    assert result.stderr == f"baclofen: error: {path}: cannot read the file (permission denied)\n"
+
+
+# ============================================================================ 3. alias bombs and code tags
+
+ALIAS_BOMB = "".join(
+    f"{name}: &{name} [{', '.join(['*' + prev] * 9) if prev else ', '.join(['lol'] * 9)}]\n"
+    for prev, name in zip([""] + list("abcdefgh"), "abcdefghi")
+)
+MERGE_BOMB = "a: &a {x: 1}\nb:\n  <<: *a\n"
+
+
+def code_payloads(marker: Path) -> dict[str, str]:
+    return {
+        "object/apply": f"x: !!python/object/apply:os.system ['touch {marker}']\n",
+        "object/new": f"x: !!python/object/new:subprocess.check_call [['touch', '{marker}']]\n",
+        "name": "x: !!python/name:os.system\n",
+        "module": "x: !!python/module:os\n",
+        "tagged key": f"? !!python/object/apply:os.system ['touch {marker}']\n: x\n",
+        "local tag": "x: !pwn {cmd: ls}\n",
+    }
+
+
+def how_the_tool_reads(path: Path) -> list[tuple[list[str], dict[str, str]]]:
+    """Every way a knowledge file is read: by the fast path and by Typer, named by --data or
+    $BACLOFEN_DATA, and by `validate`."""
+    return [
+        (["--data", str(path), "overview"], {}),
+        (["interactions", "xanax"], {"BACLOFEN_DATA": str(path)}),
+        (["--data", str(path), "handout"], {}),
+        (["validate", str(path)], {}),
+    ]
+
+
+
+@pytest.mark.parametrize("bomb", [ALIAS_BOMB, MERGE_BOMB, "schema_version: 1\n" + ALIAS_BOMB],
+                         ids=["billion laughs", "merge key", "after a valid start"])
+def test_alias_bombs_never_expand(tmp_path: Path, bomb: str) -> None:
+    path = tmp_path / "clinic.yaml"
+    path.write_text(bomb, encoding="utf-8")
+    runs = how_the_tool_reads(path)
+    for (args, _), result in zip(runs, run_all(runs), strict=True):
+        assert_no_traceback(result.stderr)
+        assert result.returncode == (1 if "validate" in args else 2)
+        assert ("anchors and aliases" in result.stderr + result.stdout
+                or "merge keys" in result.stderr + result.stdout), result
+
+
+@pytest.mark.parametrize("kind", list(code_payloads(Path("m"))))
+def test_python_tags_never_run_code(tmp_path: Path, kind: str) -> None:
+    marker = tmp_path / "pwned"
+    path = tmp_path / "clinic.yaml"
+    path.write_text(code_payloads(marker)[kind] + DATA_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    runs = how_the_tool_reads(path)
+    for (args, _), result in zip(runs, run_all(runs), strict=True):
+        assert_no_traceback(result.stderr)
+        assert result.returncode == (1 if "validate" in args else 2)
+        said = result.stderr + result.stdout
+        assert "is not allowed" in said or "keys must be plain text" in said, result
+        assert not marker.exists()
+
+
+# ============================================================================ 4. nothing half-written
+
+# Loaded by Python at start-up (via PYTHONPATH) in the child process only: when the file
+# being fsync'ed has HOSTILE_SIGNAL_AT in its name, the process sends itself a signal, as a
+# Ctrl-C or a `kill` arriving at the worst moment: the data is written but not yet renamed.
+SITECUSTOMIZE = '''
+import os, signal, sys, time
+_target = os.environ.get("HOSTILE_SIGNAL_AT")
+if _target:
+    _signum = int(os.environ["HOSTILE_SIGNAL"])
+    _real_fsync = os.fsync
+
+    def _fsync(fd):
+        try:
+            name = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            name = ""
+        if _target in os.path.basename(name):
+            sys.stderr.write("hostile: signal while writing\\n")
+            sys.stderr.flush()
+            os.kill(os.getpid(), _signum)
+            time.sleep(5)
+        return _real_fsync(fd)
+
+    os.fsync = _fsync
+'''
+needs_proc = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an open file")
+
+
+def interrupted(tmp_path: Path, args: list[str], target: str, signum: int, env: dict[str, str] | None = None):  # noqa: ANN201
+    site = tmp_path / "site"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    full_env = {"PYTHONPATH": str(site), "HOSTILE_SIGNAL_AT": target, "HOSTILE_SIGNAL": str(int(signum)), **(env or {})}
+    result = run_cli(args, env=full_env, timeout=20)
+    assert "hostile: signal while writing" in result.stderr, result.stderr  # the signal did arrive mid-write
+    assert_no_traceback(result.stderr)
+    return result
+
+
+@needs_proc
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("force", [False, True], ids=["new file", "--force over an old one"])
+def test_handout_interrupted_while_writing_leaves_no_half_file(tmp_path: Path, signum: int, force: bool) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / "handout.html"
+    if force:
+        target.write_text("the old handout", encoding="utf-8")
+    run_cli(["overview"])  # the cache is written before, so the signal hits the handout
+    args = ["handout", "--format", "html", "-o", str(target), *(["--force"] if force else [])]
+    result = interrupted(tmp_path, args, ".handout.html.", signum)
+    assert result.returncode == 128 + signum
+    if force:
+        assert target.read_text(encoding="utf-8") == "the old handout"
+        assert [p.name for p in out_dir.iterdir()] == ["handout.html"]
+    else:
+        assert list(out_dir.iterdir()) == []
+
+
+@needs_proc
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_cache_write_interrupted_leaves_no_half_entry(tmp_path: Path, signum: int) -> None:
+    cache = tmp_path / "cache"
+    env = {"BACLOFEN_CACHE_DIR": str(cache)}
+    result = interrupted(tmp_path, ["missed-dose"], f".{loader.KB_FILE}.", signum, env)
+    assert result.returncode == 128 + signum
+    (entry,) = cache.iterdir()
+    # The indexes were finished; the knowledge base, written last, was not: no entry is complete.
+    assert sorted(p.name for p in entry.iterdir()) == sorted(f"{name}.json" for name in loader.INDEX_BUILDERS)
+    again = run_cli(["missed-dose", "--json"], env=env, timeout=10)
+    assert again.returncode == 0 and json.loads(again.stdout)["id"] == "missed-dose"
+    assert sorted(p.name for p in entry.iterdir()) == sorted([loader.KB_FILE, *(f"{n}.json" for n in loader.INDEX_BUILDERS)])
+
+
+def test_cache_on_a_full_disk_is_skipped_and_leaves_nothing(runner, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("BACLOFEN_CACHE_DIR", str(cache))
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = invoke(runner, ["missed-dose", "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "missed-dose"
+    assert [p for p in cache.rglob("*") if p.is_file()] == []
+
+
+# ============================================================================ 5. terminals, pipes, signals
+
+TERMINAL_COMMANDS = [
+    ["overdose", "--sources"],
+    ["interactions"],
+    ["interactions", "xanax", "beer", "florbitrex"],
+    ["ask", "my husband took too many and cant breathe"],
+    ["ask", "what is the capital of france"],
+    ["topics"],
+    ["sources"],
+    ["validate"],
+    ["quiz", "--seed", "1", "--count", "2"],
+    ["handout", "--format", "txt"],
+    ["missed-dose", "--help"],
+    ["guide"],
+]
+TERMINALS = {
+    "COLUMNS=20": {"COLUMNS": "20"},
+    "COLUMNS=20 colour": {"COLUMNS": "20", "FORCE_COLOR": "1"},
+    "TERM=dumb": {"TERM": "dumb"},
+    "NO_COLOR": {"NO_COLOR": "1", "FORCE_COLOR": "1"},
+    "FORCE_COLOR": {"FORCE_COLOR": "1"},
+    "ascii": {"PYTHONIOENCODING": "ascii"},
+    "ascii colour": {"PYTHONIOENCODING": "ascii", "FORCE_COLOR": "1"},
+    "latin-1": {"PYTHONIOENCODING": "latin-1"},
+    "latin-1 colour": {"PYTHONIOENCODING": "latin-1", "FORCE_COLOR": "1"},
+    "odd COLUMNS": {"COLUMNS": "-3"},
+    "huge COLUMNS": {"COLUMNS": "100000", "FORCE_COLOR": "1"},
+}
+
+
+def assert_fits(output: str, width: int, args: list[str]) -> None:
+    """Every line fits the width, except web addresses and words longer than the width, and
+    prompts (they are one line by nature; the terminal wraps what is typed after them)."""
+    for line in SGR.sub("", output).splitlines():
+        if "http" in line or "(q to quit)" in line or line.startswith("Your answer ("):
+            continue
+        if max((len(word) for word in line.split()), default=0) < width - 6:
+            assert len(line) <= width, (args, line)
+
+
+def run_many(commands: list[list[str]], env: dict[str, str], stdin: bytes) -> list[subprocess.CompletedProcess]:
+    """Each command in a subprocess (four at a time), output as bytes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def run(args: list[str]) -> subprocess.CompletedProcess:
+        return subprocess.run([script_path(), *args], input=stdin, capture_output=True, timeout=20,
+                              env={**os.environ, **env})
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return list(pool.map(run, commands))
+
+
+@pytest.mark.parametrize("terminal", list(TERMINALS))
+def test_every_command_on_odd_terminals(terminal: str) -> None:
+    env = TERMINALS[terminal]
+    colour = "FORCE_COLOR" in env and "NO_COLOR" not in env
+    encoding = env.get("PYTHONIOENCODING", "utf-8")
+    for args, result in zip(TERMINAL_COMMANDS, run_many(TERMINAL_COMMANDS, env, b"a\nb\n"), strict=True):
+        assert result.returncode == 0, (args, result.stderr)
+        assert result.stderr == b"", (args, result.stderr)
+        # Only what the terminal's encoding can show ('?' or '-' in place of the rest).
+        stdout = result.stdout.decode(encoding)
+        assert_safe(stdout, colour=colour)
+        if not colour:
+            assert "\x1b" not in stdout, args
+        if env.get("COLUMNS") == "20" and args[0] not in ("handout", "validate") and "--help" not in args:
+            assert_fits(stdout, 20, args)
+
+
+PIPED_COMMANDS = [
+    ["interactions"],
+    ["interactions", "xanax", "--sources"],
+    ["ask", "can i drink beer"],
+    ["topics"],
+    ["sources"],
+    ["side-effects", "--json"],
+    ["handout"],
+    ["handout", "--format", "html"],
+    ["handout", "--json"],
+    ["quiz", "--json", "--count", "40"],
+    ["validate", "--json"],
+    ["--help"],
+]
+
+
+@pytest.mark.parametrize("colour", [False, True], ids=["plain", "colour"])
+def test_stdout_closed_early_by_head(colour: bool) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    env = {**os.environ, **({"FORCE_COLOR": "1"} if colour else {})}
+
+    def run(args: list[str]) -> subprocess.CompletedProcess:
+        line = " ".join(f"'{a}'" for a in [script_path(), *args])
+        return subprocess.run(["bash", "-o", "pipefail", "-c", f"{line} < /dev/null | head -1"],
+                              capture_output=True, text=True, env=env, timeout=20)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(run, PIPED_COMMANDS))
+    for args, result in zip(PIPED_COMMANDS, results, strict=True):
+        # 0, or 1 for a reader that left (what Typer itself returns): never a traceback or a complaint.
+        assert result.returncode in (0, 1), (args, result.returncode, result.stderr)
+        assert result.stderr == "", (args, result.stderr)
+        assert result.stdout.strip(), args
+
+
+def test_stdout_already_closed() -> None:
+    """The reader is gone before the first write: every write fails with EPIPE, at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def run(args: list[str]) -> tuple[int, str]:
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        try:
+            child = subprocess.Popen([script_path(), *args], stdout=write_end, stderr=subprocess.PIPE,
+                                     stdin=subprocess.DEVNULL, text=True)
+        finally:
+            os.close(write_end)
+        _, err = child.communicate(timeout=20)
+        return child.returncode, err
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(run, [*PIPED_COMMANDS, ["overview"], ["quiz", "--seed", "1"]]))
+    for args, (code, err) in zip([*PIPED_COMMANDS, ["overview"], ["quiz"]], results, strict=True):
+        assert code in (0, 1), (args, code, err)
+        assert err == "", (args, err)
+
+
+@pytest.mark.parametrize("stdin", ["closed", "/dev/null"])
+@pytest.mark.parametrize("command", ["guide", "quiz", "alone"])
+def test_stdin_closed_or_empty(command: str, stdin: str) -> None:
+    redirect = "<&-" if stdin == "closed" else "< /dev/null"
+    line = f"'{script_path()}' {'' if command == 'alone' else command} {redirect}"
+    result = subprocess.run(["bash", "-c", line], capture_output=True, text=True, timeout=20, env=dict(os.environ))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    expected = {"guide": "Goodbye.", "quiz": "Quiz stopped after 0 of 5 questions.", "alone": "Usage: baclofen"}
+    assert expected[command] in result.stdout
+
+
+@pytest.mark.parametrize("command", ["guide", "quiz"])
+def test_answers_that_are_not_utf8_under_a_strict_locale(command: str) -> None:
+    """Under en_US.UTF-8 Python decodes stdin strictly; a Latin-1 answer must not crash."""
+    result = subprocess.run([script_path(), command], input=b"1\n\xe9t\xe9\xff\nq\n", capture_output=True,
+                            timeout=20, env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"})
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert result.stderr == b""
+
+
+def test_arguments_that_are_not_utf8() -> None:
+    """Bytes that are not UTF-8 on the command line (a Latin-1 terminal) are answered, never a crash."""
+    for args in (["ask", b"caf\xe9 \xff"], ["interactions", b"caf\xe9"], ["interactions", b"x\xff", "--json"],
+                 ["validate", b"/tmp/no-such-\xe9.yaml"], ["show", b"\xe9"]):
+        result = subprocess.run([script_path(), *args], capture_output=True, timeout=20, env=dict(os.environ))
+        assert result.returncode in (0, 1, 2), args
+        assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
+        assert_safe(result.stdout.decode("utf-8"))
+
+
+pexpect = pytest.importorskip("pexpect")
+
+
+def spawn_terminal(*args: str):  # noqa: ANN201
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    env.update({"TERM": "xterm-256color", "COLUMNS": "100"})
+    return pexpect.spawn(script_path(), list(args), env=env, encoding="utf-8", timeout=20, dimensions=(40, 100))
+
+
+@pytest.mark.parametrize(
+    ("args", "prompt", "signum", "code", "last_words"),
+    [
+        (["guide"], r"\(q to quit\): ", signal.SIGINT, 0, "Goodbye"),
+        (["guide"], r"\(q to quit\): ", signal.SIGTERM, 143, None),
+        ([], r"\(q to quit\): ", signal.SIGTERM, 143, None),
+        (["quiz", "--seed", "3"], r"Your answer \(a-", signal.SIGINT, 130, "Quiz stopped after 0 of 5"),
+        (["quiz", "--seed", "3"], r"Your answer \(a-", signal.SIGTERM, 143, None),
+    ],
+    ids=["guide SIGINT", "guide SIGTERM", "baclofen alone SIGTERM", "quiz SIGINT", "quiz SIGTERM"],
+)
+def test_signals_at_the_prompt(args: list[str], prompt: str, signum: int, code: int, last_words: str | None) -> None:
+    """A signal (not a typed Ctrl-C) at the prompt of a colour terminal: the conventional exit code
+    (the guide treats Ctrl-C as leaving, so 0), and never a traceback."""
+    child = spawn_terminal(*args)
+    child.expect(prompt)
+    child.kill(signum)
+    if last_words:
+        child.expect(last_words)
+    rest = child.read()
+    child.close()
+    assert (child.exitstatus, child.signalstatus) == (code, None)
+    assert "Traceback" not in rest and "KeyboardInterrupt" not in rest, rest
+
+
+def test_sigterm_while_an_answer_is_printed_in_the_guide() -> None:
+    child = spawn_terminal("guide")
+    child.expect(r"\(q to quit\): ")
+    child.sendline("interactions")
+    child.kill(signal.SIGTERM)
+    rest = child.read()
+    child.close()
+    assert child.exitstatus == 143 and "Traceback" not in rest
+
+
+# ============================================================================ 6. typos get a suggestion
+
+@pytest.mark.parametrize(
+    ("args", "suggestion"),
+    [
+        (["sideefects"], "Did you mean 'side-effects'?"),
+        (["pregnacy"], "Did you mean 'pregnancy'?"),
+        (["interactons", "xanax"], "Did you mean 'interactions'"),
+        (["missed-dose", "--jsn"], "No such option: --jsn (Possible options: --json)"),
+        (["interactions", "xanax", "--sorces"], "No such option: --sorces (Possible options: --sources)"),
+        (["ask", "--jsn", "hi"], "No such option: --jsn (Possible options: --json)"),
+        (["handout", "--frmat", "txt"], "No such option: --frmat (Possible options: --format)"),
+        (["--dta", "x.yaml", "overview"], "No such option: --dta (Possible options: --data)"),
+        (["--colr", "overview"], "(Possible options: --color, --no-color)"),
+        (["\x1b[2Jstorage"], "No such command '\\x1b[2Jstorage'"),
+    ],
+)
+def test_unknown_commands_and_options_suggest_and_exit_2(args: list[str], suggestion: str) -> None:
+    result = run_cli(args, timeout=10)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert suggestion in result.stderr, result.stderr
+    assert result.stderr.startswith("Usage: baclofen")
+    assert_no_traceback(result.stderr)
+    assert_safe(result.stderr)
