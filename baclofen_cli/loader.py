@@ -143,17 +143,24 @@ def _prune(root: Path, keep: Path) -> None:
     import shutil
 
     try:
-        entries = sorted((p for p in root.iterdir() if p != keep), key=lambda p: p.stat().st_mtime, reverse=True)
+        entries = sorted((p for p in root.iterdir() if p != keep and _is_entry(p)), key=lambda p: p.stat().st_mtime,
+                         reverse=True)
     except OSError:
         return
     for old in entries[CACHE_ENTRIES_KEPT - 1 :]:
-        if old.is_dir() and not old.is_symlink():
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            try:
-                old.unlink()
-            except OSError:
-                pass
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _is_entry(path: Path) -> bool:
+    """A folder named like a cache key (see _cache_key). Pruning touches nothing else:
+    BACLOFEN_CACHE_DIR may name a folder that also holds the user's own files."""
+    parts = path.name.split("-")
+    return (
+        len(parts) == 4
+        and all(part and part.isascii() and all(c in "0123456789abcdef" for c in part) for part in parts)
+        and path.is_dir()
+        and not path.is_symlink()
+    )
 
 
 def read_bytes(path: Path) -> bytes:

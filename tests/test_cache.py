@@ -107,7 +107,7 @@ def test_no_temporary_files_are_left_behind(cache_dir: Path) -> None:
 def test_old_cache_entries_are_pruned(cache_dir: Path, tmp_path: Path) -> None:
     cache_dir.mkdir(parents=True)
     for n in range(20):
-        (cache_dir / f"old-{n}").mkdir()
+        (cache_dir / f"{n:x}-00000000-00000000-00000000").mkdir()  # named like cache keys
     loader.load(DATA_FILE)
     remaining = list(cache_dir.iterdir())
     assert len(remaining) == loader.CACHE_ENTRIES_KEPT
