@@ -69,8 +69,8 @@ class Compiled:
             import msgspec
 
             return msgspec.json.decode(raw, type=kind)
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # msgspec's DecodeError and ValidationError are ValueErrors too
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            pass  # msgspec's DecodeError and ValidationError are ValueErrors too; RecursionError: JSON nested too deep
         import msgspec
 
         encoded = msgspec.json.encode(_build_index(name, self.typed()))
