@@ -70,7 +70,8 @@ class Compiled:
 
             return msgspec.json.decode(raw, type=kind)
         except (OSError, ValueError, KeyError, TypeError, RecursionError):
-            pass  # msgspec's DecodeError and ValidationError are ValueErrors too; RecursionError: JSON nested too deep
+            # msgspec's DecodeError and ValidationError are ValueErrors too; RecursionError: JSON nested too deep.
+            pass
         import msgspec
 
         encoded = msgspec.json.encode(_build_index(name, self.typed()))
