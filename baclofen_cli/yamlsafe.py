@@ -133,12 +133,16 @@ class _Builder:
                 top.key = key
                 self.lines[(*top.path, key)] = event.start_mark.line + 1
                 continue
-            path: Path = () if top is None else (*top.path, top.key if isinstance(top.value, dict) else len(top.value))  # type: ignore[arg-type]
+            if top is None:
+                path: Path = ()
+            else:
+                path = (*top.path, top.key if isinstance(top.value, dict) else len(top.value))  # type: ignore[arg-type]
             if isinstance(event, yaml.AliasEvent):
                 raise self.fail(event, "anchors and aliases (& and *) are not allowed in a knowledge file", path)
             count += 1
             if count > MAX_VALUES:
-                raise self.fail(event, f"the file has more than {MAX_VALUES:,} values; a knowledge file needs far fewer", ())
+                too_many = f"the file has more than {MAX_VALUES:,} values; a knowledge file needs far fewer"
+                raise self.fail(event, too_many, ())
             if len(stack) > MAX_DEPTH:
                 # No field path: it would be MAX_DEPTH parts long.
                 raise self.fail(event, f"nested more than {MAX_DEPTH} levels deep", ())
