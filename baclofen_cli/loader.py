@@ -244,12 +244,17 @@ def _cache_root() -> Path:
     override = os.environ.get(CACHE_ENV_VAR)
     if override:
         return Path(override)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = str(Path.home() / "Library" / "Caches")
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    try:
+        if sys.platform == "win32":
+            base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        elif sys.platform == "darwin":
+            base = str(Path.home() / "Library" / "Caches")
+        else:
+            base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    except (RuntimeError, KeyError):
+        # No home directory (HOME unset and a user id without a passwd entry, as in some
+        # containers): run without a cache. Nothing can be read or created below os.devnull.
+        return Path(os.devnull) / "baclofen-cli"
     return Path(base) / "baclofen-cli"
 
 
