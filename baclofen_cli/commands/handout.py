@@ -61,7 +61,10 @@ def handout(
     if path is None:
         _write_stdout(text)
         return
-    _write_file(path, text.encode("utf-8"), force)
+    if _is_special(path):
+        _write_special(path, text.encode("utf-8"))
+        return
+    _write_file(_followed(path), text.encode("utf-8"), force)
     what = "JSON" if json_output else format.value
     count = len(chosen)
     typer.echo(f"Wrote {_shown(path)} ({what}, {count} topic{'s' if count != 1 else ''}).", err=True)
@@ -86,12 +89,44 @@ def _output_path(output: str | None, force: bool):  # noqa: ANN202 - Path | None
     path = Path(output)
     if path.is_dir():
         raise OutputFileError(f"{_shown(path)} is a folder: give a file name, e.g. {_shown(path / 'handout.html')}")
+    if _is_special(path):
+        return path  # /dev/stdout, a named pipe, a terminal: written straight into, nothing is replaced
     if path.exists() and not force:
         raise OutputFileError(f"{_shown(path)} already exists; use --force to replace it")
     parent = path.parent
     if not parent.is_dir():
         raise OutputFileError(f"cannot write {_shown(path)}: the folder {_shown(parent)} does not exist")
     return path
+
+
+def _is_special(path) -> bool:  # noqa: ANN001
+    """An existing device, pipe or socket (also through a link, as /dev/stdout is)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _followed(path):  # noqa: ANN001, ANN202
+    """A link to a file: the file it points to is replaced, and the link is kept."""
+    return path.resolve() if path.is_symlink() else path
+
+
+def _write_special(path, data: bytes) -> None:  # noqa: ANN001
+    """Write into a device or pipe as it is: the atomic rename would replace it with a file
+    (and as root, `-o /dev/stdout --force` replaced /dev/stdout itself)."""
+    from baclofen_cli.errors import OutputFileError
+
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except BrokenPipeError:
+        return  # the reader left, as with `| head`
+    except OSError as exc:
+        raise OutputFileError(f"cannot write {_shown(path)} ({exc.strerror or exc})") from None
 
 
 def _write_file(path, data: bytes, force: bool) -> None:  # noqa: ANN001
