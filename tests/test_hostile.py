@@ -768,6 +768,105 @@ def test_cache_on_a_full_disk_is_skipped_and_leaves_nothing(runner, tmp_path: Pa
     assert [p for p in cache.rglob("*") if p.is_file()] == []
 
 
+def test_cache_never_removes_what_it_did_not_write(tmp_path: Path) -> None:
+    """BACLOFEN_CACHE_DIR may name a folder with the user's own files: pruning old entries
+    removes cache entries only (it once removed all but the 7 newest things in the folder)."""
+    folder = tmp_path / "my-folder"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"project-{n}").mkdir()
+        (folder / f"project-{n}" / "notes.txt").write_text("mine", encoding="utf-8")
+        (folder / f"letter-{n}.txt").write_text("mine", encoding="utf-8")
+    (folder / "0-00000000-00000000-00000000").mkdir()  # an old entry of this cache
+    data = DATA_FILE.read_text(encoding="utf-8")
+    runs = []
+    for n in range(loader.CACHE_ENTRIES_KEPT + 2):  # more versions of a file than entries are kept
+        version = tmp_path / f"clinic-{n}.yaml"
+        version.write_text(data.replace("title: If you miss a dose", f"title: If you miss a dose ({n})", 1), "utf-8")
+        runs.append((["--data", str(version), "overview"], {"BACLOFEN_CACHE_DIR": str(folder)}))
+    for result in map(lambda run: run_cli(run[0], env=run[1], timeout=10), runs):
+        assert result.returncode == 0, result.stderr
+    mine = sorted(p.name for p in folder.iterdir() if not p.name[0].isdigit())
+    assert mine == sorted([f"project-{n}" for n in range(12)] + [f"letter-{n}.txt" for n in range(12)])
+    assert all((folder / f"project-{n}" / "notes.txt").read_text(encoding="utf-8") == "mine" for n in range(12))
+    entries = [p for p in folder.iterdir() if p.name[0].isdigit()]
+    assert len(entries) == loader.CACHE_ENTRIES_KEPT and not (folder / "0-00000000-00000000-00000000").exists()
+
+
+def test_no_home_directory_means_no_cache_not_a_crash(runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """HOME unset and a user id without a passwd entry (some containers): Path.home() fails."""
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    for args in (["missed-dose", "--json"], ["interactions", "xanax", "--json"], ["ask", "i forgot my pill"]):
+        result = invoke(runner, args)
+        assert result.exit_code == 0, result.output
+
+
+@pytest.mark.skipif(not (os.geteuid() == 0 and _can_drop_privileges()), reason="needs root and setpriv")
+def test_no_home_directory_through_the_script() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
+    result = subprocess.run(["setpriv", "--reuid=54321", "--regid=54321", "--clear-groups", script_path(), "overview"],
+                            capture_output=True, text=True, timeout=10, env=env, cwd="/")
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def test_handout_into_a_pipe_a_device_or_a_link(tmp_path: Path) -> None:
+    """-o into something that is not a regular file writes into it; it is never replaced by a file
+    (as root, `-o /dev/stdout --force` once replaced /dev/stdout itself)."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    result = run_cli(["handout", "--format", "txt", "-o", str(fifo), "--force"], timeout=10)
+    received, _ = reader.communicate(timeout=10)
+    assert result.returncode == 0, result.stderr
+    assert received.decode("utf-8").startswith("BACLOFEN: A GUIDE")
+    assert fifo.is_fifo()
+
+    null_link = tmp_path / "null"
+    null_link.symlink_to(os.devnull)
+    assert run_cli(["handout", "-o", str(null_link)], timeout=10).returncode == 0
+    assert null_link.is_symlink() and Path(os.devnull).is_char_device()
+
+    real, link = tmp_path / "real.md", tmp_path / "link.md"
+    real.write_text("old", encoding="utf-8")
+    link.symlink_to(real.name)
+    assert run_cli(["handout", "-o", str(link)], timeout=10).returncode == 2  # exists: --force needed
+    assert run_cli(["handout", "-o", str(link), "--force"], timeout=10).returncode == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("# Baclofen")
+
+    piped = subprocess.run(f"'{script_path()}' handout -o /dev/stdout | head -1", shell=True, capture_output=True,
+                           text=True, timeout=10)
+    assert piped.stdout.startswith("# Baclofen") and piped.stderr == ""
+    assert Path("/dev/stdout").is_symlink() or not Path("/dev/stdout").is_file()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_handout_onto_a_full_device_is_a_clear_error() -> None:
+    result = run_cli(["handout", "-o", "/dev/full"], timeout=10)
+    assert result.returncode == 2
+    assert result.stderr == "baclofen: error: cannot write /dev/full (No space left on device)\n"
+
+
+@pytest.mark.parametrize(("source", "works", "message"), [
+    ("process substitution", True, ""),
+    ("/dev/zero", False, "file is too large"),
+    ("/dev/null", False, "the file is empty"),
+])
+def test_knowledge_file_from_a_pipe_or_a_device(source: str, works: bool, message: str) -> None:
+    path = f"<(cat '{DATA_FILE}')" if source == "process substitution" else source
+    result = subprocess.run(["bash", "-c", f"'{script_path()}' --data {path} missed-dose --json"],
+                            capture_output=True, text=True, timeout=5, env=dict(os.environ))
+    assert_no_traceback(result.stderr)
+    if works:
+        assert result.returncode == 0 and json.loads(result.stdout)["id"] == "missed-dose"
+    else:
+        assert result.returncode == 2 and message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
 # ============================================================================ 5. terminals, pipes, signals
 
 TERMINAL_COMMANDS = [
