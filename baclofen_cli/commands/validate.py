@@ -43,8 +43,10 @@ def validate(
             }
         )
     else:
+        from baclofen_cli.errors import show_path
         from baclofen_cli.output import clean
 
+        name = show_path(name)
         for p in problems:
             where = f"{name}:{p.line}" if p.line else name
             field = f" {p.field}:" if p.field else ""
