@@ -35,6 +35,10 @@ def main() -> None:
 
 
 def _prepare_streams() -> None:
+    if sys.stdout is None:
+        # Started with stdout closed (`>&-`): Python leaves sys.stdout None and every write
+        # would crash. The answer goes nowhere, as when the reader of a pipe has left.
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open for the whole run
     # A terminal that cannot show a character gets a "?" instead of a crash, and so does
     # input that is not in the locale's encoding (stdin is strict under e.g. en_US.UTF-8).
     for stream in (sys.stdout, sys.stderr, sys.stdin):
