@@ -215,12 +215,20 @@ class Guide:
 
 def read_line(prompt: str) -> str:
     """input(), except that a closed stdin (`baclofen guide <&-`) is the end of input, like
-    Ctrl-D: input() raises RuntimeError("lost sys.stdin") when there is no stdin at all."""
+    Ctrl-D, and a closed stderr (`2>&-`) is no obstacle: input() raises RuntimeError
+    ("lost sys.stdin", "lost sys.stderr") when either is missing."""
     import sys
 
     if sys.stdin is None:
         sys.stdout.write(prompt)
         raise EOFError
+    if sys.stderr is None:
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError
+        return line.rstrip("\r\n")
     return input(prompt)
 
 
