@@ -421,6 +421,17 @@ def test_raw_control_characters_in_a_file_are_a_one_line_error(tmp_path: Path) -
                             "(control characters are not allowed)\n"
 
 
+def test_a_file_name_with_a_newline_or_escape_is_shown_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "clinic\nfile\x1b[2J.yaml"
+    result = run_cli(["--data", str(path), "overview"], timeout=5)
+    assert result.returncode == 2
+    assert result.stderr == f"baclofen: error: {tmp_path}/clinic\\nfile\\x1b[2J.yaml: file not found\n"
+    path.write_bytes(shipped_bytes())
+    report = run_cli(["validate", str(path)], timeout=5)
+    assert report.returncode == 0
+    assert report.stdout.startswith(f"OK: {tmp_path}/clinic\\nfile\\x1b[2J.yaml is valid") and report.stdout.count("\n") == 1
+
+
 class _Ctx:
     """Just enough of a Typer context for the guide: the root's AppState."""
 
@@ -993,6 +1004,27 @@ def test_stdout_already_closed() -> None:
     for args, (code, err) in zip([*PIPED_COMMANDS, ["overview"], ["quiz"]], results, strict=True):
         assert code in (0, 1), (args, code, err)
         assert err == "", (args, err)
+
+
+@pytest.mark.parametrize("closed", [">&-", "2>&-"], ids=["stdout closed", "stderr closed"])
+def test_started_with_stdout_or_stderr_closed(closed: str) -> None:
+    """`>&-` leaves Python without sys.stdout (every write used to raise AttributeError)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    commands = [["overview"], ["topics"], ["interactions", "xanax"], ["ask", "hello"], ["handout"], ["quiz"],
+                ["guide"], ["validate"], ["--data", "/no/such/file.yaml", "overview"], ["sideefects"]]
+
+    def run(args: list[str]) -> subprocess.CompletedProcess:
+        line = " ".join(f"'{a}'" for a in [script_path(), *args])
+        return subprocess.run(["bash", "-c", f"{line} {closed} < /dev/null"], capture_output=True, text=True,
+                              timeout=20, env=dict(os.environ))
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(run, commands))
+    for args, result in zip(commands, results, strict=True):
+        expected = 2 if args[0] in ("--data", "sideefects") else 0
+        assert result.returncode == expected, (args, result.stdout, result.stderr)
+        assert_no_traceback(result.stdout + result.stderr)
 
 
 @pytest.mark.parametrize("stdin", ["closed", "/dev/null"])
