@@ -14,7 +14,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 from contextlib import redirect_stdout
 from functools import cache
 from pathlib import Path
@@ -76,7 +75,9 @@ hostile_text = st.one_of(
 def assert_safe(output: str, colour: bool = False) -> None:
     shown = SGR.sub("", output) if colour else output
     found = UNSAFE.search(shown)
-    assert found is None, f"raw control character {found.group()!r} in output: {shown[max(0, found.start() - 40):found.end() + 40]!r}"
+    if found:
+        around = shown[max(0, found.start() - 40) : found.end() + 40]
+        pytest.fail(f"raw control character {found.group()!r} in output: {around!r}")
 
 
 def assert_no_traceback(text: str) -> None:
@@ -429,7 +430,8 @@ def test_a_file_name_with_a_newline_or_escape_is_shown_on_one_line(tmp_path: Pat
     path.write_bytes(shipped_bytes())
     report = run_cli(["validate", str(path)], timeout=5)
     assert report.returncode == 0
-    assert report.stdout.startswith(f"OK: {tmp_path}/clinic\\nfile\\x1b[2J.yaml is valid") and report.stdout.count("\n") == 1
+    assert report.stdout.startswith(f"OK: {tmp_path}/clinic\\nfile\\x1b[2J.yaml is valid")
+    assert report.stdout.count("\n") == 1
 
 
 class _Ctx:
@@ -522,8 +524,10 @@ FILES = {
     "old Mac CR line endings": (shipped_bytes().replace(b"\n", b"\r"), True, ""),
     "Latin-1": (shipped_bytes().decode("utf-8").replace("If you miss", "If you m\xefss").encode("latin-1", "replace"),
                 False, "not UTF-8 text (byte 0xef"),
-    "Windows-1252": (shipped_bytes().decode("utf-8").replace("If you miss", "If you miss \u2019").encode("cp1252", "replace"),
-                     False, "not UTF-8 text (byte 0x92"),
+    "Windows-1252": (
+        shipped_bytes().decode("utf-8").replace("If you miss", "If you miss \u2019").encode("cp1252", "replace"),
+        False, "not UTF-8 text (byte 0x92",
+    ),
     "UTF-16": (shipped_bytes().decode("utf-8").encode("utf-16"), False, "saved as UTF-16: save it as UTF-8"),
     "20 MB": (b"drug:\n  name: " + b"a" * (20 * 1024 * 1024) + b"\n", False, "file is too large"),
     "2 MB of tiny keys": ("".join(f"k{i}: v\n" for i in range(200_000)).encode(), False, "more than 100,000 values"),
@@ -567,7 +571,8 @@ def test_odd_files_work_or_fail_clearly_within_5_seconds(tmp_path: Path, name: s
 
 
 def test_line_numbers_are_right_with_crlf_line_endings(tmp_path: Path) -> None:
-    text = DATA_FILE.read_text(encoding="utf-8").replace("schema_version: 1\n", "schema_version: 1\nschema_version: 2\n", 1)
+    text = DATA_FILE.read_text(encoding="utf-8")
+    text = text.replace("schema_version: 1\n", "schema_version: 1\nschema_version: 2\n", 1)
     line = text[: text.index("schema_version: 2")].count("\n") + 1
     path = tmp_path / "clinic.yaml"
     path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
@@ -717,7 +722,9 @@ if _target:
 needs_proc = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an open file")
 
 
-def interrupted(tmp_path: Path, args: list[str], target: str, signum: int, env: dict[str, str] | None = None):  # noqa: ANN201
+def interrupted(  # noqa: ANN201
+    tmp_path: Path, args: list[str], target: str, signum: int, env: dict[str, str] | None = None
+):
     site = tmp_path / "site"
     site.mkdir(exist_ok=True)
     (site / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
@@ -760,7 +767,8 @@ def test_cache_write_interrupted_leaves_no_half_entry(tmp_path: Path, signum: in
     assert sorted(p.name for p in entry.iterdir()) == sorted(f"{name}.json" for name in loader.INDEX_BUILDERS)
     again = run_cli(["missed-dose", "--json"], env=env, timeout=10)
     assert again.returncode == 0 and json.loads(again.stdout)["id"] == "missed-dose"
-    assert sorted(p.name for p in entry.iterdir()) == sorted([loader.KB_FILE, *(f"{n}.json" for n in loader.INDEX_BUILDERS)])
+    complete = sorted([loader.KB_FILE, *(f"{n}.json" for n in loader.INDEX_BUILDERS)])
+    assert sorted(p.name for p in entry.iterdir()) == complete
 
 
 def test_cache_on_a_full_disk_is_skipped_and_leaves_nothing(runner, tmp_path: Path,
