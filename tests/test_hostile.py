@@ -787,7 +787,7 @@ def test_cache_on_a_full_disk_is_skipped_and_leaves_nothing(runner, tmp_path: Pa
     assert [p for p in cache.rglob("*") if p.is_file()] == []
 
 
-def test_cache_never_removes_what_it_did_not_write(tmp_path: Path) -> None:
+def test_cache_never_removes_what_it_did_not_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """BACLOFEN_CACHE_DIR may name a folder with the user's own files: pruning old entries
     removes cache entries only (it once removed all but the 7 newest things in the folder)."""
     folder = tmp_path / "my-folder"
@@ -797,14 +797,12 @@ def test_cache_never_removes_what_it_did_not_write(tmp_path: Path) -> None:
         (folder / f"project-{n}" / "notes.txt").write_text("mine", encoding="utf-8")
         (folder / f"letter-{n}.txt").write_text("mine", encoding="utf-8")
     (folder / "0-00000000-00000000-00000000").mkdir()  # an old entry of this cache
+    monkeypatch.setenv("BACLOFEN_CACHE_DIR", str(folder))
     data = DATA_FILE.read_text(encoding="utf-8")
-    runs = []
     for n in range(loader.CACHE_ENTRIES_KEPT + 2):  # more versions of a file than entries are kept
         version = tmp_path / f"clinic-{n}.yaml"
         version.write_text(data.replace("title: If you miss a dose", f"title: If you miss a dose ({n})", 1), "utf-8")
-        runs.append((["--data", str(version), "overview"], {"BACLOFEN_CACHE_DIR": str(folder)}))
-    for result in map(lambda run: run_cli(run[0], env=run[1], timeout=10), runs):
-        assert result.returncode == 0, result.stderr
+        assert loader.load(version).kb.topic("missed-dose").title == f"If you miss a dose ({n})"
     mine = sorted(p.name for p in folder.iterdir() if not p.name[0].isdigit())
     assert mine == sorted([f"project-{n}" for n in range(12)] + [f"letter-{n}.txt" for n in range(12)])
     assert all((folder / f"project-{n}" / "notes.txt").read_text(encoding="utf-8") == "mine" for n in range(12))
