@@ -837,8 +837,12 @@ def test_handout_into_a_pipe_a_device_or_a_link(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
-    result = run_cli(["handout", "--format", "txt", "-o", str(fifo), "--force"], timeout=10)
-    received, _ = reader.communicate(timeout=10)
+    try:
+        result = run_cli(["handout", "--format", "txt", "-o", str(fifo), "--force"], timeout=10)
+        received, _ = reader.communicate(timeout=10)
+    finally:
+        reader.kill()  # never left waiting on the pipe if the handout failed to open it
+        reader.wait()
     assert result.returncode == 0, result.stderr
     assert received.decode("utf-8").startswith("BACLOFEN: A GUIDE")
     assert fifo.is_fifo()
