@@ -6,7 +6,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer._click.exceptions import UsageError
+from typer._click.exceptions import NoSuchOption, UsageError
 from typer.core import TyperGroup
 from typer.main import get_command_name
 
@@ -75,9 +75,17 @@ class BaclofenGroup(TyperGroup):
                 exc.message = exc.message.rstrip(".") + ". Did you mean " + ", ".join(map(repr, matches)) + "?"
             raise
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except NoSuchOption as exc:
+            raise _did_you_mean(exc) from None
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except NoSuchOption as exc:  # a subcommand's option, parsed when the subcommand starts
+            raise _did_you_mean(exc) from None
         except BaclofenError as exc:
             from baclofen_cli.output import clean
 
@@ -85,11 +93,22 @@ class BaclofenGroup(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
 
 
+def _did_you_mean(exc: NoSuchOption) -> NoSuchOption:
+    """Click lists near misses as "(Possible options: --json)"; say it the way commands do."""
+    if exc.possibilities:
+        names = " or ".join(repr(p) for p in sorted(exc.possibilities))
+        exc.message = f"{exc.message}. Did you mean {names}?"
+        exc.possibilities = None
+    return exc
+
+
 app = typer.Typer(
     name="baclofen",
     cls=BaclofenGroup,
     help=HELP,
     add_completion=False,
+    # Unexpected errors are reported by main() in one line (BACLOFEN_DEBUG=1 shows the traceback).
+    pretty_exceptions_enable=False,
     # Plain help and errors: Rich-formatted help adds ~40 ms to every --help and usage error.
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},

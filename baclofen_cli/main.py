@@ -22,16 +22,33 @@ EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 128 + signal.SIGTERM
 
 
+DEBUG_ENV_VAR = "BACLOFEN_DEBUG"
+EXIT_BUG = 1
+
+
 def main() -> None:
     _prepare_streams()
     # SIGTERM becomes SystemExit, so cleanup (temporary files of atomic writes) still runs.
     signal.signal(signal.SIGTERM, _terminate)
-    code = run_fast(sys.argv[1:])
-    if code is not None:
-        sys.exit(code)
-    from baclofen_cli.cli import app
+    try:
+        code = run_fast(sys.argv[1:])
+        if code is not None:
+            sys.exit(code)
+        from baclofen_cli.cli import app
 
-    app(prog_name="baclofen")
+        app(prog_name="baclofen")
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, never a traceback
+        if os.environ.get(DEBUG_ENV_VAR):
+            raise
+        from baclofen_cli.output import clean
+
+        detail = clean(f"{type(exc).__name__}: {exc}")[:200]
+        print(
+            f"baclofen: internal error ({detail}). This is a bug in baclofen, not something you did; "
+            f"run again with {DEBUG_ENV_VAR}=1 to see the details.",
+            file=sys.stderr,
+        )
+        sys.exit(EXIT_BUG)
 
 
 def _prepare_streams() -> None:

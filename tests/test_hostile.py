@@ -1120,12 +1120,12 @@ def test_sigterm_while_an_answer_is_printed_in_the_guide() -> None:
         (["sideefects"], "Did you mean 'side-effects'?"),
         (["pregnacy"], "Did you mean 'pregnancy'?"),
         (["interactons", "xanax"], "Did you mean 'interactions'"),
-        (["missed-dose", "--jsn"], "No such option: --jsn (Possible options: --json)"),
-        (["interactions", "xanax", "--sorces"], "No such option: --sorces (Possible options: --sources)"),
-        (["ask", "--jsn", "hi"], "No such option: --jsn (Possible options: --json)"),
-        (["handout", "--frmat", "txt"], "No such option: --frmat (Possible options: --format)"),
-        (["--dta", "x.yaml", "overview"], "No such option: --dta (Possible options: --data)"),
-        (["--colr", "overview"], "(Possible options: --color, --no-color)"),
+        (["missed-dose", "--jsn"], "No such option: --jsn. Did you mean '--json'?"),
+        (["interactions", "xanax", "--sorces"], "No such option: --sorces. Did you mean '--sources'?"),
+        (["ask", "--jsn", "hi"], "No such option: --jsn. Did you mean '--json'?"),
+        (["handout", "--frmat", "txt"], "No such option: --frmat. Did you mean '--format'?"),
+        (["--dta", "x.yaml", "overview"], "No such option: --dta. Did you mean '--data'?"),
+        (["--colr", "overview"], "Did you mean '--color' or '--no-color'?"),
         (["\x1b[2Jstorage"], "No such command '\\x1b[2Jstorage'"),
     ],
 )
@@ -1137,3 +1137,34 @@ def test_unknown_commands_and_options_suggest_and_exit_2(args: list[str], sugges
     assert result.stderr.startswith("Usage: baclofen")
     assert_no_traceback(result.stderr)
     assert_safe(result.stderr)
+
+
+def test_a_bug_is_one_line_not_a_traceback(tmp_path) -> None:
+    """The last line of defence in main(): an unexpected exception is reported in one line."""
+    import subprocess
+    import sys
+
+    # Simulate a bug: the command itself raises.
+    code = (
+        "import sys; from baclofen_cli import main as m\n"
+        "m.run_fast = lambda argv: (_ for _ in ()).throw(RuntimeError('boom'))\n"
+        "sys.argv = ['baclofen', 'overview']; m.main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("baclofen: internal error (RuntimeError: boom)")
+    assert len(result.stderr.strip().splitlines()) == 1
+    debug = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30,
+                           env={**__import__("os").environ, "BACLOFEN_DEBUG": "1"})
+    assert "Traceback" in debug.stderr and "RuntimeError: boom" in debug.stderr
+
+
+def test_option_typos_suggest_the_option(runner) -> None:
+    from conftest import run_cli
+
+    result = run_cli(["missed-dose", "--jsn"])
+    assert result.returncode == 2
+    assert "No such option: --jsn. Did you mean '--json'?" in result.stderr
+    root = run_cli(["--dta", "x.yaml", "overview"])
+    assert root.returncode == 2 and "Did you mean '--data'?" in root.stderr
