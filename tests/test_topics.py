@@ -98,8 +98,8 @@ def test_topic_json_contract(runner, data: dict, topic_id: str) -> None:
 def test_sources_flag_adds_markers_and_reference_list(runner) -> None:
     plain = invoke(runner, ["missed-dose"]).stdout
     cited = invoke(runner, ["missed-dose", "--sources"]).stdout
-    assert not re.search(r"\[\d+(,\d+)*\]", plain)
-    assert re.search(r"\[\d+(,\d+)*\]", cited)
+    assert not re.search(r"\[\d+([,-]\d+)*\]", plain)
+    assert re.search(r"\[\d+([,-]\d+)*\]", cited)
     view = json.loads(invoke(runner, ["missed-dose", "--json"]).stdout)
     references = cited.split("\nSources\n", 1)[1]
     for n, source in enumerate(view["sources"], 1):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from baclofen_cli.commands.common import JsonOption, state
+from baclofen_cli.commands.common import state
 
 
 def quiz(

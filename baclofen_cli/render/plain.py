@@ -11,9 +11,20 @@ KIND_LABELS = {"warning": "WARNING", "emergency": "EMERGENCY"}
 
 
 def markers(ids: list[str], numbers: dict[str, int] | None) -> str:
-    if not numbers:
+    """ " [1-4,7]": the reference numbers of the cited sources, in order, runs shortened."""
+    found = sorted({numbers[i] for i in ids if i in numbers}) if numbers else []
+    if not found:
         return ""
-    return " [" + ",".join(str(numbers[i]) for i in ids if i in numbers) + "]"
+    runs: list[str] = []
+    start = prev = found[0]
+    for n in [*found[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        runs.append(f"{start}-{prev}" if prev - start > 1 else (f"{start},{prev}" if prev != start else str(start)))
+        if n is not None:
+            start = prev = n
+    return " [" + ",".join(runs) + "]"
 
 
 def source_numbers(view: dict[str, Any], show_sources: bool) -> dict[str, int] | None:
@@ -70,6 +81,17 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
         w.blank()
     w.heading(view["title"])
     w.para(f"In short: {view['summary']}" + markers(view["summary_sources"], numbers))
+    render_sections(w, view, numbers)
+    if show_sources:
+        w.blank()
+        render_source_list(out, view["sources"])
+    if disclaimer:
+        w.blank()
+        w.para(disclaimer)
+
+
+def render_sections(w: PlainWriter, view: dict[str, Any], numbers: dict[str, int] | None) -> None:
+    """A topic's sections (warnings and emergencies labelled in words) and its talk-to-your-doctor line."""
     for section in view["sections"]:
         w.blank()
         label = KIND_LABELS.get(section["kind"])
@@ -80,12 +102,6 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
         w.blank()
         talk = view["talk_to_doctor"]
         w.para("Talk to your doctor or pharmacist: " + talk["text"] + markers(talk["sources"], numbers))
-    if show_sources:
-        w.blank()
-        render_source_list(out, view["sources"])
-    if disclaimer:
-        w.blank()
-        w.para(disclaimer)
 
 
 def render_source_list(out: Output, sources: list[dict[str, str]], numbered: bool = True) -> None:

@@ -9,28 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from baclofen_cli.output import Output
-from baclofen_cli.render.plain import KIND_LABELS, PlainWriter, render_emergency
+from baclofen_cli.render.plain import PlainWriter, render_emergency, render_sections
+from baclofen_cli.render.plain import markers as cite
 
 
 def numbering(sources: list[dict[str, str]]) -> dict[str, int]:
     return {s["id"]: n for n, s in enumerate(sources, 1)}
-
-
-def cite(ids: list[str], numbers: dict[str, int]) -> str:
-    """ " [1-4,7]": the numbers of the cited sources, runs shortened."""
-    found = sorted({numbers[i] for i in ids if i in numbers})
-    if not found:
-        return ""
-    runs: list[str] = []
-    start = prev = found[0]
-    for n in [*found[1:], None]:
-        if n is not None and n == prev + 1:
-            prev = n
-            continue
-        runs.append(f"{start}-{prev}" if prev - start > 1 else (f"{start},{prev}" if prev != start else str(start)))
-        if n is not None:
-            start = prev = n
-    return " [" + ",".join(runs) + "]"
 
 
 def source_line(n: int, source: dict[str, str], full: bool) -> str:
@@ -114,16 +98,7 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
         w.para("What happens: " + group["effect"], "  ", "    ")
         w.para("What to do: " + group["advice"] + cite(group["sources"], numbers), "  ", "    ")
     if topic:
-        for section in topic["sections"]:
-            w.blank()
-            label = KIND_LABELS.get(section["kind"])
-            w.para(f"{label}: {section['heading']}" if label else section["heading"])
-            for point in section["points"]:
-                w.bullet(point["text"] + cite(point["sources"], numbers))
-        if topic["talk_to_doctor"]:
-            talk = topic["talk_to_doctor"]
-            w.blank()
-            w.para("Talk to your doctor or pharmacist: " + talk["text"] + cite(talk["sources"], numbers))
+        render_sections(w, topic, numbers)
     w.blank()
     w.para(f"Check a medicine by name: {command} interactions NAME [NAME...]")
     w.blank()
