@@ -353,6 +353,23 @@ _INDEX_FIELDS: dict[str, Any] = {
 }
 
 
+class _Postings(dict):  # type: ignore[type-arg]
+    """stem -> [doc number, count, ...], cached as text ("12 1 40 2") and turned into numbers only
+    for the words a question uses: decoding every list on every run cost more than the ranking."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> list[int]:
+        value = dict.__getitem__(self, key)
+        if isinstance(value, str):
+            value = [int(part) for part in value.split()]
+            dict.__setitem__(self, key, value)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self[key] if key in self else default
+
+
 class AskIndex:
     """What `ask` searches, derived from the knowledge file by `build_index` (see _INDEX_FIELDS)."""
 
@@ -373,11 +390,14 @@ class AskIndex:
                 "docs": [Doc(*row) for row in data["docs"]],
                 "emergency": [Rule.from_row(row) for row in data["emergency"]],
                 "cues": [Phrase(*row) for row in data["cues"]],
+                "postings": _Postings(data["postings"]),
             }
         )
 
     def to_data(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _INDEX_FIELDS}
+        data = {name: getattr(self, name) for name in _INDEX_FIELDS}
+        data["postings"] = {stem: " ".join(map(str, self.postings[stem])) for stem in self.postings}
+        return data
 
 
 def _content_stems(text: str) -> list[str]:
