@@ -970,10 +970,6 @@ def emergency_rules(tokens: list[Token], index: AskIndex) -> list[Rule]:
     return found
 
 
-def detect_emergency(tokens: list[Token], index: AskIndex) -> bool:
-    return bool(emergency_rules(tokens, index))
-
-
 def _rule_evidence(index: AskIndex, rules: list[Rule]) -> dict[str, float]:
     """Which topic the matched emergency phrasings themselves point to ("took extra" ->
     the overdose topic, "hallucinations + stop" -> stopping): BM25 of their words, the best

@@ -136,10 +136,6 @@ class Resolution:
         self.own_drug: list[Hit] = []
         self.suggestions: list[str] = []
 
-    @property
-    def is_found(self) -> bool:
-        return bool(self.found)
-
 
 # ------------------------------------------------------------------ normalising
 
