@@ -70,8 +70,19 @@ RULE_WEIGHT = 1.0
 # The runner-up topic is shown too when its score is at least this share of the best.
 RUNNER_UP_SHARE = 0.85
 MAX_RESULTS = 3
-# Questions longer than this are cut before ranking (nobody types more; it bounds the work).
-MAX_QUERY_CHARS = 500
+# Questions are read up to this many characters (a long forum post is about 2,000); what is
+# beyond is not read, and the answer says so. It bounds the work per question.
+MAX_QUERY_CHARS = 10_000
+# Words longer than this are never corrected (no real word is; it bounds the fuzzy search).
+MAX_WORD_CHARS = 40
+# A message this long (in words) is answered from the sentence that asks the question, when
+# one does: background in a long post must not outweigh the question itself.
+LONG_MESSAGE_WORDS = 25
+# A question of at most this many meaningful words, all of them known to the file ("fever",
+# "dry mouth"), needs only ANCHORED_MIN_SCORE: a patient's first try is often one word.
+SHORT_QUESTION_WORDS = 2
+# A taking word ("swallowed", "had") means "took" when a medicine word follows this close.
+TAKING_REACH = 5
 
 # Out of scope: the best topic's score (BM25 x the share of the question's words the topic
 # explains) must reach MIN_SCORE when the question speaks neither of the medicine nor of
@@ -140,13 +151,14 @@ QUESTION_OPENERS = frozenset(
 # Words that make the rest of a sentence a supposition ("what happens if i have a seizure").
 CONDITIONALS = frozenset("if when whether unless case".split())
 # Words that put a sign in the past history rather than now ("i had seizures in the past").
-HISTORY = ("in the past", "history of", "used to", "years ago", "as a child", "when i was")
-NOW = ("now", "today", "tonight", "right now", "just", "this morning", "last night", "since")
+HISTORY = ("in the past", "history of", "used to", "years ago", "as a child", "when i was", "last year",
+           "last month", "months ago", "a while ago", "a few years", "back in", "once before", "in 20")
+NOW = ("now", "today", "tonight", "right now", "just", "this morning", "last night", "since", "this time")
 HABITUAL = frozenset("has have gets get suffers suffer prone".split())
 PUZZLED = frozenset("confused confusing muddled".split())
 PUZZLED_BY = frozenset("about by whether how what if why which as over with".split())
-# "i took 8 tablets": this many tablets (or doses) at once is too many.
-MANY_AT_ONCE = 4
+# "i took 8 tablets": how many tablets (or doses) at once is too many comes from the file
+# (`ask.too_many_at_once`); these are the words that count them.
 COUNTED = frozenset("tablets pills doses tabs capsules".split())
 CLAUSE_BREAKS = frozenset(".!?;,")
 # Kinds of phrasing document: a plain one, one that asks what something is ("what is the half
@@ -214,20 +226,37 @@ IRREGULAR: dict[str, tuple[str, bool]] = {
 }
 # Words whose stem would join a different meaning: "fitting" (a seizure) is not "fit" (well).
 UNSTEMMED = frozenset("fitting fits".split())
-APOSTROPHES = "'\u2019\u2018`\u00b4"
+APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc"
+# Terminal escape sequences (CSI, OSC, two-byte) and other control and invisible format
+# characters: removed before reading, so "\x1b[31mfit" or a zero-width space hides nothing.
+_UNSEEN = (r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+           r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
+def normalise(text: str) -> str:
+    """What matching reads: escape codes and invisible characters gone, NFKC (fullwidth
+    letters, ligatures such as "\ufb01t", superscripts), case folded, accents dropped
+    ("náuseas" -> "nauseas"), apostrophes dropped ("can't" -> "cant")."""
+    import re
+    import unicodedata
+
+    text = re.sub(_UNSEEN, " ", text)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    for mark in APOSTROPHES:
+        text = text.replace(mark, "")
+    return text
 
 
 def words_of(text: str) -> list[str]:
-    """Lower-case words and numbers as typed, apostrophes dropped ("can't" -> "cant");
+    """Lower-case words (letters of any script) and numbers as typed, after `normalise`;
     punctuation that ends a clause kept as its own token so matching never runs across
     sentences. "a&e" -> "ae"; "10mg" -> "10", "mg"."""
     import re
 
-    text = text.lower()
-    for mark in APOSTROPHES:
-        text = text.replace(mark, "")
-    text = re.sub(r"(?<=[a-z])&(?=[a-z])", "", text)
-    return re.findall(r"[a-z]+|[0-9]+|[.!?;,]", text)
+    text = re.sub(r"(?<=[^\W\d_])&(?=[^\W\d_])", "", normalise(text))
+    return re.findall(r"[^\W\d_]+|[0-9]+|[.!?;,]", text)
 
 
 def tokenize(text: str) -> list[str]:
@@ -350,6 +379,20 @@ _INDEX_FIELDS: dict[str, Any] = {
     # The most words in a drug name and in a synonym key.
     "drug_words": 0,  # int
     "synonym_words": 0,  # int
+    # Self-harm phrasings (always an emergency) and requests for the emergency numbers.
+    "self_harm": [],  # list[Phrase]
+    "number_requests": [],  # list[Phrase]
+    # How-to openers and other-medicine cues, as words joined by spaces (matched as phrases).
+    "how_to": [],  # list[str]
+    "other_cues": [],  # list[str]
+    # Past-tense words that mean "took"; how many tablets at once is too many.
+    "taking": [],  # list[str]
+    "too_many": 4,  # int
+    # [unit, amount]: the largest daily amount the topics name ("100 mg a day"), or [].
+    "day_maximum": [],  # list
+    # Words for animals; the topic whose emergency sections go with crisis help.
+    "pets": [],  # list[str]
+    "crisis_topic": "",  # str
 }
 
 
@@ -390,6 +433,8 @@ class AskIndex:
                 "docs": [Doc(*row) for row in data["docs"]],
                 "emergency": [Rule.from_row(row) for row in data["emergency"]],
                 "cues": [Phrase(*row) for row in data["cues"]],
+                "self_harm": [Phrase(*row) for row in data["self_harm"]],
+                "number_requests": [Phrase(*row) for row in data["number_requests"]],
                 "postings": _Postings(data["postings"]),
             }
         )
@@ -519,6 +564,9 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         {w for text in kb.ask.emergency_phrasings for w in tokenize(text) if w.isalpha() and len(w) == 4}
     )
     references = sorted({stem(w) for w in REFERENCES} | {stem(w) for f in medicine.forms for w in tokenize(f) if len(w) > 3})
+    hints = kb.ask
+    for text in [*hints.self_harm_phrasings, *hints.emergency_number_phrasings, *hints.taking_words, *hints.pet_words]:
+        surface_words.update(w for w in tokenize(text) if w.isalpha())
     drug_stems = {stem(k): v for k, v in sorted(drugs.items()) if " " not in k and k.isalpha() and len(k) > 3}
     return AskIndex(
         drug_words=max((k.count(" ") + 1 for k in drugs), default=0),
@@ -541,7 +589,34 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         drugs=drugs,
         topics=[t.id for t in kb.topics],
         interactions_topic=interactions_topic,
+        self_harm=[p for p in map(_phrase, hints.self_harm_phrasings) if p.stems],
+        number_requests=[p for p in map(_phrase, hints.emergency_number_phrasings) if p.stems],
+        how_to=[" ".join(tokenize(t)) for t in hints.how_to_phrasings],
+        other_cues=[" ".join(tokenize(t)) for t in hints.other_medicine_cues],
+        taking=sorted({w for t in hints.taking_words for w in tokenize(t)}),
+        too_many=hints.too_many_at_once,
+        day_maximum=_day_maximum(kb),
+        pets=sorted({w for t in hints.pet_words for w in tokenize(t) if w.isalpha()}),
+        crisis_topic=hints.crisis_topic or "",
     )
+
+
+def _day_maximum(kb: KnowledgeBase) -> list[Any]:
+    """[unit, amount]: the largest amount the topics give before one of `ask.daily_amount_phrases`
+    ("The most the US label allows is 80 mg a day" -> ["mg", 80]); [] if none."""
+    best: list[Any] = []
+    phrases = [tokenize(p) for p in kb.ask.daily_amount_phrases]
+    for topic in kb.topics:
+        for section in topic.sections:
+            for point in section.points:
+                words = tokenize(point.text)
+                for n, word in enumerate(words):
+                    if not word.isdigit():
+                        continue
+                    for phrase in phrases:
+                        if phrase and words[n + 1 : n + 1 + len(phrase)] == phrase and (not best or int(word) > best[1]):
+                            best = [phrase[0], int(word)]
+    return best
 
 
 # ---------------------------------------------------------------------------- a question
@@ -611,6 +686,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     """The question's words with stems, corrections and synonyms (clause breaks kept as ".")."""
     words = tokenize(question[:MAX_QUERY_CHARS])
     tokens: list[Token] = []
+    taking = set(index.taking)
     for word in words:
         if word in CLAUSE_BREAKS:
             tokens.append(Token(word=".", stems={}))
@@ -623,6 +699,9 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
             and not _synonym_key(word, index)
             and word not in WEAK_WORDS
         ):
+            if len(word) > MAX_WORD_CHARS:
+                tokens.append(Token(word=word, stems={word[:MAX_WORD_CHARS]: 1.0}, unknown=True))
+                continue
             parts = split_compound(word, index) if len(word) >= 6 else None
             if parts:
                 tokens += [Token(word=p, stems={stem(p): 1.0}, past=is_past(p)) for p in parts]
@@ -649,12 +728,45 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
         tokens.append(Token(word=word, stems={stem(word): weight}, past=is_past(word)))
     _join_split_words(tokens, index)
     _add_synonyms(tokens, index)
-    for token, after in zip(tokens, tokens[1:]):
-        if token.word.isdigit() and int(token.word) >= MANY_AT_ONCE and (
-            after.word in COUNTED or any(s in index.name_stems for s in after.stems)
-        ):
-            token.stems.update({stem("too"): SYNONYM_WEIGHT, stem("many"): SYNONYM_WEIGHT})
+    _read_taking(tokens, index, taking)
     return tokens
+
+
+def _medicine_word(token: Token, index: AskIndex) -> bool:
+    """"tablets", "pills", "it", "them", "dose", "10", or the medicine's own name."""
+    return (
+        token.word.isdigit()
+        or token.word in REFERENCES
+        or any(s in index.references or s in index.anchors or s in index.name_stems for s in token.stems)
+    )
+
+
+def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None:
+    """A taking word followed closely by a medicine word is read as "took" ("downed a load of
+    his baclofen", "had like 12 tablets"; not "had a lot of pain"). After a taking word, a
+    count of tablets at or above `too_many` ("took 8 tablets") and an amount at or above the
+    day's maximum ("took 300mg") also read as "too many" / "too much"."""
+    take, give = stem("take"), stem("give")
+    clause_took = False
+    for n, token in enumerate(tokens):
+        if token.word == ".":
+            clause_took = False
+            continue
+        if token.word in taking and any(_medicine_word(t, index) for t in tokens[n + 1 : n + 1 + TAKING_REACH]
+                                         if t.word != "."):
+            token.stems.setdefault(take, 0.0)
+            token.past = True
+        if (take in token.stems or give in token.stems) and token.past:
+            clause_took = True
+        if not token.word.isdigit() or n + 1 >= len(tokens):
+            continue
+        after = tokens[n + 1]
+        amount = int(token.word) if len(token.word) < 7 else 10**6
+        if amount >= index.too_many and (after.word in COUNTED or any(s in index.name_stems for s in after.stems)):
+            token.stems.update({stem("too"): SYNONYM_WEIGHT, stem("many"): SYNONYM_WEIGHT})
+        # An amount is only too much when it was taken or given ("my dose is 100 mg" is not).
+        if clause_took and index.day_maximum and after.word == index.day_maximum[0] and amount >= index.day_maximum[1]:
+            token.stems.update({stem("too"): SYNONYM_WEIGHT, stem("much"): SYNONYM_WEIGHT})
 
 
 def _join_split_words(tokens: list[Token], index: AskIndex) -> None:

@@ -159,6 +159,31 @@ class AskHints(_Strict):
     emergency_phrasings: list[NonEmptyText] = []
     # Phrases that only ask about a symptom and must not raise the alarm on their own.
     non_emergency_phrasings: list[NonEmptyText] = []
+    # Phrases that make a question a how-to ("how do i know if"): a sign in it is asked about,
+    # even with a person and a past tense ("how do i know if my pump has stopped").
+    how_to_phrasings: list[NonEmptyText] = []
+    # Past-tense words that mean "took" when said of a medicine ("swallowed", "downed", "necked").
+    taking_words: list[NonEmptyText] = []
+    # This many tablets (or doses) taken at once is too many.
+    too_many_at_once: Annotated[int, Meta(ge=2)] = 4
+    # Phrases the file uses after a daily amount ("mg a day"): the largest such amount in the
+    # topics is a day's maximum, and taking that much or more at once is an overdose.
+    daily_amount_phrases: list[NonEmptyText] = []
+    # Thoughts of suicide or self-harm, and "lethal dose" questions: always an emergency, even
+    # when asked as a question; answered with crisis help first, never with dose numbers.
+    self_harm_phrasings: list[NonEmptyText] = []
+    crisis_message: Statement | None = None
+    # The topic whose emergency sections go with crisis help (never its other sections).
+    crisis_topic: Identifier | None = None
+    # Phrases that ask for the emergency numbers ("911", "what number do i call").
+    emergency_number_phrasings: list[NonEmptyText] = []
+    # Animals: a question about a pet gets this (a vet or animal poison line), never human advice.
+    pet_words: list[NonEmptyText] = []
+    pet_message: Statement | None = None
+    # Phrases that ask about a dose or use ("how much", "max dose", "used for"): said of another
+    # medicine, and not of this one, the question is out of scope.
+    other_medicine_cues: list[NonEmptyText] = []
+    other_medicine_message: Statement | None = None
 
 
 class KnowledgeBase(_Strict):
