@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 # BM25 constants (the usual defaults).
 K1 = 1.2
 B = 0.75
+# "confused" meaning puzzled ("confused about the dose") weighs this share in the ranking.
+PUZZLED_WEIGHT = 0.2
 # Weights of query words that were not typed as such.
 SYNONYM_WEIGHT = 0.8
 # The other words of a phrase that has a synonym ("brain" in "brain fog").
@@ -63,6 +65,8 @@ COVERAGE_POWER = 1.0
 PHRASING_MATCH_POWER = 1.0
 # Section documents against phrasing documents (phrasings are what patients type).
 SECTION_WEIGHT = 0.6
+# A topic's summary: a phrase in it ("even if you feel fine") must not outweigh the question.
+SUMMARY_WEIGHT = 0.6
 # A second section of the same topic is shown when it scores at least this share of the first.
 SECOND_SECTION_SHARE = 0.6
 # How much the matched emergency phrasings count when choosing the topic of an emergency.
@@ -729,6 +733,12 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     _join_split_words(tokens, index)
     _add_synonyms(tokens, index)
     _read_taking(tokens, index, taking)
+    for n, token in enumerate(tokens):
+        # "confused about the dose", "mg and mcg, confused.": puzzled, not a sign to rank by.
+        after = tokens[n + 1].word if n + 1 < len(tokens) else "."
+        alone = (n == 0 or tokens[n - 1].word == ".") and after == "."
+        if token.word in PUZZLED and (after in PUZZLED_BY or alone):
+            token.stems = {s: w * PUZZLED_WEIGHT for s, w in token.stems.items()}
     return tokens
 
 
@@ -754,13 +764,14 @@ def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None
             continue
         if token.word in taking and any(_medicine_word(t, index) for t in tokens[n + 1 : n + 1 + TAKING_REACH]
                                          if t.word != "."):
-            token.stems.setdefault(take, 0.0)
+            token.stems.setdefault(take, SYNONYM_WEIGHT)
             token.past = True
         if (take in token.stems or give in token.stems) and token.past:
             clause_took = True
         if not token.word.isdigit() or n + 1 >= len(tokens):
             continue
-        after = tokens[n + 1]
+        # "6 of my baclofen", "8 of the tablets": the word counted may come after "of my".
+        after = next((t for t in tokens[n + 1 : n + 4] if t.word not in FILLER), tokens[n + 1])
         amount = int(token.word) if len(token.word) < 7 else 10**6
         if amount >= index.too_many and (after.word in COUNTED or any(s in index.name_stems for s in after.stems)):
             token.stems.update({stem("too"): SYNONYM_WEIGHT, stem("many"): SYNONYM_WEIGHT})
@@ -818,9 +829,10 @@ def content_tokens(tokens: list[Token]) -> list[dict[str, float]]:
         if token.word == ".":
             continue
         if token.word in STOP_WORDS and not token.corrected:
-            stems = {s: w for s, w in token.stems.items() if w < 1.0 and s not in STOP_WORDS}
+            stems = {s: w for s, w in token.stems.items() if 0.0 < w < 1.0 and s not in STOP_WORDS}
         else:
-            stems = {s: w for s, w in token.stems.items() if s not in STOP_WORDS}
+            # A stem of weight 0 ("take" read into "had") counts for emergencies only.
+            stems = {s: w for s, w in token.stems.items() if s not in STOP_WORDS and (w > 0.0 or s == token.word)}
         if stems:
             out.append(stems)
     return out
@@ -866,7 +878,8 @@ def bm25(index: AskIndex, slots: list[dict[str, float]]) -> dict[int, list[float
     parts: dict[int, list[float]] = {}
     matched: dict[int, float] = {}
     norms = [K1 * (1 - B + B * doc.length / index.avgdl) for doc in index.docs]
-    shrink = [1.0 if doc.kind in PHRASINGS else SECTION_WEIGHT for doc in index.docs]
+    shrink = [1.0 if doc.kind in PHRASINGS else SUMMARY_WEIGHT if doc.kind == "summary" else SECTION_WEIGHT
+              for doc in index.docs]
     for n, slot in enumerate(slots):
         best: dict[int, float] = {}
         best_idf: dict[int, float] = {}
@@ -1029,19 +1042,36 @@ def _negated(clause: list[Token], start: int, end: int) -> bool:
     return any(w in NEGATIONS and w not in inside for w in before)
 
 
-def _described(clause: list[Token], start: int, end: int, cues: list[Phrase]) -> bool:
-    """Whether the sign at clause[start:end+1] is said to be happening (or to have happened)
-    rather than asked about ("can baclofen cause fits", "what happens if i have a seizure")."""
+NOW_STATE, ASKED_STATE, NOT_STATE = "now", "asked", "no"
+
+
+def _described(clause: list[Token], start: int, end: int, cues: list[Phrase], how_to: list[str] | None = None) -> bool:
+    return _sign_state(clause, start, end, cues, how_to or []) == NOW_STATE
+
+
+def _sign_state(clause: list[Token], start: int, end: int, cues: list[Phrase], how_to: list[str]) -> str:
+    """Whether the sign at clause[start:end+1] is said to be happening (or to have happened):
+    NOW_STATE; asked about ("can baclofen cause fits", "what happens if i have a seizure",
+    "how do i know if my pump has stopped"): ASKED_STATE; or neither, being in the past
+    history, a condition someone has or a puzzled "confused": NOT_STATE."""
     words = [t.word for t in clause]
-    if _has(words, HISTORY) and not _has(words, NOW):
-        return False
+    now = _has(words, NOW)
+    if _has(words, HISTORY) and not now:
+        return NOT_STATE
     inside = clause[start : end + 1]
     before = words[:start]
     if inside[-1].word in PUZZLED and words[end + 1 : end + 2] and words[end + 1] in PUZZLED_BY:
-        return False  # "i'm confused about how to stop": puzzled, not confused
-    if len(inside) == 1 and inside[0].word.endswith("s") and HABITUAL & set(words[max(0, start - 2) : start]):
-        return False  # "my son has seizures": a condition he has, not one happening now
+        return NOT_STATE  # "i'm confused about how to stop": puzzled, not confused
+    if inside[-1].word in PUZZLED and not (set(before) & (SUBJECTS | ONGOING)) and len(words) <= 2:
+        return NOT_STATE  # "mcg and mg, confused.": puzzled
+    plural = len(inside) == 1 and inside[0].word.endswith("s")
+    if plural and HABITUAL & set(before) and not now:
+        return NOT_STATE  # "my son has (cp and) seizures": a condition he has, not one happening now
     past = any(t.past for t in inside)
+    if how_to and _has(words, tuple(how_to)) and not now:
+        return ASKED_STATE  # "how do i know if my pump has stopped"
+    if plural and not past and not (set(words) & (SUBJECTS | ONGOING)) and len(words) <= 3:
+        return ASKED_STATE  # "seizures", "withdrawal seizures": a topic, not an event
     near = words[max(0, start - 3) : start]
     ongoing = any(w in ONGOING for w in near) or any(
         t.word.endswith("ing") and any(w in ONGOING for w in words[max(0, start + k - 2) : start + k])
@@ -1055,31 +1085,66 @@ def _described(clause: list[Token], start: int, end: int, cues: list[Phrase]) ->
         or conditional
     )
     if not asked:
-        return True
+        return NOW_STATE
     # Asked about: only a person it happens to makes it a description ("what do i do, he
     # took too many", "is it normal that she is not breathing"), not "can tablets be crushed".
     if past and any(w in SUBJECTS for w in before):
-        return True
-    return ongoing and person or (person and not conditional and not any(_matches(c, clause) for c in cues))
+        return NOW_STATE
+    if ongoing and person or (person and not conditional and not any(_matches(c, clause) for c in cues)):
+        return NOW_STATE
+    return ASKED_STATE
 
 
 def emergency_rules(tokens: list[Token], index: AskIndex) -> list[Rule]:
-    """The emergency phrasings the question describes (see `_described`); none if it only
+    """The emergency phrasings the question describes (see `_sign_state`); none if it only
     asks about a risk."""
+    return emergency_signs(tokens, index)[0]
+
+
+def emergency_signs(tokens: list[Token], index: AskIndex) -> tuple[list[Rule], bool]:
+    """The emergency phrasings the question describes, and whether it asks about one without
+    describing it ("can baclofen cause fits": then the answer leads with the signs, no alarm)."""
     clauses = _clauses(tokens)
     found: list[Rule] = []
+    asked = False
     for rule in index.emergency:
         if rule.context and not all(
             any(not _negated(c, lo, hi) for c in clauses for lo, hi in _matches(part, c)) for part in rule.context
         ):
             continue
-        if any(
-            not _negated(clause, start, end) and _described(clause, start, end, index.cues)
+        states = {
+            _sign_state(clause, start, end, index.cues, index.how_to)
             for clause in clauses
             for start, end in _matches(rule.sign, clause)
-        ):
+            if not _negated(clause, start, end)
+        }
+        if NOW_STATE in states:
             found.append(rule)
-    return found
+        elif ASKED_STATE in states:
+            asked = True
+    return found, asked
+
+
+def _said(phrases: list[Phrase], tokens: list[Token]) -> bool:
+    """Whether any of the phrases is in the question (not negated), asked or not."""
+    clauses = _clauses(tokens)
+    return any(
+        not _negated(clause, start, end)
+        for phrase in phrases
+        for clause in clauses
+        for start, end in _matches(phrase, clause)
+    )
+
+
+def _pet_words(tokens: list[Token], index: AskIndex) -> list[str]:
+    pets = set(index.pets)
+    return [t.word for t in tokens if t.word in pets]
+
+
+def _ate_or_took(tokens: list[Token]) -> bool:
+    """A past "took", "ate", "swallowed", "got into" (said of an animal: an emergency)."""
+    eaten = {stem(w) for w in ("take", "eat", "swallow", "chew", "get")}
+    return any(t.past and eaten & t.stems.keys() for t in tokens)
 
 
 def _rule_evidence(index: AskIndex, rules: list[Rule]) -> dict[str, float]:
@@ -1100,22 +1165,37 @@ def _rule_evidence(index: AskIndex, rules: list[Rule]) -> dict[str, float]:
 
 # ---------------------------------------------------------------------------- the answer
 class Answer:
-    __slots__ = ("query", "emergency", "results", "drugs", "corrections")
+    __slots__ = ("query", "emergency", "results", "drugs", "corrections", "caution", "notices", "reason",
+                 "other_medicines", "unread")
 
     def __init__(
         self,
         query: str,
         emergency: bool,
-        # [{"topic", "section", "score", "text"}], best first (the --json contract).
+        # [{"topic", "section", "kind", "score", "text"}], best first (the --json contract).
         results: list[dict[str, Any]],
         # Names from the interactions block that the question mentions (canonical names).
         drugs: list[str] | None = None,
         # Typed words that were read as other words ("pergnant" -> "pregnant").
         corrections: dict[str, str] | None = None,
+        # Asks about an emergency sign without describing one: the emergency signs lead the
+        # answer, without the alarm ("can baclofen cause fits", "what number do i call").
+        caution: bool = False,
+        # Messages from the file shown before any answer: [{"kind", "text", "sources"}].
+        notices: list[dict[str, Any]] | None = None,
+        # Why: "" (ranked), "self-harm", "pet", "other-medicine", "numbers".
+        reason: str = "",
+        # Other medicines a dose or use question is about, as typed.
+        other_medicines: list[str] | None = None,
+        # Characters beyond MAX_QUERY_CHARS that were not read.
+        unread: int = 0,
     ) -> None:
         self.query, self.emergency, self.results = query, emergency, results
         self.drugs = drugs or []
         self.corrections = corrections or {}
+        self.caution, self.reason, self.unread = caution, reason, unread
+        self.notices = notices or []
+        self.other_medicines = other_medicines or []
 
 
 def _drug_spans(tokens: list[Token], index: AskIndex) -> list[tuple[int, int, str]]:
@@ -1202,7 +1282,7 @@ def _only_the_name(tokens: list[Token], index: AskIndex) -> bool:
 
 def min_score(
     tokens: list[Token], index: AskIndex, ranked: list[Ranked], drugs: list[str], emergency: bool,
-    unaided: Ranked | None = None, substances: dict[int, str] | None = None,
+    unaided: Ranked | None = None, substances: dict[int, str] | None = None, named_before: bool = False,
 ) -> float | None:
     """The score the best topic needs for an answer; None when the question is about something
     else. An emergency is in scope by definition. A question that names the medicine is about
@@ -1212,7 +1292,7 @@ def min_score(
     ("beer?", "can i take ibuprofen")."""
     if emergency:
         return 0.0
-    named = any(s in index.anchors for t in tokens for s in t.stems)
+    named = named_before or any(s in index.anchors for t in tokens for s in t.stems)
     if substances is None:
         substances = _substances(tokens, index)
     referred = named or _refers_to_medicine(tokens, index, substances)
@@ -1227,6 +1307,13 @@ def min_score(
         return ANCHORED_MIN_SCORE
     if referred:
         return REFERENCED_MIN_SCORE
+    typed = [t for t in tokens if t.word != "."]
+    if (
+        0 < len(typed) <= SHORT_QUESTION_WORDS
+        and not any(t.unknown or t.corrected or t.word in QUESTION_WORDS or t.word in STOP_WORDS for t in typed)
+    ):
+        # "fever", "dry mouth": a word or two, each the file's own, and nothing else asked.
+        return ANCHORED_MIN_SCORE
     if ranked and ranked[0].best_kind == "about" and ranked[0].coverage < FULL_COVERAGE:
         # "how long does a cold last" matches "how long does it last", a question about the
         # medicine, with something else in the place of "it".
@@ -1240,11 +1327,124 @@ def min_score(
     return MIN_SCORE
 
 
+def _notice(statement: Any, kind: str) -> dict[str, Any]:
+    return {"kind": kind, "text": statement.text, "sources": list(statement.sources)}
+
+
 def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
+    """The answer to one question: emergencies first (self-harm, animals, the signs), then
+    out of scope (another medicine's dose or use), then the ranked topics."""
+    unread = max(0, len(question) - MAX_QUERY_CHARS)
     tokens = analyse(question, index)
+    corrections = {t.word: t.corrected for t in tokens if t.corrected}
+    hints = kb.ask
+    base = {"query": question, "corrections": corrections, "unread": unread}
+    if index.self_harm and _said(index.self_harm, tokens):
+        # Crisis help first; never the dose numbers: only the "what to do now" sections.
+        notices = [_notice(hints.crisis_message, "emergency")] if hints.crisis_message else []
+        results: list[dict[str, Any]] = []
+        topic = kb.topic(index.crisis_topic) if index.crisis_topic else None
+        if topic is not None:
+            urgent = [i for i, sec in enumerate(topic.sections) if sec.kind == "emergency"][:1]
+            results = [_result(topic, i, 1.0) for i in urgent]
+        return Answer(emergency=True, results=results, notices=notices, reason="self-harm", **base)
+    rules, asked = emergency_signs(tokens, index)
+    if _pet_words(tokens, index):
+        # An animal: a vet or an animal poison line, never the human uses, doses or numbers.
+        urgent = bool(rules) or _ate_or_took(tokens)
+        notices = [_notice(hints.pet_message, "emergency" if urgent else "warning")] if hints.pet_message else []
+        return Answer(emergency=urgent, results=[], notices=notices, reason="pet", **base)
+    numbers = bool(index.number_requests) and _said(index.number_requests, tokens)
+    short = len(content_tokens(tokens)) <= 3
+    emergency = bool(rules) or (numbers and short)
+    caution = not emergency and (asked or numbers)
+    reason = "numbers" if numbers and not rules else ""
+    substances = _substances(tokens, index)
+    drugs = mentioned_drugs(tokens, index)
+    if not emergency:
+        others = _other_medicine_question(tokens, index, substances)
+        if others:
+            notices = [_notice(hints.other_medicine_message, "info")] if hints.other_medicine_message else []
+            return Answer(emergency=False, results=[], drugs=drugs, notices=notices, reason="other-medicine",
+                          other_medicines=others, caution=caution, **base)
+    ranking_tokens = tokens
+    focus = _focus(question, tokens)
+    if focus is not None:
+        ranking_tokens = analyse(focus, index)
+    results = _ranked_results(kb, index, ranking_tokens, rules, emergency, named_before=focus is not None and any(
+        s in index.anchors for t in tokens for s in t.stems))
+    if not results and focus is not None:
+        results = _ranked_results(kb, index, tokens, rules, emergency)
+    if not results and (emergency or numbers) and index.emergency_topics:
+        # "911", "what number do i call": the first topic that says what to do in an emergency.
+        topic = kb.topic(index.emergency_topics[0])
+        if topic is not None:
+            results = _topic_results(kb, Ranked(topic.id, 1.0, []), limit=1, emergency=True)
+    return Answer(emergency=emergency, results=results[:MAX_RESULTS], drugs=drugs, caution=caution,
+                  reason=reason, **base)
+
+
+def _focus(question: str, tokens: list[Token]) -> str | None:
+    """In a long message, the last sentence that asks something ("... anyway my question is
+    can he have a glass of wine"), from a "question:" marker on; None for a short one."""
+    words = sum(1 for t in tokens if t.word != ".")
+    if words < LONG_MESSAGE_WORDS:
+        return None
+    import re
+
+    sentences = [p.strip() for p in re.split(r"(?<=[.!?\n])", question[:MAX_QUERY_CHARS]) if p.strip()]
+    if len(sentences) < 2:
+        return None
+    asking = [
+        p for p in sentences
+        if p.endswith("?") or "question" in p.casefold() or (words_of(p)[:1] and words_of(p)[0] in QUESTION_OPENERS)
+    ]
+    if not asking:
+        return None
+    focus = asking[-1]
+    marker = re.search(r"question(?:\s+is)?\s*[:,-]?\s*", focus, flags=re.IGNORECASE)
+    if marker and marker.end() < len(focus):
+        focus = focus[marker.end():]
+    return focus if len(words_of(focus)) >= 2 else None
+
+
+def _other_medicine_question(tokens: list[Token], index: AskIndex, substances: dict[int, str]) -> list[str]:
+    """The other medicines a question asks the dose or use of, when it does not speak of this
+    one ("oxycodone max dose per day", "how much melatonin should i take"); else []."""
+    words = [t.word for t in tokens]
+    if not index.other_cues or not _has(words, tuple(index.other_cues)):
+        return []
+    if any(s in index.anchors for t in tokens for s in t.stems):
+        return []
+    others: list[str] = []
+    for n, token in enumerate(tokens):
+        if n in substances:
+            name = substances[n]
+            if name not in others:
+                others.append(name)
+        elif (
+            token.unknown and not token.corrected and len(token.word) >= 5 and token.word not in others
+            and n and tokens[n - 1].word in ("of", "much", "many")
+        ):
+            others.append(token.word)  # "how much melatonin", "a dose of ashwagandha"
+    if not others:
+        return []
+    for n, token in enumerate(tokens):
+        # "my tablets", "your dose", a plain "it": this medicine, unless next to the other one.
+        if token.word == "it" and not (DUMMY_IT_NEAR & set(words[max(0, n - 1) : n + 2])):
+            return []
+        if token.word in REFERENCES and n and words[n - 1] in ("my", "your", "his", "her", "their", "our"):
+            near = {n - 1, n + 1, n + 2}
+            if not any(k in substances or (k < len(tokens) and tokens[k].unknown) for k in near):
+                return []
+    return others
+
+
+def _ranked_results(
+    kb: KnowledgeBase, index: AskIndex, tokens: list[Token], rules: list[Rule], emergency: bool,
+    named_before: bool = False,
+) -> list[dict[str, Any]]:
     ranked = rank(index, tokens)
-    rules = emergency_rules(tokens, index)
-    emergency = bool(rules)
     drugs = mentioned_drugs(tokens, index)
     substances = _substances(tokens, index)
     unaided = ranked[0] if ranked else None
@@ -1264,7 +1464,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         urgent = [r for r in ranked if r.topic in index.emergency_topics]
         if urgent:
             ranked = urgent + [r for r in ranked if r.topic not in index.emergency_topics]
-    floor = min_score(tokens, index, ranked, drugs, emergency, unaided, substances)
+    floor = min_score(tokens, index, ranked, drugs, emergency, unaided, substances, named_before=named_before)
     if _only_the_name(tokens, index):
         # "what is baclofen", "baclofen?": the document about the medicine itself.
         home = next((d.topic for d in index.docs if d.kind == "drug"), index.topics[0] if index.topics else "")
@@ -1275,14 +1475,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         results += _topic_results(kb, best, limit=2, emergency=emergency)
         if len(ranked) > 1 and ranked[1].score >= RUNNER_UP_SHARE * best.score:
             results += _topic_results(kb, ranked[1], limit=1, emergency=emergency)
-    corrections = {t.word: t.corrected for t in tokens if t.corrected}
-    return Answer(
-        query=question,
-        emergency=emergency,
-        results=results[:MAX_RESULTS],
-        drugs=drugs,
-        corrections=corrections,
-    )
+    return results
 
 
 def _topic_results(kb: KnowledgeBase, ranked: Ranked, limit: int, emergency: bool = False) -> list[dict[str, Any]]:
@@ -1317,14 +1510,24 @@ def _result(topic: Topic, section_index: int, score: float) -> dict[str, Any]:
     return {
         "topic": topic.id,
         "section": section.heading,
+        "kind": section.kind,
         "score": round(score, 3),
         "text": [p.text for p in section.points],
     }
 
 
 def json_view(result: Answer) -> dict[str, Any]:
-    """The `--json` contract: exactly query, emergency and results."""
-    return {"query": result.query, "emergency": result.emergency, "results": result.results}
+    """The `--json` contract: query, emergency, caution (the signs lead the answer without the
+    alarm), notices (messages shown first), results (each with its section's kind), unread
+    (characters beyond the bound that were not read)."""
+    return {
+        "query": result.query,
+        "emergency": result.emergency,
+        "caution": result.caution,
+        "notices": result.notices,
+        "results": result.results,
+        "unread": result.unread,
+    }
 
 
 # ---------------------------------------------------------------------------- for the renderers
