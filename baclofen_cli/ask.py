@@ -1544,12 +1544,21 @@ def interactions_command(name: str, command: str) -> str:
     return f"{command} interactions {quoted}"
 
 
-def display_view(kb: KnowledgeBase, result: Answer, command: str) -> dict[str, Any]:
-    """Everything the text renderers show: the --json answer plus titles, pointers and the
-    emergency box (only when the question describes an emergency)."""
+def display_view(kb: KnowledgeBase, result: Answer, command: str, in_guide: bool = False) -> dict[str, Any]:
+    """Everything the text renderers show: the --json answer plus titles, pointers, the
+    notices (crisis help, the vet line, "this guide is about baclofen"), and the emergency box
+    (when the question describes an emergency) or the signs (when it only asks about one).
+    In the guide, the pointers name what to type there ("missed-dose"), not a shell command."""
     from baclofen_cli.views import emergency_view, topics_list_view
 
     topics = {t.id: t for t in kb.topics}
+
+    def topic_hint(topic_id: str) -> str:
+        return topic_id if in_guide else topic_command(topic_id, command)
+
+    def drug_hint(name: str) -> str:
+        return (f'"{name}"' if " " in name else name) if in_guide else interactions_command(name, command)
+
     # The topic's "in short" goes with its answer: the section that matched the words best
     # may be a detail, and the summary carries the safety message ("never change your dose").
     results = [
@@ -1557,17 +1566,26 @@ def display_view(kb: KnowledgeBase, result: Answer, command: str) -> dict[str, A
             **r,
             "title": topics[r["topic"]].title if r["topic"] in topics else r["topic"],
             "summary": topics[r["topic"]].summary.text if r["topic"] in topics else "",
-            "command": topic_command(r["topic"], command),
+            "command": topic_hint(r["topic"]),
         }
         for r in result.results
     ]
+    animal = result.reason == "pet"
+    # Only names from the interactions block are offered a check (others are "not in this guide").
+    drugs = [{"name": name, "command": drug_hint(name)} for name in result.drugs if not animal]
+    answered_otherwise = bool(result.notices) and not results
     return {
         "query": result.query,
-        "emergency": emergency_view(kb) if result.emergency else None,
+        "notices": result.notices,
+        "emergency": emergency_view(kb) if result.emergency and not animal else None,
+        "caution": emergency_view(kb) if result.caution and not result.emergency and not animal else None,
         "results": results,
-        "drugs": [{"name": name, "command": interactions_command(name, command)} for name in result.drugs],
+        "drugs": drugs,
         "corrections": dict(result.corrections),
-        "topics": topics_list_view(kb) if not results else [],
+        "topics": topics_list_view(kb) if not results and not answered_otherwise else [],
         "disclaimer": kb.disclaimer.text,
         "command": command,
+        "in_guide": in_guide,
+        "unread": result.unread,
+        "read_chars": MAX_QUERY_CHARS,
     }

@@ -1,7 +1,9 @@
 """Draw an `ask` answer: plain text for pipes, Rich on a colour terminal (imported only then).
 
-The view comes from `baclofen_cli.ask.display_view`. The emergency box, when the question
-describes an emergency, is drawn first, above any answer.
+The view comes from `baclofen_cli.ask.display_view`. In order: the file's notices (crisis
+help, the vet line, "this guide is about baclofen"), the emergency box when the question
+describes an emergency (or the signs, without the alarm, when it only asks about one), then
+the answer. Warning and emergency sections keep their label in words, as in the topics.
 """
 
 from __future__ import annotations
@@ -9,6 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from baclofen_cli.output import Output, clean, show_input
+
+KIND_LABELS = {"warning": "WARNING", "emergency": "EMERGENCY"}
+CAUTION_HEADING = "If this is happening now"
 
 
 def render_answer(out: Output, view: dict[str, Any]) -> None:
@@ -23,21 +28,54 @@ def _corrections_line(view: dict[str, Any]) -> str:
     return "(I read " + ", ".join(pairs) + ".)" if pairs else ""
 
 
+def _unread_line(view: dict[str, Any]) -> str:
+    if not view.get("unread"):
+        return ""
+    return (f"(Only the first {view['read_chars']:,} characters were read; {view['unread']:,} more were not. "
+            "Ask about the rest separately.)")
+
+
 def _not_found_lines(view: dict[str, Any]) -> tuple[str, str]:
     query = show_input(view["query"])
+    how = ("Type a topic name or number" if view.get("in_guide") else f"Read one with: {view['command']} TOPIC")
     return (
         f'Sorry, this guide has no answer for "{query}".',
-        f"It covers these topics. Read one with: {view['command']} TOPIC. "
-        "For anything else, ask your doctor or pharmacist.",
+        f"It covers these topics. {how}. For anything else, ask your doctor or pharmacist.",
     )
+
+
+def _read_more(view: dict[str, Any], result: dict[str, Any]) -> tuple[str, str]:
+    return ("Read the whole topic, type: " if view.get("in_guide") else "Read the whole topic: ", result["command"])
+
+
+def _check_line(view: dict[str, Any], drug: dict[str, str]) -> tuple[str, str]:
+    if view.get("in_guide"):
+        return (f"To check {drug['name']} with this medicine, type: ", drug["command"])
+    return (f"To check {drug['name']} with this medicine: ", drug["command"])
+
+
+def _section_title(result: dict[str, Any]) -> str:
+    label = KIND_LABELS.get(result.get("kind", ""))
+    return f"{label}: {result['section']}" if label else result["section"]
 
 
 def _render_plain(out: Output, view: dict[str, Any]) -> None:
     from baclofen_cli.render.plain import PlainWriter, render_emergency
 
     w = PlainWriter(out)
+    for notice in view["notices"]:
+        label = KIND_LABELS.get(notice["kind"])
+        w.para(f"!! {label}: {notice['text']}" if label else notice["text"])
+        if view["emergency"] or view["caution"] or view["results"] or view["topics"]:
+            w.blank()
     if view["emergency"]:
         render_emergency(out, view["emergency"])
+    elif view["caution"]:
+        caution = view["caution"]
+        w.para(f"{CAUTION_HEADING}: {caution['instruction']['text']}")
+        for sign in caution["signs"]:
+            w.bullet(sign["text"])
+        w.blank()
     results = view["results"]
     for n, result in enumerate(results):
         if n:
@@ -47,12 +85,12 @@ def _render_plain(out: Output, view: dict[str, Any]) -> None:
             if result["summary"]:
                 w.para(f"In short: {result['summary']}")
                 w.blank()
-        w.para(result["section"])
+        w.para(_section_title(result))
         for point in result["text"]:
             w.bullet(point)
         if n + 1 == len(results) or results[n + 1]["topic"] != result["topic"]:
-            w.para(f"Read the whole topic: {result['command']}")
-    if not view["results"]:
+            w.para("".join(_read_more(view, result)))
+    if view["topics"]:
         sorry, covers = _not_found_lines(view)
         w.para(sorry)
         w.para(covers)
@@ -61,11 +99,11 @@ def _render_plain(out: Output, view: dict[str, Any]) -> None:
             w.para(f"  {topic['id']:<{width}}  {topic['title']}", "", " " * (width + 4))
     for drug in view["drugs"]:
         w.blank()
-        w.para(f"To check {drug['name']} with this medicine: {drug['command']}")
-    line = _corrections_line(view)
-    if line:
-        w.blank()
-        w.para(line)
+        w.para("".join(_check_line(view, drug)))
+    for line in (_unread_line(view), _corrections_line(view)):
+        if line:
+            w.blank()
+            w.para(line)
     w.blank()
     w.para(view["disclaimer"])
 
@@ -74,11 +112,22 @@ def _render_rich(out: Output, view: dict[str, Any]) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
-    from baclofen_cli.render.terminal import PANEL_INSET, bullet_block, emergency_panel, wrapped
+    from baclofen_cli.render.terminal import PANEL_INSET, SECTION_STYLES, bullet_block, emergency_panel, wrapped
 
     console = out.console()
+    for notice in view["notices"]:
+        label = KIND_LABELS.get(notice["kind"])
+        colour = SECTION_STYLES.get(notice["kind"], ("cyan", ""))[0]
+        body = wrapped(notice["text"], out.width - PANEL_INSET)
+        console.print(Panel(body, title=Text(label or "", style=f"bold {colour}"), title_align="left",
+                            border_style=colour) if label else body)
     if view["emergency"]:
         console.print(emergency_panel(out, view["emergency"]))
+    elif view["caution"]:
+        caution = view["caution"]
+        grid = bullet_block(out, [(s["text"], []) for s in caution["signs"]], None, out.width - PANEL_INSET)
+        console.print(wrapped(f"{CAUTION_HEADING}: {caution['instruction']['text']}", out.width, style="bold red"))
+        console.print(grid)
     results = view["results"]
     for n, result in enumerate(results):
         grid = bullet_block(out, [(point, []) for point in result["text"]], None, out.width - PANEL_INSET)
@@ -86,13 +135,16 @@ def _render_rich(out: Output, view: dict[str, Any]) -> None:
             console.print(wrapped(f"{'Best match' if n == 0 else 'Also'}: {result['title']}", out.width, style="bold"))
             if result["summary"]:
                 console.print(wrapped(f"In short: {result['summary']}", out.width))
-        title = Text(clean(result["section"]), style="bold")
-        hint = Text("Read the whole topic: ", style="dim")
-        hint.append(clean(result["command"]), style="bold")
-        console.print(Panel(grid, title=title, title_align="left", border_style="cyan" if n == 0 else "blue"))
+        style = SECTION_STYLES.get(result.get("kind", ""))
+        colour = style[0] if style else ("cyan" if n == 0 else "blue")
+        title = Text(clean(_section_title(result)), style=f"bold {style[0]}" if style else "bold")
+        label, command = _read_more(view, result)
+        hint = Text(label, style="dim")
+        hint.append(clean(command), style="bold")
+        console.print(Panel(grid, title=title, title_align="left", border_style=colour))
         if n + 1 == len(results) or results[n + 1]["topic"] != result["topic"]:
             console.print(hint)
-    if not view["results"]:
+    if view["topics"]:
         sorry, covers = _not_found_lines(view)
         console.print(Text(sorry, style="bold"))
         console.print(Text(covers))
@@ -102,10 +154,11 @@ def _render_rich(out: Output, view: dict[str, Any]) -> None:
             line.stylize("bold cyan", 0, len(clean(topic["id"])))
             console.print(line)
     for drug in view["drugs"]:
-        line = Text(clean(f"To check {drug['name']} with this medicine: "))
-        line.append(clean(drug["command"]), style="bold")
+        label, command = _check_line(view, drug)
+        line = Text(clean(label))
+        line.append(clean(command), style="bold")
         console.print(line)
-    corrections = _corrections_line(view)
-    if corrections:
-        console.print(Text(corrections, style="dim"))
+    for extra in (_unread_line(view), _corrections_line(view)):
+        if extra:
+            console.print(Text(extra, style="dim"))
     console.print(Text(clean(view["disclaimer"]), style="dim italic"))
