@@ -1,9 +1,12 @@
 """The interactive guide: `baclofen guide`, and `baclofen` alone on a terminal.
 
 A welcome and the disclaimer, a numbered menu of topics, and one prompt that takes a
-number, a topic name, a medicine name (-> the interactions answer) or a question in the
-patient's own words (-> `ask`, emergencies first). After each answer: Enter for the menu,
-or another question. `q`, `quit`, Ctrl-D and Ctrl-C leave with exit code 0.
+number, a topic name, a medicine name (-> the interactions answer, also for a name the guide
+does not know: "not in this guide" is not "safe"), a command as typed in a shell
+(`baclofen pump`, `interactions xanax`) or a question in the patient's own words (-> `ask`,
+emergencies first). The prompt has line editing and history (readline, where the platform
+has it). After each answer: Enter for the menu, or another question. `q`, `quit`, Ctrl-D and
+Ctrl-C leave with exit code 0. BACLOFEN_DEBUG=1 prints the traceback of an answer that fails.
 
 `parse_choice` is a pure function (text in, Choice out) so it can be tested and fuzzed on
 its own; everything that prints or reads is in `Guide`.
@@ -25,8 +28,8 @@ ChoiceKind = Literal["empty", "quit", "menu", "help", "topic", "drug", "question
 QUIT_WORDS = frozenset({"q", "quit", "exit", "bye", "goodbye", "stop guide", ":q"})
 MENU_WORDS = frozenset({"m", "menu", "0", "back", "topics", "list", "home"})
 HELP_WORDS = frozenset({"?", "h", "help"})
-# Longer input is cut: nobody types more at a prompt, and it bounds the work per line.
-MAX_INPUT_CHARS = 500
+# A line is read whole up to this bound (a pasted forum post); `ask` says what it did not read.
+MAX_INPUT_CHARS = 20_000
 # Only this short an input can be a bare topic or medicine name; longer is a question.
 MAX_NAME_WORDS = 4
 
@@ -45,15 +48,31 @@ def parse_choice(
     text: str,
     topics: Sequence[tuple[str, str]],
     resolve_drug: Callable[[str], str | None] | None = None,
+    command: str = "baclofen",
+    medicine_like: Callable[[str], bool] | None = None,
 ) -> Choice:
     """What one line typed at the guide's prompt asks for.
 
     `topics` is (id, title) in menu order; `resolve_drug` returns the name to look up when
-    the whole line is a medicine name the interactions index knows, else None.
+    the whole line is a medicine name the interactions index knows, else None;
+    `medicine_like` says whether a short line reads as the name of some other medicine
+    (checked by name too, so the answer says "not in this guide", never "safe"). A line
+    typed as in a shell ("baclofen pump", "baclofen interactions xanax") works as well.
     """
     from baclofen_cli.output import clean
 
     line = " ".join(clean(text[:MAX_INPUT_CHARS]).split())
+    words = line.split()
+    if len(words) > 1 and words[0].casefold() == command.casefold():
+        line = " ".join(words[1:])  # "baclofen pump": the shell command, typed in the guide
+    first, _, rest = line.partition(" ")
+    verb = first.casefold()
+    if rest and verb in ("show", "topic"):
+        line = rest
+    elif rest and verb in ("interactions", "interaction", "check"):
+        return Choice("drug", rest.strip(" \"'"))
+    elif rest and verb == "ask":
+        return Choice("question", rest)
     key = line.casefold().strip(" .!?,;:")
     if not key:
         return Choice("help" if line and line.strip() in HELP_WORDS else "empty")
@@ -81,6 +100,8 @@ def parse_choice(
             name = resolve_drug(line)
             if name:
                 return Choice("drug", name)
+        if medicine_like is not None and medicine_like(line):
+            return Choice("drug", line.strip(" .!?,;:"))
     return Choice("question", line)
 
 
@@ -112,6 +133,7 @@ class Guide:
         self.out: Output = self.state.output()
         self.topics = [(t.id, t.title) for t in self.kb.topics]
         self.resolve_drug = drug_resolver(self.state)
+        self.medicine_like = medicine_guesser(self.state)
 
     # -- output helpers
     def say(self, text: str = "") -> None:
@@ -145,11 +167,13 @@ class Guide:
     def help(self) -> None:
         self.say("Type a topic number (like 1), a topic name (like missed-dose), a medicine name "
                  "(to check it with this one), or any question in your own words. "
+                 "Use the arrow keys to edit a line or bring back an earlier one. "
                  "Press Enter for the menu. Type q to leave.")
         self.say()
 
     # -- the loop
     def run(self) -> None:
+        enable_line_editing()
         try:
             self._loop()
         except (KeyboardInterrupt, EOFError):
@@ -169,7 +193,8 @@ class Guide:
         self.menu()
         prompt = FIRST_PROMPT
         while True:
-            choice = parse_choice(self.read(prompt), self.topics, self.resolve_drug)
+            choice = parse_choice(self.read(prompt), self.topics, self.resolve_drug, self.state.command_name,
+                                  self.medicine_like)
             if choice.kind == "quit":
                 self.goodbye()
                 return
@@ -200,7 +225,7 @@ class Guide:
             elif choice.kind == "drug":
                 actions.check_interactions(self.state, [choice.value])
             else:
-                actions.answer_question(self.state, choice.value)
+                self.ask(choice.value)
         except BaclofenError as exc:
             from baclofen_cli.output import clean
 
@@ -208,9 +233,41 @@ class Guide:
         except (KeyboardInterrupt, EOFError):
             raise
         except Exception as exc:  # noqa: BLE001 - one bad answer must not end the session with a traceback
+            import os
+
             from baclofen_cli.output import clean
 
+            if os.environ.get(DEBUG_ENV_VAR):
+                import traceback
+
+                traceback.print_exc()
             self.say(clean(f"Sorry, that answer could not be shown ({type(exc).__name__}). Try another question."))
+
+    def ask(self, question: str) -> None:
+        """`ask`, with hints that name what to type here rather than a shell command."""
+        from baclofen_cli import ask as engine
+
+        index = self.state.compiled.index("ask", engine.AskIndex)
+        result = engine.answer(self.kb, index, question)
+        from baclofen_cli.render.ask import render_answer
+
+        render_answer(self.out, engine.display_view(self.kb, result, self.state.command_name, in_guide=True))
+
+
+DEBUG_ENV_VAR = "BACLOFEN_DEBUG"
+
+
+def enable_line_editing() -> None:
+    """Arrow keys, editing and history at the prompt: importing readline is what makes input()
+    use it (where the platform has it; without it, input() still works)."""
+    import sys
+
+    try:
+        if not (sys.stdin and sys.stdin.isatty()):
+            return
+        import readline  # noqa: F401
+    except (ImportError, AttributeError, ValueError, OSError):
+        pass
 
 
 def read_line(prompt: str) -> str:
@@ -251,6 +308,32 @@ def drug_resolver(app_state: Any) -> Callable[[str], str | None]:
         return resolve
     except (ImportError, AttributeError, TypeError, ValueError):
         return _exact_names(app_state)
+
+
+def medicine_guesser(app_state: Any) -> Callable[[str], bool]:
+    """A function that says whether a short line reads as the name of a medicine the guide
+    does not list ("tylenol", "zoloft"): no question words, and each word either one the
+    knowledge file only knows as "other medicines" or one it does not know at all."""
+    from baclofen_cli import ask
+
+    try:
+        index = app_state.compiled.index("ask", ask.AskIndex)
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return lambda text: False
+
+    def guess(text: str) -> bool:
+        tokens = [t for t in ask.analyse(text, index) if t.word != "."]
+        if not tokens or len(tokens) > 3:
+            return False
+        if any(t.word in ask.STOP_WORDS or t.word in ask.QUESTION_WORDS or t.corrected or t.word.isdigit()
+               for t in tokens):
+            return False
+        if any(s in index.anchors for t in tokens for s in t.stems):
+            return False
+        others = ask._substances(tokens, index)
+        return all(n in others or t.unknown for n, t in enumerate(tokens))
+
+    return guess
 
 
 def _exact_names(app_state: Any) -> Callable[[str], str | None]:
