@@ -71,6 +71,8 @@ SUMMARY_WEIGHT = 0.6
 SECOND_SECTION_SHARE = 0.6
 # How much the matched emergency phrasings count when choosing the topic of an emergency.
 RULE_WEIGHT = 1.0
+# Added for the topic the file names for a matched phrasing's words (about a strong match).
+RULE_TOPIC_BONUS = 8.0
 # The runner-up topic is shown too when its score is at least this share of the best.
 RUNNER_UP_SHARE = 0.85
 MAX_RESULTS = 3
@@ -396,6 +398,10 @@ _INDEX_FIELDS: dict[str, Any] = {
     "day_maximum": [],  # list
     # Words for animals; the topic whose emergency sections go with crisis help.
     "pets": [],  # list[str]
+    # Topic id -> stems of its title and section headings ("withdrawal" in "Signs of withdrawal").
+    "headings": {},  # dict[str, list[str]]
+    # [stem, topic] pairs: a matched emergency phrasing with the stem is answered from the topic.
+    "rule_topics": [],  # list[list[str]]
     "crisis_topic": "",  # str
 }
 
@@ -602,6 +608,10 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         day_maximum=_day_maximum(kb),
         pets=sorted({w for t in hints.pet_words for w in tokenize(t) if w.isalpha()}),
         crisis_topic=hints.crisis_topic or "",
+        headings={t.id: sorted({*_content_stems(t.title), *(s for sec in t.sections for s in _content_stems(sec.heading))})
+                  for t in kb.topics},
+        rule_topics=[[stem(w), topic] for topic, words in hints.emergency_phrasing_topics.items()
+                     for text in words for w in tokenize(text)],
     )
 
 
@@ -1160,6 +1170,12 @@ def _rule_evidence(index: AskIndex, rules: list[Rule]) -> dict[str, float]:
     for number, values in bm25(index, slots).items():
         topic = index.docs[number].topic
         best[topic] = max(best.get(topic, 0.0), sum(values))
+    # The file's own word for which topic answers a phrasing (`ask.emergency_phrasing_topics`).
+    for rule in rules:
+        stems = {s for phrase in (rule.sign, *rule.context) for s in phrase.stems}
+        topic = next((t for s, t in index.rule_topics if s in stems), None)
+        if topic:
+            best[topic] = best.get(topic, 0.0) + RULE_TOPIC_BONUS
     return best
 
 
@@ -1440,6 +1456,18 @@ def _other_medicine_question(tokens: list[Token], index: AskIndex, substances: d
     return others
 
 
+def _words_not_in(index: AskIndex, topic: str, tokens: list[Token]) -> list[str]:
+    """The meaningful words of the question (as typed) that the topic's documents do not use."""
+    missing = []
+    for stems in content_tokens(tokens):
+        typed = max(stems, key=stems.get)
+        if typed in index.name_stems or stems.keys() <= QUESTION_WORDS | WEAK_STEMS or typed.isdigit():
+            continue
+        if not any(index.docs[n].topic == topic for n in index.postings.get(typed, [])[::2]):
+            missing.append(typed)
+    return missing
+
+
 def _ranked_results(
     kb: KnowledgeBase, index: AskIndex, tokens: list[Token], rules: list[Rule], emergency: bool,
     named_before: bool = False,
@@ -1465,6 +1493,18 @@ def _ranked_results(
         if urgent:
             ranked = urgent + [r for r in ranked if r.topic not in index.emergency_topics]
     floor = min_score(tokens, index, ranked, drugs, emergency, unaided, substances, named_before=named_before)
+    if floor is None and ranked and ranked[0].best_kind == "about" and ranked[0].coverage < FULL_COVERAGE:
+        # Turned down only because the best match is a question about the medicine with
+        # something else in the place of "it". When that something else is what another topic
+        # is headed by, and that topic explains the whole question and scores higher for it,
+        # it answers instead ("does withdrawal cause seizures": stopping, "Signs of withdrawal").
+        missing = _words_not_in(index, ranked[0].topic, tokens)
+        whole = [r for r in ranked[1:] if r.coverage >= FULL_COVERAGE and r.score > ranked[0].score
+                 and missing and all(w in index.headings.get(r.topic, []) for w in missing)]
+        if whole:
+            best = max(whole, key=lambda r: r.score)
+            ranked = [best] + [r for r in ranked if r is not best]
+            floor = min_score(tokens, index, ranked, drugs, emergency, unaided, substances, named_before=named_before)
     if _only_the_name(tokens, index):
         # "what is baclofen", "baclofen?": the document about the medicine itself.
         home = next((d.topic for d in index.docs if d.kind == "drug"), index.topics[0] if index.topics else "")

@@ -159,6 +159,9 @@ class AskHints(_Strict):
     emergency_phrasings: list[NonEmptyText] = []
     # Phrases that only ask about a symptom and must not raise the alarm on their own.
     non_emergency_phrasings: list[NonEmptyText] = []
+    # Topic id -> words that, in a matched emergency phrasing, say which topic answers it
+    # ("took", "swallowed" -> overdose; "stop", "ran" -> stopping; "pump" -> pump).
+    emergency_phrasing_topics: dict[Identifier, list[NonEmptyText]] = {}
     # Phrases that make a question a how-to ("how do i know if"): a sign in it is asked about,
     # even with a person and a past tense ("how do i know if my pump has stopped").
     how_to_phrasings: list[NonEmptyText] = []

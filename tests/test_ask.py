@@ -251,12 +251,14 @@ def test_json_shape_exactly_as_in_the_issue(runner) -> None:  # noqa: ANN001
     result = invoke(runner, ["ask", "--json", "i forgot my pill"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "emergency", "results"}
+    assert set(data) == {"query", "emergency", "caution", "notices", "results", "unread"}
     assert data["query"] == "i forgot my pill"
-    assert data["emergency"] is False
+    assert data["emergency"] is False and data["caution"] is False
+    assert data["notices"] == [] and data["unread"] == 0
     assert data["results"], data
     for item in data["results"]:
-        assert set(item) == {"topic", "section", "score", "text"}
+        assert set(item) == {"topic", "section", "kind", "score", "text"}
+        assert item["kind"] in ("info", "warning", "emergency")
         assert isinstance(item["score"], float)
         assert all(isinstance(t, str) and t for t in item["text"])
     assert data["results"][0]["topic"] == "missed-dose"
@@ -267,7 +269,10 @@ def test_json_shape_exactly_as_in_the_issue(runner) -> None:  # noqa: ANN001
 def test_json_out_of_scope_has_empty_results(runner) -> None:  # noqa: ANN001
     result = invoke(runner, ["ask", "--json", "what is the capital of France"])
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"query": "what is the capital of France", "emergency": False, "results": []}
+    assert json.loads(result.stdout) == {
+        "query": "what is the capital of France", "emergency": False, "caution": False, "notices": [], "results": [],
+        "unread": 0,
+    }
 
 
 def test_text_answer_names_the_topic_and_its_command(runner) -> None:  # noqa: ANN001
