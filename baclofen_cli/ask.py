@@ -236,7 +236,9 @@ APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc"
 # Terminal escape sequences (CSI, OSC, two-byte) and other control and invisible format
 # characters: removed before reading, so "\x1b[31mfit" or a zero-width space hides nothing.
 _UNSEEN = (r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
-           r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+           r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Invisible inside a word (soft hyphen, zero-width and direction marks): removed, not spaced.
+_INVISIBLE = r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
 
 
 def normalise(text: str) -> str:
@@ -246,7 +248,7 @@ def normalise(text: str) -> str:
     import re
     import unicodedata
 
-    text = re.sub(_UNSEEN, " ", text)
+    text = re.sub(_INVISIBLE, "", re.sub(_UNSEEN, " ", text))
     text = unicodedata.normalize("NFKC", text).casefold()
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
