@@ -395,6 +395,7 @@ _INDEX_FIELDS: dict[str, Any] = {
     "other_cues": [],  # list[str]
     # Past-tense words that mean "took"; how many tablets at once is too many.
     "taking": [],  # list[str]
+    "containers": [],  # list[str]
     "too_many": 4,  # int
     # [unit, amount]: the largest daily amount the topics name ("100 mg a day"), or [].
     "day_maximum": [],  # list
@@ -577,7 +578,8 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
     )
     references = sorted({stem(w) for w in REFERENCES} | {stem(w) for f in medicine.forms for w in tokenize(f) if len(w) > 3})
     hints = kb.ask
-    for text in [*hints.self_harm_phrasings, *hints.emergency_number_phrasings, *hints.taking_words, *hints.pet_words]:
+    for text in [*hints.self_harm_phrasings, *hints.emergency_number_phrasings, *hints.taking_words, *hints.pet_words,
+                 *hints.container_words]:
         surface_words.update(w for w in tokenize(text) if w.isalpha())
     drug_stems = {stem(k): v for k, v in sorted(drugs.items()) if " " not in k and k.isalpha() and len(k) > 3}
     return AskIndex(
@@ -606,6 +608,7 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         how_to=[" ".join(tokenize(t)) for t in hints.how_to_phrasings],
         other_cues=[" ".join(tokenize(t)) for t in hints.other_medicine_cues],
         taking=sorted({w for t in hints.taking_words for w in tokenize(t)}),
+        containers=sorted({w for t in hints.container_words for w in tokenize(t)}),
         too_many=hints.too_many_at_once,
         day_maximum=_day_maximum(kb),
         pets=sorted({w for t in hints.pet_words for w in tokenize(t) if w.isalpha()}),
@@ -759,8 +762,26 @@ def _medicine_word(token: Token, index: AskIndex) -> bool:
     return (
         token.word.isdigit()
         or token.word in REFERENCES
+        or token.word in index.containers
         or any(s in index.references or s in index.anchors or s in index.name_stems for s in token.stems)
     )
+
+
+def _medicine_follows(tokens: list[Token], n: int, index: AskIndex) -> bool:
+    """A medicine word within TAKING_REACH after tokens[n], in the same clause; a container
+    counts unless it holds something else ("the rest of the bottle", not "a bottle of wine")."""
+    for k in range(n + 1, min(len(tokens), n + 1 + TAKING_REACH)):
+        token = tokens[k]
+        if token.word == ".":
+            return False
+        if token.word in index.containers:
+            held = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].word == "of" else None
+            if held is None or _medicine_word(held, index) or held.word in FILLER:
+                return True
+            continue
+        if _medicine_word(token, index):
+            return True
+    return False
 
 
 def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None:
@@ -774,8 +795,7 @@ def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None
         if token.word == ".":
             clause_took = False
             continue
-        if token.word in taking and any(_medicine_word(t, index) for t in tokens[n + 1 : n + 1 + TAKING_REACH]
-                                         if t.word != "."):
+        if token.word in taking and _medicine_follows(tokens, n, index):
             token.stems.setdefault(take, SYNONYM_WEIGHT)
             token.past = True
         if (take in token.stems or give in token.stems) and token.past:

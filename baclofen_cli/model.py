@@ -165,8 +165,10 @@ class AskHints(_Strict):
     # Phrases that make a question a how-to ("how do i know if"): a sign in it is asked about,
     # even with a person and a past tense ("how do i know if my pump has stopped").
     how_to_phrasings: list[NonEmptyText] = []
-    # Past-tense words that mean "took" when said of a medicine ("swallowed", "downed", "necked").
+    # Past-tense words that mean "took" when said of a medicine ("swallowed", "downed", "necked"),
+    # and words for what medicine comes in ("bottle", "strip"): "swallowed the rest of the bottle".
     taking_words: list[NonEmptyText] = []
+    container_words: list[NonEmptyText] = []
     # This many tablets (or doses) taken at once is too many.
     too_many_at_once: Annotated[int, Meta(ge=2)] = 4
     # Phrases the file uses after a daily amount ("mg a day"): the largest such amount in the
