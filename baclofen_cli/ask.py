@@ -166,6 +166,11 @@ PUZZLED_BY = frozenset("about by whether how what if why which as over with".spl
 # "i took 8 tablets": how many tablets (or doses) at once is too many comes from the file
 # (`ask.too_many_at_once`); these are the words that count them.
 COUNTED = frozenset("tablets pills doses tabs capsules".split())
+# What else a number after "took" can count: time, amounts and units, not tablets.
+NOT_COUNTED = frozenset(
+    "mg mcg ml milligrams micrograms g grams kg lbs hours hour hrs hr minutes minute mins min seconds days day "
+    "times time am pm x percent".split()
+)
 CLAUSE_BREAKS = frozenset(".!?;,")
 # Kinds of phrasing document: a plain one, one that asks what something is ("what is the half
 # life"), and one about the medicine ("is it for multiple sclerosis", "what are my tablets for").
@@ -805,7 +810,11 @@ def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None
         # "6 of my baclofen", "8 of the tablets": the word counted may come after "of my".
         after = next((t for t in tokens[n + 1 : n + 4] if t.word not in FILLER), tokens[n + 1])
         amount = int(token.word) if len(token.word) < 7 else 10**6
-        if amount >= index.too_many and (after.word in COUNTED or any(s in index.name_stems for s in after.stems)):
+        counted = after.word in COUNTED or any(s in index.name_stems for s in after.stems)
+        # After "took" or "swallowed", a count is of the medicine unless it is of time or an
+        # amount ("took about 20 of his muscle relaxers"; not "took 5 days", "took 10 mg").
+        taken = clause_took and after.word not in NOT_COUNTED and after.word not in WEAK_WORDS
+        if amount >= index.too_many and (counted or taken):
             token.stems.update({stem("too"): SYNONYM_WEIGHT, stem("many"): SYNONYM_WEIGHT})
         # An amount is only too much when it was taken or given ("my dose is 100 mg" is not).
         if clause_took and index.day_maximum and after.word == index.day_maximum[0] and amount >= index.day_maximum[1]:
@@ -1158,10 +1167,11 @@ def emergency_signs(tokens: list[Token], index: AskIndex) -> tuple[list[Rule], b
 
 
 def _said(phrases: list[Phrase], tokens: list[Token]) -> bool:
-    """Whether any of the phrases is in the question (not negated), asked or not."""
+    """Whether any of the phrases is in the question, asked or not, and not negated by the
+    word just before it ("i'm not suicidal"; but "i don't see the point in living" counts)."""
     clauses = _clauses(tokens)
     return any(
-        not _negated(clause, start, end)
+        not (start and clause[start - 1].word in NEGATIONS)
         for phrase in phrases
         for clause in clauses
         for start, end in _matches(phrase, clause)

@@ -316,11 +316,13 @@ def test_the_tuning_set_has_no_missed_emergency_false_alarm_or_out_of_scope_answ
     assert 1 - len(figures["wrong"]) / figures["n"] >= 0.80
 
 
-def test_holdout_v2_measured_once() -> None:
-    """The set written before the second pass. Its figures are reported in the README; the
-    safety bars are asserted (top-1 is printed: the set was not used for tuning)."""
-    figures = _measure("ask_holdout_v2")
+@pytest.mark.parametrize("name", ["ask_holdout_v2", "ask_holdout_v3"])
+def test_later_holdout_sets_have_no_missed_emergency_or_false_alarm(name: str) -> None:
+    """v2 was written before the second pass and v3 after v2 was measured; each was measured
+    once (figures in the README), then the classes of emergency they showed missed were fixed,
+    so both now guard those fixes. Top-1 is printed, not tuned on."""
+    figures = _measure(name)
     n = figures["n"]
-    print(f"\nask_holdout_v2: top-1 {n - len(figures['wrong'])}/{n}; {figures}")
+    print(f"\n{name}: top-1 {n - len(figures['wrong'])}/{n}; {figures}")
     assert figures["missed"] == []
-    assert figures["answered"] == []
+    assert figures["alarms"] == []
