@@ -711,6 +711,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     words = tokenize(question[:MAX_QUERY_CHARS])
     tokens: list[Token] = []
     taking = set(index.taking)
+    fixes: dict[str, tuple[str, int] | None] = {}
     for word in words:
         if word in CLAUSE_BREAKS:
             tokens.append(Token(word=".", stems={}))
@@ -730,7 +731,9 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
             if parts:
                 tokens += [Token(word=p, stems={stem(p): 1.0}, past=is_past(p)) for p in parts]
                 continue
-            fixed = correct(word, index)
+            if word not in fixes:
+                fixes[word] = correct(word, index)
+            fixed = fixes[word]
             if not fixed:
                 tokens.append(Token(word=word, stems={stem(word): 1.0}, past=is_past(word), unknown=len(word) > 3))
                 continue
@@ -1050,26 +1053,51 @@ def _clauses(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _matches(phrase: Phrase, clause: list[Token]) -> list[tuple[int, int]]:
-    """Where every word of the phrase appears, in any order, within a short window: (start, end)."""
-    words = [t for t in clause if t.word not in FILLER]
+    """Where every word of the phrase appears, in any order, within a short window: (start, end).
+    Nearest positions are found by bisection, so a long message costs n log n, not n squared."""
+    from bisect import bisect_left
+
+    where, by_stem = _clause_view(clause)
     positions: list[list[int]] = []
     for phrase_stem, past in zip(phrase.stems, phrase.past):
-        found = [i for i, t in enumerate(words) if phrase_stem in t.stems and (t.past or not past)]
+        found = [i for i, was_past in by_stem.get(phrase_stem, ()) if was_past or not past]
         if not found:
             return []
         positions.append(found)
     window = 4 * len(phrase.stems)
+
+    def nearest(p: list[int], start: int) -> int:
+        k = bisect_left(p, start)
+        return min(p[max(0, k - 1) : k + 1], key=lambda i: abs(i - start))
+
     spans = []
     for start in positions[0]:
-        chosen = [min(p, key=lambda i: abs(i - start)) for p in positions]
+        chosen = [nearest(p, start) for p in positions]
         low, high = min(chosen), max(chosen)
         if high - low < window:
-            spans.append((low, high))
-    return [(_clause_position(words, clause, lo), _clause_position(words, clause, hi)) for lo, hi in spans]
+            spans.append((where[low], where[high]))
+    return spans
 
 
-def _clause_position(words: list[Token], clause: list[Token], i: int) -> int:
-    return next(n for n, t in enumerate(clause) if t is words[i])
+# The clauses of the question being read -> (the clause, the clause position of each
+# non-filler word, stem -> [(word number, past)]): built once per clause, not per phrasing.
+_VIEWS: dict[int, tuple[list[Token], list[int], dict[str, list[tuple[int, bool]]]]] = {}
+
+
+def _clause_view(clause: list[Token]) -> tuple[list[int], dict[str, list[tuple[int, bool]]]]:
+    cached = _VIEWS.get(id(clause))
+    if cached is not None and cached[0] is clause and len(cached[0]) == len(clause):
+        return cached[1], cached[2]
+    where = [n for n, t in enumerate(clause) if t.word not in FILLER]
+    by_stem: dict[str, list[tuple[int, bool]]] = {}
+    for i, n in enumerate(where):
+        token = clause[n]
+        for s in token.stems:
+            by_stem.setdefault(s, []).append((i, token.past))
+    if len(_VIEWS) > 64:
+        _VIEWS.clear()
+    _VIEWS[id(clause)] = (clause, where, by_stem)
+    return where, by_stem
 
 
 def _has(words: list[str], phrases: tuple[str, ...]) -> bool:
