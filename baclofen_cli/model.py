@@ -91,6 +91,11 @@ class Region(_Strict):
     territories: list[Annotated[str, Meta(pattern=r"^[A-Z]{2}$")]] = []
 
 
+class RegionalEmergency(_Strict):
+    instruction: Statement
+    reminder: Statement | None = None
+
+
 class Emergency(_Strict):
     """Shown before anything else wherever an emergency could be involved."""
 
@@ -100,6 +105,9 @@ class Emergency(_Strict):
     signs: Annotated[list[Statement], Meta(min_length=1)]
     # One line at the top of every topic that does not lead with the full box.
     reminder: Statement | None = None
+    # Region code -> the instruction and reminder with only that region's numbers, used in place
+    # of the two above when a reader chooses the region (`--region`).
+    by_region: dict[RegionCode, RegionalEmergency] = {}
 
 
 class Section(_Strict):

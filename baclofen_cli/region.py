@@ -56,7 +56,14 @@ def select(kb: Any, code: str) -> Any:
     from baclofen_cli.record import KnowledgeRecord
 
     selected = _filter(kb, code)
-    selected["emergency"]["contacts"] = [c for c in kb["emergency"]["contacts"] if c["region"] == code]
+    emergency = selected["emergency"]
+    emergency["contacts"] = [c for c in kb["emergency"]["contacts"] if c["region"] == code]
+    # The region's own wording of the instruction and reminder, where the file gives one.
+    regional = emergency.get("by_region", {}).get(code)
+    if regional:
+        emergency["instruction"] = regional["instruction"]
+        if regional.get("reminder"):
+            emergency["reminder"] = regional["reminder"]
     return KnowledgeRecord(selected)
 
 

@@ -69,3 +69,16 @@ def test_an_unknown_region_is_one_clear_line() -> None:
     assert result.stderr == "baclofen: error: unknown region 'mars': choose one of us, uk, eu, au, or 'all'\n"
     env_result = run_cli(["overdose"], env={"BACLOFEN_REGION": "mars"})
     assert env_result.returncode == 2 and "unknown region 'mars'" in env_result.stderr
+
+
+def test_a_region_gets_its_own_wording_of_the_instruction_and_reminder() -> None:
+    from tests.conftest import DATA_FILE
+    from baclofen_cli.yamlsafe import parse
+
+    data, _ = parse(DATA_FILE.read_text(encoding="utf-8"), str(DATA_FILE))
+    for code, regional in data["emergency"]["by_region"].items():
+        overdose = json.loads(run_cli(["--region", code, "overdose", "--json"]).stdout)
+        assert overdose["emergency"]["instruction"]["text"] == regional["instruction"]["text"]
+        if regional.get("reminder"):
+            overview = json.loads(run_cli(["--region", code, "overview", "--json"]).stdout)
+            assert overview["emergency_reminder"]["text"] == regional["reminder"]["text"]
