@@ -251,7 +251,7 @@ def test_json_shape_exactly_as_in_the_issue(runner) -> None:  # noqa: ANN001
     result = invoke(runner, ["ask", "--json", "i forgot my pill"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "emergency", "caution", "notices", "results", "unread"}
+    assert set(data) == {"query", "emergency", "caution", "notices", "results", "unread", "region"}
     assert data["query"] == "i forgot my pill"
     assert data["emergency"] is False and data["caution"] is False
     assert data["notices"] == [] and data["unread"] == 0
@@ -271,7 +271,7 @@ def test_json_out_of_scope_has_empty_results(runner) -> None:  # noqa: ANN001
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {
         "query": "what is the capital of France", "emergency": False, "caution": False, "notices": [], "results": [],
-        "unread": 0,
+        "unread": 0, "region": None,
     }
 
 
