@@ -1381,15 +1381,15 @@ def min_score(
             return None
     if named or others:
         return ANCHORED_MIN_SCORE
-    if referred:
-        return REFERENCED_MIN_SCORE
     typed = [t for t in tokens if t.word != "."]
     if (
         0 < len(typed) <= SHORT_QUESTION_WORDS
         and not any(t.unknown or t.corrected or t.word in QUESTION_WORDS or t.word in STOP_WORDS for t in typed)
     ):
-        # "fever", "dry mouth": a word or two, each the file's own, and nothing else asked.
+        # "fever", "dry mouth", "dosage": a word or two, each the file's own, nothing else asked.
         return ANCHORED_MIN_SCORE
+    if referred:
+        return REFERENCED_MIN_SCORE
     if ranked and ranked[0].best_kind == "about" and ranked[0].coverage < FULL_COVERAGE:
         # "how long does a cold last" matches "how long does it last", a question about the
         # medicine, with something else in the place of "it".

@@ -29,7 +29,6 @@ KNOWN_ANSWERED_PROBES = {
     "is walking good for back pain",
     "can i take antibiotics with the pill",
     "is it normal to feel tired in the afternoon",
-    "how much ibuprofen can i take",
     "how long does it take to recover from a stroke",
     "do you know any good neurologists",
     "can you tell me a story",
