@@ -782,6 +782,8 @@ def _medicine_follows(tokens: list[Token], n: int, index: AskIndex) -> bool:
         token = tokens[k]
         if token.word == ".":
             return False
+        if token.word == "many" and tokens[k - 1].word == "too" and tokens[n].word not in STOP_WORDS:
+            return True  # "swallowed way too many" (not "had too many", which may be drinks)
         if token.word in index.containers:
             held = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].word == "of" else None
             if held is None or _medicine_word(held, index) or held.word in FILLER:
@@ -1548,6 +1550,11 @@ def _ranked_results(
         evidence = _rule_evidence(index, rules)
         for item in ranked:
             item.bm25 += RULE_WEIGHT * evidence.get(item.topic, 0.0)
+            item.score = max(item.score, RULE_WEIGHT * evidence.get(item.topic, 0.0))
+        # A topic the phrasings point to that shares no word with the question ("overdid").
+        present = {item.topic for item in ranked}
+        ranked += [Ranked(topic=t, score=RULE_WEIGHT * v, sections=[], bm25=RULE_WEIGHT * v)
+                   for t, v in evidence.items() if t not in present and v > 0]
         ranked.sort(key=lambda r: -r.bm25)
         urgent = [r for r in ranked if r.topic in index.emergency_topics]
         if urgent:

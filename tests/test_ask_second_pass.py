@@ -54,6 +54,13 @@ def first_topic(data: dict) -> str | None:
         "new bottle, gave the same ml, now my daughter is very sleepy",
         # Overdose signs the guide lists, after a dose.
         "after her dose she cant focus her eyes",
+        # More ways of saying it, found while probing.
+        "my dad overdid his baclofen",
+        "swallowed way too many",
+        "my 2 year old drank some of the baclofen liquid",
+        "she swallowed the rest of the bottle",
+        "teenager downed a packet of baclofen",
+        "husband has swallowed about 20 of his muscle relaxers",
     ],
 )
 def test_overdose_described_in_other_words_raises_the_emergency(runner, question: str) -> None:  # noqa: ANN001
@@ -118,7 +125,7 @@ def test_not_suicidal_is_not_a_crisis(runner) -> None:  # noqa: ANN001
 
 # ---------------------------------------------------------------------------- animals
 @pytest.mark.parametrize("question", ["my dog ate a baclofen tablet off the floor", "the cat chewed some of my pills",
-                                      "my puppy swallowed 2 baclofen"])
+                                      "my puppy swallowed 2 baclofen", "my cat licked a crushed tablet"])
 def test_a_pet_that_ate_baclofen_is_an_emergency_for_a_vet_not_911(runner, question: str) -> None:  # noqa: ANN001
     data = ask_json(runner, question)
     assert data["emergency"] is True
@@ -152,6 +159,11 @@ def test_a_pet_question_never_gets_the_human_uses_or_doses(runner, question: str
         "how can i tell if the pump has stopped",
         "how will i know if my pump has run out",
         "seizures",
+        "i overdid it at the gym, can i take an extra dose",
+        "i ate too much at dinner, can i take baclofen",
+        "had the whole bottle of wine last night, can i take baclofen today",
+        "i drank my liquid dose with juice",
+        "took 5 days off work because of the spasms",
     ],
 )
 def test_no_false_alarm(runner, question: str) -> None:  # noqa: ANN001
