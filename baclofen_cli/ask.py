@@ -1116,10 +1116,6 @@ def _negated(clause: list[Token], start: int, end: int) -> bool:
 NOW_STATE, ASKED_STATE, NOT_STATE = "now", "asked", "no"
 
 
-def _described(clause: list[Token], start: int, end: int, cues: list[Phrase], how_to: list[str] | None = None) -> bool:
-    return _sign_state(clause, start, end, cues, how_to or []) == NOW_STATE
-
-
 def _sign_state(clause: list[Token], start: int, end: int, cues: list[Phrase], how_to: list[str]) -> str:
     """Whether the sign at clause[start:end+1] is said to be happening (or to have happened):
     NOW_STATE; asked about ("can baclofen cause fits", "what happens if i have a seizure",
