@@ -157,7 +157,8 @@ QUESTION_OPENERS = frozenset(
 # Words that make the rest of a sentence a supposition ("what happens if i have a seizure").
 CONDITIONALS = frozenset("if when whether unless case".split())
 # Words that put a sign in the past history rather than now ("i had seizures in the past").
-HISTORY = ("in the past", "history of", "used to", "years ago", "as a child", "when i was", "last year",
+HISTORY = ("in the past", "history of", "used to", "years ago", "as a child", "when i was", "last year", "at first",
+           "to begin with", "when he started", "when she started", "when i started",
            "last month", "months ago", "a while ago", "a few years", "back in", "once before", "in 20")
 NOW = ("now", "today", "tonight", "right now", "just", "this morning", "last night", "since", "this time")
 HABITUAL = frozenset("has have gets get suffers suffer prone".split())
@@ -166,6 +167,8 @@ PUZZLED_BY = frozenset("about by whether how what if why which as over with".spl
 # "i took 8 tablets": how many tablets (or doses) at once is too many comes from the file
 # (`ask.too_many_at_once`); these are the words that count them.
 COUNTED = frozenset("tablets pills doses tabs capsules".split())
+# Words of amount: after "had", they make it "took" ("had the whole lot", "had all of them").
+QUANTITY = frozenset("all whole lot lots load loads rest handful bunch extra double several".split())
 # What else a number after "took" can count: time, amounts and units, not tablets.
 NOT_COUNTED = frozenset(
     "mg mcg ml milligrams micrograms g grams kg lbs hours hour hrs hr minutes minute mins min seconds days day "
@@ -325,6 +328,8 @@ def is_past(word: str) -> bool:
 
 
 WEAK_STEMS = frozenset(stem(w) for w in WEAK_WORDS)
+# Words that go with a call for help ("911 help now please").
+HELP_STEMS = frozenset(stem(w) for w in "help now please quick quickly urgent urgently asap need call number who".split())
 
 
 # ---------------------------------------------------------------------------- the index
@@ -777,21 +782,52 @@ def _medicine_word(token: Token, index: AskIndex) -> bool:
 
 def _medicine_follows(tokens: list[Token], n: int, index: AskIndex) -> bool:
     """A medicine word within TAKING_REACH after tokens[n], in the same clause; a container
-    counts unless it holds something else ("the rest of the bottle", not "a bottle of wine")."""
+    counts unless it holds something else ("the rest of the bottle", not "a bottle of wine").
+    After a word as common as "had", only an amount counts ("had 12 baclofen", "had the whole
+    lot"; not "had my dose at 2pm" or "had a lot of pain")."""
+    common = tokens[n].word in STOP_WORDS
     for k in range(n + 1, min(len(tokens), n + 1 + TAKING_REACH)):
         token = tokens[k]
-        if token.word == ".":
+        if token.word in (".", "then"):
             return False
+        if common:
+            if token.word.isdigit() or token.word in QUANTITY or token.word in index.containers:
+                for j in range(k, min(len(tokens), k + 1 + TAKING_REACH)):
+                    if tokens[j].word in (".", "then"):
+                        break
+                    if tokens[j].word in index.containers:
+                        return _holds_medicine(tokens, j, index)
+                    if j > k and _medicine_word(tokens[j], index) and not tokens[j].word.isdigit():
+                        return True
+                return False
+            continue
         if token.word == "many" and tokens[k - 1].word == "too" and tokens[n].word not in STOP_WORDS:
             return True  # "swallowed way too many" (not "had too many", which may be drinks)
         if token.word in index.containers:
-            held = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].word == "of" else None
-            if held is None or _medicine_word(held, index) or held.word in FILLER:
+            if _holds_medicine(tokens, k, index):
                 return True
             continue
         if _medicine_word(token, index):
             return True
     return False
+
+
+def _other_substance(token: Token, index: AskIndex) -> bool:
+    """"paracetamol", "beers": another medicine or drink, by name or through the synonyms."""
+    if " ".join(tokenize(token.word)) in index.drugs:
+        return True
+    typed = max(token.stems, key=token.stems.get) if token.stems else ""
+    synonyms = {s for s in token.stems if s != typed}
+    return bool(synonyms & index.drug_stems.keys()) or all(part in synonyms for part in OTHER_MEDICINE)
+
+
+def _holds_medicine(tokens: list[Token], k: int, index: AskIndex) -> bool:
+    """A container at tokens[k] holds medicine unless "of" something else follows ("a bottle of
+    wine"; but "the bottle", "a packet of baclofen", "a strip of my tablets")."""
+    if k + 1 >= len(tokens) or tokens[k + 1].word != "of":
+        return True
+    held = next((t for t in tokens[k + 2 : k + 5] if t.word not in FILLER), None)
+    return held is None or _medicine_word(held, index)
 
 
 def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None:
@@ -818,7 +854,8 @@ def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None
         counted = after.word in COUNTED or any(s in index.name_stems for s in after.stems)
         # After "took" or "swallowed", a count is of the medicine unless it is of time or an
         # amount ("took about 20 of his muscle relaxers"; not "took 5 days", "took 10 mg").
-        taken = clause_took and after.word not in NOT_COUNTED and after.word not in WEAK_WORDS
+        taken = (clause_took and after.word not in NOT_COUNTED and after.word not in WEAK_WORDS
+                 and not _other_substance(after, index))
         if amount >= index.too_many and (counted or taken):
             token.stems.update({stem("too"): SYNONYM_WEIGHT, stem("many"): SYNONYM_WEIGHT})
         # An amount is only too much when it was taken or given ("my dose is 100 mg" is not).
@@ -1047,7 +1084,7 @@ def rank(index: AskIndex, tokens: list[Token]) -> list[Ranked]:
 def _clauses(tokens: list[Token]) -> list[list[Token]]:
     clauses: list[list[Token]] = [[]]
     for token in tokens:
-        if token.word in (".", "but"):
+        if token.word in (".", "but", "then"):
             clauses.append([])
         else:
             clauses[-1].append(token)
@@ -1429,7 +1466,11 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         notices = [_notice(hints.pet_message, "emergency" if urgent else "warning")] if hints.pet_message else []
         return Answer(emergency=urgent, results=[], notices=notices, reason="pet", **base)
     numbers = bool(index.number_requests) and _said(index.number_requests, tokens)
-    short = len(content_tokens(tokens)) <= 3
+    phrase_stems = {s for p in index.number_requests for s in p.stems}
+    # "911", "emergency!", "what number do i call": asking for help now. Not "emergency
+    # contraception" or "what to do in an emergency with the pump" (the numbers lead, no alarm).
+    short = all(max(w, key=w.get) in phrase_stems or max(w, key=w.get) in HELP_STEMS for w in content_tokens(tokens)
+                if not w.keys() <= QUESTION_WORDS | WEAK_STEMS)
     emergency = bool(rules) or (numbers and short)
     caution = not emergency and (asked or numbers)
     reason = "numbers" if numbers and not rules else ""

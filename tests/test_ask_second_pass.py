@@ -164,6 +164,15 @@ def test_a_pet_question_never_gets_the_human_uses_or_doses(runner, question: str
         "had the whole bottle of wine last night, can i take baclofen today",
         "i drank my liquid dose with juice",
         "took 5 days off work because of the spasms",
+        "my doctor said take my dose twice daily",
+        "i had my dose again at 2pm as usual",
+        "the liquid made him a bit floppy at first but hes fine now",
+        "took 4 paracetamol for my headache",
+        "she ate breakfast then had her tablets",
+        "emergency contraception and baclofen",
+        "i could kill for a good nights sleep",
+        "this stiffness is killing me",
+        "i had a lot of pain yesterday, should i take more",
     ],
 )
 def test_no_false_alarm(runner, question: str) -> None:  # noqa: ANN001
