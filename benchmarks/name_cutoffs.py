@@ -42,7 +42,7 @@ def evaluate(index, found: dict[str, list[str]], not_found: list[str]) -> tuple[
             misses.append(f"{name!r}: expected {expected}, got {got or 'nothing'} (suggestions {result.suggestions})")
     for name in not_found:
         result = resolve(index, name)
-        if result.is_found:
+        if result.found:
             false_found += 1
             got = sorted({h.drug for f in result.found for h in f.hits})
             misses.append(f"{name!r}: FALSE FOUND {got}")

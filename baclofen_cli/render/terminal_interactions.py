@@ -163,7 +163,8 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
     table.add_column("What happens", ratio=4, overflow="fold")
     table.add_column("What to do", ratio=4, overflow="fold")
     for group in view["groups"]:
-        name = _badge(group["severity"])
+        name = Text()
+        name.append_text(_badge(group["severity"]))
         name.append("\n")
         name.append(clean(group["name"]), style="bold")
         name.append("\n")
