@@ -113,7 +113,7 @@ class Hit(NamedTuple):
 class DrugIndex:
     """The lookup tables, built from the knowledge file and cached as plain JSON."""
 
-    __slots__ = ("names", "squashed", "sounds", "max_tokens")
+    __slots__ = ("names", "squashed", "sounds", "max_tokens", "_tables")
 
     def __init__(
         self, names: dict[str, list[Hit]], squashed: dict[str, str], sounds: dict[str, str], max_tokens: int
@@ -123,6 +123,20 @@ class DrugIndex:
         # normalised name -> its sound-alike spelling without spaces (precomputed for the fuzzy step)
         self.sounds = sounds
         self.max_tokens = max_tokens
+        self._tables: tuple[list[str], list[str], list[str], list[str]] | None = None
+
+    def fuzzy_tables(self) -> tuple[list[str], list[str], list[str], list[str]]:
+        """Drug names as parallel lists (name, without spaces, sound-alike, consonants) for the
+        fuzzy step; built on first use, never cached on disk (a few milliseconds)."""
+        if self._tables is None:
+            keys = list(self.sounds)
+            self._tables = (
+                keys,
+                [k.replace(" ", "") for k in keys],
+                [self.sounds[k] for k in keys],
+                [skeleton(self.sounds[k]) for k in keys],
+            )
+        return self._tables
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> DrugIndex:
@@ -185,6 +199,12 @@ def normalise(text: str) -> str:
     return " ".join(_singular(t) for t in (kept or raw))
 
 
+def raw_key(text: str) -> str:
+    """The lookup form with filler words kept: "Solpadeine Max" is its own product, although
+    "max" is filler elsewhere ("Tylenol Extra Strength" is plain Tylenol)."""
+    return " ".join(_singular(t) for t in _tokens(text))
+
+
 def _singular(token: str) -> str:
     # Applied to the file's names and to what is typed alike, so "beers" = "beer", "opioids" = "opioid".
     if len(token) > 3 and token.endswith("s") and not token.endswith("ss") and token not in _CONNECTORS:
@@ -226,9 +246,11 @@ def build_index(kb: Any) -> DrugIndex:
         key = normalise(name)
         if not key:
             return
-        found = names.setdefault(key, [])
-        if not any(h.drug == hit.drug and h.via == hit.via and list(h.regions) == list(hit.regions) for h in found):
-            found.append(hit)
+        for form in dict.fromkeys((key, raw_key(name))):
+            found = names.setdefault(form, [])
+            # One meaning per drug and region: the first product named wins a shared name.
+            if not any(h.drug == hit.drug and list(h.regions) == list(hit.regions) for h in found):
+                found.append(hit)
 
     for group in kb.interactions.groups:
         for drug in group.drugs:
@@ -284,7 +306,7 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
     key = normalise(query)
     if not key:
         return result
-    for form in (key, _without_numbers(key)):
+    for form in (raw_key(query), key, _without_numbers(key)):
         exact = _exact(index, form)
         if exact:
             return _finish(result, [Found(index.names[exact], "exact", exact)], region)
@@ -342,27 +364,36 @@ def _contained(index: DrugIndex, tokens: list[str]) -> tuple[list[Found], list[s
     return [f for _, f in sorted(spans, key=lambda s: s[0])], leftover, known
 
 
-def _candidates(index: DrugIndex, query: str) -> list[tuple[float, str]]:
-    """(score, key) for every drug name in the index, best first. Scores are 0-100."""
-    from rapidfuzz import fuzz
+# Below this score in all three spellings a name cannot be a match or a suggestion (a one-letter
+# slip in a five-letter name scores 80), so rapidfuzz drops it in C before Python sees it.
+PREFILTER_SCORE = 60.0
 
+
+def _candidates(index: DrugIndex, query: str) -> list[tuple[float, str]]:
+    """(score, key) for the drug names near `query`, best first. Scores are 0-100."""
+    from rapidfuzz import fuzz, process
+
+    keys, flats, sounds, skeletons = index.fuzzy_tables()
     q_tokens = query.split()
     q_flat = query.replace(" ", "")
     q_sound = sound(query).replace(" ", "")
     q_skeleton = skeleton(q_sound)
+    best: dict[int, float] = {}
+    for typed, table in ((q_flat, flats), (q_sound, sounds)):
+        for _, score, i in process.extract(typed, table, scorer=fuzz.ratio, score_cutoff=PREFILTER_SCORE, limit=None):
+            best[i] = max(best.get(i, 0.0), score)
+    if len(q_skeleton) >= 4:
+        # Vowels are what patients get wrong most ("klonapin", "vicaden"): compare consonants,
+        # at a cost, so a same-consonant name never beats a closer plain spelling.
+        cutoff = PREFILTER_SCORE + SKELETON_PENALTY
+        for _, score, i in process.extract(q_skeleton, skeletons, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+            if len(flats[i]) > SHORT_NAME:
+                best[i] = max(best.get(i, 0.0), score - SKELETON_PENALTY)
     scored = []
-    for key, k_sound in index.sounds.items():
-        k_tokens = key.split()
-        k_flat = key.replace(" ", "")
-        if len(k_tokens) != len(q_tokens):
-            # Words run together or split apart ("oxy contin"), not a word more or less.
-            if abs(len(k_flat) - len(q_flat)) > 1:
-                continue
-        score = max(fuzz.ratio(q_flat, k_flat), fuzz.ratio(q_sound, k_sound))
-        if len(k_flat) > SHORT_NAME and len(q_skeleton) >= 4:
-            # Vowels are what patients get wrong most ("klonapin", "vicaden"): compare consonants,
-            # at a cost, so a same-consonant name never beats a closer plain spelling.
-            score = max(score, fuzz.ratio(q_skeleton, skeleton(k_sound)) - SKELETON_PENALTY)
+    for i, score in best.items():
+        key = keys[i]
+        if len(key.split()) != len(q_tokens) and abs(len(flats[i]) - len(q_flat)) > 1:
+            continue  # words run together or split apart ("oxy contin"), not a word more or less
         scored.append((score, key))
     scored.sort(key=lambda s: (-s[0], s[1]))
     return scored
@@ -428,21 +459,31 @@ def is_slip(query: str, key: str) -> bool:
 
 
 def _looks_like(query: str, key: str) -> bool:
-    """Close enough to offer as "did you mean": the same first sound and at most one consonant
-    and two letters apart. "aspirin" is not "spirits", "Adderall" is not "Inderal", "Ampyra"
-    is not "Apidra"."""
+    """Close enough to offer as "did you mean": a near typing slip, never just a similar word.
+
+    The same first sound, consonants at most one letter apart, and at most two letters wrong
+    as typed (or one as sounded). Names up to SHORT_NAME letters must be a real slip
+    (`_close_short`), and names under MIN_FUZZY_LENGTH are never offered. So "aspirin" is not
+    "spirits", "Adderall" is not "Inderal", "Ampyra" is not "Apidra", "larger" is not "lager"."""
     from rapidfuzz.distance import OSA
 
+    q, k = query.replace(" ", ""), key.replace(" ", "")
+    if len(k) < MIN_FUZZY_LENGTH or any(ch.isdigit() for ch in k):
+        return False
+    if len(k) <= SHORT_NAME:
+        return _close_short(query, key)
     q_sound, k_sound = sound(query).replace(" ", ""), sound(key).replace(" ", "")
     if not q_sound or q_sound[:1] != k_sound[:1]:
         return False
-    return OSA.distance(q_sound, k_sound) <= 2 and OSA.distance(skeleton(q_sound), skeleton(k_sound)) <= 1
+    if OSA.distance(skeleton(q_sound), skeleton(k_sound)) > 1:
+        return False
+    return OSA.distance(q, k) <= 2 or OSA.distance(q_sound, k_sound) <= 1
 
 
 def _close_short(query: str, key: str) -> bool:
     """Short names ("lager", "sherry", "xanax") sit one letter from everyday words ("larger",
     "cherry"), so only typing slips count: the same sound, one vowel swapped, two letters
-    swapped, or the last letter missing or doubled."""
+    swapped, the last letter missing or doubled, or one vowel missing or extra ("valum")."""
     q, k = query.replace(" ", ""), key.replace(" ", "")
     if sound(q) == sound(k):
         return True
@@ -454,7 +495,14 @@ def _close_short(query: str, key: str) -> bool:
             return q[diff[0]] == k[diff[1]] and q[diff[1]] == k[diff[0]]
         return False
     longer, shorter = (q, k) if len(q) > len(k) else (k, q)
-    return len(longer) == len(shorter) + 1 and longer.startswith(shorter)
+    if len(longer) != len(shorter) + 1:
+        return False
+    if longer.startswith(shorter):
+        return True
+    # One vowel left out or added in the middle ("valum" for "valium").
+    return any(
+        longer[i] in _VOWELS and longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 1)
+    )
 
 
 def _extends(key: str, query: str) -> bool:
