@@ -132,8 +132,7 @@ def answer_view(kb: KnowledgeBase, index: DrugIndex, names: list[str], region: s
     elif kb.emergency.reminder:
         reminder = statement_view(kb.emergency.reminder)  # the one line every topic starts with
 
-    depressant = set(inter.depressant_groups)
-    slowing = list(dict.fromkeys(m["drug"] for r in results for m in r["matches"] if m["group"] in depressant))
+    slowing = _slowing(inter, results)
     combined = None
     if len(slowing) >= 2 and inter.combined_warning:
         combined = {**statement_view(inter.combined_warning), "drugs": slowing}
@@ -200,6 +199,28 @@ def answer_json(view: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _slowing(inter: Any, results: list[dict[str, Any]]) -> list[str]:
+    """What was asked that slows the nervous system, one entry per thing taken: "beer" and
+    "wine" are one drug, and the meanings of one brand in different countries (or its
+    different products) are alternatives, not two medicines taken together."""
+    depressant = set(inter.depressant_groups)
+    units: list[str] = []
+    for result in results:
+        items = [i for i in result["items"] if any(g["id"] in depressant for g in i["groups"])]
+        if not items:
+            continue
+        if len(items) > 1 and any(i["region"] for i in items):
+            units.append(result["query"])  # Benadryl: US or UK meaning, either way one medicine
+            continue
+        for item in items:
+            drugs = [d for d, g in item["drug_groups"] if g in depressant]
+            if item["alternatives"]:
+                units.append(" or ".join(dict.fromkeys(drugs)))
+            else:
+                units += drugs
+    return list(dict.fromkeys(units))
+
+
 def _worst(results: list[dict[str, Any]]) -> str | None:
     grades = [m["severity"] for r in results for m in r["matches"]]
     return min(grades, key=SEVERITY_ORDER.__getitem__) if grades else None
@@ -222,8 +243,8 @@ def _verdict(inter: Any, results: list[dict[str, Any]]) -> dict[str, Any] | None
 
 
 def _steps(inter: Any, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The numbered steps: each matched group's own, then the steps for each severity asked
-    (most serious first), then what to do about names this guide does not know. Each once."""
+    """The numbered steps: each matched group's own, then the general steps of the most serious
+    grade asked, then what to do about names this guide does not know. Each once."""
     asked = dict.fromkeys((m["group"], m["severity"]) for r in results for m in r["matches"])
     matched = sorted(asked, key=lambda gs: SEVERITY_ORDER[gs[1]])  # stable: in the order asked
     ordered_groups = list(dict.fromkeys(group for group, _ in matched))
@@ -233,8 +254,9 @@ def _steps(inter: Any, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for group in ordered_groups:
         statements += group_steps.get(group, [])
     by_severity = inter.get("steps") or {}
-    for severity in severities:
-        statements += by_severity.get(severity, [])
+    if severities:
+        # The general steps of the most serious grade asked; those of a lower grade say less.
+        statements += by_severity.get(severities[0], [])
     steps: dict[str, dict[str, Any]] = {}
     for statement in statements:
         steps.setdefault(statement.text, statement_view(statement))
@@ -321,6 +343,9 @@ def _items(
                 "matched": region_hits[0].matched if region_hits else shown,
                 "closest_to": shown if found.how == "fuzzy" else None,
                 "region": label,
+                # One brand, several products ("cetirizine or acrivastine"), not a mixture.
+                "alternatives": is_alternatives(region_hits),
+                "drug_groups": [(h.drug, g) for h in region_hits for g in h.groups if g in groups],
                 "description": describe(groups, region_hits),
                 "groups": sorted(blocks.values(), key=lambda b: SEVERITY_ORDER[b["severity"]]),
             }
@@ -346,7 +371,7 @@ def describe(groups: dict[str, InteractionGroup], hits: list[Hit]) -> str:
         return ""
     parts = [_member(groups, h) for h in hits]
     first = hits[0]
-    if not first.via and len(hits) > 1 and all(h.regions for h in hits):
+    if is_alternatives(hits):
         labels = {groups[h.groups[0]].member_label for h in hits}
         if len(labels) == 1:
             return f"{' or '.join(h.drug for h in hits)}, {labels.pop()}"
@@ -358,6 +383,11 @@ def describe(groups: dict[str, InteractionGroup], hits: list[Hit]) -> str:
     if first.matched.casefold() == first.drug.casefold():
         return groups[first.groups[0]].member_label
     return parts[0]
+
+
+def is_alternatives(hits: list[Hit]) -> bool:
+    """Several drugs for one regional brand name, none through a combination: one or the other."""
+    return len(hits) > 1 and not any(h.via for h in hits) and all(h.regions for h in hits)
 
 
 def _member(groups: dict[str, InteractionGroup], hit: Hit) -> str:
