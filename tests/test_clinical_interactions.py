@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import DATA_FILE, invoke, run_cli
+
+TESTS = Path(__file__).resolve().parent
 
 SEVERITY_ORDER = {"major": 0, "moderate": 1, "minor": 2}
 MAJOR_GROUPS = {"opioids", "alcohol", "benzodiazepines", "gabapentinoids", "barbiturates", "oxybates"}
@@ -312,3 +315,41 @@ def test_a_name_longer_than_the_limit_says_what_was_not_read(runner, inter: dict
     note = inter["not_read"].replace("{limit}", "1000")
     assert any(note in w for w in answer["warnings"])
     assert note in plain(runner, "interactions", name)
+
+
+# ------------------------------------------------------------------ the name lists, measured (issue 14 "Names")
+
+
+def _list(name: str) -> tuple[dict[str, list[str]], list[str], dict[str, str]]:
+    raw = yaml.safe_load((TESTS / name).read_text(encoding="utf-8"))
+    found = {str(k): v if isinstance(v, list) else [v] for k, v in (raw.get("found") or {}).items()}
+    return found, [str(n) for n in raw.get("not_found") or []], dict(raw.get("same_class") or {})
+
+
+@pytest.mark.parametrize("list_name", ["interaction_names_holdout_v2.yaml", "interaction_names_real_unlisted.yaml"])
+def test_names_resolve_with_no_false_found_and_no_cross_class_suggestion(runner, list_name: str) -> None:
+    found, not_found, same_class = _list(list_name)
+    names = [*found, *not_found]
+    answer = ask(runner, *names)
+    results = dict(zip(names, answer["results"]))
+    resolved = sum(sorted({m["drug"] for m in results[n]["matches"]}) == sorted(found[n]) for n in found)
+    assert not found or resolved / len(found) >= 0.95, f"{resolved}/{len(found)}"
+    false_found = [n for n in not_found if results[n]["found"]]
+    assert not false_found, false_found
+    for name in not_found:
+        # The bar: an unknown real medicine always gets the pharmacist line.
+        assert any(w.startswith(f"{results[name]['query']}: ") and "pharmacist" in w for w in answer["warnings"]), name
+    # "Did you mean" stays within the typed name's class (or its own brand family).
+    suggested = {s for r in answer["results"] for s in r["suggestions"]}
+    if suggested:
+        by_suggestion = dict(zip(sorted(suggested), ask(runner, *sorted(suggested))["results"]))
+        expected_groups = {n: {g for d in found[n] for g in _groups_of_drug(answer, d)} for n in found}
+        for name in names:
+            allowed = expected_groups.get(name) or ({same_class[name]} if name in same_class else set())
+            for suggestion in results[name]["suggestions"]:
+                family = suggestion.split()[0].casefold() == name.split()[0].casefold()
+                assert family or groups_of(by_suggestion[suggestion]) & allowed, (name, suggestion)
+
+
+def _groups_of_drug(answer: dict, drug: str) -> set[str]:
+    return {m["group"] for r in answer["results"] for m in r["matches"] if m["drug"] == drug}
