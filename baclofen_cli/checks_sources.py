@@ -102,6 +102,10 @@ def source_problems(data: dict[str, Any], *, shipped: bool) -> Iterator[tuple[st
     """(code, message, path) for every rule above; `shipped` says the file is the built-in one."""
     sources = data.get("sources", [])
     by_id = {s["id"]: s for s in sources}
+    topic_ids = {t["id"] for t in data.get("topics", [])}
+    for i, topic_id in enumerate(data.get("safety_topics", [])):
+        if topic_id not in topic_ids:
+            yield "BCL004", f"safety_topics names unknown topic {topic_id!r}", ("safety_topics", i)
     yield from _statement_problems(data, by_id)
     yield from _contact_problems(data, by_id)
     yield from _source_list_problems(sources, shipped=shipped)

@@ -968,7 +968,8 @@ def test_every_command_on_odd_terminals(terminal: str) -> None:
     colour = "FORCE_COLOR" in env and "NO_COLOR" not in env
     encoding = env.get("PYTHONIOENCODING", "utf-8")
     for args, result in zip(TERMINAL_COMMANDS, run_many(TERMINAL_COMMANDS, env, b"a\nb\n"), strict=True):
-        assert result.returncode == 0, (args, result.stderr)
+        # validate exits 1 when the file has problems (test_validate checks which); here only the output counts.
+        assert result.returncode in ((0, 1) if args[0] == "validate" else (0,)), (args, result.stderr)
         assert result.stderr == b"", (args, result.stderr)
         # Only what the terminal's encoding can show ('?' or '-' in place of the rest).
         stdout = result.stdout.decode(encoding)

@@ -5,19 +5,24 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, content_pending, invoke, run_cli
 
 
+@content_pending
 def test_shipped_file_is_valid(runner) -> None:
     result = invoke(runner, ["validate"])
     assert result.exit_code == 0, result.stdout
     assert result.stdout.startswith(f"OK: {DATA_FILE} is valid")
 
 
+@content_pending
 def test_shipped_file_is_valid_through_the_script() -> None:
     result = run_cli(["validate", str(DATA_FILE), "--json"])
     assert result.returncode == 0
-    assert json.loads(result.stdout) == {"file": str(DATA_FILE), "valid": True, "problems": []}
+    report = json.loads(result.stdout)
+    # Warnings (a DailyMed search link, say) are listed apart and do not make the file invalid.
+    assert {k: v for k, v in report.items() if k != "warnings"} == {"file": str(DATA_FILE), "valid": True, "problems": []}
+    assert all(not w["error"] for w in report.get("warnings", []))
 
 
 def _broken(tmp_path: Path) -> Path:
