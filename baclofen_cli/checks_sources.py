@@ -5,16 +5,16 @@ Generic on purpose: which topics are safety advice comes from the file (`safety_
 interactions are safety content in every file.
 
 Codes (documented in the README, "Editing and validating"):
-  BCL020 a safety statement cites no official source                      (fails validate)
-  BCL021 a statement rests only on "other"-tier sources                    (fails validate)
-  BCL022 the shipped file has an "other"-tier source                       (fails validate)
-  BCL023 a clinic's own file has an "other"-tier source                    (warning)
-  BCL024 a publisher is "various websites"                                 (fails validate)
-  BCL025 an emergency or crisis number cites no poison centre, regulator
+  BCL021 a safety statement cites no official source                      (fails validate)
+  BCL022 a statement rests only on "other"-tier sources                    (fails validate)
+  BCL023 the shipped file has an "other"-tier source                       (fails validate)
+  BCL024 a clinic's own file has an "other"-tier source                    (warning)
+  BCL025 a publisher is "various websites"                                 (fails validate)
+  BCL026 an emergency or crisis number cites no poison centre, regulator
          or national health service for its region                         (fails validate)
-  BCL026 a DailyMed link is a search, not a set id                         (warning)
-  BCL027 two source ids share one URL                                      (warning)
-  BCL028 a statement for one region cites no source for that region        (warning)
+  BCL027 a DailyMed link is a search, not a set id                         (warning)
+  BCL028 two source ids share one URL                                      (warning)
+  BCL029 a statement for one region cites no source for that region        (warning)
 None of them stops a file loading: they are about trust, and are fixed by editing citations.
 """
 
@@ -28,9 +28,9 @@ from typing import Any
 from baclofen_cli.yamlsafe import Path
 
 # Fail `validate` but let the file load (the same standing as an uncited source, BCL003).
-ADVISORY_CODES = frozenset({"BCL020", "BCL021", "BCL022", "BCL024", "BCL025"})
+ADVISORY_CODES = frozenset({"BCL021", "BCL022", "BCL023", "BCL025", "BCL026"})
 # Reported by `validate`, which still passes.
-WARNING_CODES = frozenset({"BCL023", "BCL026", "BCL027", "BCL028"})
+WARNING_CODES = frozenset({"BCL024", "BCL027", "BCL028", "BCL029"})
 
 # Kinds of source that are an authority for an emergency or crisis number (see Source.kind).
 AUTHORITY_KINDS = frozenset({"poison-centre", "regulator", "safety-communication", "label", "health-service"})
@@ -123,13 +123,13 @@ def _statement_problems(data: dict[str, Any], by_id: dict[str, Any]) -> Iterator
         tiers = {tier_of(by_id[i]) for i in known}
         cites = _describe(known, by_id)
         if tiers == {"other"}:
-            yield ("BCL021", f"rests only on 'other'-tier sources: {cites}; cite the official document",
+            yield ("BCL022", f"rests only on 'other'-tier sources: {cites}; cite the official document",
                    (*statement.path, "sources"))
         elif statement.safety and "official" not in tiers:
-            yield "BCL020", f"safety statement cites no official source: {cites}", (*statement.path, "sources")
+            yield "BCL021", f"safety statement cites no official source: {cites}", (*statement.path, "sources")
         region = statement.region
         if region and statement.part != "quiz" and not any(by_id[i].get("region") in (None, region) for i in known):
-            yield ("BCL028", f"written for {region} but every source is for another region: {cites}",
+            yield ("BCL029", f"written for {region} but every source is for another region: {cites}",
                    (*statement.path, "sources"))
 
 
@@ -141,7 +141,7 @@ def _contact_problems(data: dict[str, Any], by_id: dict[str, Any]) -> Iterator[t
         cited = [by_id[s] for s in contact.get("sources", []) if s in by_id]
         if not any(_authority_for(source, region) for source in cited):
             yield (
-                "BCL025",
+                "BCL026",
                 f"the number {contact.get('number')!r} ({region}) cites no poison centre, regulator or national "
                 f"health service for {region} (a source of kind {', '.join(sorted(AUTHORITY_KINDS))})",
                 ("emergency", "contacts", i),
@@ -179,21 +179,21 @@ def _source_list_problems(sources: list[dict[str, Any]], *, shipped: bool) -> It
     for i, source in enumerate(sources):
         if tier_of(source) == "other":
             if shipped:
-                yield ("BCL022", f"source {source['id']!r} is 'other' tier: the shipped guide cites only official "
+                yield ("BCL023", f"source {source['id']!r} is 'other' tier: the shipped guide cites only official "
                        "or reference sources", ("sources", i, "tier"))
             else:
-                yield ("BCL023", f"source {source['id']!r} is 'other' tier (a copy, forum or shop): cite the "
+                yield ("BCL024", f"source {source['id']!r} is 'other' tier (a copy, forum or shop): cite the "
                        "official document if there is one", ("sources", i, "tier"))
         if _VAGUE_PUBLISHER.search(source.get("publisher", "")):
-            yield ("BCL024", f"publisher {source['publisher']!r} says nothing: name the one publisher of this "
+            yield ("BCL025", f"publisher {source['publisher']!r} says nothing: name the one publisher of this "
                    "document", ("sources", i, "publisher"))
         url = source.get("url", "")
         if _DAILYMED_SEARCH.match(url):
-            yield ("BCL026", f"source {source['id']!r} links to a DailyMed search: use the label's set id page "
+            yield ("BCL027", f"source {source['id']!r} links to a DailyMed search: use the label's set id page "
                    "(drugInfo.cfm?setid=...) once it is checked", ("sources", i, "url"))
         key = _url_key(url)
         if key in first_with_url:
-            yield ("BCL027", f"source {source['id']!r} has the same URL as {first_with_url[key]!r}: one document, "
+            yield ("BCL028", f"source {source['id']!r} has the same URL as {first_with_url[key]!r}: one document, "
                    "one id", ("sources", i, "url"))
         else:
             first_with_url[key] = source["id"]

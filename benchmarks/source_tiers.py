@@ -76,7 +76,7 @@ def main() -> int:
 
     data = {**data, "sources": list(sources.values())}
     contacts = data.get("emergency", {}).get("contacts", [])
-    unsourced_contacts = [p for p in source_problems(data, shipped=True) if p[0] == "BCL025"]
+    unsourced_contacts = [p for p in source_problems(data, shipped=True) if p[0] == "BCL026"]
     failing["contacts_without_authority"] = [f"{format_path(p[2])}: {p[1]}" for p in unsourced_contacts]
 
     in_scope = [k for k in counts["all"] if k not in ("quiz", "disclaimer")]

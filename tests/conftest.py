@@ -68,7 +68,7 @@ def run_cli(args: list[str], *, env: dict[str, str] | None = None, input: str | 
 
 
 # CONTENT PENDING (issue 12): the shipped file still has safety statements and emergency numbers
-# without an official source (BCL020, BCL025: `python benchmarks/source_tiers.py --list`). The
+# without an official source (BCL021, BCL026: `python benchmarks/source_tiers.py --list`). The
 # content branches fix them in their topics; once merged, these tests pass, strict xfail turns
 # that into a failure, and this marker must be removed from them.
 content_pending = pytest.mark.xfail(

@@ -1,5 +1,5 @@
 """Sources a pharmacist can trust (issue 12): tiers in the file, `baclofen sources`, and the source
-rules in `validate` (BCL020-BCL028)."""
+rules in `validate` (BCL021-BCL029)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import DATA_FILE, ROOT, content_pending, invoke, run_cli
 
-SAFETY_CODES = {"BCL020", "BCL025"}
+SAFETY_CODES = {"BCL021", "BCL026"}
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_shipped_file_has_no_other_tier_source_and_no_statement_rests_on_one(run
     assert {s["id"]: s.get("tier") for s in data["sources"] if s.get("tier") not in ("official", "reference")} == {}
     assert json.loads(invoke(runner, ["sources", "--tier", "other", "--json"]).stdout) == []
     _, report = _validate(runner)
-    assert [p for p in report["problems"] if p["code"] in ("BCL021", "BCL022", "BCL024")] == []
+    assert [p for p in report["problems"] if p["code"] in ("BCL022", "BCL023", "BCL025")] == []
 
 
 def test_shipped_sources_cite_the_document_not_a_copy(data) -> None:
@@ -161,9 +161,9 @@ def test_a_clinic_file_may_use_an_other_source_with_a_warning(runner, tmp_path: 
     code, report = _validate(runner, str(path))
     assert _new(report, baseline) == []
     assert code == (1 if baseline else 0)
-    [warning] = _found(report, "BCL023")
+    [warning] = _found(report, "BCL024")
     assert "'clinic-leaflet' is 'other' tier" in warning["message"] and warning["error"] is False
-    assert _found(report, "BCL022") == []
+    assert _found(report, "BCL023") == []
     assert invoke(runner, ["--data", str(path), "storage"]).exit_code == 0
 
 
@@ -175,12 +175,12 @@ def test_a_statement_resting_only_on_other_sources_fails_validate_but_loads(runn
     path = _copy(tmp_path, edit)
     code, report = _validate(runner, str(path))
     assert code == 1
-    [problem] = _found(report, "BCL021")
+    [problem] = _found(report, "BCL022")
     assert problem["field"] == "topics[0].summary.sources" and problem["line"] and problem["error"] is False
     assert "clinic-forum (other)" in problem["message"]
     assert invoke(runner, ["--data", str(path), "overview"]).exit_code == 0
     text = invoke(runner, ["validate", str(path)]).stdout
-    assert f"{path}:{problem['line']}: BCL021 topics[0].summary.sources:" in text
+    assert f"{path}:{problem['line']}: BCL022 topics[0].summary.sources:" in text
 
 
 def test_the_shipped_file_is_known_by_its_path(runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -195,8 +195,8 @@ def test_the_shipped_file_is_known_by_its_path(runner, tmp_path: Path, monkeypat
     # The same content as the built-in file: an "other" source is then a problem, not a warning.
     monkeypatch.setattr(loader, "default_path", lambda: path)
     code, report = _validate(runner)
-    assert code == 1 and _found(report, "BCL023") == []
-    [problem] = _found(report, "BCL022")
+    assert code == 1 and _found(report, "BCL024") == []
+    [problem] = _found(report, "BCL023")
     assert "'clinic-shop'" in problem["message"] and problem["field"].endswith(".tier")
 
 
@@ -208,22 +208,22 @@ def test_a_safety_statement_needs_an_official_source(runner, tmp_path: Path) -> 
 
     code, report = _validate(runner, str(_copy(tmp_path, edit)))
     assert code == 1
-    fields = {p["field"] for p in _found(report, "BCL020")}
+    fields = {p["field"] for p in _found(report, "BCL021")}
     assert {"emergency.signs[0].sources", "interactions.groups[0].sources",
             "interactions.unknown_drug.sources"} <= fields
-    message = next(p["message"] for p in _found(report, "BCL020") if p["field"] == "interactions.groups[0].sources")
+    message = next(p["message"] for p in _found(report, "BCL021") if p["field"] == "interactions.groups[0].sources")
     assert message == "safety statement cites no official source: s14 (reference), s9 (reference)"
 
 
-def test_which_topics_are_safety_advice_comes_from_the_file(runner, tmp_path: Path) -> None:
+def test_which_topics_are_safety_advice_comes_from_the_file(runner, tmp_path: Path, baseline, data) -> None:
     def edit(data: dict) -> None:
         data["safety_topics"] = [*data["safety_topics"], "storage"]
 
-    _, before = _validate(runner, str(_copy(tmp_path, lambda data: None, "same.yaml")))
     _, after = _validate(runner, str(_copy(tmp_path, edit)))
-    storage = [t["id"] for t in yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["topics"]].index("storage")
-    new = {p["field"] for p in _found(after, "BCL020")} - {p["field"] for p in _found(before, "BCL020")}
-    assert new and all(field.startswith(f"topics[{storage}].") for field in new)
+    storage = [t["id"] for t in data["topics"]].index("storage")
+    new = _new(after, baseline)
+    assert new and {p["code"] for p in new} == {"BCL021"}
+    assert all(p["field"].startswith(f"topics[{storage}].") for p in new)
 
     code, report = _validate(runner, str(_copy(tmp_path, lambda data: data["safety_topics"].append("storgae"))))
     assert code == 1
@@ -234,7 +234,7 @@ def test_a_publisher_must_be_named(runner, tmp_path: Path) -> None:
     path = _copy(tmp_path, lambda data: data["sources"][0].update(publisher="various websites"))
     code, report = _validate(runner, str(path))
     assert code == 1
-    [problem] = _found(report, "BCL024")
+    [problem] = _found(report, "BCL025")
     assert problem["field"] == "sources[0].publisher"
 
 
@@ -249,7 +249,7 @@ def test_emergency_numbers_cite_an_authority_for_their_region(runner, tmp_path: 
 
     code, report = _validate(runner, str(_copy(tmp_path, edit)))
     assert code == 1
-    flagged = {p["message"].split("'")[1] for p in _found(report, "BCL025")}
+    flagged = {p["message"].split("'")[1] for p in _found(report, "BCL026")}
     assert "911" not in flagged and "555 0100" not in flagged
     assert {"999", "1-800-222-1222"} <= flagged
 
@@ -261,7 +261,7 @@ def test_emergency_numbers_cite_an_authority_for_their_region(runner, tmp_path: 
         by_number["1-800-222-1222"]["sources"] = ["clinic-poison"]
 
     _, report = _validate(runner, str(_copy(tmp_path, fixed, "fixed.yaml")))
-    flagged = {p["message"].split("'")[1] for p in _found(report, "BCL025")}
+    flagged = {p["message"].split("'")[1] for p in _found(report, "BCL026")}
     assert not {"911", "999", "1-800-222-1222"} & flagged
 
 
@@ -281,14 +281,14 @@ def test_citation_hygiene_warnings_do_not_fail_validate(runner, tmp_path: Path, 
     code, report = _validate(runner, str(_copy(tmp_path, edit)))
     assert _new(report, baseline) == [] and code == (1 if baseline else 0)
     messages = {p["code"]: p["message"] for p in report.get("warnings", []) if "clinic-" in p["message"]}
-    assert messages["BCL027"] == "source 'clinic-b' has the same URL as 'clinic-a': one document, one id"
-    assert "'clinic-c' links to a DailyMed search" in messages["BCL026"]
-    [region] = [p for p in _found(report, "BCL028") if "clinic-a" in p["message"]]
+    assert messages["BCL028"] == "source 'clinic-b' has the same URL as 'clinic-a': one document, one id"
+    assert "'clinic-c' links to a DailyMed search" in messages["BCL027"]
+    [region] = [p for p in _found(report, "BCL029") if "clinic-a" in p["message"]]
     assert region["message"] == ("written for AU but every source is for another region: "
                                  "clinic-a (official), clinic-b (official), clinic-c (official)")
-    assert not {p["code"] for p in report["problems"]} & {"BCL026", "BCL027", "BCL028"}
+    assert not {p["code"] for p in report["problems"]} & {"BCL027", "BCL028", "BCL029"}
     text = invoke(runner, ["validate", str(tmp_path / "clinic.yaml")]).stdout
-    assert "BCL027 warning sources[" in text and "warnings" in text.splitlines()[-1]
+    assert "BCL028 warning sources[" in text and "warnings" in text.splitlines()[-1]
 
 
 def test_counting_script_uses_the_audit_method(tmp_path: Path) -> None:

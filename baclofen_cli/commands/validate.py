@@ -30,7 +30,7 @@ def validate(
         kb, problems = None, [Problem("BCL000", exc.message, (), exc.line)]
         if exc.field:
             problems = [Problem("BCL000", f"{exc.field}: {exc.message}", (), exc.line)]
-    # Warnings (BCL023, BCL026-BCL028) are listed, but the file still passes.
+    # Warnings (BCL024, BCL027-BCL029) are listed, but the file still passes.
     warnings = [p for p in problems if p.is_warning]
     problems = [p for p in problems if not p.is_warning]
     out = app_state.output(json_output)
