@@ -96,7 +96,11 @@ def _schema_problems(value: Any, kind: Any, path: Path) -> list[Problem]:
         fields = {f.encode_name: f for f in msgspec.structs.fields(inner)}
         for key in value:
             if key not in fields:
-                found.append(Problem("BCL001", f"unknown field {key!r}", (*path, key)))
+                from difflib import get_close_matches
+
+                near = get_close_matches(str(key), list(fields), n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else ""
+                found.append(Problem("BCL001", f"unknown field {key!r}{hint}", (*path, key)))
         for key, field in fields.items():
             if key in value:
                 found += _schema_problems(value[key], field.type, (*path, key))
@@ -112,10 +116,13 @@ def _unwrap(kind: Any) -> Any:
     return kind
 
 
-def find_problems(data: dict[str, Any], lines: dict[Path, int], shipped: bool = False) -> list[Problem]:
-    """Every rule violation in a file that already matches the schema (`shipped`: the built-in file)."""
+def find_problems(
+    data: dict[str, Any], lines: dict[Path, int], shipped: bool = False, inherited: dict[str, Any] | None = None
+) -> list[Problem]:
+    """Every rule violation in a file that already matches the schema (`shipped`: the built-in file;
+    `inherited`: the built-in data an overlay extends, whose own source problems are not repeated)."""
     problems = list(_reference_problems(data))
-    problems += [Problem(*found) for found in source_problems(data, shipped=shipped)]
+    problems += [Problem(*found) for found in source_problems(data, shipped=shipped, inherited=inherited)]
     problems += _duplicate_problems(data)
     problems += _quiz_problems(data)
     problems += _text_problems(data, ())

@@ -98,8 +98,24 @@ def tier_of(source: dict[str, Any] | None) -> str:
     return str(source.get("tier") or "other") if source else "other"
 
 
-def source_problems(data: dict[str, Any], *, shipped: bool) -> Iterator[tuple[str, str, Path]]:
-    """(code, message, path) for every rule above; `shipped` says the file is the built-in one."""
+def source_problems(
+    data: dict[str, Any], *, shipped: bool, inherited: dict[str, Any] | None = None
+) -> Iterator[tuple[str, str, Path]]:
+    """(code, message, path) for every rule above; `shipped` says the file is the built-in one.
+
+    For a clinic overlay, `inherited` is the built-in data it extends: what the built-in file
+    already has is its editors' to fix (`validate` on it lists them), so only what the overlay
+    brings or changes is reported.
+    """
+    found = _source_problems(data, shipped=shipped)
+    if inherited is None:
+        yield from found
+        return
+    known = set(_source_problems(inherited, shipped=shipped))
+    yield from (problem for problem in found if problem not in known)
+
+
+def _source_problems(data: dict[str, Any], *, shipped: bool) -> Iterator[tuple[str, str, Path]]:
     sources = data.get("sources", [])
     by_id = {s["id"]: s for s in sources}
     topic_ids = {t["id"] for t in data.get("topics", [])}

@@ -305,3 +305,29 @@ def test_counting_script_uses_the_audit_method(tmp_path: Path) -> None:
     worst = run("--tiers", str(tiers))
     assert worst["other_only"] == worst["statements"] == now["statements"]
     assert worst["safety_without_official"] == worst["safety_statements"] > 0
+
+
+def test_a_clinic_overlay_is_held_to_the_rules_only_for_what_it_adds(runner, tmp_path: Path) -> None:
+    overlay = tmp_path / "riverside.yaml"
+    overlay.write_text("""\
+extends: builtin
+sources:
+  - {id: riverside-forum, title: Patient forum thread, publisher: A forum, url: "https://forum.example/t/1", tier: other}
+  - {id: s2, title: "Baclofen tablets (Eywa Pharma)"}
+topics:
+  - id: storage
+    sections:
+      - heading: Riverside tips
+        points:
+          - {text: "Keep a spare pack at work.", sources: [riverside-forum]}
+emergency:
+  contacts:
+    - {label: Riverside pump team, number: "555 0101", region: US, kind: urgent-advice}
+""", encoding="utf-8")
+    code, report = _validate(runner, str(overlay))
+    assert code == 1
+    found = {(p["code"], p["message"]) for p in [*report["problems"], *report.get("warnings", [])]}
+    assert {code for code, _ in found} == {"BCL022", "BCL024", "BCL026"}, found
+    assert all(p["line"] and p["line"] > 1 for p in [*report["problems"], *report["warnings"]])
+    # The built-in file's own to-dos (a DailyMed search link, shared URLs) are its editors' business.
+    assert not any("'s2'" in message for _, message in found)

@@ -46,7 +46,11 @@ def test_every_schema_problem_is_listed(runner, tmp_path: Path) -> None:
     assert any(".severity: invalid enum value 'huge'" in line for line in lines)
     assert any("topics[0].sections[0].heading:" in line and "length" in line for line in lines)
     assert all(line.startswith(f"{path}:") for line in lines[:-1])
-    assert lines[-1] == f"3 problems found in {path}"
+    # The three schema problems; content rules that still run (source tiers, say) may add their own.
+    assert sum(": BCL001 " in line for line in lines) == 3
+    warnings = sum(": BCL0" in line and " warning " in line for line in lines)
+    noted = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
+    assert lines[-1] == f"{len(lines) - 1 - warnings} problems{noted} found in {path}"
 
 
 def _rule_problems(tmp_path: Path) -> Path:
@@ -92,11 +96,26 @@ def test_unreadable_file_is_a_problem_not_a_crash(runner, tmp_path: Path) -> Non
     assert "file not found" in result.stdout
 
 
+def _comparable(schema: object) -> object:
+    """The schema without what differs between msgspec releases for the same model: the order of
+    `anyOf` alternatives, and `propertyNames` (msgspec 0.22+ also constrains a dict's keys)."""
+    if isinstance(schema, dict):
+        return {
+            k: sorted(map(_comparable, v), key=lambda x: json.dumps(x, sort_keys=True)) if k == "anyOf" else _comparable(v)
+            for k, v in schema.items()
+            if k != "propertyNames"
+        }
+    if isinstance(schema, list):
+        return [_comparable(v) for v in schema]
+    return schema
+
+
 def test_published_schema_matches_the_model() -> None:
     from baclofen_cli.model import json_schema
 
     published = json.loads((DATA_FILE.parent / "schema.json").read_text(encoding="utf-8"))
-    assert published == json.loads(json.dumps(json_schema())), "run: python -m baclofen_cli.model > data/schema.json"
+    generated = json.loads(json.dumps(json_schema()))
+    assert _comparable(published) == _comparable(generated), "run: python -m baclofen_cli.model > data/schema.json"
 
 
 def test_shipped_file_matches_the_published_json_schema() -> None:
