@@ -33,7 +33,10 @@ ADVISORY_CODES = frozenset({"BCL021", "BCL022", "BCL023", "BCL025", "BCL026"})
 WARNING_CODES = frozenset({"BCL024", "BCL027", "BCL028", "BCL029"})
 
 # Kinds of source that are an authority for an emergency or crisis number (see Source.kind).
-AUTHORITY_KINDS = frozenset({"poison-centre", "regulator", "safety-communication", "label", "health-service"})
+# A national emergency-number authority (911.gov, the EU's 112 page) and a national crisis line's own
+# official page are authorities for their own numbers too.
+AUTHORITY_KINDS = frozenset({"poison-centre", "regulator", "safety-communication", "label", "health-service",
+                             "emergency-service", "crisis-line"})
 # Contact kinds whose number needs such an authority; "other" contacts (a clinic's own line) do not.
 AUTHORITY_CONTACTS = frozenset({"emergency", "poison", "crisis", "urgent-advice"})
 _VAGUE_PUBLISHER = re.compile(r"\bvarious\b|\bmultiple (web)?sites\b|\bunknown\b", re.IGNORECASE)
@@ -158,8 +161,8 @@ def _contact_problems(data: dict[str, Any], by_id: dict[str, Any]) -> Iterator[t
         if not any(_authority_for(source, region) for source in cited):
             yield (
                 "BCL026",
-                f"the number {contact.get('number')!r} ({region}) cites no poison centre, regulator or national "
-                f"health service for {region} (a source of kind {', '.join(sorted(AUTHORITY_KINDS))})",
+                f"the number {contact.get('number')!r} ({region}) cites no official authority for {region}: a poison "
+                "centre, regulator, national health service, emergency-number authority or crisis line (see kind)",
                 ("emergency", "contacts", i),
             )
 
@@ -185,7 +188,11 @@ _KIND_SYNONYMS = {
     "public-health-agency": "health-service",
     "regulator-page": "regulator",
     "regulatory-agency": "regulator",
+    "health-information-page": "health-service",
+    "regulator-safety-communication": "safety-communication",
+    "regulator-safety-information": "safety-communication",
     "poison-control": "poison-centre",
+    "poisons-information-centre": "poison-centre",
     "patient-leaflet": "leaflet",
 }
 

@@ -52,8 +52,10 @@ SourceKind = Annotated[
             "regulator page or record), health-service (a national health service or government health agency "
             "page: NHS, MedlinePlus), formulary (BNF, NICE, a local NHS formulary), poison-centre, "
             "teratology-service, drug-database (LactMed, openFDA, Drugs@FDA), systematic-review, "
-            "journal-article, drug-reference, professional, manufacturer, hospital, other. Emergency and crisis "
-            "numbers must cite a poison-centre, regulator, safety-communication, label or health-service source."
+            "journal-article, drug-reference, professional, manufacturer, hospital, emergency-service (a national "
+            "emergency-number authority), crisis-line, other. Emergency and crisis numbers must cite an official "
+            "poison-centre, regulator, safety-communication, label, health-service, emergency-service or "
+            "crisis-line source for their region."
         ),
         examples=["label", "health-service", "poison-centre", "journal-article"],
     ),
