@@ -161,8 +161,8 @@ def _contact_problems(data: dict[str, Any], by_id: dict[str, Any]) -> Iterator[t
         if not any(_authority_for(source, region) for source in cited):
             yield (
                 "BCL026",
-                f"the number {contact.get('number')!r} ({region}) cites no official authority for {region}: a poison "
-                "centre, regulator, national health service, emergency-number authority or crisis line (see kind)",
+                (f"the number {contact.get('number')!r} ({region}) cites no official authority for {region}: a poison "
+                 "centre, regulator, national health service, emergency-number authority or crisis line (see kind)"),
                 ("emergency", "contacts", i),
             )
 
@@ -200,24 +200,24 @@ _KIND_SYNONYMS = {
 def _source_list_problems(sources: list[dict[str, Any]], *, shipped: bool) -> Iterator[tuple[str, str, Path]]:
     first_with_url: dict[str, str] = {}
     for i, source in enumerate(sources):
-        if tier_of(source) == "other":
-            if shipped:
-                yield ("BCL023", f"source {source['id']!r} is 'other' tier: the shipped guide cites only official "
-                       "or reference sources", ("sources", i, "tier"))
-            else:
-                yield ("BCL024", f"source {source['id']!r} is 'other' tier (a copy, forum or shop): cite the "
-                       "official document if there is one", ("sources", i, "tier"))
+        name = repr(source["id"])
+        if tier_of(source) == "other" and shipped:
+            message = f"source {name} is 'other' tier: the shipped guide cites only official or reference sources"
+            yield "BCL023", message, ("sources", i, "tier")
+        elif tier_of(source) == "other":
+            message = f"source {name} is 'other' tier (a copy, forum or shop): cite the official document if there is one"
+            yield "BCL024", message, ("sources", i, "tier")
         if _VAGUE_PUBLISHER.search(source.get("publisher", "")):
-            yield ("BCL025", f"publisher {source['publisher']!r} says nothing: name the one publisher of this "
-                   "document", ("sources", i, "publisher"))
+            message = f"publisher {source['publisher']!r} says nothing: name the one publisher of this document"
+            yield "BCL025", message, ("sources", i, "publisher")
         url = source.get("url", "")
         if _DAILYMED_SEARCH.match(url):
-            yield ("BCL027", f"source {source['id']!r} links to a DailyMed search: use the label's set id page "
-                   "(drugInfo.cfm?setid=...) once it is checked", ("sources", i, "url"))
+            message = f"source {name} links to a DailyMed search: use the label's set id page (drugInfo.cfm?setid=...)"
+            yield "BCL027", message + " once it is checked", ("sources", i, "url")
         key = _url_key(url)
         if key in first_with_url:
-            yield ("BCL028", f"source {source['id']!r} has the same URL as {first_with_url[key]!r}: one document, "
-                   "one id", ("sources", i, "url"))
+            message = f"source {name} has the same URL as {first_with_url[key]!r}: one document, one id"
+            yield "BCL028", message, ("sources", i, "url")
         else:
             first_with_url[key] = source["id"]
 

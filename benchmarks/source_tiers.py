@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from baclofen_cli.checks_sources import cited_statements, source_problems, tier_of  # noqa: E402
-from baclofen_cli.yamlsafe import format_path, line_for, parse  # noqa: E402
+from baclofen_cli.checks_sources import cited_statements, source_problems, tier_of
+from baclofen_cli.yamlsafe import format_path, line_for, parse
 
 
 def kind_of(path: tuple) -> str:
@@ -85,8 +85,8 @@ def main() -> int:
         "sources": len(sources),
         "tiers": {t: tiers.get(t, 0) for t in ("official", "reference", "other")},
         "statements": sum(counts["all"][k] for k in in_scope),
-        "by_kind": {k: dict(all=counts["all"][k], other_only=counts["other_only"][k],
-                            no_official=counts["no_official"][k]) for k in sorted(counts["all"])},
+        "by_kind": {k: {"all": counts["all"][k], "other_only": counts["other_only"][k],
+                        "no_official": counts["no_official"][k]} for k in sorted(counts["all"])},
         "other_only": sum(counts["other_only"][k] for k in in_scope),
         "no_official": sum(counts["no_official"][k] for k in in_scope),
         "quiz_other_only": counts["other_only"]["quiz"],
