@@ -119,6 +119,10 @@ class Output:
 
     def __init__(self, style: Style, stream: TextIO, width: int) -> None:
         self.style, self.stream, self.width = style, stream, width
+        # The terminal behind a held-back answer (see AppState.output), else None.
+        self.terminal: TextIO | None = None
+        # Fields every JSON object answer carries (the content's review date).
+        self.json_extra: Any = None
 
     @classmethod
     def create(cls, *, json_output: bool = False, color: bool | None = None, stream: TextIO | None = None) -> Output:
@@ -130,6 +134,9 @@ class Output:
         return "•" if can_encode("•", self.stream) else "-"
 
     def json(self, payload: Any) -> None:
+        if isinstance(payload, dict) and self.json_extra is not None:
+            extra = {key: value for key, value in self.json_extra().items() if key not in payload}
+            payload = {**payload, **extra}
         self.stream.write(json_text(payload) + "\n")
 
     def text(self, text: str = "") -> None:

@@ -19,9 +19,18 @@ class AppState:
     """Global options, and the knowledge file loaded at most once per run."""
 
     def __init__(
-        self, data: str | None = None, color: bool | None = None, no_input: bool = False, command_name: str = "baclofen"
+        self,
+        data: str | None = None,
+        color: bool | None = None,
+        no_input: bool = False,
+        command_name: str = "baclofen",
+        no_pager: bool = False,
     ) -> None:
         self.data, self.color, self.no_input, self.command_name = data, color, no_input, command_name
+        self.no_pager = no_pager
+        # Set by the entry points for one-shot answers (never for the guide or the quiz).
+        self.paging = False
+        self._answers: list[Output] = []
 
     @property
     def data_path(self) -> Path:
@@ -40,9 +49,51 @@ class AppState:
         return self.compiled.kb
 
     def output(self, json_output: bool = False) -> Output:
+        """Where this run's answer goes. Text on a terminal is held back for the pager when
+        paging is on; `finish()` sends it on."""
         from baclofen_cli.output import Output
 
-        return Output.create(json_output=json_output, color=self.color)
+        out = Output.create(json_output=json_output, color=self.color)
+        out.json_extra = self._json_extra
+        if out.style != "json":
+            if self.paging and not self.no_pager:
+                from baclofen_cli import pager
+
+                if pager.wanted(out.stream):
+                    import io
+
+                    out.terminal, out.stream = out.stream, io.StringIO()
+            self._answers.append(out)
+        return out
+
+    def _json_extra(self) -> dict[str, str]:
+        """What every JSON answer carries about the content: its review date, and a note when old."""
+        if "compiled" not in self.__dict__:
+            return {}  # nothing was read from the knowledge file (validate reads its own)
+        from baclofen_cli.staleness import stale_note
+
+        reviewed = self.kb.drug.reviewed
+        note = stale_note(reviewed)
+        return {"reviewed": reviewed, **({"review_note": note} if note else {})}
+
+    def finish(self) -> None:
+        """End the answer: the line about old content, then the pager (if the answer was held)."""
+        if not self._answers:
+            return
+        out = self._answers[-1]
+        if "compiled" in self.__dict__:
+            from baclofen_cli.staleness import stale_note
+
+            note = stale_note(self.kb.drug.reviewed)
+            if note:
+                out.text()
+                out.text(note)
+        held = [answer for answer in self._answers if answer.terminal is not None]
+        self._answers.clear()
+        if held:
+            from baclofen_cli import pager
+
+            pager.show("".join(answer.stream.getvalue() for answer in held), held[0].terminal)
 
 
 def renderer(out: Output) -> Any:
