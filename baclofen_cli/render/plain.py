@@ -42,6 +42,7 @@ class PlainWriter:
             initial_indent=indent,
             subsequent_indent=indent if hanging is None else hanging,
             break_on_hyphens=False,
+            break_long_words=False,  # a URL longer than the line stays whole, so it can be copied
         )
         for line in lines or [indent.rstrip()]:
             self.out.text(line)

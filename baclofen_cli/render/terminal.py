@@ -42,6 +42,7 @@ def wrapped(text: str, width: int, first: str = "", rest: str | None = None, sty
         initial_indent=first,
         subsequent_indent=first and " " * len(first) if rest is None else rest,
         break_on_hyphens=False,
+        break_long_words=False,  # a URL longer than the line stays whole, so it can be copied
     )
     # Already wrapped: Rich must not measure and wrap it again ("fold" only guards wide characters).
     result = Text("\n".join(lines) or first.rstrip(), style=style, no_wrap=True, overflow="fold")
@@ -123,7 +124,7 @@ def render_source_list(out: Output, sources: list[dict[str, str]], numbered: boo
         title, rest = clean(source["title"]), clean(f". {source['publisher']}. {source['url']}")
         line = wrapped(title + rest, out.width, label.ljust(len(indent)), indent)
         line.highlight_regex(r"https?://\S+", "underline blue")
-        console.print(line)
+        console.print(line, soft_wrap=True)  # already wrapped; Rich would cut a long URL in two
 
 
 def render_topics_list(out: Output, topics: list[dict[str, str]], command: str) -> None:
