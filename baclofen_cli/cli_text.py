@@ -60,7 +60,7 @@ Settings read from the environment:
   FORCE_COLOR         any value: colour even when not on a terminal
   TERM=dumb           no colour
   COLUMNS, LINES      the terminal size to draw for
-  BACLOFEN_CACHE_DIR  where the parsed knowledge file is cached (default: ~/.cache/baclofen)
+  BACLOFEN_CACHE_DIR  where the parsed knowledge file is cached ($XDG_CACHE_HOME/baclofen-cli)
   BACLOFEN_DEBUG      any value: show the full traceback of an internal error
 """,
     "exit-codes": """\
