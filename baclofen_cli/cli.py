@@ -201,6 +201,15 @@ def root(
         bool | None, typer.Option("--color/--no-color", help="Force colour on or off (default: only on a terminal).")
     ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask questions; print help instead.")] = False,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            metavar="CODE",
+            help="Show one region's emergency numbers and advice: us, uk, eu, au or all "
+            "[env: BACLOFEN_REGION; default: from the locale, else all].",
+        ),
+    ] = None,
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never show long answers through a pager [env: BACLOFEN_PAGER].")
     ] = False,
@@ -214,7 +223,7 @@ def root(
     if version:
         _print_version(data)
     ctx.obj = AppState(data=data, color=color, no_input=no_input, command_name=ctx.info_name or "baclofen",
-                       no_pager=no_pager)
+                       region=region, no_pager=no_pager)
     ctx.obj.paging = ctx.invoked_subcommand in PAGED_COMMANDS
     if ctx.invoked_subcommand is None:
         # On a terminal, `baclofen` alone opens the interactive guide; piped or with

@@ -20,11 +20,13 @@ COMMANDS = (*TOPIC_COMMANDS, *TOOL_COMMANDS)
 
 # Options of the root command, with whether they take a value. They may come anywhere
 # before a `--`; they are moved in front of the command before parsing.
-GLOBAL_OPTIONS = {"--data": True, "--color": False, "--no-color": False, "--no-input": False,
+GLOBAL_OPTIONS = {"--data": True, "--region": True, "--color": False, "--no-color": False, "--no-input": False,
                   "--no-pager": False, "--version": False, "-V": False}
 
 # Similarity is Jaro-Winkler (0-1), which weighs a shared beginning: "dose" is 0.82 from
 # "dosing" but 0.55 from "overdose" (difflib ranked "overdose" first, which could alarm).
+OPTION_METAVARS = {"--data": "PATH", "--region": "CODE"}
+
 # A single word at least TYPO_CUTOFF from a command is taken for a typo of it ("Did you
 # mean"); anything further away is answered as a question or a medicine name. Measured on
 # the words patients type first: "doses" 0.79, "driving" 0.77, "constipation" 0.77 go to ask.
@@ -120,7 +122,7 @@ def rewrite(argv: list[str], is_medicine: Callable[[str | None, str], bool] | No
     """
     lifted, rest = lift_global_options(argv)
     if rest and rest[-1] in GLOBAL_OPTIONS and GLOBAL_OPTIONS[rest[-1]]:
-        return Rewrite(argv, error=f"{rest[-1]} needs a value (PATH).")
+        return Rewrite(argv, error=f"{rest[-1]} needs a value ({OPTION_METAVARS.get(rest[-1], 'a value')}).")
     words: list[str] = []
     for token in rest:
         if token.startswith("-"):

@@ -121,8 +121,8 @@ class Output:
         self.style, self.stream, self.width = style, stream, width
         # The terminal behind a held-back answer (see AppState.output), else None.
         self.terminal: TextIO | None = None
-        # Fields every JSON object answer carries (the content's review date).
-        self.json_extra: Any = None
+        # Added to every JSON object answer (the region in use, the review date), unless it has the key.
+        self.json_meta: dict[str, Any] = {}
 
     @classmethod
     def create(cls, *, json_output: bool = False, color: bool | None = None, stream: TextIO | None = None) -> Output:
@@ -134,9 +134,8 @@ class Output:
         return "•" if can_encode("•", self.stream) else "-"
 
     def json(self, payload: Any) -> None:
-        if isinstance(payload, dict) and self.json_extra is not None:
-            extra = {key: value for key, value in self.json_extra().items() if key not in payload}
-            payload = {**payload, **extra}
+        if isinstance(payload, dict) and self.json_meta:
+            payload = {**payload, **{k: v for k, v in self.json_meta.items() if k not in payload}}
         self.stream.write(json_text(payload) + "\n")
 
     def text(self, text: str = "") -> None:

@@ -24,9 +24,12 @@ class AppState:
         color: bool | None = None,
         no_input: bool = False,
         command_name: str = "baclofen",
+        region: str | None = None,
         no_pager: bool = False,
     ) -> None:
         self.data, self.color, self.no_input, self.command_name = data, color, no_input, command_name
+        # As given (--region); `region` below is the one chosen after the environment and locale.
+        self.region_option = region
         self.no_pager = no_pager
         # Set by the entry points for one-shot answers (never for the guide or the quiz).
         self.paging = False
@@ -44,9 +47,21 @@ class AppState:
 
         return load(self.data_path)
 
-    @property
+    @cached_property
+    def region(self) -> str | None:
+        """The region whose numbers are shown (None: every region's)."""
+        from baclofen_cli import region
+
+        return region.choose(self.compiled.kb, self.region_option)
+
+    @cached_property
     def kb(self) -> KnowledgeBase:
-        return self.compiled.kb
+        kb = self.compiled.kb
+        if self.region is None:
+            return kb
+        from baclofen_cli import region
+
+        return region.select(kb, self.region)  # type: ignore[no-any-return]
 
     def output(self, json_output: bool = False) -> Output:
         """Where this run's answer goes. Text on a terminal is held back for the pager when
@@ -54,7 +69,18 @@ class AppState:
         from baclofen_cli.output import Output
 
         out = Output.create(json_output=json_output, color=self.color)
-        out.json_extra = self._json_extra
+        if "kb" in self.__dict__:
+            # An answer drawn from the knowledge base says which region's numbers it holds and
+            # when its content was reviewed (not `validate`, which checks files rather than
+            # answering from one).
+            from baclofen_cli.staleness import stale_note
+
+            reviewed = self.kb.drug.reviewed
+            out.json_meta["region"] = self.region
+            out.json_meta["reviewed"] = reviewed
+            note = stale_note(reviewed)
+            if note:
+                out.json_meta["review_note"] = note
         if out.style != "json":
             if self.paging and not self.no_pager:
                 from baclofen_cli import pager
@@ -66,22 +92,12 @@ class AppState:
             self._answers.append(out)
         return out
 
-    def _json_extra(self) -> dict[str, str]:
-        """What every JSON answer carries about the content: its review date, and a note when old."""
-        if "compiled" not in self.__dict__:
-            return {}  # nothing was read from the knowledge file (validate reads its own)
-        from baclofen_cli.staleness import stale_note
-
-        reviewed = self.kb.drug.reviewed
-        note = stale_note(reviewed)
-        return {"reviewed": reviewed, **({"review_note": note} if note else {})}
-
     def finish(self) -> None:
         """End the answer: the line about old content, then the pager (if the answer was held)."""
         if not self._answers:
             return
         out = self._answers[-1]
-        if "compiled" in self.__dict__:
+        if "kb" in self.__dict__:
             from baclofen_cli.staleness import stale_note
 
             note = stale_note(self.kb.drug.reviewed)

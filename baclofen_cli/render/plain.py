@@ -31,18 +31,32 @@ def source_numbers(view: dict[str, Any], show_sources: bool) -> dict[str, int] |
     return {s["id"]: n for n, s in enumerate(view["sources"], 1)} if show_sources else None
 
 
+class _LinkKeepingWrapper(textwrap.TextWrapper):
+    """Breaks over-long words as usual, except a link: a URL stays whole so it can be copied."""
+
+    def _handle_long_word(self, reversed_chunks, cur_line, cur_len, width):  # noqa: ANN001, ANN202
+        if "://" in reversed_chunks[-1]:
+            if not cur_line:
+                cur_line.append(reversed_chunks.pop())
+            return None
+        return super()._handle_long_word(reversed_chunks, cur_line, cur_len, width)
+
+
+def wrap_keeping_links(text: str, **options: object) -> list[str]:
+    return _LinkKeepingWrapper(**options).wrap(text)  # type: ignore[arg-type]
+
+
 class PlainWriter:
     def __init__(self, out: Output) -> None:
         self.out = out
 
     def para(self, text: str, indent: str = "", hanging: str | None = None) -> None:
-        lines = textwrap.wrap(
+        lines = wrap_keeping_links(
             clean(text),
             width=self.out.width,
             initial_indent=indent,
             subsequent_indent=indent if hanging is None else hanging,
             break_on_hyphens=False,
-            break_long_words=False,  # a URL longer than the line stays whole, so it can be copied
         )
         for line in lines or [indent.rstrip()]:
             self.out.text(line)
@@ -82,6 +96,7 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
         w.blank()
     w.heading(view["title"])
     w.para(f"In short: {view['summary']}" + markers(view["summary_sources"], numbers))
+    render_actions(w, view.get("actions", []), numbers)
     render_sections(w, view, numbers)
     if show_sources:
         w.blank()
@@ -89,6 +104,17 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     if disclaimer:
         w.blank()
         w.para(disclaimer)
+
+
+def render_actions(w: PlainWriter, actions: list[dict[str, Any]], numbers: dict[str, int] | None) -> None:
+    """The numbered "What to do" steps, right after the summary."""
+    if not actions:
+        return
+    w.blank()
+    w.para("What to do:")
+    for n, action in enumerate(actions, 1):
+        mark = f"  {n}. "
+        w.para(action["text"] + markers(action["sources"], numbers), mark, " " * len(mark))
 
 
 def render_sections(w: PlainWriter, view: dict[str, Any], numbers: dict[str, int] | None) -> None:

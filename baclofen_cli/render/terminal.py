@@ -34,15 +34,20 @@ def _text(text: str, style: str = "") -> Text:
     return Text(clean(text), style=style)
 
 
+def wrap_keeping_links(text: str, **options: object) -> list[str]:
+    from baclofen_cli.render.plain import wrap_keeping_links as wrap
+
+    return wrap(text, **options)
+
+
 def wrapped(text: str, width: int, first: str = "", rest: str | None = None, style: str = "") -> Text:
     """`text` wrapped to `width` with a hanging indent, as one Text; citation markers dimmed."""
-    lines = textwrap.wrap(
+    lines = wrap_keeping_links(
         clean(text),
         width=max(width, len(first) + 8),
         initial_indent=first,
         subsequent_indent=first and " " * len(first) if rest is None else rest,
         break_on_hyphens=False,
-        break_long_words=False,  # a URL longer than the line stays whole, so it can be copied
     )
     # Already wrapped: Rich must not measure and wrap it again ("fold" only guards wide characters).
     result = Text("\n".join(lines) or first.rstrip(), style=style, no_wrap=True, overflow="fold")
@@ -93,6 +98,12 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     console.print(wrapped(view["title"], out.width, style="bold underline"))
     summary = wrapped(view["summary"] + markers(view["summary_sources"], numbers), inner)
     console.print(Panel(summary, title="In short", title_align="left", border_style="cyan"))
+    if view.get("actions"):
+        steps = _join(
+            wrapped(f"{n}. " + a["text"] + markers(a["sources"], numbers), inner, "", " " * (len(str(n)) + 2))
+            for n, a in enumerate(view["actions"], 1)
+        )
+        console.print(Panel(steps, title=_text("What to do", "bold"), title_align="left", border_style="cyan"))
     for section in view["sections"]:
         points = [(p["text"], p["sources"]) for p in section["points"]]
         style = SECTION_STYLES.get(section["kind"])
