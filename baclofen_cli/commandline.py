@@ -18,6 +18,10 @@ TOOL_COMMANDS = ("topics", "show", "sources", "ask", "guide", "handout", "quiz",
                  "help", "completion", "man")
 COMMANDS = (*TOPIC_COMMANDS, *TOOL_COMMANDS)
 
+# Commands that take words after them; any other command with words left over ("pump alarm
+# beeping") reads the whole line as a question instead of refusing the extra words.
+TAKES_WORDS = frozenset({"interactions", "ask", "show", "help", "validate", "completion"})
+
 # Options of the root command, with whether they take a value. They may come anywhere
 # before a `--`; they are moved in front of the command before parsing.
 GLOBAL_OPTIONS = {"--data": True, "--region": True, "--color": False, "--no-color": False, "--no-input": False,
@@ -128,11 +132,13 @@ def rewrite(argv: list[str], is_medicine: Callable[[str | None, str], bool] | No
         if token.startswith("-"):
             break
         words.append(token)
-    if not words or rest[0] in COMMANDS:
+    if not words:
         return Rewrite(lifted + rest)
     options = rest[len(words):]
     joined = joined_command(words)
-    if joined is not None:
+    if rest[0] in COMMANDS and (len(words) == 1 or rest[0] not in TOPIC_COMMANDS or rest[0] in TAKES_WORDS):
+        return Rewrite(lifted + rest)  # as typed; a tool command's extra words are a usage error
+    if joined is not None and (joined[1] == len(words) or joined[0] in TAKES_WORDS):
         name, used = joined
         new = [name, *words[used:]]
         note = None if used == 1 and words[0] == name else f"read as: baclofen {' '.join([name, *_safe(words[used:])])}"

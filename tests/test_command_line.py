@@ -48,7 +48,8 @@ def test_a_bare_medicine_name_is_checked_as_a_medicine(runner, word: str) -> Non
     assert invoke(runner, [word, "--json"]).stdout == result.stdout
 
 
-@pytest.mark.parametrize("words", [["withdrawal"], ["breastfeeding"], ["can", "i", "drive"]])
+@pytest.mark.parametrize("words", [["withdrawal"], ["breastfeeding"], ["can", "i", "drive"], ["pump", "alarm", "beeping"],
+                                   ["missed", "dose", "yesterday"], ["missed-dose", "twice"]])
 def test_other_bare_words_are_answered_as_a_question(runner, words: list[str]) -> None:
     result = run_cli([*words, "--json"])
     assert result.returncode == 0
@@ -72,7 +73,7 @@ def test_a_typo_gets_did_you_mean_with_the_closest_first() -> None:
         (["quiz", "--seed", "-1"], "--seed must be a whole number of 0 or more, not '-1'."),
         (["handout", "--format", "pdf"], "--format must be one of md, html, txt, not 'pdf'."),
         (["show"], "'baclofen show' needs TOPIC."),
-        (["missed-dose", "extra"], "'baclofen missed-dose' does not take 'extra'."),
+        (["topics", "extra"], "'baclofen topics' does not take 'extra'."),
         (["overview", "--data"], "--data needs a value (PATH)."),
         (["overview", "--jsn"], "'baclofen overview' has no option --jsn. Did you mean '--json'?"),
         (["completion", "tcsh"], "SHELL must be one of bash, zsh, fish, not 'tcsh'."),
