@@ -72,7 +72,7 @@ Exit codes:
   130  stopped with Ctrl-C
   143  stopped by SIGTERM
 """,
-    "completion": """\
+    "shell-completion": """\
 Shell completion (commands, topic ids, options and medicine names):
 
   bash:  baclofen completion bash > ~/.local/share/bash-completion/completions/baclofen

@@ -77,7 +77,7 @@ def render(program: str = "baclofen") -> str:
             lines.append(_help_body(epilog))
     for title, text in (("ENVIRONMENT", HELP_TOPICS["environment"]), ("EXIT STATUS", HELP_TOPICS["exit-codes"]),
                         ("FORGIVING COMMAND LINES", HELP_TOPICS["command-lines"]),
-                        ("SHELL COMPLETION", HELP_TOPICS["completion"])):
+                        ("SHELL COMPLETION", HELP_TOPICS["shell-completion"])):
         body = text.split("\n", 1)[1].strip("\n") if ":\n" in text.split("\n", 1)[0] + "\n" else text
         lines += [f".SH {title}", ".nf", _roff(body), ".fi"]
     lines += [".SH SEE ALSO", f"\\fB{program} help\\fR, \\fB{program} help COMMAND\\fR"]

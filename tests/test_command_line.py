@@ -167,3 +167,16 @@ def test_options_that_json_ignores_say_so(args: list[str], option: str) -> None:
     result = run_cli(args)
     assert result.returncode == 0 and json.loads(result.stdout)
     assert result.stderr.startswith(f"baclofen: note: {option} is ignored with --json")
+
+
+def test_usage_lines_name_arguments_plainly(runner) -> None:
+    for name in COMMANDS:
+        usage = invoke(runner, [name, "--help"]).stdout.splitlines()[0]
+        assert usage.startswith(f"Usage: baclofen {name}") and "{" not in usage and "<" not in usage, usage
+
+
+def test_a_topic_command_with_more_words_is_a_question_but_a_tool_command_is_not(runner) -> None:
+    question = run_cli(["pump", "alarm", "beeping"])
+    assert question.returncode == 0 and "answering it as a question" in question.stderr
+    refused = run_cli(["sources", "extra"])
+    assert refused.returncode == 2 and refused.stderr.startswith("baclofen: error: 'baclofen sources' does not take")

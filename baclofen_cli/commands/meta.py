@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import typer
 
-
-class Shell(str, Enum):
-    bash = "bash"
-    zsh = "zsh"
-    fish = "fish"
+from baclofen_cli.commands.common import PlainUsageCommand
 
 
 def help(  # noqa: A001 - the command is called help
@@ -20,7 +15,7 @@ def help(  # noqa: A001 - the command is called help
         list[str] | None,
         typer.Argument(metavar="[COMMAND|TOPIC]", show_default=False,
                        help="A command (words may be apart: 'side effects') or a help topic: environment, exit-codes, "
-                            "completion, command-lines."),
+                            "shell-completion, command-lines."),
     ] = None,
 ) -> None:
     """Show help for the tool, a command, or a help topic."""
@@ -52,12 +47,20 @@ def help(  # noqa: A001 - the command is called help
 
 
 def completion(
-    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", case_sensitive=False)],
+    shell: Annotated[str, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False)],
 ) -> None:
     """Print a shell completion script: bash, zsh or fish."""
-    from baclofen_cli.completion import script
+    from baclofen_cli import cli_text
+    from baclofen_cli.completion import SHELLS, script
+    from baclofen_cli.errors import BaclofenError
+    from baclofen_cli.output import show_input
 
-    typer.echo(script(shell.value), nl=False)
+    chosen = shell.strip().lower()
+    if chosen not in SHELLS:
+        # Checked here rather than as a Click choice, whose usage line would read {bash|zsh|fish}.
+        message = cli_text.ONE_OF.format(name="SHELL", choices=", ".join(SHELLS), value=repr(show_input(shell)))
+        raise BaclofenError(message + cli_text.SEE_HELP.format(program="baclofen", command=" completion"))
+    typer.echo(script(chosen), nl=False)
 
 
 def man() -> None:
@@ -82,5 +85,5 @@ def man() -> None:
 
 def register(app: typer.Typer) -> None:
     app.command(rich_help_panel="About this tool")(help)
-    app.command(rich_help_panel="About this tool")(completion)
+    app.command(rich_help_panel="About this tool", cls=PlainUsageCommand)(completion)
     app.command(rich_help_panel="About this tool")(man)
