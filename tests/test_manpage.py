@@ -24,6 +24,13 @@ def test_man_page_lists_every_command_with_its_options_and_examples() -> None:
         assert section in page
 
 
+def test_shipped_man_page_is_the_generated_one() -> None:
+    from conftest import ROOT
+
+    shipped = (ROOT / "data" / "baclofen.1").read_text(encoding="utf-8")
+    assert shipped == run_cli(["man"]).stdout, "regenerate it: baclofen man > data/baclofen.1"
+
+
 @pytest.mark.skipif(shutil.which("man") is None, reason="man is not installed")
 def test_man_renders_the_page(tmp_path) -> None:
     page = tmp_path / "baclofen.1"
