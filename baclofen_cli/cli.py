@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 from typer.main import get_command_name
 
 from baclofen_cli.actions import TOPIC_COMMANDS
-from baclofen_cli.commands import ask, guide, handout, meta, quiz, topics, validate
+from baclofen_cli.commands import ask, guide, handout, meta, quiz, schema, topics, validate
 from baclofen_cli.commands.common import AppState
 from baclofen_cli.errors import BaclofenError
 
@@ -43,7 +43,7 @@ class BaclofenGroup(TyperGroup):
             command = get_command_from_info(
                 _LAZY_COMMANDS[cmd_name], pretty_exceptions_short=True, rich_markup_mode=self.rich_markup_mode
             )
-            if command.epilog is None and "Examples:" not in (command.help or ""):
+            if command.epilog is None and "Example" not in (command.help or ""):
                 command.epilog = examples_epilog(cmd_name)
             self.commands[cmd_name] = command
         return command
@@ -81,9 +81,9 @@ class BaclofenGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from baclofen_cli.commandline import medicine_in_index, rewrite
+        from baclofen_cli.commandline import file_topic_ids, medicine_in_index, rewrite
 
-        read = rewrite(list(args), medicine_in_index)
+        read = rewrite(list(args), medicine_in_index, file_topic_ids)
         if read.error:
             ctx.fail(read.error)
         if read.note:
@@ -243,6 +243,7 @@ guide.register(app)
 handout.register(app)
 quiz.register(app)
 validate.register(app)
+schema.register(app)
 meta.register(app)
 
 # Registered the usual Typer way, then handed to BaclofenGroup to convert on demand.

@@ -28,6 +28,7 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "quiz": ["baclofen quiz", "baclofen quiz --count 10", "printf 'a\\nb\\n' | baclofen quiz --count 2 --seed 7"],
     "validate": ["baclofen validate clinic.yaml", "baclofen --data clinic.yaml validate --json"],
+    "schema": ["baclofen schema > baclofen.schema.json"],
     "help": ["baclofen help", "baclofen help interactions", "baclofen help environment"],
     "completion": [
         "baclofen completion bash > ~/.local/share/bash-completion/completions/baclofen",

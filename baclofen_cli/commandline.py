@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from baclofen_cli.actions import TOPIC_COMMANDS
 
 # Every command name, in the order --help lists them (tests check this against the Typer tree).
-TOOL_COMMANDS = ("topics", "show", "sources", "ask", "guide", "handout", "quiz", "validate",
+TOOL_COMMANDS = ("topics", "show", "sources", "ask", "guide", "handout", "quiz", "validate", "schema",
                  "help", "completion", "man")
 COMMANDS = (*TOPIC_COMMANDS, *TOOL_COMMANDS)
 
@@ -118,11 +118,16 @@ def _quoted(words: list[str]) -> str:
     return show_input(" ".join(words))
 
 
-def rewrite(argv: list[str], is_medicine: Callable[[str | None, str], bool] | None = None) -> Rewrite:
+def rewrite(
+    argv: list[str],
+    is_medicine: Callable[[str | None, str], bool] | None = None,
+    topic_ids: Callable[[str | None], list[str]] | None = None,
+) -> Rewrite:
     """How to read `argv`: global options first, then the command, joined or inferred.
 
-    `is_medicine(data_path, name)` says whether a name is in the interaction index; without it
-    no word is read as a medicine name.
+    `is_medicine(data_path, name)` says whether a name is in the interaction index, and
+    `topic_ids(data_path)` lists the knowledge file's topics; without them no word is read as
+    a medicine name or as a topic that is not a command.
     """
     lifted, rest = lift_global_options(argv)
     if rest and rest[-1] in GLOBAL_OPTIONS and GLOBAL_OPTIONS[rest[-1]]:
@@ -145,6 +150,11 @@ def rewrite(argv: list[str], is_medicine: Callable[[str | None, str], bool] | No
         return Rewrite(lifted + new + options, note)
     phrase = " ".join(words)
     data = data_option(lifted)
+    if topic_ids is not None:
+        # A topic only the knowledge file has (a clinic's own): run as `show ID`, like a built-in one.
+        extra_topic = joined_command(words, [t for t in topic_ids(data) if t not in COMMANDS])
+        if extra_topic is not None and extra_topic[1] == len(words):
+            return Rewrite(lifted + ["show", extra_topic[0], *options], f"read as: baclofen show {extra_topic[0]}")
     if is_medicine is not None and phrase.strip():
         if is_medicine(data, phrase):
             return Rewrite(lifted + ["interactions", phrase, *options],
@@ -167,6 +177,17 @@ def _safe(words: list[str]) -> list[str]:
     from baclofen_cli.output import show_input
 
     return [show_input(word) for word in words]
+
+
+def file_topic_ids(data: str | None) -> list[str]:
+    """The topic ids of the knowledge file in use (a clinic file may add its own)."""
+    from baclofen_cli.errors import BaclofenError
+    from baclofen_cli.state import AppState
+
+    try:
+        return [topic.id for topic in AppState(data=data).kb.topics]
+    except BaclofenError:  # a broken file is reported by the command that runs next
+        return []
 
 
 def medicine_in_index(data: str | None, name: str) -> bool:

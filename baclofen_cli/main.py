@@ -110,11 +110,11 @@ def parse_fast(argv: list[str]) -> Callable[..., None] | None:
 
 def run_fast(argv: list[str]) -> int | None:
     """Answer `argv` without Typer if it is a simple form; the exit code, or None to use Typer."""
-    from baclofen_cli.commandline import medicine_in_index, rewrite
+    from baclofen_cli.commandline import file_topic_ids, medicine_in_index, rewrite
 
     # Forgiving forms (`side effects`, a bare medicine name or question) are read the same
     # way the Typer path reads them; only --no-pager of the global options is taken here.
-    read = rewrite(argv, medicine_in_index)
+    read = rewrite(argv, medicine_in_index, file_topic_ids)
     if read.error:
         return None  # Typer reports it
     no_pager = False

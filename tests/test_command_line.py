@@ -111,7 +111,7 @@ def test_help_command_shows_commands_and_topics(runner) -> None:
 def test_every_command_help_has_an_example(runner) -> None:
     for name in COMMANDS:
         text = invoke(runner, [name, "--help"]).stdout
-        assert "Examples:" in text and f"baclofen {name}" in text.split("Examples:", 1)[1], name
+        assert "Example" in text and f"baclofen {name}" in text.split("Example", 1)[1], name
 
 
 def _old_copy(tmp_path, reviewed: str = "2024-06-30"):  # noqa: ANN202
@@ -180,3 +180,24 @@ def test_a_topic_command_with_more_words_is_a_question_but_a_tool_command_is_not
     assert question.returncode == 0 and "answering it as a question" in question.stderr
     refused = run_cli(["sources", "extra"])
     assert refused.returncode == 2 and refused.stderr.startswith("baclofen: error: 'baclofen sources' does not take")
+
+
+def test_a_topic_only_the_clinic_file_has_runs_by_its_id(tmp_path) -> None:
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text("""\
+extends: builtin
+topics:
+  - id: our-clinic
+    title: How do I reach our clinic?
+    summary: {text: "Call the clinic if you have questions about your medicine.", sources: [s30]}
+    sections:
+      - heading: When are we open?
+        points:
+          - {text: "We are open Monday to Friday, 9am to 5pm.", sources: [s30]}
+""", encoding="utf-8")
+    shown = run_cli(["--data", str(clinic), "show", "our-clinic", "--json"])
+    assert shown.returncode == 0, shown.stderr
+    for args in (["--data", str(clinic), "our-clinic", "--json"], ["our", "clinic", "--json", "--data", str(clinic)]):
+        result = run_cli(args)
+        assert result.returncode == 0 and result.stdout == shown.stdout, result.stderr
+        assert result.stderr == "baclofen: read as: baclofen show our-clinic\n"
