@@ -39,7 +39,8 @@ _baclofen() {
     if [[ "${reply[1]}" == "__files__" ]]; then
         _files
     elif [[ -n "${reply[1]}" ]]; then
-        compadd -U -- "${reply[@]}"
+        # Matched without regard to case, as the candidates were chosen ("xan" finds Xanax).
+        compadd -M 'm:{[:lower:][:upper:]}={[:upper:][:lower:]}' -- "${reply[@]}"
     fi
 }
 if [[ "${funcstack[1]}" == "_baclofen" ]]; then

@@ -80,8 +80,11 @@ def test_zsh_completes_at_a_real_prompt(tmp_path: Path) -> None:
         shell.send("baclofen show pu\t")
         shell.expect("pump")
         shell.sendcontrol("u")
-        shell.send("baclofen interactions Xana\t")
-        shell.expect("Xanax")
+        shell.send("baclofen interactions Percoc\t")
+        shell.expect("Percocet")
+        shell.sendcontrol("u")
+        shell.send("baclofen interactions Xana\t\t")  # several names: the second TAB lists them
+        shell.expect(r"Xanax\\ XR")  # listed as the name will be typed, with its space escaped
     finally:
         shell.sendcontrol("c")
         shell.sendline("exit")
