@@ -31,12 +31,27 @@ def source_numbers(view: dict[str, Any], show_sources: bool) -> dict[str, int] |
     return {s["id"]: n for n, s in enumerate(view["sources"], 1)} if show_sources else None
 
 
+class _LinkKeepingWrapper(textwrap.TextWrapper):
+    """Breaks over-long words as usual, except a link: a URL stays whole so it can be copied."""
+
+    def _handle_long_word(self, reversed_chunks, cur_line, cur_len, width):  # noqa: ANN001, ANN202
+        if "://" in reversed_chunks[-1]:
+            if not cur_line:
+                cur_line.append(reversed_chunks.pop())
+            return None
+        return super()._handle_long_word(reversed_chunks, cur_line, cur_len, width)
+
+
+def wrap_keeping_links(text: str, **options: object) -> list[str]:
+    return _LinkKeepingWrapper(**options).wrap(text)  # type: ignore[arg-type]
+
+
 class PlainWriter:
     def __init__(self, out: Output) -> None:
         self.out = out
 
     def para(self, text: str, indent: str = "", hanging: str | None = None) -> None:
-        lines = textwrap.wrap(
+        lines = wrap_keeping_links(
             clean(text),
             width=self.out.width,
             initial_indent=indent,
