@@ -183,6 +183,21 @@ def record_view(
 # ----------------------------------------------------------------------------- running a quiz
 
 
+def command_lines(command: str, width: int, indent: str = "  ") -> list[str]:
+    """`command` in lines that fit `width` where the words allow, each but the last ending in
+    " \\", so that the lines pasted into a shell run as one command."""
+    lines: list[str] = []
+    prefix, current = indent, []
+    for word in command.split():
+        if current and len(prefix + " ".join([*current, word])) + 2 > width:
+            lines.append(prefix + " ".join(current) + " \\")
+            prefix, current = indent * 2, [word]
+        else:
+            current.append(word)
+    lines.append(prefix + " ".join(current))
+    return lines
+
+
 @dataclass
 class Score:
     asked: int = 0
@@ -233,13 +248,18 @@ class Printer:
         self.console.print(grid)
 
     def command(self, text: str) -> None:
-        """A command to copy: indented, never wrapped."""
+        """A command to copy: indented, and broken only between words with a shell line
+        continuation (" \\") when the terminal is too narrow, so a pasted copy still runs."""
+        width = self.out.width if self.console is None else self.console.width
+        lines = command_lines(clean(text), width)
         if self.console is None:
-            self.out.text("  " + clean(text))
+            for line in lines:
+                self.out.text(line)
             return
         from rich.text import Text
 
-        self.console.print(Text("  " + clean(text), style="bold"), soft_wrap=True)
+        for line in lines:
+            self.console.print(Text(line, style="bold"), soft_wrap=True)
 
     def prompt(self, text: str) -> None:
         self.out.stream.write(text)

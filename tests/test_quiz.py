@@ -444,7 +444,13 @@ def test_the_printed_record_command_reproduces_the_session(runner) -> None:
     result = run_cli(["quiz", "--seed", "52", "--count", "3", "--topics", "missed-dose,pump"],
                      input="\n".join(typed) + "\n")
     lines = result.stdout.splitlines()
-    command = lines[lines.index("To keep these answers as a record (JSON):") + 1].strip()
+    start = lines.index("To keep these answers as a record (JSON):") + 1
+    # A long command is broken between words with shell line continuations: join them back.
+    command = ""
+    for line in lines[start:]:
+        command += line.strip().removesuffix("\\")
+        if not line.endswith("\\"):
+            break
     import shlex
 
     argv = shlex.split(command)
@@ -542,3 +548,20 @@ def test_terminal_question_mark_skips_and_numbers_answer() -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_long_commands_break_with_shell_continuations_so_they_still_paste() -> None:
+    import shlex
+    import subprocess
+
+    from baclofen_cli.quiz import command_lines
+
+    command = "baclofen quiz --seed 4817 --count 5 --topics missed-dose,pump --json --answers 'b,?,b,b,b'"
+    assert command_lines(command, 200) == ["  " + command]
+    lines = command_lines(command, 30)
+    assert len(lines) > 2 and all(line.endswith(" \\") for line in lines[:-1])
+    assert all(len(line) <= 30 for line in lines)
+    # A shell reads the broken lines as the same command.
+    echoed = subprocess.run(["sh", "-c", "printf '%s\\n' " + "\n".join(lines).replace("baclofen", "", 1)],
+                            capture_output=True, text=True, timeout=10).stdout.split("\n")[:-1]
+    assert echoed == shlex.split(command)[1:]
