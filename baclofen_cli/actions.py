@@ -30,6 +30,7 @@ TOPIC_COMMANDS: dict[str, str] = {
     "overdose": "Signs of taking too much, and what to do right now.",
     "pump": "The spinal (intrathecal) pump: refills, alarms and warning signs.",
     "storage": "Storing it safely and getting rid of unused medicine.",
+    "common-questions": "Short answers to common questions: crushing tablets, drug tests, travel, cost...",
 }
 
 

@@ -143,6 +143,7 @@ def render_topics_list(out: Output, topics: list[dict[str, str]], command: str) 
     w = PlainWriter(out)
     width = max(len(t["id"]) for t in topics)
     for topic in topics:
-        w.para(f"{topic['id']:<{width}}  {topic['title']}", "", " " * (width + 2))
+        # On a narrow terminal a long id would leave no room: wrap titles under a short indent.
+        w.para(f"{topic['id']:<{width}}  {topic['title']}", "", " " * min(width + 2, max(4, out.width // 2)))
     w.blank()
     w.para(f"Read one with: {command} TOPIC (for example: {command} {topics[0]['id']})")

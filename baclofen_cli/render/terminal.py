@@ -142,7 +142,9 @@ def render_topics_list(out: Output, topics: list[dict[str, str]], command: str) 
     console = out.console()
     id_width = max(len(t["id"]) for t in topics) + 2
     for topic in topics:
-        line = wrapped(clean(topic["id"]).ljust(id_width) + topic["title"], out.width, "", " " * id_width)
+        # On a narrow terminal a long id would leave no room: wrap titles under a short indent.
+        hanging = " " * min(id_width, max(4, out.width // 2))
+        line = wrapped(clean(topic["id"]).ljust(id_width) + topic["title"], out.width, "", hanging)
         line.stylize("bold cyan", 0, len(clean(topic["id"])))
         console.print(line)
     console.print()
