@@ -250,7 +250,7 @@ def test_json_shape_exactly_as_in_the_issue(runner) -> None:  # noqa: ANN001
     result = invoke(runner, ["ask", "--json", "i forgot my pill"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "emergency", "caution", "notices", "results", "unread", "region"}
+    assert set(data) == {"query", "emergency", "caution", "notices", "results", "unread", "region", "reviewed"}
     assert data["query"] == "i forgot my pill"
     assert data["emergency"] is False and data["caution"] is False
     assert data["notices"] == [] and data["unread"] == 0
@@ -270,7 +270,7 @@ def test_json_out_of_scope_has_empty_results(runner) -> None:  # noqa: ANN001
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {
         "query": "what is the capital of France", "emergency": False, "caution": False, "notices": [], "results": [],
-        "unread": 0, "region": None,
+        "unread": 0, "region": None, "reviewed": "2026-11-21",
     }
 
 
@@ -343,10 +343,10 @@ def test_real_script_plain_when_piped_and_colour_on_request() -> None:
     plain = run_cli(["ask", "does it make you sleepy"])
     assert plain.returncode == 0, plain.stderr
     assert ESC not in plain.stdout
-    assert plain.stdout.startswith("Best match: Side effects")
+    assert plain.stdout.startswith("Best match: What side effects can baclofen cause?")
     colour = run_cli(["--color", "ask", "does it make you sleepy"])
     assert colour.returncode == 0, colour.stderr
-    assert ESC in colour.stdout and "Side effects" in colour.stdout
+    assert ESC in colour.stdout and "What side effects can baclofen cause?" in colour.stdout
 
 
 def test_a_clinic_file_gets_its_own_index(tmp_path: Path, runner) -> None:  # noqa: ANN001
