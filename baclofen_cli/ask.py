@@ -98,6 +98,9 @@ TAKING_REACH = 5
 # at most 3.15; the 17 in-scope ones at least 5.72 (median 14.6). 4.5 sits between, nearer the
 # out-of-scope side (it was 4.0 until a probe, "how do i know if i have ms", scored 4.01).
 MIN_SCORE = 4.5
+# ... and this when its best match is a question about the medicine ("can i drink coffee with
+# it") although the question does not speak of the medicine.
+ABOUT_MIN_SCORE = 1.5 * MIN_SCORE
 # A question that names the medicine, a drug from the interactions block, or an emergency
 # is in scope by definition; then a weaker match is enough (0 for an emergency).
 ANCHORED_MIN_SCORE = 1.0
@@ -1419,12 +1422,18 @@ def min_score(
     typed = [t for t in tokens if t.word != "."]
     if (
         0 < len(typed) <= SHORT_QUESTION_WORDS
-        and not any(t.unknown or t.corrected or t.word in QUESTION_WORDS or t.word in STOP_WORDS for t in typed)
+        and not any(t.unknown or t.corrected or t.word in QUESTION_WORDS or t.word in STOP_WORDS
+                    or t.word in WEAK_WORDS or t.word in OTHER_KIND for t in typed)
     ):
         # "fever", "dry mouth", "dosage": a word or two, each the file's own, nothing else asked.
         return ANCHORED_MIN_SCORE
     if referred:
         return REFERENCED_MIN_SCORE
+    if ranked and ranked[0].best_kind == "about" and ranked[0].score < ABOUT_MIN_SCORE:
+        # Matched best by a question about the medicine ("can i drink coffee with baclofen"),
+        # without speaking of it: only a strong match is about the medicine ("is coffee bad
+        # for you" is not).
+        return None
     if ranked and ranked[0].best_kind == "about" and ranked[0].coverage < FULL_COVERAGE:
         # "how long does a cold last" matches "how long does it last", a question about the
         # medicine, with something else in the place of "it".

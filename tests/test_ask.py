@@ -32,6 +32,8 @@ KNOWN_ANSWERED_PROBES = {
     "how long does it take to recover from a stroke",
     "do you know any good neurologists",
     "can you tell me a story",
+    # Answered from the common-questions topic added on main (diet and weight content).
+    "what should i eat to lose weight",
 }
 ESC = "\x1b"
 # The thresholds.
