@@ -19,7 +19,7 @@ from baclofen_cli.yamlsafe import Path, format_path, line_for
 _VALIDATION_PATH = re.compile(r"^(?P<message>.*?) - at `\$(?P<path>.*)`$", re.DOTALL)
 _UNKNOWN_FIELD = re.compile(r"^Object contains unknown field `(?P<name>.*)`$", re.DOTALL)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|\[\"((?:[^\"\\]|\\.)*)\"\]")
-ADVISORY_CODES = frozenset({"BCL003"})
+ADVISORY_CODES = frozenset({"BCL003", "BCL020"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -112,6 +112,7 @@ def find_problems(data: dict[str, Any], lines: dict[Path, int]) -> list[Problem]
     problems += _duplicate_problems(data)
     problems += _quiz_problems(data)
     problems += _text_problems(data, ())
+    problems += [Problem(*found) for found in __import__("baclofen_cli.checks_situations").checks_situations.situation_problems(data)]
     return [Problem(p.code, p.message, p.path, line_for(lines, p.path)) for p in problems]
 
 
