@@ -19,7 +19,7 @@ from baclofen_cli.yamlsafe import Path, format_path, line_for
 _VALIDATION_PATH = re.compile(r"^(?P<message>.*?) - at `\$(?P<path>.*)`$", re.DOTALL)
 _UNKNOWN_FIELD = re.compile(r"^Object contains unknown field `(?P<name>.*)`$", re.DOTALL)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|\[\"((?:[^\"\\]|\\.)*)\"\]")
-ADVISORY_CODES = frozenset({"BCL003", "BCL020"})
+ADVISORY_CODES = frozenset({"BCL003", "BCL030"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 

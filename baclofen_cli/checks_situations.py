@@ -16,7 +16,7 @@ This check reads every patient-facing text with the action context a reader sees
 It is word matching, so it cannot prove two sentences agree; it catches the contradictions
 that have happened ("call your pump doctor" beside "call 911 and go to hospital" for the same
 early pump signs) and makes each agreed rule explicit in the file. Problems are advisory
-(BCL020): `validate` fails, but the guide still loads, because a wording conflict must never
+(BCL030): `validate` fails, but the guide still loads, because a wording conflict must never
 take the emergency numbers away from a reader.
 """
 
@@ -29,7 +29,7 @@ from typing import Any
 
 from baclofen_cli.yamlsafe import Path
 
-CODE = "BCL020"
+CODE = "BCL030"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 

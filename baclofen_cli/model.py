@@ -215,7 +215,7 @@ class SituationRule(_Strict):
 
 
 class Situations(_Strict):
-    """One situation, one action: checked by `validate` (BCL020), never shown to readers."""
+    """One situation, one action: checked by `validate` (BCL030), never shown to readers."""
 
     # Tier id -> the words that give that action ("emergency" -> "911", "emergency number").
     tiers: dict[Identifier, list[NonEmptyText]]
