@@ -131,10 +131,17 @@ def situation_problems(data: dict[str, Any]) -> Iterator[tuple[str, str, Path]]:
                                  f"not the agreed {' or '.join(rule.action)}"), unit.path
 
 
+# "A pounding heartbeat, with no chest pain and no fainting": a sign said not to be there.
+_NEGATED = re.compile(r"(?<![a-z])(?:no|not|without|never)\s+(?:[a-z]+\s+)?$")
+
+
 def _sign_in(rule: _Rule, text: str, scope: str) -> str | None:
     if rule.when and not any(p.search(scope) for p in rule.when):
         return None
-    return next((sign for sign, pattern in rule.signs if pattern.search(text)), None)
+    for sign, pattern in rule.signs:
+        if any(not _NEGATED.search(text[: m.start()]) for m in pattern.finditer(text)):
+            return sign
+    return None
 
 
 def _statement(node: Any) -> bool:

@@ -401,3 +401,15 @@ def test_a_rule_naming_an_unknown_tier_is_reported(runner, tmp_path: Path) -> No
     result = invoke(runner, ["validate", str(path), "--json"])
     assert ("BCL004", "situation 'pump-early-withdrawal' names unknown action tier 'pump-team-soon-ish'") in {
         (p["code"], p["message"]) for p in json.loads(result.stdout)["problems"]}
+
+
+def test_a_sign_said_to_be_absent_is_not_a_conflict(runner, tmp_path: Path) -> None:
+    """R7 keeps "a pounding heartbeat alone: call your doctor" apart from chest pain or fainting."""
+    old = "      - heading: Who needs extra care?\n"
+    new = ("      - heading: Call your doctor the same day if you have\n        points:\n"
+           '          - {text: "A pounding heartbeat, with no chest pain and no fainting.", sources: [s33]}\n'
+           '          - {text: "Chest pain.", sources: [s33]}\n' + old)
+    result = invoke(runner, ["validate", str(_crafted(tmp_path, old, new)), "--json"])
+    messages = [p["message"] for p in _situation_problems(result)]
+    assert messages == ["'chest pain' (chest-pain-or-fainting) is given the action doctor, same-day; "
+                        "the agreed action is emergency"]
