@@ -14,6 +14,7 @@ from typing import Any
 
 import msgspec
 
+from baclofen_cli.checks_situations import situation_problems
 from baclofen_cli.yamlsafe import Path, format_path, line_for
 
 _VALIDATION_PATH = re.compile(r"^(?P<message>.*?) - at `\$(?P<path>.*)`$", re.DOTALL)
@@ -90,7 +91,11 @@ def _schema_problems(value: Any, kind: Any, path: Path) -> list[Problem]:
         fields = {f.encode_name: f for f in msgspec.structs.fields(inner)}
         for key in value:
             if key not in fields:
-                found.append(Problem("BCL001", f"unknown field {key!r}", (*path, key)))
+                from difflib import get_close_matches
+
+                near = get_close_matches(str(key), list(fields), n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else ""
+                found.append(Problem("BCL001", f"unknown field {key!r}{hint}", (*path, key)))
         for key, field in fields.items():
             if key in value:
                 found += _schema_problems(value[key], field.type, (*path, key))
@@ -112,7 +117,7 @@ def find_problems(data: dict[str, Any], lines: dict[Path, int]) -> list[Problem]
     problems += _duplicate_problems(data)
     problems += _quiz_problems(data)
     problems += _text_problems(data, ())
-    problems += [Problem(*found) for found in __import__("baclofen_cli.checks_situations").checks_situations.situation_problems(data)]
+    problems += [Problem(*found) for found in situation_problems(data)]
     return [Problem(p.code, p.message, p.path, line_for(lines, p.path)) for p in problems]
 
 
