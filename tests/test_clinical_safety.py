@@ -278,7 +278,7 @@ def test_c5_overdose_topic_says_when_naloxone_helps_and_never_no_antidote() -> N
     assert "There is no antidote" not in text
     assert any("naloxone" in a["text"] for a in view["actions"])
     assert "Naloxone undoes opioids, not baclofen." in text
-    assert "The person still needs hospital care, even if they wake up." in text
+    assert "The person must still go to hospital, even if they wake up." in text
 
 
 # ---------------------------------------------------------------- M10, M11, m10: no personal numbers
