@@ -135,16 +135,26 @@ def test_c2_m2_the_emergency_section_comes_first_and_names_the_early_pump_signs(
 
 
 def test_c2_early_pump_signs_get_one_action_everywhere() -> None:
-    """R1: wherever the early signs are listed, the same statement says: pump team now."""
+    """R1: wherever the early signs are listed (a section, the box, the steps), the action is: pump team now."""
     seen = 0
     for topic in ("pump", "stopping", "overdose", "missed-dose", "side-effects"):
         view = topic_json(topic)
-        for text in statements(view):
-            if any(sign in text.casefold() for sign in EARLY_PUMP_SIGNS):
+        blocks = [[p["text"] for p in s["points"]] for s in view["sections"]]
+        blocks.append([a["text"] for a in view["actions"]])
+        if view.get("emergency"):
+            blocks.append([s["text"] for s in view["emergency"]["signs"]])
+        for block in blocks:
+            text = " ".join(block).casefold()
+            if any(sign in text for sign in EARLY_PUMP_SIGNS):
                 seen += 1
-                assert "call your pump team now on their 24-hour number" in text.casefold(), (topic, text)
-                assert "pump doctor" not in text.casefold() and "go to hospital" not in text.casefold()
-    assert seen >= 3
+                assert "call your pump team now on their 24-hour number" in text, (topic, block)
+                assert "pump doctor" not in text and "go to hospital" not in text, (topic, block)
+    assert seen >= 4
+    # In this module's own topics the action is in the very statement that lists the signs.
+    for topic in ("pump", "stopping"):
+        for text in statements(topic_json(topic)):
+            if "itching without a rash" in text:
+                assert "Call your pump team now on their 24-hour number." in text, text
 
 
 def test_c2_the_escalation_step_is_the_same_wherever_it_is_given() -> None:
@@ -167,8 +177,9 @@ def test_m15_higher_risk_groups_carers_and_the_plan_are_in_the_pump_topic() -> N
 def test_m16_autonomic_dysreflexia_is_an_emergency_sign() -> None:
     signs = " ".join(s["text"] for s in topic_json("stopping")["emergency"]["signs"])
     assert "pounding headache" in signs and "autonomic dysreflexia" in signs
-    stopping = plain("stopping")
-    assert "autonomic dysreflexia" in stopping and "call the emergency number" in stopping
+    for topic in ("stopping", "pump"):
+        points = [p["text"] for s in topic_json(topic)["sections"] for p in s["points"]]
+        assert any("autonomic dysreflexia" in p and "call the emergency number" in p for p in points), topic
 
 
 def test_m12_m23_the_pump_is_only_turned_down_slowly_and_withdrawal_mimics_are_named() -> None:
@@ -277,7 +288,7 @@ def test_c5_overdose_topic_says_when_naloxone_helps_and_never_no_antidote() -> N
     text = " ".join(statements(view))
     assert "There is no antidote" not in text
     assert any("naloxone" in a["text"] for a in view["actions"])
-    assert "Naloxone undoes opioids, not baclofen." in text
+    assert "Naloxone (Narcan) is an antidote to opioids: it undoes them. It does not undo baclofen." in text
     assert "The person must still go to hospital, even if they wake up." in text
 
 
