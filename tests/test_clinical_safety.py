@@ -252,11 +252,12 @@ def test_m17_hospital_and_nil_by_mouth() -> None:
     assert "If you cannot keep doses down for a day, get advice the same day." in text
 
 
-def test_m9_the_childrens_four_hour_rule_is_a_minimum_gap() -> None:
-    text = plain("missed-dose", "--region", "uk")
-    assert "give it when you remember, then wait at least 4 hours before the next dose" in text
-    assert "uses 4 hours instead" not in text
-    assert "wait at least 4 hours" not in plain("missed-dose", "--region", "us")
+def test_m9_the_misquoted_childrens_four_hour_rule_is_gone() -> None:
+    """M9: the leaflet's 4 hours is a minimum gap, not a skip threshold; the guide no longer quotes a
+    child rule as a second adult rule, and sends parents to their child's own plan."""
+    text = plain("missed-dose")
+    assert "uses 4 hours instead" not in text and "4 hours" not in text
+    assert "For a child, follow what your child's team or leaflet says about a late dose." in text
 
 
 # ---------------------------------------------------------------- C4: liquid strength traps
