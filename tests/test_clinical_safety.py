@@ -425,3 +425,21 @@ def test_a_sign_said_to_be_absent_is_not_a_conflict(runner, tmp_path: Path) -> N
     messages = [p["message"] for p in _situation_problems(result)]
     assert messages == ["'chest pain' (chest-pain-or-fainting) is given the action doctor, same-day; "
                         "the agreed action is emergency"]
+
+
+def test_a_clinic_overlay_is_held_to_the_built_in_rules(runner, tmp_path: Path) -> None:
+    overlay = tmp_path / "clinic.yaml"
+    overlay.write_text(
+        "extends: builtin\n"
+        "topics:\n"
+        "  - id: pump\n"
+        "    sections:\n"
+        "      - heading: What does our clinic say?\n"
+        "        points:\n"
+        '          - {text: "Itching without a rash with your pump: call your pump doctor tomorrow.", sources: [s30]}\n',
+        encoding="utf-8")
+    result = invoke(runner, ["validate", str(overlay), "--json"])
+    assert result.exit_code == 1
+    problems = _situation_problems(result)
+    assert [p["line"] for p in problems] == [7]
+    assert "'itching without a rash' (pump-early-withdrawal) is given the action doctor" in problems[0]["message"]
