@@ -68,7 +68,7 @@ def situation_problems(data: dict[str, Any]) -> Iterator[tuple[str, str, Path]]:
     spec = data.get("situations")
     if not isinstance(spec, dict):
         return
-    tiers = {tier: [_phrase(w) for w in words] for tier, words in spec.get("tiers", {}).items()}
+    tiers = set(spec.get("tiers", {}))
     implied = spec.get("implied", {})
     rules: list[_Rule] = []
     for i, rule in enumerate(spec.get("rules", [])):
@@ -89,17 +89,22 @@ def situation_problems(data: dict[str, Any]) -> Iterator[tuple[str, str, Path]]:
             yield "BCL004", f"situations.implied names unknown action tier {tier!r}", ("situations", "implied")
 
     def tiers_in(text: str) -> set[str]:
-        return {tier for tier, patterns in tiers.items() if any(p.search(text) for p in patterns)}
+        return {tier for tier, pattern in tier_patterns.items() if pattern.search(text)}
 
-    groups: dict[tuple[Any, ...], list[tuple[_Unit, set[str]]]] = {}
+    tier_patterns = {tier: _any(words) for tier, words in spec.get("tiers", {}).items()}
+    # One pass over each text finds whether any sign is there at all: most texts have none.
+    any_sign = _any([sign for rule in spec.get("rules", []) for sign in rule["signs"]])
+    groups: dict[tuple[Any, ...], list[tuple[_Unit, str]]] = {}
     for unit in _units(data, implied):
-        context = tiers_in(_norm(unit.context)) | unit.implied
-        sentences = _SENTENCE_END.split(_norm(unit.text))
-        said = [tiers_in(sentence) for sentence in sentences]
-        everything = context.union(*said)
+        text = _norm(unit.text)
         if unit.group is not None:
-            groups.setdefault(unit.group, []).append((unit, everything))
-        scope = _norm(unit.scope + " " + unit.context + " " + unit.text)
+            groups.setdefault(unit.group, []).append((unit, text))
+        if not any_sign.search(text):
+            continue
+        context = tiers_in(_norm(unit.context)) | unit.implied
+        sentences = _SENTENCE_END.split(text)
+        said = [tiers_in(sentence) for sentence in sentences]
+        scope = _norm(unit.scope + " " + unit.context) + " " + text
         for rule in rules:
             for n, sentence in enumerate(sentences):
                 sign = _sign_in(rule, sentence, scope)
@@ -119,16 +124,27 @@ def situation_problems(data: dict[str, Any]) -> Iterator[tuple[str, str, Path]]:
                 break
     # A sign in one bullet and a different action in the next one of the same section.
     for members in groups.values():
-        section_tiers = set().union(*(found for _, found in members))
-        for unit, found in members:
-            if found:
-                continue  # it gives its own action: judged above
-            text = _norm(unit.text)
+        if not any(any_sign.search(text) for _, text in members):
+            continue
+        found_in = [tiers_in(_norm(unit.context) + " " + text) | unit.implied for unit, text in members]
+        section_tiers = set().union(*found_in)
+        for (unit, text), found in zip(members, found_in):
+            if found or not section_tiers or not any_sign.search(text):
+                continue  # it gives its own action (judged above), or there is nothing to compare
+            scope = _norm(unit.scope + " " + unit.context) + " " + text
             for rule in rules:
-                sign = _sign_in(rule, text, _norm(unit.scope + " " + unit.context + " " + unit.text))
-                if sign and section_tiers and not section_tiers & set(rule.action):
+                sign = _sign_in(rule, text, scope)
+                if sign and not section_tiers & set(rule.action):
                     yield CODE, (f"{sign!r} ({rule.id}) sits with the action {', '.join(sorted(section_tiers))}, "
                                  f"not the agreed {' or '.join(rule.action)}"), unit.path
+
+
+def _any(phrases: list[str]) -> re.Pattern[str]:
+    """One pattern for several phrases, each matched as whole words."""
+    if not phrases:
+        return re.compile(r"(?!)")
+    body = "|".join(re.escape(" ".join(p.casefold().split())) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<![a-z0-9])(?:" + body + r")(?![a-z0-9])")
 
 
 # "A pounding heartbeat, with no chest pain and no fainting": a sign said not to be there.
