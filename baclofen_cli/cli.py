@@ -12,6 +12,7 @@ from typer.main import get_command_name
 
 from baclofen_cli import __version__
 from baclofen_cli.commands import ask, guide, handout, quiz, schema, topics, validate
+from baclofen_cli.commands import sources as sources_command
 from baclofen_cli.commands.common import AppState
 from baclofen_cli.errors import BaclofenError
 
@@ -168,6 +169,7 @@ handout.register(app)
 quiz.register(app)
 validate.register(app)
 schema.register(app)
+sources_command.register(app)
 
 # Registered the usual Typer way, then handed to BaclofenGroup to convert on demand.
 _LAZY_COMMANDS = {

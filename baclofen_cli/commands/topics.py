@@ -1,4 +1,4 @@
-"""One command per topic, plus `topics`, `show` and `sources`."""
+"""One command per topic, plus `topics` and `show`."""
 
 from __future__ import annotations
 
@@ -46,15 +46,6 @@ def show(
     show_topic(ctx, topic.strip().lower(), json_output, sources)
 
 
-def sources(ctx: typer.Context, json_output: JsonOption = False) -> None:
-    """List every source this guide is based on."""
-    from baclofen_cli.views import all_sources_view
-
-    app_state = state(ctx)
-    view = all_sources_view(app_state.kb)
-    _emit(app_state, json_output, view, lambda draw, out: draw.render_source_list(out, view, numbered=False))
-
-
 def _emit(app_state: AppState, json_output: bool, view: object, draw: Callable[[Any, Output], None]) -> None:
     """Print `view` as JSON, or hand it to `draw` with the renderer for this output."""
     out = app_state.output(json_output)
@@ -75,4 +66,3 @@ def register(app: typer.Typer) -> None:
         app.command(topic_id, help=help_text, rich_help_panel="Topics")(_topic_command(topic_id))
     app.command(rich_help_panel="Guide")(topics)
     app.command(rich_help_panel="Guide")(show)
-    app.command(rich_help_panel="Guide")(sources)
