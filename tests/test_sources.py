@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA_FILE, ROOT, content_pending, invoke, run_cli
+from conftest import DATA_FILE, ROOT, invoke, run_cli
 
 SAFETY_CODES = {"BCL021", "BCL026"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import DATA_FILE, content_pending, invoke, run_cli
+from conftest import DATA_FILE, invoke, run_cli
 
 
 def test_shipped_file_is_valid(runner) -> None:
