@@ -326,7 +326,8 @@ TOPIC_MARKS = ["title", "heading", "point", "reminder", "disclaimer", "source"]
 def test_file_markup_is_shown_as_literal_text(marked_file: Path, style: str) -> None:
     env = {"FORCE_COLOR": "1"} if style == "colour" else {}
     flags = ["--json"] if style == "json" else []
-    topic = run_cli(["--data", str(marked_file), "overview", "--sources", *flags], env=env, timeout=20)
+    sources = [] if style == "json" else ["--sources"]  # JSON always lists them (--sources would say so)
+    topic = run_cli(["--data", str(marked_file), "overview", *sources, *flags], env=env, timeout=20)
     drug = run_cli(["--data", str(marked_file), "interactions", "xanax", *flags], env=env, timeout=20)
     for result, keys in ((topic, TOPIC_MARKS), (drug, ["effect"])):
         assert result.returncode == 0 and result.stderr == "", result.stderr
@@ -1146,14 +1147,14 @@ def test_sigterm_while_an_answer_is_printed_in_the_guide() -> None:
     [
         (["sideefects"], "Did you mean 'side-effects'?"),
         (["pregnacy"], "Did you mean 'pregnancy'?"),
-        (["interactons", "xanax"], "Did you mean 'interactions'"),
-        (["missed-dose", "--jsn"], "No such option: --jsn. Did you mean '--json'?"),
-        (["interactions", "xanax", "--sorces"], "No such option: --sorces. Did you mean '--sources'?"),
-        (["ask", "--jsn", "hi"], "No such option: --jsn. Did you mean '--json'?"),
-        (["handout", "--frmat", "txt"], "No such option: --frmat. Did you mean '--format'?"),
-        (["--dta", "x.yaml", "overview"], "No such option: --dta. Did you mean '--data'?"),
+        (["interactons"], "Did you mean 'interactions'"),
+        (["missed-dose", "--jsn"], "has no option --jsn. Did you mean '--json'?"),
+        (["interactions", "xanax", "--sorces"], "has no option --sorces. Did you mean '--sources'?"),
+        (["ask", "--jsn", "hi"], "has no option --jsn. Did you mean '--json'?"),
+        (["handout", "--frmat", "txt"], "has no option --frmat. Did you mean '--format'?"),
+        (["--dta", "x.yaml", "overview"], "has no option --dta. Did you mean '--data'?"),
         (["--colr", "overview"], "Did you mean '--color' or '--no-color'?"),
-        (["\x1b[2Jstorage"], "No such command '\\x1b[2Jstorage'"),
+        (["\x1b[2Jstorge"], "'storge' is not a command. Did you mean 'storage'?"),
     ],
 )
 def test_unknown_commands_and_options_suggest_and_exit_2(args: list[str], suggestion: str) -> None:
@@ -1161,7 +1162,7 @@ def test_unknown_commands_and_options_suggest_and_exit_2(args: list[str], sugges
     assert result.returncode == 2
     assert result.stdout == ""
     assert suggestion in result.stderr, result.stderr
-    assert result.stderr.startswith("Usage: baclofen")
+    assert result.stderr.startswith("baclofen: error: ")
     assert_no_traceback(result.stderr)
     assert_safe(result.stderr)
 
@@ -1192,6 +1193,6 @@ def test_option_typos_suggest_the_option(runner) -> None:
 
     result = run_cli(["missed-dose", "--jsn"])
     assert result.returncode == 2
-    assert "No such option: --jsn. Did you mean '--json'?" in result.stderr
+    assert "has no option --jsn. Did you mean '--json'?" in result.stderr
     root = run_cli(["--dta", "x.yaml", "overview"])
     assert root.returncode == 2 and "Did you mean '--data'?" in root.stderr

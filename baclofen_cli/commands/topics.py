@@ -9,7 +9,7 @@ import typer
 
 from baclofen_cli import actions
 from baclofen_cli.actions import TOPIC_COMMANDS
-from baclofen_cli.commands.common import AppState, JsonOption, SourcesOption, renderer, state
+from baclofen_cli.commands.common import AppState, JsonOption, PlainUsageCommand, SourcesOption, renderer, state
 
 if TYPE_CHECKING:
     from baclofen_cli.output import Output
@@ -38,7 +38,9 @@ def topics(ctx: typer.Context, json_output: JsonOption = False) -> None:
 
 def show(
     ctx: typer.Context,
-    topic: Annotated[str, typer.Argument(help="A topic id from 'topics', including ones a clinic file adds.")],
+    topic: Annotated[
+        str, typer.Argument(metavar="TOPIC", help="A topic id from 'topics', including ones a clinic file adds.")
+    ],
     json_output: JsonOption = False,
     sources: SourcesOption = False,
 ) -> None:
@@ -65,4 +67,4 @@ def register(app: typer.Typer) -> None:
             continue
         app.command(topic_id, help=help_text, rich_help_panel="Topics")(_topic_command(topic_id))
     app.command(rich_help_panel="Guide")(topics)
-    app.command(rich_help_panel="Guide")(show)
+    app.command(rich_help_panel="Guide", cls=PlainUsageCommand)(show)
