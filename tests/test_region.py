@@ -54,8 +54,8 @@ def test_statements_tagged_for_another_region_are_left_out(tmp_path) -> None:
     marker = '      text: "Take it when you remember'
     assert marker in text
     tagged = text.replace(
-        "    sections:\n      - heading: If you miss one dose\n        points:\n",
-        "    sections:\n      - heading: If you miss one dose\n        points:\n"
+        "    sections:\n      - heading: What if I miss one dose?\n        points:\n",
+        "    sections:\n      - heading: What if I miss one dose?\n        points:\n"
         "          - {text: \"Only for the UK: ring NHS 111.\", sources: [s30], regions: [UK]}\n", 1)
     assert tagged != text
     path = tmp_path / "clinic.yaml"
