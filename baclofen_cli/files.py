@@ -244,6 +244,10 @@ def _os_error(path: object, exc: OSError) -> Exception:
         return _output_error(f"cannot write {_shown(path)} (permission denied)")
     if exc.errno == errno.ELOOP:
         return _output_error(f"cannot write {_shown(path)}: it is a loop of links")
+    if exc.errno == errno.ENOTDIR:
+        blocker = next((p for p in Path(str(path)).parents if os.path.lexists(p) and not os.path.isdir(p)), None)
+        if blocker is not None:
+            return _output_error(f"cannot write {_shown(path)}: {_shown(blocker)} is a file, not a folder")
     if exc.errno == errno.ENAMETOOLONG:
         return _output_error(f"cannot write {_shown(path)}: the file name is too long")
     return _output_error(f"cannot write {_shown(path)} ({exc.strerror or exc})")
