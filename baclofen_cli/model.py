@@ -72,6 +72,8 @@ class Emergency(_Strict):
     signs: Annotated[list[Statement], Meta(min_length=1)]
     # One line at the top of every topic that does not lead with the full box.
     reminder: Statement | None = None
+    # Topics that must lead with this box and hold an emergency section (validate: BCL021).
+    topics: list[Identifier] = []
 
 
 class Section(_Strict):
@@ -132,6 +134,8 @@ class Interactions(_Strict):
     emergency_note: Statement | None = None
     # Said when the name asked is the guide's own drug (one of its brands, say).
     same_drug: Statement | None = None
+    # Groups that must never be graded below major, whatever an edit does (validate: BCL022).
+    major_groups: list[Identifier] = []
 
 
 class QuizChoice(_Strict):
