@@ -276,7 +276,7 @@ def _check_output_path(output: str, path: Path, force: bool) -> Path:
                             f"e.g. {example}")
     if path.is_dir():
         raise _output_error(f"{_shown(path)} is a folder: give a file name, e.g. {_shown(path / 'handout.html')}")
-    _check_link(path)
+    _check_link(path, dangling_ok=is_special(path))
     if is_special(path):
         return path  # /dev/stdout, a named pipe, a terminal: written straight into, nothing is replaced
     if os.path.lexists(path) and not force:
@@ -289,7 +289,7 @@ def _check_output_path(output: str, path: Path, force: bool) -> Path:
     return path
 
 
-def _check_link(path: Path) -> None:
+def _check_link(path: Path, *, dangling_ok: bool = False) -> None:
     """A link at the output path is followed only if it is safe to: it leads to an existing file,
     and, in a shared sticky folder (such as /tmp), it is ours or the folder owner's, the rule
     Linux applies with fs.protected_symlinks (resolving in Python bypasses that rule)."""
@@ -307,6 +307,8 @@ def _check_link(path: Path) -> None:
             f"{_shown(path)} is a link (to {_shown(target)}) made by another user in a shared folder; "
             "it is not followed: choose another file name"
         )
+    if dangling_ok:
+        return  # /dev/stdout -> /proc/self/fd/1 -> "pipe:[1234]": opens, though no path resolves
     try:
         path.resolve(strict=True)
     except FileNotFoundError:
