@@ -313,3 +313,22 @@ def test_a_killed_cache_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert [p.name for p in only_entry(cache).iterdir() if p.name.endswith(".tmp")]  # the kill did leave one
     assert missed_dose_title(env) == shipped_title()
     assert [p.name for p in only_entry(cache).iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_linked_entry_folder_is_neither_read_nor_written_through(tmp_path: Path) -> None:
+    """F4: an entry folder replaced by a link made the next run write kb.json, drugs.json and
+    ask.json into whatever folder the link pointed to."""
+    env = {"BACLOFEN_CACHE_DIR": str(tmp_path / "cache")}
+    run_cli(["overview"], env=env)
+    entry = only_entry(tmp_path / "cache")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "ask.json").write_text("mine", encoding="utf-8")
+    import shutil
+
+    shutil.rmtree(entry)
+    entry.symlink_to(elsewhere, target_is_directory=True)
+    assert missed_dose_title(env) == shipped_title()
+    assert run_cli(["ask", "i forgot my pill"], env=env).returncode == 0
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["ask.json"]
+    assert (elsewhere / "ask.json").read_text(encoding="utf-8") == "mine"
