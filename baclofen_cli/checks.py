@@ -112,7 +112,7 @@ def find_problems(data: dict[str, Any], lines: dict[Path, int]) -> list[Problem]
     problems += _duplicate_problems(data)
     problems += _quiz_problems(data)
     problems += _text_problems(data, ())
-    from baclofen_cli.checks_safety import safety_problems  # the safety rules (BCL020-BCL025)
+    from baclofen_cli.checks_safety import safety_problems  # the safety rules (BCL030-BCL035)
 
     problems += safety_problems(data)
     return [Problem(p.code, p.message, p.path, line_for(lines, p.path)) for p in problems]

@@ -6,14 +6,14 @@ Nothing here names a drug: what must hold is declared in the file itself (`emerg
 a review date is a real date, an interaction statement never reassures).
 
 Codes (all errors: the file is refused, as for the other rules):
-  BCL020  a safety block is missing or empty (emergency phrasings, the major-group emergency
+  BCL030  a safety block is missing or empty (emergency phrasings, the major-group emergency
           note, the combined warning, a disclaimer or instruction too short to say anything)
-  BCL021  an emergency topic is missing, does not lead with the emergency box, or has no
+  BCL031  an emergency topic is missing, does not lead with the emergency box, or has no
           emergency section
-  BCL022  a group that must be major is graded lower
-  BCL023  an interaction statement says a combination is safe, or that there is no interaction
-  BCL024  a contact number does not look like a phone number
-  BCL025  a date that is not a real date, or is in the future
+  BCL032  a group that must be major is graded lower
+  BCL033  an interaction statement says a combination is safe, or that there is no interaction
+  BCL034  a contact number does not look like a phone number
+  BCL035  a date that is not a real date, or is in the future
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 
 from baclofen_cli.checks import Problem
 
-SAFETY_CODES = ("BCL020", "BCL021", "BCL022", "BCL023", "BCL024", "BCL025")
+SAFETY_CODES = ("BCL030", "BCL031", "BCL032", "BCL033", "BCL034", "BCL035")
 MIN_WORDS = 3  # a disclaimer or emergency instruction of "." or "x" says nothing
 
 # Words that reassure about a combination. Allowed only when negated in the same sentence
@@ -61,40 +61,40 @@ def _block_problems(data: dict[str, Any]) -> Iterator[Problem]:
     ask = data.get("ask", {})
     if not ask.get("emergency_phrasings"):
         yield Problem(
-            "BCL020", "no emergency phrasings: `ask` could not recognise an emergency described in words",
+            "BCL030", "no emergency phrasings: `ask` could not recognise an emergency described in words",
             ("ask", "emergency_phrasings") if "ask" in data else (),
         )
     interactions = data["interactions"]
     if any(g["severity"] == "major" for g in interactions["groups"]) and not interactions.get("emergency_note"):
-        yield Problem("BCL020", "major interaction groups need an emergency_note (the signs to get help at once)",
+        yield Problem("BCL030", "major interaction groups need an emergency_note (the signs to get help at once)",
                       ("interactions",))
     if interactions.get("depressant_groups") and not interactions.get("combined_warning"):
-        yield Problem("BCL020", "depressant_groups need a combined_warning (said when several are taken together)",
+        yield Problem("BCL030", "depressant_groups need a combined_warning (said when several are taken together)",
                       ("interactions", "depressant_groups"))
     for path in (("disclaimer", "text"), ("emergency", "instruction", "text"), ("interactions", "unknown_drug", "text")):
         node: Any = data
         for key in path:
             node = node[key]
         if _words(node) < MIN_WORDS:
-            yield Problem("BCL020", f"this text is too short to say anything (fewer than {MIN_WORDS} words)", path)
+            yield Problem("BCL030", f"this text is too short to say anything (fewer than {MIN_WORDS} words)", path)
 
 
 def _emergency_topic_problems(data: dict[str, Any]) -> Iterator[Problem]:
     declared = data["emergency"].get("topics", [])
     if not declared:
-        yield Problem("BCL021", "emergency.topics names no topic: list the topics that must lead with the "
+        yield Problem("BCL031", "emergency.topics names no topic: list the topics that must lead with the "
                       "emergency box (taking too much, stopping, ...)", ("emergency",))
     topics = {t["id"]: (i, t) for i, t in enumerate(data["topics"])}
     for n, topic_id in enumerate(declared):
         if topic_id not in topics:
-            yield Problem("BCL021", f"emergency topic {topic_id!r} is missing", ("emergency", "topics", n))
+            yield Problem("BCL031", f"emergency topic {topic_id!r} is missing", ("emergency", "topics", n))
             continue
         i, topic = topics[topic_id]
         if not topic.get("emergency_first"):
-            yield Problem("BCL021", f"topic {topic_id!r} must lead with the emergency box (emergency_first: true)",
+            yield Problem("BCL031", f"topic {topic_id!r} must lead with the emergency box (emergency_first: true)",
                           ("topics", i))
         if not any(section.get("kind") == "emergency" for section in topic["sections"]):
-            yield Problem("BCL021", f"topic {topic_id!r} has no emergency section (kind: emergency)",
+            yield Problem("BCL031", f"topic {topic_id!r} has no emergency section (kind: emergency)",
                           ("topics", i, "sections"))
 
 
@@ -107,7 +107,7 @@ def _major_group_problems(data: dict[str, Any]) -> Iterator[Problem]:
             continue
         i, group = groups[group_id]
         if group["severity"] != "major":
-            yield Problem("BCL022", f"group {group_id!r} must be graded major, not {group['severity']}",
+            yield Problem("BCL032", f"group {group_id!r} must be graded major, not {group['severity']}",
                           ("interactions", "groups", i, "severity"))
 
 
@@ -149,7 +149,7 @@ def _reassurance_problems(data: dict[str, Any]) -> Iterator[Problem]:
     for path, text in _interaction_statements(data):
         phrase = _reassuring_phrase(text)
         if phrase:
-            yield Problem("BCL023", f"says {phrase!r} about a combination: never say or imply a combination is safe "
+            yield Problem("BCL033", f"says {phrase!r} about a combination: never say or imply a combination is safe "
                           "(a negation such as 'that does not mean it is safe' is fine)", path)
 
 
@@ -158,7 +158,7 @@ def _contact_problems(data: dict[str, Any]) -> Iterator[Problem]:
         number = contact["number"].strip()
         digits = sum(c.isdigit() for c in number)
         if not _PHONE.match(number) or not number.isascii() or not _MIN_DIGITS <= digits <= _MAX_DIGITS:
-            yield Problem("BCL024", f"contact number {number!r} does not look like a phone number "
+            yield Problem("BCL034", f"contact number {number!r} does not look like a phone number "
                           f"({_MIN_DIGITS}-{_MAX_DIGITS} digits, with spaces, dashes, dots or brackets)",
                           ("emergency", "contacts", i, "number"))
 
@@ -173,10 +173,10 @@ def _date_problems(node: Any, path: tuple[Any, ...]) -> Iterator[Problem]:
                 try:
                     day = datetime.date.fromisoformat(value)
                 except ValueError:
-                    yield Problem("BCL025", f"{value!r} is not a real date (YYYY-MM-DD)", (*path, key))
+                    yield Problem("BCL035", f"{value!r} is not a real date (YYYY-MM-DD)", (*path, key))
                     continue
                 if day > datetime.date.today() + datetime.timedelta(days=1):
-                    yield Problem("BCL025", f"{value} is in the future", (*path, key))
+                    yield Problem("BCL035", f"{value} is in the future", (*path, key))
             else:
                 yield from _date_problems(value, (*path, key))
     elif isinstance(node, list):

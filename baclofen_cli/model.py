@@ -72,7 +72,7 @@ class Emergency(_Strict):
     signs: Annotated[list[Statement], Meta(min_length=1)]
     # One line at the top of every topic that does not lead with the full box.
     reminder: Statement | None = None
-    # Topics that must lead with this box and hold an emergency section (validate: BCL021).
+    # Topics that must lead with this box and hold an emergency section (validate: BCL031).
     topics: list[Identifier] = []
 
 
@@ -134,7 +134,7 @@ class Interactions(_Strict):
     emergency_note: Statement | None = None
     # Said when the name asked is the guide's own drug (one of its brands, say).
     same_drug: Statement | None = None
-    # Groups that must never be graded below major, whatever an edit does (validate: BCL022).
+    # Groups that must never be graded below major, whatever an edit does (validate: BCL032).
     major_groups: list[Identifier] = []
 
 

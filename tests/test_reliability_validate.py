@@ -57,44 +57,44 @@ def every_group_minor(data: Data) -> None:
 
 
 MUTATIONS: dict[str, tuple[Callable[[Data], None], str, str]] = {
-    "no emergency phrasings": (lambda d: d["ask"].pop("emergency_phrasings"), "BCL020", "ask.emergency_phrasings"),
-    "no ask block": (lambda d: d.pop("ask"), "BCL020", "no emergency phrasings"),
-    "no emergency note": (lambda d: d["interactions"].pop("emergency_note"), "BCL020", "emergency_note"),
-    "no combined warning": (lambda d: d["interactions"].pop("combined_warning"), "BCL020", "combined_warning"),
-    "disclaimer '.'": (lambda d: d["disclaimer"].update(text="."), "BCL020", "disclaimer.text"),
-    "emergency_first false everywhere": (lambda d: set_all(d, "emergency_first", False), "BCL021", "emergency box"),
-    "every emergency section info": (every_emergency_section_becomes_info, "BCL021", "no emergency section"),
-    "overdose topic removed": (lambda d: drop_topic(d, "overdose"), "BCL021", "'overdose' is missing"),
-    "opioids minor": (lambda d: group(d, "opioids").update(severity="minor"), "BCL022", "'opioids' must be graded major"),
-    "alcohol moderate": (lambda d: group(d, "alcohol").update(severity="moderate"), "BCL022", "'alcohol'"),
-    "every group minor": (every_group_minor, "BCL022", "'benzodiazepines'"),
+    "no emergency phrasings": (lambda d: d["ask"].pop("emergency_phrasings"), "BCL030", "ask.emergency_phrasings"),
+    "no ask block": (lambda d: d.pop("ask"), "BCL030", "no emergency phrasings"),
+    "no emergency note": (lambda d: d["interactions"].pop("emergency_note"), "BCL030", "emergency_note"),
+    "no combined warning": (lambda d: d["interactions"].pop("combined_warning"), "BCL030", "combined_warning"),
+    "disclaimer '.'": (lambda d: d["disclaimer"].update(text="."), "BCL030", "disclaimer.text"),
+    "emergency_first false everywhere": (lambda d: set_all(d, "emergency_first", False), "BCL031", "emergency box"),
+    "every emergency section info": (every_emergency_section_becomes_info, "BCL031", "no emergency section"),
+    "overdose topic removed": (lambda d: drop_topic(d, "overdose"), "BCL031", "'overdose' is missing"),
+    "opioids minor": (lambda d: group(d, "opioids").update(severity="minor"), "BCL032", "'opioids' must be graded major"),
+    "alcohol moderate": (lambda d: group(d, "alcohol").update(severity="moderate"), "BCL032", "'alcohol'"),
+    "every group minor": (every_group_minor, "BCL032", "'benzodiazepines'"),
     "unknown drug says safe": (
         lambda d: d["interactions"]["unknown_drug"].update(text="No interaction found. It is safe to take with baclofen."),
-        "BCL023", "interactions.unknown_drug.text",
+        "BCL033", "interactions.unknown_drug.text",
     ),
     "same drug says no interaction": (
         lambda d: d["interactions"]["same_drug"].update(text="This is baclofen itself: there is no interaction."),
-        "BCL023", "'no interaction'",
+        "BCL033", "'no interaction'",
     ),
     "group effect says safe": (
         lambda d: group(d, "opioids").update(effect="No known problem. Opioid painkillers are safe to take with it."),
-        "BCL023", ".effect",
+        "BCL033", ".effect",
     ),
     "negation in another clause": (
         lambda d: d["interactions"]["unknown_drug"].update(text="If it is not named here, it is safe with baclofen."),
-        "BCL023", "'safe'",
+        "BCL033", "'safe'",
     ),
     "contact number x": (
-        lambda d: d["emergency"].update(contacts=[{"label": "x", "number": "x", "region": "x"}]), "BCL024", "'x'",
+        lambda d: d["emergency"].update(contacts=[{"label": "x", "number": "x", "region": "x"}]), "BCL034", "'x'",
     ),
-    "contact number one digit": (lambda d: d["emergency"]["contacts"][0].update(number="9"), "BCL024", "'9'"),
-    "review date 2026-99-99": (lambda d: d["drug"].update(reviewed="2026-99-99"), "BCL025", "not a real date"),
-    "review date 2026-02-30": (lambda d: d["drug"].update(reviewed="2026-02-30"), "BCL025", "not a real date"),
-    "review date in the future": (lambda d: d["drug"].update(reviewed="2999-01-01"), "BCL025", "in the future"),
+    "contact number one digit": (lambda d: d["emergency"]["contacts"][0].update(number="9"), "BCL034", "'9'"),
+    "review date 2026-99-99": (lambda d: d["drug"].update(reviewed="2026-99-99"), "BCL035", "not a real date"),
+    "review date 2026-02-30": (lambda d: d["drug"].update(reviewed="2026-02-30"), "BCL035", "not a real date"),
+    "review date in the future": (lambda d: d["drug"].update(reviewed="2999-01-01"), "BCL035", "in the future"),
     "major_groups names an unknown group": (
         lambda d: d["interactions"]["major_groups"].append("opiods"), "BCL004", "unknown interaction group 'opiods'",
     ),
-    "no emergency topics declared": (lambda d: d["emergency"].pop("topics"), "BCL021", "emergency.topics"),
+    "no emergency topics declared": (lambda d: d["emergency"].pop("topics"), "BCL031", "emergency.topics"),
 }
 
 
@@ -137,5 +137,5 @@ def test_careful_negations_and_other_drugs_files_pass(tmp_path: Path, shipped: D
     path = tmp_path / "clinic.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     report = run_cli(["validate", str(path)])
-    assert not any(f" {code} " in report.stdout for code in ("BCL020", "BCL021", "BCL022", "BCL023", "BCL024",
-                                                              "BCL025")), report.stdout
+    assert not any(f" {code} " in report.stdout for code in ("BCL030", "BCL031", "BCL032", "BCL033", "BCL034",
+                                                              "BCL035")), report.stdout
