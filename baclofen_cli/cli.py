@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 from typer.main import get_command_name
 
 from baclofen_cli import __version__
-from baclofen_cli.commands import ask, guide, handout, quiz, topics, validate
+from baclofen_cli.commands import ask, guide, handout, quiz, schema, topics, validate
 from baclofen_cli.commands.common import AppState
 from baclofen_cli.errors import BaclofenError
 
@@ -146,13 +146,23 @@ def root(
         bool | None, typer.Option("--color/--no-color", help="Force colour on or off (default: only on a terminal).")
     ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask questions; print help instead.")] = False,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            metavar="CODE",
+            help="Show one region's emergency numbers and advice: us, uk, eu, au or all "
+            "[env: BACLOFEN_REGION; default: from the locale, else all].",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     if data is not None and not data.strip():
         raise typer.BadParameter("the path is empty", param_hint="--data")
-    ctx.obj = AppState(data=data, color=color, no_input=no_input, command_name=ctx.info_name or "baclofen")
+    ctx.obj = AppState(data=data, color=color, no_input=no_input, command_name=ctx.info_name or "baclofen",
+                       region=region)
     if ctx.invoked_subcommand is None:
         # On a terminal, `baclofen` alone opens the interactive guide; piped or with
         # --no-input it prints help and exits at once, never waiting for input.
@@ -171,6 +181,7 @@ guide.register(app)
 handout.register(app)
 quiz.register(app)
 validate.register(app)
+schema.register(app)
 
 # Registered the usual Typer way, then handed to BaclofenGroup to convert on demand.
 _LAZY_COMMANDS = {

@@ -21,6 +21,13 @@ IsoDate = Annotated[str, Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 Severity = Literal["major", "moderate", "minor"]
 SectionKind = Literal["info", "warning", "emergency"]
 SideEffectTier = Literal["common", "less-common", "call-doctor", "emergency"]
+# A region a statement or contact applies to ("US", "UK", "EU", "AU"): declared in `regions:`.
+RegionCode = Annotated[str, Meta(pattern=r"^[A-Z]{2,3}$")]
+# official: regulators' labels and leaflets, national health services, NLM/MedlinePlus, national formularies,
+# poison centres, peer-reviewed evidence. reference: reputable drug references and professional sites.
+# other: anything else (copies, forums, shops); never shipped, and never the only support of a statement.
+SourceTier = Literal["official", "reference", "other"]
+ContactKind = Literal["emergency", "poison", "crisis", "urgent-advice", "other"]
 
 
 class _Strict(Struct, frozen=True, forbid_unknown_fields=True):
@@ -32,6 +39,8 @@ class Statement(_Strict):
 
     text: NonEmptyText
     sources: SourceIds
+    # Shown only to readers in these regions (`--region`); empty means everywhere.
+    regions: list[RegionCode] = []
 
 
 class Source(_Strict):
@@ -39,6 +48,14 @@ class Source(_Strict):
     title: NonEmptyText
     publisher: NonEmptyText
     url: Url
+    tier: SourceTier = "other"
+    # What it is: "label", "patient leaflet", "health service page", "formulary", "review", "poison centre"...
+    kind: str = ""
+    region: RegionCode | None = None
+    year: Annotated[int, Meta(ge=1900, le=2100)] | None = None
+    accessed: IsoDate | None = None
+    # Where the text was actually read, when that was a copy: provenance for editors, never shown to patients.
+    via: list[Url] = []
 
 
 class Brand(_Strict):
@@ -60,7 +77,23 @@ class Drug(_Strict):
 class Contact(_Strict):
     label: NonEmptyText
     number: NonEmptyText
-    region: NonEmptyText
+    region: RegionCode
+    kind: ContactKind = "emergency"
+    sources: list[Identifier] = []
+
+
+class Region(_Strict):
+    """A region readers can choose with `--region`, and the locales that choose it by default."""
+
+    code: RegionCode
+    name: NonEmptyText
+    # ISO 3166 country codes as they appear in locale names: en_GB -> GB.
+    territories: list[Annotated[str, Meta(pattern=r"^[A-Z]{2}$")]] = []
+
+
+class RegionalEmergency(_Strict):
+    instruction: Statement
+    reminder: Statement | None = None
 
 
 class Emergency(_Strict):
@@ -72,6 +105,9 @@ class Emergency(_Strict):
     signs: Annotated[list[Statement], Meta(min_length=1)]
     # One line at the top of every topic that does not lead with the full box.
     reminder: Statement | None = None
+    # Region code -> the instruction and reminder with only that region's numbers, used in place
+    # of the two above when a reader chooses the region (`--region`).
+    by_region: dict[RegionCode, RegionalEmergency] = {}
     # Topics that must lead with this box and hold an emergency section (validate: BCL031).
     topics: list[Identifier] = []
 
@@ -88,6 +124,8 @@ class Topic(_Strict):
     title: NonEmptyText
     summary: Statement
     sections: Annotated[list[Section], Meta(min_length=1)]
+    # Numbered "What to do" steps, shown right after the summary in every output.
+    actions: list[Statement] = []
     # Lead with the emergency box (overdose, stopping, pump, side effects).
     emergency_first: bool = False
     talk_to_doctor: Statement | None = None
@@ -173,8 +211,12 @@ class KnowledgeBase(_Strict):
     emergency: Emergency
     topics: Annotated[list[Topic], Meta(min_length=1)]
     interactions: Interactions
+    regions: list[Region] = []
     quiz: list[QuizItem] = []
     ask: AskHints = AskHints()
+    # `extends: builtin` makes this a clinic overlay: only what it adds or changes, merged into the
+    # built-in file by id before validation (see the README, "Clinic overlays").
+    extends: Literal["builtin"] | None = None
 
     def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)
@@ -184,7 +226,9 @@ class KnowledgeBase(_Strict):
 
 
 def json_schema() -> dict[str, object]:
-    schema = msgspec.json.schema(KnowledgeBase)
+    from baclofen_cli.schema_docs import describe
+
+    schema = describe(msgspec.json.schema(KnowledgeBase))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "baclofen-cli knowledge file"
     return schema

@@ -120,6 +120,8 @@ class Output:
 
     def __init__(self, style: Style, stream: TextIO, width: int) -> None:
         self.style, self.stream, self.width = style, stream, width
+        # Added to every JSON object answer (the region in use, for instance), unless it has the key.
+        self.json_meta: dict[str, Any] = {}
 
     @classmethod
     def create(cls, *, json_output: bool = False, color: bool | None = None, stream: TextIO | None = None) -> Output:
@@ -131,6 +133,8 @@ class Output:
         return "•" if can_encode("•", self.stream) else "-"
 
     def json(self, payload: Any) -> None:
+        if isinstance(payload, dict) and self.json_meta:
+            payload = {**payload, **{k: v for k, v in self.json_meta.items() if k not in payload}}
         self.stream.write(json_text(payload) + "\n")
 
     def text(self, text: str = "") -> None:

@@ -19,9 +19,16 @@ class AppState:
     """Global options, and the knowledge file loaded at most once per run."""
 
     def __init__(
-        self, data: str | None = None, color: bool | None = None, no_input: bool = False, command_name: str = "baclofen"
+        self,
+        data: str | None = None,
+        color: bool | None = None,
+        no_input: bool = False,
+        command_name: str = "baclofen",
+        region: str | None = None,
     ) -> None:
         self.data, self.color, self.no_input, self.command_name = data, color, no_input, command_name
+        # As given (--region); `region` below is the one chosen after the environment and locale.
+        self.region_option = region
 
     @property
     def data_path(self) -> Path:
@@ -35,14 +42,31 @@ class AppState:
 
         return load(self.data_path)
 
-    @property
+    @cached_property
+    def region(self) -> str | None:
+        """The region whose numbers are shown (None: every region's)."""
+        from baclofen_cli import region
+
+        return region.choose(self.compiled.kb, self.region_option)
+
+    @cached_property
     def kb(self) -> KnowledgeBase:
-        return self.compiled.kb
+        kb = self.compiled.kb
+        if self.region is None:
+            return kb
+        from baclofen_cli import region
+
+        return region.select(kb, self.region)  # type: ignore[no-any-return]
 
     def output(self, json_output: bool = False) -> Output:
         from baclofen_cli.output import Output
 
-        return Output.create(json_output=json_output, color=self.color)
+        out = Output.create(json_output=json_output, color=self.color)
+        if "kb" in self.__dict__:
+            # An answer drawn from the knowledge base says which region's numbers it holds
+            # (not `validate`, which checks files rather than answering from one).
+            out.json_meta["region"] = self.region
+        return out
 
 
 def renderer(out: Output) -> Any:

@@ -17,8 +17,15 @@ def statement_view(statement: Statement) -> dict[str, Any]:
     return {"text": statement.text, "sources": list(statement.sources)}
 
 
-def source_view(source: Source) -> dict[str, str]:
-    return {"id": source.id, "title": source.title, "publisher": source.publisher, "url": source.url}
+def source_view(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "url": source.url,
+        "tier": source.tier,
+        "year": source.year,
+    }
 
 
 def sources_view(kb: KnowledgeBase, ids: list[str]) -> list[dict[str, str]]:
@@ -49,6 +56,8 @@ def topic_view(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
         reminder = statement_view(kb.emergency.reminder)
         cited += kb.emergency.reminder.sources
     cited += topic.summary.sources
+    for action in topic.actions:
+        cited += action.sources
     sections = []
     for section in topic.sections:
         for point in section.points:
@@ -68,6 +77,7 @@ def topic_view(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
         "title": topic.title,
         "summary": topic.summary.text,
         "summary_sources": list(topic.summary.sources),
+        "actions": [statement_view(a) for a in topic.actions],
         "emergency": emergency,
         "emergency_reminder": reminder,
         "sections": sections,

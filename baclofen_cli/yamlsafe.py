@@ -54,12 +54,17 @@ def parse(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
         where = text.find(character)
         line = text.count("\n", 0, where) + 1 if where >= 0 else None
         what = f"U+{ord(character):04X}" if len(character) == 1 else repr(character)
+        # Our own words, not the reader's: its wording changes between PyYAML and libyaml versions.
         raise KnowledgeFileError(
-            filename, f"invalid YAML: the character {what} is not allowed ({' '.join(str(exc.reason).split())})", line
+            filename, f"invalid YAML: the character {what} is not allowed (a knowledge file is plain text)", line
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
+        if mark is not None and _flow_depth(text, mark.index) > MAX_DEPTH:
+            # Newer libyaml scans ahead and stops deep flow nesting itself, before our own
+            # depth check sees the events: say it the same way whichever check spoke first.
+            raise KnowledgeFileError(filename, f"nested more than {MAX_DEPTH} levels deep", line) from None
         problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
         raise KnowledgeFileError(filename, f"invalid YAML: {problem}", line) from None
     except yaml.YAMLError as exc:
@@ -67,6 +72,13 @@ def parse(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
     finally:
         loader.dispose()
     return value, builder.lines
+
+
+def _flow_depth(text: str, end: int) -> int:
+    """How many flow collections ([ or {) are open at `end`: enough to recognise runaway nesting
+    after a parse error (quotes and comments are not tracked; it only picks the message)."""
+    head = text[:end]
+    return head.count("[") + head.count("{") - head.count("]") - head.count("}")
 
 
 class _Open:

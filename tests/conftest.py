@@ -17,7 +17,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # Variables that change how output looks; every test starts without them.
 _STYLE_VARS = ("FORCE_COLOR", "NO_COLOR", "TERM", "COLUMNS", "LINES", "BACLOFEN_DATA", "BACLOFEN_CACHE_DIR",
-               "GITHUB_ACTIONS", "PY_COLORS", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "PYTHONIOENCODING")
+               "GITHUB_ACTIONS", "PY_COLORS", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "PYTHONIOENCODING",
+               # The region comes from these: every test starts with none chosen (all regions shown).
+               "BACLOFEN_REGION", "LC_ALL", "LC_MESSAGES")
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +27,7 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
     for name in _STYLE_VARS:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LANG", "C.UTF-8")
     # One cache per test session: tests of the cache itself set their own directory.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
     from baclofen_cli import loader

@@ -251,7 +251,7 @@ def test_json_shape_exactly_as_in_the_issue(runner) -> None:  # noqa: ANN001
     result = invoke(runner, ["ask", "--json", "i forgot my pill"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "emergency", "results"}
+    assert set(data) == {"query", "emergency", "results", "region"}
     assert data["query"] == "i forgot my pill"
     assert data["emergency"] is False
     assert data["results"], data
@@ -267,7 +267,7 @@ def test_json_shape_exactly_as_in_the_issue(runner) -> None:  # noqa: ANN001
 def test_json_out_of_scope_has_empty_results(runner) -> None:  # noqa: ANN001
     result = invoke(runner, ["ask", "--json", "what is the capital of France"])
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"query": "what is the capital of France", "emergency": False, "results": []}
+    assert json.loads(result.stdout) == {"query": "what is the capital of France", "emergency": False, "results": [], "region": None}
 
 
 def test_text_answer_names_the_topic_and_its_command(runner) -> None:  # noqa: ANN001

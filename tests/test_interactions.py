@@ -231,7 +231,7 @@ def test_a_combination_product_lists_every_interacting_part(runner) -> None:
 
 def test_json_shape_is_exactly_the_documented_one(runner, data: dict) -> None:
     answer = ask(runner, "Percocet", "qwertyuiop", "beer")
-    assert set(answer) == {"results", "warnings"}
+    assert set(answer) == {"results", "warnings", "region"}
     known_sources = {s["id"] for s in data["sources"]}
     for result in answer["results"]:
         assert set(result) == {"query", "found", "matches", "suggestions"}
@@ -249,7 +249,7 @@ def test_json_with_no_names_lists_groups_most_serious_first(runner, data: dict) 
     result = invoke(runner, ["interactions", "--json"])
     assert result.exit_code == 0
     listing = json.loads(result.stdout)
-    assert set(listing) == {"results", "warnings", "groups", "topic"}
+    assert set(listing) == {"results", "warnings", "groups", "topic", "region"}
     assert listing["results"] == [] and listing["warnings"] == []
     assert listing["topic"]["id"] == "interactions"
     order = {"major": 0, "moderate": 1, "minor": 2}

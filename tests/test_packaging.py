@@ -45,3 +45,28 @@ def test_installed_wheel_runs_from_any_directory(wheel: Path, tmp_path: Path) ->
                             env=env, cwd="/", timeout=60)
     assert result.returncode == 0, result.stderr
     assert "In short:" in result.stdout
+
+
+def test_oldest_constraints_match_the_lower_bounds() -> None:
+    """.ci/oldest.txt pins each runtime dependency at its lower bound, so CI's oldest job tests the bound."""
+    import re
+    import tomllib
+
+    def version(text: str) -> tuple[int, ...]:
+        parts = [int(p) for p in text.split(".")]
+        while parts and parts[-1] == 0:  # 6.0 == 6.0.0
+            parts.pop()
+        return tuple(parts)
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    bounds = {}
+    for requirement in project["dependencies"]:
+        found = re.match(r"^([A-Za-z0-9_.-]+)>=([0-9.]+)", requirement)
+        assert found, f"no lower bound: {requirement}"
+        bounds[found.group(1).lower()] = version(found.group(2))
+    pinned = {}
+    for line in (ROOT / ".ci" / "oldest.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, pin = line.partition("==")
+            pinned[name.strip().lower()] = version(pin.strip())
+    assert pinned == bounds

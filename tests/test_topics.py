@@ -74,6 +74,9 @@ def test_topic_json_contract(runner, data: dict, topic_id: str) -> None:
     assert isinstance(view["summary"], str) and view["summary"]
     known = {s["id"]: s for s in data["sources"]}
     cited = set(view["summary_sources"])
+    for action in view["actions"]:
+        assert set(action) == {"text", "sources"} and action["sources"]
+        cited |= set(action["sources"])
     for section in view["sections"]:
         assert set(section) >= {"heading", "points"}
         for point in section["points"]:
@@ -92,7 +95,9 @@ def test_topic_json_contract(runner, data: dict, topic_id: str) -> None:
     # `sources` is exactly the set cited in this topic, each with its full reference.
     assert {s["id"] for s in view["sources"]} == cited
     for source in view["sources"]:
-        assert source == {k: known[source["id"]][k] for k in ("id", "title", "publisher", "url")}
+        keys = ("id", "title", "publisher", "url")
+        assert {k: source[k] for k in keys} == {k: known[source["id"]][k] for k in keys}
+        assert source["tier"] == known[source["id"]].get("tier", "other")
 
 
 def test_sources_flag_adds_markers_and_reference_list(runner) -> None:

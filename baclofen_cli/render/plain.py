@@ -81,6 +81,7 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
         w.blank()
     w.heading(view["title"])
     w.para(f"In short: {view['summary']}" + markers(view["summary_sources"], numbers))
+    render_actions(w, view.get("actions", []), numbers)
     render_sections(w, view, numbers)
     if show_sources:
         w.blank()
@@ -88,6 +89,17 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     if disclaimer:
         w.blank()
         w.para(disclaimer)
+
+
+def render_actions(w: PlainWriter, actions: list[dict[str, Any]], numbers: dict[str, int] | None) -> None:
+    """The numbered "What to do" steps, right after the summary."""
+    if not actions:
+        return
+    w.blank()
+    w.para("What to do:")
+    for n, action in enumerate(actions, 1):
+        mark = f"  {n}. "
+        w.para(action["text"] + markers(action["sources"], numbers), mark, " " * len(mark))
 
 
 def render_sections(w: PlainWriter, view: dict[str, Any], numbers: dict[str, int] | None) -> None:

@@ -92,6 +92,12 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     console.print(wrapped(view["title"], out.width, style="bold underline"))
     summary = wrapped(view["summary"] + markers(view["summary_sources"], numbers), inner)
     console.print(Panel(summary, title="In short", title_align="left", border_style="cyan"))
+    if view.get("actions"):
+        steps = _join(
+            wrapped(f"{n}. " + a["text"] + markers(a["sources"], numbers), inner, "", " " * (len(str(n)) + 2))
+            for n, a in enumerate(view["actions"], 1)
+        )
+        console.print(Panel(steps, title=_text("What to do", "bold"), title_align="left", border_style="cyan"))
     for section in view["sections"]:
         points = [(p["text"], p["sources"]) for p in section["points"]]
         style = SECTION_STYLES.get(section["kind"])
