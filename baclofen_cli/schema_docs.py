@@ -61,6 +61,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "signs": "Signs that mean 'get help now'. Shown first on the emergency topics.",
         "reminder": "One line with the numbers, at the top of every other topic.",
         "by_region": "Region code -> the instruction and reminder with only that region's numbers.",
+        "topics": "Ids of the topics that must lead with this box and hold an emergency section (BCL031).",
     },
     "RegionalEmergency": {
         "instruction": "The instruction with only this region's numbers.",
@@ -101,6 +102,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "depressant_groups": "Ids of the groups that add to sleepiness and slowed breathing.",
         "emergency_note": "Shown first when a name matches a major group: the signs that mean 'get help now'.",
         "same_drug": "Said when the name asked is this medicine itself (one of its brands, say).",
+        "major_groups": "Ids of the groups that must never be graded below major (BCL032).",
     },
     "InteractionGroup": {
         "id": "The group's id, e.g. opioids.",
