@@ -165,7 +165,7 @@ def _did_you_mean(exc: NoSuchOption) -> NoSuchOption:
 
         prog = exc.ctx.find_root().info_name or "baclofen"
         typed = next((a for a in sys.argv[1:] if a.startswith(exc.option_name) and a != "--"), exc.option_name)
-        exc.message = (f"{exc.message}. {_FREE_TEXT_COMMANDS[command]} that starts with '-', put -- before it: "
+        exc.message = (f"{exc.message.rstrip('.')}. {_FREE_TEXT_COMMANDS[command]} that starts with '-', put -- before it: "
                        f"{prog} {command} -- {shlex.quote(show_input(typed, 60))}")
     return exc
 
