@@ -130,6 +130,9 @@ def find_problems(
     problems += _quiz_problems(data)
     problems += _text_problems(data, ())
     problems += [Problem(*found) for found in situation_problems(data)]
+    from baclofen_cli.checks_safety import safety_problems  # the safety rules (BCL040-BCL045)
+
+    problems += safety_problems(data)
     return [Problem(p.code, p.message, p.path, line_for(lines, p.path)) for p in problems]
 
 

@@ -156,7 +156,21 @@ def _did_you_mean(exc: NoSuchOption) -> NoSuchOption:
     if exc.possibilities:
         exc.message += cli_text.DID_YOU_MEAN.format(names=" or ".join(repr(p) for p in sorted(exc.possibilities)))
         exc.possibilities = None
+    command = exc.ctx.info_name if exc.ctx else None
+    if command in _FREE_TEXT_COMMANDS and not exc.option_name.startswith("--"):
+        # `ask "-5 degrees in the car..."`: a question (or name) that starts with "-" looks like an option.
+        import shlex
+
+        from baclofen_cli.output import show_input
+
+        prog = exc.ctx.find_root().info_name or "baclofen"
+        typed = next((a for a in sys.argv[1:] if a.startswith(exc.option_name) and a != "--"), exc.option_name)
+        exc.message = (f"{exc.message.rstrip('.')}. {_FREE_TEXT_COMMANDS[command]} that starts with '-', put -- before it: "
+                       f"{prog} {command} -- {shlex.quote(show_input(typed, 60))}")
     return exc
+
+
+_FREE_TEXT_COMMANDS = {"ask": "To ask a question", "interactions": "To check a name"}
 
 
 def _epilog() -> str:

@@ -2,8 +2,13 @@
 
 Parsing YAML and validating it costs tens of milliseconds, more than the rest of
 a command. So the validated knowledge base, and each search index derived from it,
-is cached as JSON in the user cache directory, keyed by the file's bytes and this
-code's version. A cache that cannot be read or written is skipped, never fatal.
+is cached as JSON in the user cache directory, keyed by a BLAKE2b digest of the file's
+bytes and this code's version. A cache that cannot be read or written is skipped, never fatal.
+
+The cache trusts nothing it did not write: an entry is used only if its folder and files are
+this user's, writable by no one else, regular files within a size bound, read without
+following links, and each file's seal (a digest of the entry key, the file name and the
+content) matches. Anything else is ignored (BACLOFEN_DEBUG=1 says why) and rebuilt.
 
 On a cache hit nothing heavy is imported: the knowledge base is decoded with the
 standard `json` module into `Record`s (dicts read by attribute, shaped exactly like
@@ -16,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import zlib
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -35,6 +39,7 @@ DATA_ENV_VAR = "BACLOFEN_DATA"
 CACHE_ENV_VAR = "BACLOFEN_CACHE_DIR"
 MAX_FILE_BYTES = 2 * 1024 * 1024
 KB_FILE = "kb.json"
+CACHE_FOLDER = "baclofen-cli"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 # Derived indexes cached beside the knowledge base: name -> "module:function".
@@ -49,9 +54,9 @@ INDEX_BUILDERS: dict[str, str] = {
 class Compiled:
     """A loaded knowledge file: the knowledge base, and its indexes on demand."""
 
-    def __init__(self, kb: KnowledgeRecord, cache_dir: Path, typed: KnowledgeBase | None = None) -> None:
+    def __init__(self, kb: KnowledgeRecord, cache_dir: Path | None, typed: KnowledgeBase | None = None) -> None:
         self.kb = kb
-        self.cache_dir = cache_dir
+        self.cache_dir = cache_dir  # None: the cache is not trusted, nothing is read or written
         self._typed = typed
 
     def index(self, name: str, kind: type[T]) -> T:
@@ -60,22 +65,25 @@ class Compiled:
         A `kind` with a `from_data` classmethod is built from plain JSON, so its command never
         imports msgspec; any other kind is a msgspec Struct, decoded and checked by msgspec.
         """
-        path = self.cache_dir / f"{name}.json"
+        file_name = f"{name}.json"
         plain = hasattr(kind, "from_data")
-        try:
-            raw = path.read_bytes()
-            if plain:
-                return kind.from_data(json.loads(raw))  # type: ignore[attr-defined, no-any-return]
-            import msgspec
+        raw = read_cache_file(self.cache_dir / file_name, self.cache_dir.name) if self.cache_dir else None
+        if raw is not None:
+            try:
+                if plain:
+                    return kind.from_data(json.loads(raw))  # type: ignore[attr-defined, no-any-return]
+                import msgspec
 
-            return msgspec.json.decode(raw, type=kind)
-        except (OSError, ValueError, KeyError, TypeError, RecursionError):
-            # msgspec's DecodeError and ValidationError are ValueErrors too; RecursionError: JSON nested too deep.
-            pass
+                return msgspec.json.decode(raw, type=kind)
+            except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as exc:
+                # A sealed file of the wrong shape (a bug, an edit by hand): rebuilt, never fatal.
+                # msgspec's DecodeError and ValidationError are ValueErrors; RecursionError: nested too deep.
+                _debug(f"rebuilding {self.cache_dir / file_name}: {type(exc).__name__}")
         import msgspec
 
         encoded = msgspec.json.encode(_build_index(name, self.typed()))
-        write_atomically(path, encoded, quiet=True)
+        if self.cache_dir:
+            write_cache_file(self.cache_dir, file_name, encoded)
         if plain:
             return kind.from_data(json.loads(encoded))  # type: ignore[attr-defined, no-any-return]
         return msgspec.json.decode(encoded, type=kind)
@@ -107,63 +115,194 @@ def load(path: Path) -> Compiled:
     raw = read_bytes(path)
     # An overlay's answers depend on the built-in file too: both are part of the cache key.
     keyed = raw + b"\0" + read_bytes(default_path()) if overlay.mentions_extends(raw) else raw
-    cache_dir = _cache_root() / _cache_key(keyed)
-    try:
-        return Compiled(decode_kb((cache_dir / KB_FILE).read_bytes()), cache_dir)
-    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested too deep
-        pass
+    cache_dir = _trusted_entry(_cache_root(), _cache_key(keyed))
+    if cache_dir is not None:
+        cached = read_cache_file(cache_dir / KB_FILE, cache_dir.name)
+        if cached is not None:
+            try:
+                return Compiled(decode_kb(cached), cache_dir)
+            except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as exc:
+                _debug(f"rebuilding {cache_dir / KB_FILE}: {type(exc).__name__}")  # RecursionError: nested too deep
     return compile_kb(parse_and_validate(raw, str(path)), cache_dir)
+
+
+# The top-level fields every cached knowledge base has, and their JSON types: a sealed entry of
+# another shape (written by a bug, say) is rebuilt rather than failing on every command.
+_KB_SHAPE = {"drug": dict, "disclaimer": dict, "sources": list, "emergency": dict, "topics": list,
+             "interactions": dict, "quiz": list, "ask": dict}
 
 
 def decode_kb(data: bytes) -> KnowledgeRecord:
     kb = json.loads(data, object_hook=Record)
-    if not isinstance(kb, dict) or kb.get("schema_version") != 1:
+    if not isinstance(kb, dict) or type(kb.get("schema_version")) is not int or kb["schema_version"] != 1:
         raise ValueError("not a cached knowledge base")
+    if any(not isinstance(kb.get(field), kind) for field, kind in _KB_SHAPE.items()):
+        raise ValueError("a cached knowledge base of the wrong shape")
+    if not kb["topics"] or any(not isinstance(t, dict) or "sections" not in t for t in kb["topics"]):
+        raise ValueError("a cached knowledge base of the wrong shape")
     return KnowledgeRecord(kb)
 
 
-def compile_kb(kb: KnowledgeBase, cache_dir: Path) -> Compiled:
-    """Write the cache for a validated knowledge base: every index first, the knowledge base last.
+def compile_kb(kb: KnowledgeBase, cache_dir: Path | None) -> Compiled:
+    """Write the cache for a validated knowledge base: the marker, every index, the knowledge base last.
 
     A reader takes the presence of kb.json to mean the entry is complete; an index that is
     missing anyway (a crash, a full disk) is rebuilt when first asked for.
     """
     import msgspec
 
-    for name in INDEX_BUILDERS:
-        write_atomically(cache_dir / f"{name}.json", msgspec.json.encode(_build_index(name, kb)), quiet=True)
     encoded = msgspec.json.encode(kb)
-    write_atomically(cache_dir / KB_FILE, encoded, quiet=True)
-    _prune(cache_dir.parent, keep=cache_dir)
+    if cache_dir is not None and _make_entry(cache_dir):
+        for name in INDEX_BUILDERS:
+            write_cache_file(cache_dir, f"{name}.json", msgspec.json.encode(_build_index(name, kb)))
+        write_cache_file(cache_dir, KB_FILE, encoded)
+        _prune(cache_dir.parent, keep=cache_dir)
+    else:
+        cache_dir = None
     return Compiled(decode_kb(encoded), cache_dir, typed=kb)
 
 
 CACHE_ENTRIES_KEPT = 8
+# Each entry holds this file, naming its own key: pruning removes only folders that have it.
+ENTRY_MARKER = "baclofen-cache-entry"
+MAX_CACHE_FILE_BYTES = 32 * 1024 * 1024  # a 2 MB knowledge file compiles to well under 10 MB
+_SEAL_PREFIX = b"baclofen-cache-1 "
+
+
+def seal(key: str, name: str, payload: bytes) -> bytes:
+    """A cache file: a first line with a checksum of the entry key, the file name and the payload, then
+    the payload. A file copied from another entry, cut short or edited by hand does not match.
+
+    A CRC is enough here (4x cheaper than BLAKE2b on every run): the seal guards against accidents
+    in files already proven ours and private; who may write them is what keeps attackers out.
+    """
+    return _seal_line(key, name, payload) + b"\n" + payload
+
+
+def _seal_line(key: str, name: str, payload: bytes) -> bytes:
+    import zlib
+
+    checksum = zlib.crc32(payload, zlib.crc32(f"{key}\0{name}\0".encode()))
+    return _SEAL_PREFIX + f"{checksum:08x} {len(payload)}".encode()
+
+
+def read_cache_file(path: Path, key: str) -> bytes | None:
+    """The payload of a trusted, sealed cache file, or None (missing, untrusted or broken)."""
+    from baclofen_cli.files import UntrustedFile, read_private_file
+
+    try:
+        data = read_private_file(path, MAX_CACHE_FILE_BYTES)
+    except FileNotFoundError:
+        return None
+    except (OSError, UntrustedFile) as exc:
+        _debug(f"not using the cache file: {exc}")
+        return None
+    header, _, payload = data.partition(b"\n")
+    if header != _seal_line(key, path.name, payload):
+        _debug(f"not using the cache file {path}: its seal does not match (cut short, or edited)")
+        return None
+    return payload
+
+
+def write_cache_file(entry: Path, name: str, payload: bytes) -> None:
+    from baclofen_cli.files import write_atomically
+
+    write_atomically(entry / name, seal(entry.name, name, payload), quiet=True)
+
+
+def _make_entry(entry: Path) -> bool:
+    """Create (or check) an entry folder of ours, with its marker. False: do not write the cache."""
+    from baclofen_cli.files import UntrustedFile, make_private_dir, write_atomically
+
+    try:
+        make_private_dir(entry.parent, tighten=_is_default_root(entry.parent))
+        make_private_dir(entry)
+        if read_cache_file(entry / ENTRY_MARKER, entry.name) != entry.name.encode():
+            write_atomically(entry / ENTRY_MARKER, seal(entry.name, ENTRY_MARKER, entry.name.encode()))
+    except (OSError, UntrustedFile) as exc:
+        _debug(f"not writing the cache: {exc}")
+        return False
+    return True
+
+
+def _trusted_entry(root: Path | None, key: str) -> Path | None:
+    """The entry folder for `key`, or None if the cache (root or entry) is not ours alone.
+
+    A missing folder is fine: it will be created private. An existing one must be a plain
+    folder of this user that no one else can write, or another user could change answers.
+    """
+    if root is None:
+        return None
+    from baclofen_cli.files import UntrustedFile, check_private_dir
+
+    for folder in (root, root / key):
+        try:
+            check_private_dir(folder, tighten=folder == root and _is_default_root(root))
+        except FileNotFoundError:
+            break
+        except (OSError, UntrustedFile) as exc:
+            _debug(f"not using the cache: {exc}")
+            return None
+    return root / key
 
 
 def _prune(root: Path, keep: Path) -> None:
     """Remove all but the newest cache entries (old versions of a file, old releases)."""
-    import shutil
-
     try:
         entries = sorted((p for p in root.iterdir() if p != keep and _is_entry(p)), key=lambda p: p.stat().st_mtime,
                          reverse=True)
     except OSError:
         return
     for old in entries[CACHE_ENTRIES_KEPT - 1 :]:
-        shutil.rmtree(old, ignore_errors=True)
+        _remove_entry(old)
 
 
 def _is_entry(path: Path) -> bool:
-    """A folder named like a cache key (see _cache_key). Pruning touches nothing else:
-    BACLOFEN_CACHE_DIR may name a folder that also holds the user's own files."""
-    parts = path.name.split("-")
-    return (
-        len(parts) == 4
-        and all(part and part.isascii() and all(c in "0123456789abcdef" for c in part) for part in parts)
-        and path.is_dir()
-        and not path.is_symlink()
-    )
+    """A folder this cache wrote: ours, and holding a sealed marker that names it. Pruning touches
+    nothing else: BACLOFEN_CACHE_DIR may name a folder that also holds the user's own files,
+    named like anything (2024-05-01-1530)."""
+    from baclofen_cli.files import UntrustedFile, check_private_dir
+
+    try:
+        check_private_dir(path)
+    except (OSError, UntrustedFile):
+        return False
+    return read_cache_file(path / ENTRY_MARKER, path.name) == path.name.encode()
+
+
+def _remove_entry(entry: Path) -> None:
+    """Remove our own files, file by file, then the folder if that left it empty: never a tree."""
+    from baclofen_cli.files import TEMP_SUFFIX
+
+    ours = {KB_FILE, ENTRY_MARKER, *(f"{name}.json" for name in INDEX_BUILDERS)}
+    try:
+        names = os.listdir(entry)
+    except OSError:
+        return
+    for name in sorted(names, key=lambda n: n == ENTRY_MARKER):  # the marker last
+        temporary = name.endswith(TEMP_SUFFIX) and any(name.startswith(f".{own}.") for own in ours)
+        if name in ours or temporary:
+            try:
+                os.unlink(entry / name)
+            except OSError:
+                pass
+    try:
+        os.rmdir(entry)
+    except OSError:
+        pass
+
+
+def _is_default_root(root: Path) -> bool:
+    """The cache's own folder (not one named by BACLOFEN_CACHE_DIR): older versions made it with
+    the umask's mode (0775 under umask 002), so it may be made private again rather than distrusted."""
+    return root.name == CACHE_FOLDER and not os.environ.get(CACHE_ENV_VAR, "").strip()
+
+
+def _debug(message: str) -> None:
+    if os.environ.get("BACLOFEN_DEBUG"):
+        from baclofen_cli.output import clean
+
+        print(clean(f"baclofen: debug: {message}"), file=sys.stderr)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -285,8 +424,8 @@ def _build_index(name: str, kb: KnowledgeBase) -> Any:
 def _cache_root() -> Path:
     # Written out rather than importing platformdirs: this runs on every command and the
     # import alone would cost more than the whole cache lookup.
-    override = os.environ.get(CACHE_ENV_VAR)
-    if override:
+    override = os.environ.get(CACHE_ENV_VAR, "")
+    if override.strip():
         return Path(override)
     try:
         if sys.platform == "win32":
@@ -294,21 +433,25 @@ def _cache_root() -> Path:
         elif sys.platform == "darwin":
             base = str(Path.home() / "Library" / "Caches")
         else:
-            base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+            xdg = os.environ.get("XDG_CACHE_HOME", "")
+            # The XDG spec: a relative path here is invalid and must be ignored (it would put
+            # the cache in whatever folder the command was run from).
+            base = xdg if os.path.isabs(xdg) else str(Path.home() / ".cache")
     except (RuntimeError, KeyError):
         # No home directory (HOME unset and a user id without a passwd entry, as in some
         # containers): run without a cache. Nothing can be read or created below os.devnull.
-        return Path(os.devnull) / "baclofen-cli"
-    return Path(base) / "baclofen-cli"
+        return Path(os.devnull) / CACHE_FOLDER
+    return Path(base) / CACHE_FOLDER
 
 
 def _cache_key(raw: bytes) -> str:
-    """Length plus two independent 32-bit checksums of the file, and a fingerprint of the code.
+    """A BLAKE2b digest of the file's bytes and of a fingerprint of the code, as 32 hex digits.
 
-    Not a cryptographic hash on purpose: hashlib costs ~4 ms to import on every run, and the
-    cache only has to notice edits, not resist an attacker who can already write the cache.
-    The code that shapes the cached form is part of the key, so an upgrade (or an edit in a
-    checkout) never reads a stale cache.
+    Cryptographic on purpose: the key once was length + CRC32 + Adler-32, and a file built to
+    match those (easy: both are linear) took the shipped guide's place in the cache after one
+    `--data` run. The built-in `_blake2` module imports in ~0.2 ms (hashlib costs ~3 ms) and
+    digests the 170 KB shipped file in ~0.2 ms. The code that shapes the cached form is part of
+    the key, so an upgrade (or an edit in a checkout) never reads a stale cache.
     """
     code = [__version__, sys.version]
     for module in ("model", "loader", *(b.split(":")[0].rsplit(".", 1)[1] for b in INDEX_BUILDERS.values())):
@@ -317,67 +460,22 @@ def _cache_key(raw: bytes) -> str:
             code.append(f"{module}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
             code.append(module)
-    code_sum = zlib.crc32("|".join(code).encode())
-    return f"{len(raw):x}-{zlib.crc32(raw):08x}-{zlib.adler32(raw):08x}-{code_sum:08x}"
+    return _digest("|".join(code).encode(), b"\0", raw)
 
 
-def write_atomically(
-    path: Path, data: bytes, *, quiet: bool = False, overwrite: bool = True, mode: int | None = None
-) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file.
-
-    The temporary file is private (0600); `mode` (e.g. 0o666) gives the finished file the
-    usual permissions, less the umask. With `overwrite=False` an existing file is never
-    replaced: FileExistsError is raised, even if the file appeared while writing.
-    """
-    import tempfile
-
+def _digest(*parts: bytes) -> str:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            if mode is not None:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(tmp_name, mode & ~umask)
-            if overwrite:
-                os.replace(tmp_name, path)
-            else:
-                _rename_no_replace(tmp_name, path)
-        except BaseException:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-            raise
-    except OSError:
-        if not quiet:
-            raise
+        from _blake2 import blake2b  # what hashlib.blake2b is, without hashlib's import cost
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
+    digest = blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part)
+    return digest.hexdigest()
 
 
-def _rename_no_replace(tmp_name: str, path: Path) -> None:
-    """Move the finished file into place unless `path` exists (FileExistsError then)."""
-    try:
-        # link() fails if the target exists, so a file that appeared meanwhile is kept.
-        os.link(tmp_name, path)
-    except FileExistsError:
-        raise
-    except OSError:
-        # No hard links here (some network, FAT or container file systems): claim the name
-        # with O_EXCL, then rename over the empty placeholder. Still never half a file.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
-        try:
-            os.replace(tmp_name, path)
-        except BaseException:
-            try:
-                os.unlink(path)
-            except OSError:
-                pass
-            raise
-        return
-    os.unlink(tmp_name)
+def write_atomically(path: Path, data: bytes, **options: Any) -> None:
+    """Kept for callers of the old name: the atomic writer lives in `files`."""
+    from baclofen_cli.files import write_atomically as write
+
+    write(path, data, **options)

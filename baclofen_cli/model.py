@@ -174,6 +174,8 @@ class Emergency(_Strict):
     # Region code -> the instruction and reminder with only that region's numbers, used in place
     # of the two above when a reader chooses the region (`--region`).
     by_region: dict[RegionCode, RegionalEmergency] = {}
+    # Topics that must lead with this box and hold an emergency section (validate: BCL041).
+    topics: list[Identifier] = []
 
 
 class Section(_Strict):
@@ -253,6 +255,8 @@ class Interactions(_Strict):
     not_drugs: list[NonEmptyText] = []
     # Said when a name was longer than the tool reads; {limit} is the number of characters read.
     not_read: NonEmptyText | None = None
+    # Groups that must never be graded below major, whatever an edit does (validate: BCL042).
+    major_groups: list[Identifier] = []
 
 
 class QuizChoice(_Strict):

@@ -93,8 +93,9 @@ def choose_style(*, json_output: bool, color: bool | None, stream: TextIO) -> St
 
 
 def terminal_width() -> int:
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit():
+    columns = os.environ.get("COLUMNS", "").strip()
+    # isdecimal, not isdigit: "²" is a digit that int() refuses. 0 means "not known".
+    if columns.isdecimal() and int(columns) > 0:
         width = int(columns)
     else:
         # os rather than shutil.get_terminal_size: same answer, without importing shutil (~2 ms).
@@ -144,6 +145,11 @@ class Output:
     def console(self) -> Any:
         """A Rich console for this output: markup off, so text from files is never parsed as markup."""
         from rich.console import Console
+
+        for name in ("COLUMNS", "LINES"):
+            # Rich reads these itself with str.isdigit(), and int("²") then crashes it.
+            if not os.environ.get(name, "0").isdecimal():
+                del os.environ[name]
 
         return Console(
             file=self.stream,

@@ -76,6 +76,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "signs": "Signs that mean 'get help now'. Shown first on the emergency topics.",
         "reminder": "One line with the numbers, at the top of every other topic.",
         "by_region": "Region code -> the instruction and reminder with only that region's numbers.",
+        "topics": "Ids of the topics that must lead with this box and hold an emergency section (BCL041).",
     },
     "RegionalEmergency": {
         "instruction": "The instruction with only this region's numbers.",
@@ -121,6 +122,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "group_steps": "Group id -> steps added when a name matches that group (naloxone for opioids).",
         "not_drugs": "Everyday phrases that hold a name but are not that drug ('root beer', 'ginger ale').",
         "not_read": "Said when a name is longer than the tool reads; {limit} is the number of characters read.",
+        "major_groups": "Ids of the groups that must never be graded below major (BCL042).",
     },
     "InteractionGroup": {
         "id": "The group's id, e.g. opioids.",

@@ -24,16 +24,24 @@ def entry(cache_dir: Path) -> Path:
     return found
 
 
+def payload(path: Path) -> bytes:
+    """A cache file's content, once its seal is checked."""
+    data = loader.read_cache_file(path, path.parent.name)
+    assert data is not None, path
+    return data
+
+
 def test_cached_form_equals_a_fresh_parse_of_the_yaml(cache_dir: Path) -> None:
     """The cache can never drift from the YAML: every cached file equals a fresh parse."""
     loader.load(DATA_FILE)
     cached = entry(cache_dir)
-    assert sorted(p.name for p in cached.iterdir()) == sorted([loader.KB_FILE, *(f"{n}.json" for n in loader.INDEX_BUILDERS)])
+    names = [loader.KB_FILE, loader.ENTRY_MARKER, *(f"{n}.json" for n in loader.INDEX_BUILDERS)]
+    assert sorted(p.name for p in cached.iterdir()) == sorted(names)
     fresh = loader.parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
-    assert json.loads((cached / loader.KB_FILE).read_bytes()) == msgspec.to_builtins(fresh)
+    assert json.loads(payload(cached / loader.KB_FILE)) == msgspec.to_builtins(fresh)
     for name in loader.INDEX_BUILDERS:
         rebuilt = json.loads(msgspec.json.encode(loader._build_index(name, fresh)))
-        assert json.loads((cached / f"{name}.json").read_bytes()) == rebuilt, name
+        assert json.loads(payload(cached / f"{name}.json")) == rebuilt, name
 
 
 def test_runtime_records_read_like_the_model() -> None:
@@ -87,9 +95,9 @@ def test_corrupt_cache_is_ignored_and_replaced(runner, cache_dir: Path) -> None:
     (cached / "drugs.json").write_bytes(b"[1, 2")
     loader.load.cache_clear()
     assert invoke(runner, ["missed-dose"]).exit_code == 0
-    assert json.loads((cached / loader.KB_FILE).read_bytes())["drug"]["name"]
+    assert json.loads(payload(cached / loader.KB_FILE))["drug"]["name"]
     assert invoke(runner, ["interactions", "oxycodone", "--json"]).exit_code == 0
-    assert json.loads((cached / "drugs.json").read_bytes())
+    assert json.loads(payload(cached / "drugs.json"))
 
 
 def test_unwritable_cache_dir_still_works(tmp_path: Path) -> None:
@@ -105,9 +113,8 @@ def test_no_temporary_files_are_left_behind(cache_dir: Path) -> None:
 
 
 def test_old_cache_entries_are_pruned(cache_dir: Path, tmp_path: Path) -> None:
-    cache_dir.mkdir(parents=True)
     for n in range(20):
-        (cache_dir / f"{n:x}-00000000-00000000-00000000").mkdir()  # named like cache keys
+        assert loader._make_entry(cache_dir / f"{n:032x}")  # old entries of this cache, with their marker
     loader.load(DATA_FILE)
     remaining = list(cache_dir.iterdir())
     assert len(remaining) == loader.CACHE_ENTRIES_KEPT

@@ -786,10 +786,11 @@ def test_cache_write_interrupted_leaves_no_half_entry(tmp_path: Path, signum: in
     assert result.returncode == 128 + signum
     (entry,) = cache.iterdir()
     # The indexes were finished; the knowledge base, written last, was not: no entry is complete.
-    assert sorted(p.name for p in entry.iterdir()) == sorted(f"{name}.json" for name in loader.INDEX_BUILDERS)
+    started = [loader.ENTRY_MARKER, *(f"{name}.json" for name in loader.INDEX_BUILDERS)]
+    assert sorted(p.name for p in entry.iterdir()) == sorted(started)
     again = run_cli(["missed-dose", "--json"], env=env, timeout=10)
     assert again.returncode == 0 and json.loads(again.stdout)["id"] == "missed-dose"
-    complete = sorted([loader.KB_FILE, *(f"{n}.json" for n in loader.INDEX_BUILDERS)])
+    complete = sorted([loader.KB_FILE, *started])
     assert sorted(p.name for p in entry.iterdir()) == complete
 
 
@@ -818,18 +819,19 @@ def test_cache_never_removes_what_it_did_not_write(tmp_path: Path, monkeypatch: 
         (folder / f"project-{n}").mkdir()
         (folder / f"project-{n}" / "notes.txt").write_text("mine", encoding="utf-8")
         (folder / f"letter-{n}.txt").write_text("mine", encoding="utf-8")
-    (folder / "0-00000000-00000000-00000000").mkdir()  # an old entry of this cache
+    old_entry = folder / ("0" * 32)
+    assert loader._make_entry(old_entry)  # an old entry of this cache, with its marker
     monkeypatch.setenv("BACLOFEN_CACHE_DIR", str(folder))
     data = DATA_FILE.read_text(encoding="utf-8")
     for n in range(loader.CACHE_ENTRIES_KEPT + 2):  # more versions of a file than entries are kept
         version = tmp_path / f"clinic-{n}.yaml"
         version.write_text(data.replace("title: What if I miss a dose?", f"title: What if I miss a dose? ({n})", 1), "utf-8")
         assert loader.load(version).kb.topic("missed-dose").title == f"What if I miss a dose? ({n})"
-    mine = sorted(p.name for p in folder.iterdir() if not p.name[0].isdigit())
+    mine = sorted(p.name for p in folder.iterdir() if not (p / loader.ENTRY_MARKER).exists())
     assert mine == sorted([f"project-{n}" for n in range(12)] + [f"letter-{n}.txt" for n in range(12)])
     assert all((folder / f"project-{n}" / "notes.txt").read_text(encoding="utf-8") == "mine" for n in range(12))
-    entries = [p for p in folder.iterdir() if p.name[0].isdigit()]
-    assert len(entries) == loader.CACHE_ENTRIES_KEPT and not (folder / "0-00000000-00000000-00000000").exists()
+    entries = [p for p in folder.iterdir() if (p / loader.ENTRY_MARKER).exists()]
+    assert len(entries) == loader.CACHE_ENTRIES_KEPT and not old_entry.exists()
 
 
 def test_no_home_directory_means_no_cache_not_a_crash(runner, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -87,65 +87,32 @@ def _output_path(output: str | None, force: bool):  # noqa: ANN202 - Path | None
         return None
     if not output.strip():
         raise typer.BadParameter("the file name is empty", param_hint="--output")
-    from pathlib import Path
+    from baclofen_cli.files import check_output_path
 
-    from baclofen_cli.errors import OutputFileError
-
-    path = Path(output)
-    if path.is_dir():
-        raise OutputFileError(f"{_shown(path)} is a folder: give a file name, e.g. {_shown(path / 'handout.html')}")
-    if _is_special(path):
-        return path  # /dev/stdout, a named pipe, a terminal: written straight into, nothing is replaced
-    if path.exists() and not force:
-        raise OutputFileError(f"{_shown(path)} already exists; use --force to replace it")
-    parent = path.parent
-    if not parent.is_dir():
-        raise OutputFileError(f"cannot write {_shown(path)}: the folder {_shown(parent)} does not exist")
-    return path
+    return check_output_path(output, force)
 
 
 def _is_special(path) -> bool:  # noqa: ANN001
-    """An existing device, pipe or socket (also through a link, as /dev/stdout is)."""
-    import stat
+    from baclofen_cli.files import is_special
 
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False
-    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+    return is_special(path)
 
 
 def _followed(path):  # noqa: ANN001, ANN202
-    """A link to a file: the file it points to is replaced, and the link is kept."""
-    return path.resolve() if path.is_symlink() else path
+    """The path as checked: files.write_output_file follows a (safe) link itself, keeping the link."""
+    return path
 
 
 def _write_special(path, data: bytes) -> None:  # noqa: ANN001
-    """Write into a device or pipe as it is: the atomic rename would replace it with a file
-    (and as root, `-o /dev/stdout --force` replaced /dev/stdout itself)."""
-    from baclofen_cli.errors import OutputFileError
+    from baclofen_cli.files import write_special
 
-    try:
-        with open(path, "wb") as handle:
-            handle.write(data)
-    except BrokenPipeError:
-        return  # the reader left, as with `| head`
-    except OSError as exc:
-        raise OutputFileError(f"cannot write {_shown(path)} ({exc.strerror or exc})") from None
+    write_special(path, data)
 
 
 def _write_file(path, data: bytes, force: bool) -> None:  # noqa: ANN001
-    from baclofen_cli.errors import OutputFileError
-    from baclofen_cli.loader import write_atomically
+    from baclofen_cli.files import write_output_file
 
-    try:
-        write_atomically(path, data, overwrite=force, mode=0o666)
-    except FileExistsError:
-        raise OutputFileError(f"{_shown(path)} already exists; use --force to replace it") from None
-    except PermissionError:
-        raise OutputFileError(f"cannot write {_shown(path)} (permission denied)") from None
-    except OSError as exc:
-        raise OutputFileError(f"cannot write {_shown(path)} ({exc.strerror or exc}); nothing was written") from None
+    write_output_file(path, data, force)
 
 
 def _write_stdout(text: str) -> None:
