@@ -298,7 +298,7 @@ RULES = [
     ("missed several doses", ["today", "do not restart"]),
     ("threw up", ["do not take another dose", "pharmacist"]),
     ("cannot be woken. You have naloxone", ["give the naloxone", "emergency number", "hospital"]),
-    ("took too much", ["emergency number", "1-800-222-1222"]),
+    ("took too much", ["emergency number", "poison line", "top of the page"]),
     ("high fever and feel confused", ["emergency number now"]),
     ("dog ate", ["vet", "animal poison line"]),
     ("opioid painkiller, like codeine. Can you have an alcoholic drink", ["never drink alcohol"]),
