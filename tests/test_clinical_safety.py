@@ -158,8 +158,8 @@ def test_c2_early_pump_signs_get_one_action_everywhere() -> None:
 
 
 def test_c2_the_escalation_step_is_the_same_wherever_it_is_given() -> None:
-    escalation = ("If you cannot reach them at once, or there is also fever or confusion, "
-                  "call the emergency number and show your pump card.")
+    escalation = ("If you cannot reach them at once, or there is also fever, confusion, much worse stiffness, "
+                  "or you feel very unwell: call the emergency number and show your pump card.")
     for topic in ("pump", "stopping"):
         points = [p["text"] for s in topic_json(topic)["sections"] for p in s["points"]]
         assert escalation in points, topic
@@ -346,8 +346,9 @@ def _crafted(tmp_path: Path, old: str, new: str) -> Path:
     return path
 
 
-PUMP_EARLY = ('{text: "Early signs are old stiffness coming back, itching without a rash, pins and needles or '
-              'feeling faint. Call your pump team now on their 24-hour number.", sources: [s17, s20, s18]}')
+PUMP_EARLY = ('{text: "Early signs are old stiffness or spasms coming back, itching without a rash, pins and needles, '
+              'feeling faint or dizzy, or low blood pressure. Call your pump team now on their 24-hour number.", '
+              'sources: [s17, s20, s18]}')
 
 
 def test_a_sign_under_a_different_action_fails_validate(runner, tmp_path: Path) -> None:

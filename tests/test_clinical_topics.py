@@ -115,7 +115,8 @@ def test_r1_pump_early_signs_in_side_effects_call_the_pump_team_then_escalate(ru
     for sign in ("old stiffness", "itching with no rash", "pins and needles", "faint"):
         assert sign in text, sign
     assert "call your pump team now on their 24-hour number" in text
-    assert "cannot reach them at once" in text and "call your emergency number and show your pump card" in text
+    assert "cannot reach them at once" in text and "call the emergency number and show your pump card" in text
+    assert "much worse stiffness" in text and "feel very unwell" in text and "low blood pressure" in text
     assert "never wait and see" in text.casefold()
 
 
