@@ -16,7 +16,7 @@ from conftest import DATA_FILE, invoke, run_cli
 TESTS = Path(__file__).resolve().parent
 
 SEVERITY_ORDER = {"major": 0, "moderate": 1, "minor": 2}
-MAJOR_GROUPS = {"opioids", "alcohol", "benzodiazepines", "gabapentinoids", "barbiturates", "oxybates"}
+MAJOR_GROUPS = {"opioids", "alcohol", "benzodiazepines", "gabapentinoids", "barbiturates", "oxybates", "carisoprodol"}
 
 
 @pytest.fixture(scope="module")

@@ -36,8 +36,10 @@ REFERENCE_ROWS = {
     "4 sleep medicines": ("sleep-medicines", ["zolpidem", "eszopiclone", "zaleplon", "zopiclone", "ramelteon"]),
     "5 antihistamines": ("sedating-antihistamines", ["diphenhydramine", "doxylamine", "hydroxyzine", "chlorphenamine",
                                                      "cyproheptadine", "promethazine"]),
-    "6 muscle relaxants": ("muscle-relaxants", ["tizanidine", "cyclobenzaprine", "carisoprodol", "methocarbamol",
+    "6 muscle relaxants": ("muscle-relaxants", ["tizanidine", "cyclobenzaprine", "methocarbamol",
                                                 "metaxalone", "chlorzoxazone", "orphenadrine", "dantrolene"]),
+    # Carisoprodol becomes meprobamate, a sedative: its own major group (second clinical review, n11).
+    "6b carisoprodol": ("carisoprodol", ["carisoprodol"]),
     "7 gabapentinoids": ("gabapentinoids", ["gabapentin", "pregabalin"]),
     "8 barbiturates": ("barbiturates", ["phenobarbital", "butalbital", "pentobarbital", "secobarbital"]),
     "9 TCAs": ("tricyclic-antidepressants", ["amitriptyline", "nortriptyline", "imipramine", "desipramine", "doxepin",
