@@ -12,3 +12,11 @@ def best(source_map: dict[str, Any], ids: list[str], limit: int | None = None) -
     cited = [source_map[i] for i in dict.fromkeys(ids) if i in source_map]
     ranked = sorted(cited, key=lambda s: TIER_ORDER.get(s.get("tier", "other"), 2))
     return ranked if limit is None else ranked[:limit]
+
+
+def plain_label(source: Any) -> str:
+    """A source in plain words: "Title. Publisher, 2024." (no year when the file gives none)."""
+    title = " ".join(str(source["title"]).split()).rstrip(".")
+    publisher = " ".join(str(source["publisher"]).split()).rstrip(".")
+    year = source.get("year")
+    return f"{title}. {publisher}, {year}." if year else f"{title}. {publisher}."
