@@ -45,13 +45,14 @@ def handout(
     json_output: JsonOption = False,
 ) -> None:
     """Make a handout to print: 2 pages with the emergency box, key facts, what to do and a plan to fill in."""
-    from baclofen_cli.handout import EXTENSIONS, FORMATS, handout_view, parse_topic_list
+    from baclofen_cli.handout import FORMATS, handout_view, parse_topic_list
 
     app_state = state(ctx)
     if card and (full or topics is not None):
         raise typer.BadParameter("--card is a handout of its own: leave out --full and --topics", param_hint="--card")
     path = _output_path(output, force)
-    chosen_format = format.value if format is not None else _format_for(path)
+    # --json writes JSON whatever the file is called; otherwise the ending chooses, unless --format says.
+    chosen_format = format.value if format is not None else "md" if json_output else _format_for(path)
     kb = app_state.kb
     layout = "card" if card else "full" if full else "booklet" if topics is not None else "short"
     try:
