@@ -596,6 +596,7 @@ INJECTED = {
     "source_title": "Label <script>alert('source')</script>",
     "url": "https://example.org/x\"><script>alert('url')</script>",
     "drug": "baclo<b onmouseover=alert('drug')>fen",
+    "picture": "Tube </text><script>alert('svg')</script>",
 }
 
 
@@ -610,6 +611,12 @@ def hostile_file(tmp_path: Path) -> Path:
     cited = overview["sections"][0]["points"][0]["sources"][0]
     source = next(s for s in data["sources"] if s["id"] == cited)
     source["title"], source["url"] = INJECTED["source_title"], INJECTED["url"]
+    # Marked official, so the reference list (official sources only) shows it.
+    source["tier"] = "official"
+    data["handout"]["full_title"] = data["handout"]["title"] = f"{INJECTED['drug']}: a guide"
+    pump = next(p for p in data["handout"]["pictures"] if p["kind"] == "pump")
+    pump["words"]["catheter"] = pump["caption"] = INJECTED["picture"]
+    data["handout"]["plan"][0]["label"] = INJECTED["point"]
     path = tmp_path / "clinic.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -620,8 +627,9 @@ def test_hostile_file_is_still_a_valid_knowledge_file(hostile_file: Path) -> Non
     assert result.returncode == 0, result.stderr
 
 
-def test_html_escapes_everything_from_the_file(hostile_file: Path) -> None:
-    result = run_cli(["--data", str(hostile_file), "handout", "--format", "html"])
+@pytest.mark.parametrize("layout", [[], ["--full", "--sources"], ["--card"]])
+def test_html_escapes_everything_from_the_file(hostile_file: Path, layout: list[str]) -> None:
+    result = run_cli(["--data", str(hostile_file), "handout", "--format", "html", *layout])
     assert result.returncode == 0, result.stderr
     page = parse(result.stdout)
     assert not page.errors and page.stack == []
@@ -629,21 +637,26 @@ def test_html_escapes_everything_from_the_file(hostile_file: Path) -> None:
     assert "script" not in names and "img" not in names and "b" not in names
     assert not [a for _, a in page.tags if any(k.startswith("on") for k in a)]
     text = page.body_text()
-    for key in ("title", "point", "heading", "source_title"):
+    keys = {"[]": ("point", "heading"), "['--full', '--sources']": ("title", "point", "heading", "source_title",
+                                                                 "picture")}.get(str(layout), ())
+    for key in keys:
         assert flat(INJECTED[key]) in text, key  # shown as the literal text
-    assert "baclo<b onmouseover=alert('drug')>fen: a guide" in text
+    if layout != ["--card"]:
+        assert "baclo<b onmouseover=alert('drug')>fen: a guide" in text
+    else:
+        return
     assert page.css.count("</style>") == 0 and "alert" not in page.css
     hrefs = [a["href"] for tag, a in page.tags if tag == "a" and a.get("href", "").startswith("https://example.org")]
     assert hrefs and all('"' not in h and "<" not in h and ">" not in h for h in hrefs)
 
 
 def test_markdown_and_text_keep_file_markup_inert(hostile_file: Path) -> None:
-    md = run_cli(["--data", str(hostile_file), "handout", "--format", "md"])
+    md = run_cli(["--data", str(hostile_file), "handout", "--format", "md", "--full"])
     assert md.returncode == 0
     assert not re.search(r"(?<!\\)<(script|img|b )", md.stdout)  # every "<" from the file is backslash-escaped
     assert r"\<script\>alert('title')\</script\>" in md.stdout
     assert "example.org/x%22%3E%3Cscript%3E" in md.stdout  # the URL cannot close its <...> autolink
-    txt = run_cli(["--data", str(hostile_file), "handout", "--format", "txt"])
+    txt = run_cli(["--data", str(hostile_file), "handout", "--format", "txt", "--full"])
     assert txt.returncode == 0 and flat(INJECTED["point"]) in flat(txt.stdout)
 
 
@@ -663,25 +676,49 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
 
 
-@needs_chromium
-@pytest.mark.parametrize(("paper", "size"), [("A4", (595, 842)), ("letter", (612, 792))])
-def test_html_prints_in_a_real_browser(tmp_path: Path, paper: str, size: tuple[int, int]) -> None:
-    html_file = tmp_path / "handout.html"
-    result = run_cli(["handout", "--format", "html", "-o", str(html_file)])
-    assert result.returncode == 0, result.stderr
+def print_pages(tmp_path: Path, html_file: Path, paper: str) -> tuple[int, set[tuple[int, int]]]:
+    """Print an HTML file to PDF in Chromium on `paper`; the page count and the page sizes (points)."""
     # The handout sets no paper size, so print it as a printer with each paper would.
     text = html_file.read_text(encoding="utf-8").replace("</head>", f"<style>@page {{ size: {paper}; }}</style></head>")
-    html_file.write_text(text, encoding="utf-8")
-    pdf = tmp_path / "handout.pdf"
-    printed = chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html_file.as_uri())
+    printable = tmp_path / f"{html_file.stem}-{paper}.html"
+    printable.write_text(text, encoding="utf-8")
+    pdf = tmp_path / f"{html_file.stem}-{paper}.pdf"
+    printed = chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", printable.as_uri())
     assert pdf.exists(), printed.stderr[-2000:]
     raw = pdf.read_bytes()
     assert raw.startswith(b"%PDF")
     boxes = {tuple(round(float(v)) for v in m.split()[2:4]) for m in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", raw)}
+    return len(re.findall(rb"/Type\s*/Page(?!s)", raw)), boxes
+
+
+@needs_chromium
+@pytest.mark.parametrize(("paper", "size"), [("A4", (595, 842)), ("letter", (612, 792))])
+def test_the_default_handout_prints_on_at_most_2_pages(tmp_path: Path, paper: str, size: tuple[int, int],
+                                                       official_file: Path) -> None:
+    """The shipped file, and the same file with official sources listed and steps on topics (as content grows)."""
+    for data_args in ([], ["--data", str(official_file)]):
+        html_file = tmp_path / f"handout{len(data_args)}.html"
+        result = run_cli([*data_args, "handout", "-o", str(html_file)])  # HTML because of the ending
+        assert result.returncode == 0, result.stderr
+        assert html_file.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        pages, boxes = print_pages(tmp_path, html_file, paper)
+        assert boxes == {size}
+        assert 1 <= pages <= 2, (data_args, pages)
+
+
+@needs_chromium
+@pytest.mark.parametrize(("paper", "size"), [("A4", (595, 842)), ("letter", (612, 792))])
+def test_the_full_booklet_and_the_card_print_in_a_real_browser(tmp_path: Path, paper: str,
+                                                               size: tuple[int, int]) -> None:
+    full, card = tmp_path / "full.html", tmp_path / "card.html"
+    assert run_cli(["handout", "--full", "-o", str(full)]).returncode == 0
+    assert run_cli(["handout", "--card", "-o", str(card)]).returncode == 0
+    full_pages, boxes = print_pages(tmp_path, full, paper)
     assert boxes == {size}
-    pages = len(re.findall(rb"/Type\s*/Page(?!s)", raw))
-    # Page 1 is the emergency box and contents, each topic starts a new page, then the sources.
-    assert pages >= len(READING_ORDER) + 2
+    # No forced page break per topic: far fewer pages than the old 35, but still every topic.
+    assert len(READING_ORDER) // 2 < full_pages < 35
+    card_pages, _ = print_pages(tmp_path, card, paper)
+    assert card_pages == 1
 
 
 @needs_chromium
