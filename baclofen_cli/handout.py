@@ -925,14 +925,20 @@ def _draw_pump(words: dict[str, str], labels: dict[str, str]) -> tuple[int, int,
         '<circle cx="452" cy="150" r="6" fill="#a00000"/>',
     ]
     labelled = [
-        ("pump", 40, 300, 100, 268), ("skin", 10, 70, 95, 95), ("catheter", 200, 330, 270, 290),
+        ("pump", 20, 310, 100, 268), ("skin", 0, 30, 108, 62), ("catheter", 200, 190, 300, 262),
         ("fluid", 560, 110, 500, 130), ("cord", 560, 220, 478, 230),
     ]
     for key, x, y, px, py in labelled:
         if words.get(key):
-            parts.append(f'<line x1="{x + 10}" y1="{y - 6}" x2="{px}" y2="{py}" stroke="#000" stroke-width="1.5"/>')
+            # The leader leaves the label on the side that faces what it names.
+            import textwrap
+
+            longest = max(map(len, textwrap.wrap(words[key], 16) or [""]))
+            start = x - 4 if px < x else x + longest * 10
+            y_start = y - 6 if py < y + 10 else y + 14
+            parts.append(f'<line x1="{start}" y1="{y_start}" x2="{px}" y2="{py}" stroke="#000" stroke-width="1.5"/>')
             parts.append(_svg_text(x, y, words[key], size=17, weight="bold", width=16))
-    return 720, 380, "".join(parts)
+    return 720, 390, "".join(parts)
 
 
 _DRAWINGS = {
