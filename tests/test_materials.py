@@ -227,3 +227,20 @@ def test_a_handout_naming_an_unknown_topic_fails_validation(tmp_path: Path) -> N
     result = run_cli(["validate", str(path)])
     assert result.returncode != 0 and "BCL004" in result.stdout + result.stderr
     assert "no-such-topic" in result.stdout + result.stderr
+
+
+def test_the_handouts_own_words_keep_the_reading_level(data: dict) -> None:
+    """The same bars as the topics (tests/test_content.py): each part at most grade 6.5, all of it at most 5.0."""
+    from readability import fk_grade
+
+    spec = data["handout"]
+    parts = {
+        "key facts": [spec["purpose"]["text"], *[p["text"] for p in spec["key_facts"]]],
+        "plan": [spec["plan_intro"]["text"], *[f"{f['label']} ({f.get('hint', '')})" for f in spec["plan"]]],
+        "tools": [s["text"] for t in spec["tools"] for s in [t.get("intro"), *t.get("points", [])] if s],
+        "card": [p["text"] for p in spec["card"]["points"]],
+        "pictures": [text for p in spec["pictures"] for text in (p["caption"], p["alt"])],
+    }
+    grades = {name: fk_grade(texts) for name, texts in parts.items()}
+    assert all(grade <= 6.5 for grade in grades.values()), grades
+    assert fk_grade([t for texts in parts.values() for t in texts]) <= 5.0, grades
