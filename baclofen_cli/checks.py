@@ -90,7 +90,11 @@ def _schema_problems(value: Any, kind: Any, path: Path) -> list[Problem]:
         fields = {f.encode_name: f for f in msgspec.structs.fields(inner)}
         for key in value:
             if key not in fields:
-                found.append(Problem("BCL001", f"unknown field {key!r}", (*path, key)))
+                from difflib import get_close_matches
+
+                near = get_close_matches(str(key), list(fields), n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else ""
+                found.append(Problem("BCL001", f"unknown field {key!r}{hint}", (*path, key)))
         for key, field in fields.items():
             if key in value:
                 found += _schema_problems(value[key], field.type, (*path, key))

@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 from typer.main import get_command_name
 
 from baclofen_cli import __version__
-from baclofen_cli.commands import ask, guide, handout, quiz, topics, validate
+from baclofen_cli.commands import ask, guide, handout, quiz, schema, topics, validate
 from baclofen_cli.commands.common import AppState
 from baclofen_cli.errors import BaclofenError
 
@@ -167,6 +167,7 @@ guide.register(app)
 handout.register(app)
 quiz.register(app)
 validate.register(app)
+schema.register(app)
 
 # Registered the usual Typer way, then handed to BaclofenGroup to convert on demand.
 _LAZY_COMMANDS = {

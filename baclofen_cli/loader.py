@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from baclofen_cli import __version__
+from baclofen_cli import __version__, overlay
 from baclofen_cli.errors import KnowledgeFileError
 from baclofen_cli.record import KnowledgeRecord, Record
 
@@ -105,7 +105,9 @@ def resolve_path(option: str | None) -> Path:
 @cache
 def load(path: Path) -> Compiled:
     raw = read_bytes(path)
-    cache_dir = _cache_root() / _cache_key(raw)
+    # An overlay's answers depend on the built-in file too: both are part of the cache key.
+    keyed = raw + b"\0" + read_bytes(default_path()) if overlay.mentions_extends(raw) else raw
+    cache_dir = _cache_root() / _cache_key(keyed)
     try:
         return Compiled(decode_kb((cache_dir / KB_FILE).read_bytes()), cache_dir)
     except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested too deep
@@ -222,11 +224,42 @@ def check_file(raw: bytes, name: str) -> tuple[KnowledgeBase | None, list[Any]]:
     data, lines = yamlsafe.parse(decode_text(raw, name), name)
     if not isinstance(data, dict):
         raise KnowledgeFileError(name, "the top level must be a mapping of keys (schema_version, drug, topics, ...)", 1)
+    if overlay.is_overlay(data):
+        data, lines = _extend(data, lines, name)
     try:
         kb = msgspec.convert(data, KnowledgeBase)
     except msgspec.ValidationError:
-        return None, schema_problems(data, KnowledgeBase, lines)
+        # Schema and content problems in one run, in line order, so an editor fixes them all at once.
+        problems = schema_problems(data, KnowledgeBase, lines)
+        # A field the schema already faults is not faulted twice (an empty heading is both).
+        faulted = {p.path for p in problems}
+        problems += [p for p in _rule_problems_anyway(data, lines) if p.path not in faulted]
+        return None, sorted(problems, key=lambda p: (p.line is None, p.line or 0))
     return kb, find_problems(data, lines)
+
+
+def _extend(data: dict[str, Any], lines: dict[Any, int], name: str) -> tuple[dict[str, Any], dict[Any, int]]:
+    """A clinic overlay (`extends: builtin`) merged into the built-in file (see overlay.py)."""
+    from baclofen_cli import yamlsafe
+
+    target = data[overlay.EXTENDS_KEY]
+    if target != overlay.BUILTIN:
+        line = lines.get((overlay.EXTENDS_KEY,))
+        raise KnowledgeFileError(name, f"{overlay.EXTENDS_KEY}: only 'builtin' can be extended, not {target!r}", line)
+    builtin = default_path()
+    base, _ = yamlsafe.parse(decode_text(read_bytes(builtin), str(builtin)), str(builtin))
+    return overlay.merge(base, data, lines)
+
+
+def _rule_problems_anyway(data: dict[str, Any], lines: dict[Any, int]) -> list[Any]:
+    """The content rules on a file that does not match the schema yet: each rule that can run on
+    what is there still reports; one that trips over a missing or mistyped part is left out."""
+    from baclofen_cli.checks import find_problems
+
+    try:
+        return find_problems(data, lines)
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError):
+        return []
 
 
 def _build_index(name: str, kb: KnowledgeBase) -> Any:

@@ -304,6 +304,9 @@ class KnowledgeBase(_Strict):
     ask: AskHints = AskHints()
     labels: Labels = Labels()
     handout: Handout | None = None
+    # `extends: builtin` makes this a clinic overlay: only what it adds or changes, merged into the
+    # built-in file by id before validation (see the README, "Clinic overlays").
+    extends: Literal["builtin"] | None = None
 
     def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)
@@ -313,7 +316,9 @@ class KnowledgeBase(_Strict):
 
 
 def json_schema() -> dict[str, object]:
-    schema = msgspec.json.schema(KnowledgeBase)
+    from baclofen_cli.schema_docs import describe
+
+    schema = describe(msgspec.json.schema(KnowledgeBase))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "baclofen-cli knowledge file"
     return schema

@@ -87,11 +87,26 @@ def test_unreadable_file_is_a_problem_not_a_crash(runner, tmp_path: Path) -> Non
     assert "file not found" in result.stdout
 
 
+def _comparable(schema: object) -> object:
+    """The schema without what differs between msgspec releases for the same model: the order of
+    `anyOf` alternatives, and `propertyNames` (msgspec 0.22+ also constrains a dict's keys)."""
+    if isinstance(schema, dict):
+        return {
+            k: sorted(map(_comparable, v), key=lambda x: json.dumps(x, sort_keys=True)) if k == "anyOf" else _comparable(v)
+            for k, v in schema.items()
+            if k != "propertyNames"
+        }
+    if isinstance(schema, list):
+        return [_comparable(v) for v in schema]
+    return schema
+
+
 def test_published_schema_matches_the_model() -> None:
     from baclofen_cli.model import json_schema
 
     published = json.loads((DATA_FILE.parent / "schema.json").read_text(encoding="utf-8"))
-    assert published == json.loads(json.dumps(json_schema())), "run: python -m baclofen_cli.model > data/schema.json"
+    generated = json.loads(json.dumps(json_schema()))
+    assert _comparable(published) == _comparable(generated), "run: python -m baclofen_cli.model > data/schema.json"
 
 
 def test_shipped_file_matches_the_published_json_schema() -> None:

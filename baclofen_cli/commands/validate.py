@@ -15,8 +15,14 @@ def validate(
         str | None, typer.Argument(help="Knowledge file to check (default: --data, $BACLOFEN_DATA, or the built-in file).")
     ] = None,
     json_output: JsonOption = False,
+    readability: Annotated[
+        bool, typer.Option("--readability", help="Also report each topic's reading grade against the project's bars.")
+    ] = False,
 ) -> None:
-    """Check a knowledge file: schema, sources, ids, empty text. Exit 1 if anything is wrong."""
+    """Check a knowledge file: schema, sources, ids, empty text. Exit 1 if anything is wrong.
+
+    Example: baclofen validate clinic.yaml --readability
+    """
     from baclofen_cli.checks import Problem
     from baclofen_cli.errors import KnowledgeFileError
     from baclofen_cli.loader import check_file, read_bytes, resolve_path
@@ -30,23 +36,35 @@ def validate(
         kb, problems = None, [Problem("BCL000", exc.message, (), exc.line)]
         if exc.field:
             problems = [Problem("BCL000", f"{exc.field}: {exc.message}", (), exc.line)]
+    report = None
+    if readability and kb is not None:
+        report, over = _readability(kb)
+        problems = [*problems, *over]
     out = app_state.output(json_output)
     if out.style == "json":
-        out.json(
-            {
-                "file": name,
-                "valid": not problems,
-                "problems": [
-                    {"code": p.code, "line": p.line, "field": p.field, "message": p.message, "error": p.is_error}
-                    for p in problems
-                ],
-            }
-        )
+        payload = {
+            "file": name,
+            "valid": not problems,
+            "problems": [
+                {"code": p.code, "line": p.line, "field": p.field, "message": p.message, "error": p.is_error}
+                for p in problems
+            ],
+        }
+        if report is not None:
+            payload["readability"] = report
+        out.json(payload)
     else:
         from baclofen_cli.errors import show_path
         from baclofen_cli.output import clean
 
         name = show_path(name)
+        if report is not None:
+            width = max(map(len, report["topics"]))
+            out.text("Reading grade (Flesch-Kincaid; each point one sentence):")
+            for topic_id, grade in report["topics"].items():
+                out.text(clean(f"  {topic_id:<{width}}  {grade:5.2f}"))
+            out.text(f"  {'mean':<{width}}  {report['mean']:5.2f}  (bars: mean at most {report['max_mean']}, "
+                     f"each topic at most {report['max_topic']})")
         for p in problems:
             where = f"{name}:{p.line}" if p.line else name
             field = f" {p.field}:" if p.field else ""
@@ -62,6 +80,28 @@ def validate(
             )
     if problems:
         raise typer.Exit(1)
+
+
+def _readability(kb: object) -> tuple[dict[str, object], list[object]]:
+    """Each topic's grade, and a problem (BCL020) for each bar the file goes over."""
+    import msgspec
+
+    from baclofen_cli import readability
+    from baclofen_cli.checks import Problem
+
+    topics = msgspec.to_builtins(kb)["topics"]
+    grades = readability.grades(topics)
+    mean = round(sum(grades.values()) / len(grades), 2)
+    over = [
+        Problem("BCL020", f"reading grade {grade:.2f} is above {readability.MAX_TOPIC_GRADE}", ("topics", i))
+        for i, (topic_id, grade) in enumerate(grades.items())
+        if grade > readability.MAX_TOPIC_GRADE
+    ]
+    if mean > readability.MAX_MEAN_GRADE:
+        over.append(Problem("BCL020", f"mean reading grade {mean:.2f} is above {readability.MAX_MEAN_GRADE}", ("topics",)))
+    report = {"topics": grades, "mean": mean, "max_topic": readability.MAX_TOPIC_GRADE,
+              "max_mean": readability.MAX_MEAN_GRADE}
+    return report, over
 
 
 def register(app: typer.Typer) -> None:

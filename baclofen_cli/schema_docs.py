@@ -1,0 +1,218 @@
+"""Hover help for editors: a description for every property of the published JSON Schema.
+
+Kept beside the model rather than in it so that the structs stay readable; `model.json_schema()`
+applies these to the generated schema, and a test checks that every property has one.
+A description given in the model itself (msgspec `Meta(description=...)`) wins.
+"""
+
+from __future__ import annotations
+
+DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "KnowledgeBase": {
+        "schema_version": "Version of this file format. Always 1.",
+        "drug": "The medicine this file is about: its names, class, brands, forms and review date.",
+        "disclaimer": "Shown at the end of answers: general facts, not personal advice.",
+        "sources": "Every document the statements cite, by id. Cite the official document, not a copy.",
+        "emergency": "The 'get help now' block: instruction, numbers to call and the signs to act on.",
+        "topics": "The topics, in reading order. Each runs as `baclofen TOPIC-ID`.",
+        "interactions": "Medicines, alcohol and drugs that mix badly with this one, in groups.",
+        "regions": "Regions a reader can choose with --region, and the locale countries that choose each.",
+        "quiz": "Teach-back questions, each tied to a topic.",
+        "ask": "Words and phrasings that help `ask` understand patients' own questions.",
+        "extends": "Set to 'builtin' to write a clinic overlay: only what you add or change, merged by id.",
+        "labels": "The words shown around the content ('In short', 'What to do'): translate them with the text.",
+        "handout": "The printed leaflet: key facts, featured steps, the fill-in plan, tool pages, pictures, pump card.",
+    },
+    "Drug": {
+        "name": "The medicine's generic name, as patients see it.",
+        "drug_class": "Its class in plain words, e.g. 'muscle relaxant'.",
+        "reviewed": "Date (YYYY-MM-DD) a pharmacist last reviewed this content. Answers warn when it is over a year old.",
+        "also_called": "Other names people use for it (brands, older names).",
+        "brands": "Brand names, each with its region and form.",
+        "forms": "The forms it comes in (tablets, oral solution, ...).",
+        "language": "Language of the patient text, as a BCP 47 tag (en, es, ...).",
+    },
+    "Brand": {
+        "name": "The brand name.",
+        "region": "Where the brand is sold (US, UK, EU, AU).",
+        "form": "The form and strength sold under this name.",
+    },
+    "Statement": {
+        "text": "One or two short, plain sentences a patient reads (reading grade about 3 to 5).",
+        "sources": "Ids from `sources:` that back this statement. Safety statements need an official one.",
+        "regions": "Show only in these regions (e.g. [UK]); leave out to show everywhere.",
+    },
+    "Source": {
+        "id": "Short id that statements cite, e.g. s28.",
+        "title": "The document's title as the publisher gives it.",
+        "publisher": "Who publishes it (FDA, NHS, National Library of Medicine, ...). Never 'various websites'.",
+        "url": "Address of the official document itself (DailyMed set id, medlineplus.gov, nhs.uk, DOI...).",
+        "tier": "official: regulator labels and leaflets, NHS, MedlinePlus/NLM, national formularies, poison centres, "
+        "peer-reviewed evidence. reference: reputable drug references and professional sites. other: copies, "
+        "forums, shops (never shipped; never the only support of a statement).",
+        "kind": "What it is: label, patient leaflet, health service page, formulary, review, poison centre, ...",
+        "region": "The region it speaks for, where that matters (US, UK, EU, AU).",
+        "year": "Year of the version cited, shown to readers with the title and publisher.",
+        "accessed": "Date (YYYY-MM-DD) the document was last read.",
+        "via": "Where the text was actually read, if that was a copy. For editors only; never shown to patients.",
+    },
+    "Emergency": {
+        "heading": "Title of the emergency box, e.g. 'Get help now'.",
+        "instruction": "What to do first, with the numbers, for readers who chose no region.",
+        "contacts": "Numbers to call, each with its region, kind and an official source.",
+        "signs": "Signs that mean 'get help now'. Shown first on the emergency topics.",
+        "reminder": "One line with the numbers, at the top of every other topic.",
+        "by_region": "Region code -> the instruction and reminder with only that region's numbers.",
+    },
+    "RegionalEmergency": {
+        "instruction": "The instruction with only this region's numbers.",
+        "reminder": "The reminder line with only this region's numbers.",
+    },
+    "Contact": {
+        "label": "Who answers, e.g. 'Poison Control (free, 24/7)'.",
+        "number": "The phone number as people dial it.",
+        "region": "The region where this number works (US, UK, EU, AU).",
+        "kind": "emergency, poison, crisis, urgent-advice or other.",
+        "sources": "An official page (poison centre, regulator, national health service) that gives this number.",
+    },
+    "Region": {
+        "code": "The region's code, as used by --region and in `regions:` tags (US, UK, EU, AU).",
+        "name": "The region's name in words.",
+        "territories": "Country codes from locale names (en_GB -> GB) that choose this region by default.",
+    },
+    "Topic": {
+        "id": "The topic's id: lower case and hyphens. Readers type it: `baclofen missed-dose`.",
+        "title": "A question-style title, e.g. 'What if I miss a dose?'.",
+        "summary": "The bottom line in one or two sentences, shown first.",
+        "actions": "Numbered 'What to do' steps, shown right after the summary. Behaviours, not facts.",
+        "sections": "The detail, in headed sections of short points.",
+        "emergency_first": "Open this topic with the full emergency box (overdose, stopping, pump, side effects).",
+        "talk_to_doctor": "When to talk to the doctor or pharmacist, shown at the end.",
+    },
+    "Section": {
+        "heading": "The section's heading, ideally a question a patient would ask.",
+        "points": "Short statements, each with its sources.",
+        "kind": "info, warning or emergency: warnings and emergencies are labelled in words and colour.",
+        "tier": "For side effects: common, less-common, call-doctor or emergency.",
+    },
+    "Interactions": {
+        "groups": "Groups of medicines that act alike with this one, each with a severity and advice.",
+        "unknown_drug": "Said for any name the file does not know. Must never read as reassurance.",
+        "combinations": "Products that contain several medicines (Percocet, co-codamol).",
+        "combined_warning": "Shown when several names asked together each slow the nervous system.",
+        "depressant_groups": "Ids of the groups that add to sleepiness and slowed breathing.",
+        "emergency_note": "Shown first when a name matches a major group: the signs that mean 'get help now'.",
+        "same_drug": "Said when the name asked is this medicine itself (one of its brands, say).",
+    },
+    "InteractionGroup": {
+        "id": "The group's id, e.g. opioids.",
+        "name": "The group's name in plain words.",
+        "member_label": "How one member is described, e.g. 'an opioid pain medicine'.",
+        "severity": "major, moderate or minor. Sedatives that slow breathing are never below major.",
+        "effect": "What can happen when taken together, in plain words.",
+        "advice": "What to do. Never says a combination is safe; never a dose.",
+        "sources": "Sources for the effect and advice; at least one official.",
+        "drugs": "The medicines in the group, with brand names and everyday names.",
+    },
+    "InteractingDrug": {
+        "name": "The generic name.",
+        "brands": "Brand names that contain it.",
+        "aliases": "Everyday and street names that mean it ('beer' for alcohol).",
+    },
+    "Combination": {
+        "name": "The product's name.",
+        "contains": "The generic names it contains.",
+        "aliases": "Other names for the product.",
+    },
+    "QuizItem": {
+        "id": "The item's id.",
+        "topic": "Id of the topic it teaches back.",
+        "question": "A teach-back question about what to do, not trivia.",
+        "choices": "Two to six answers, exactly one correct.",
+        "explanation": "Shown after the answer: why, in plain words.",
+        "sources": "Sources for the right answer.",
+    },
+    "QuizChoice": {
+        "text": "The answer as the reader sees it.",
+        "correct": "true for the one right answer.",
+    },
+    "AskHints": {
+        "topic_phrasings": "Topic id -> how patients ask about it ('I forgot my pill').",
+        "synonyms": "Word -> words it can stand for in a question ('forgot' -> 'missed').",
+        "emergency_phrasings": "Phrases that describe an emergency happening now ('took too many').",
+        "non_emergency_phrasings": "Phrases that only ask about a symptom and must not raise the alarm alone.",
+    },
+    "Labels": {
+        "in_short": "Label before a topic's summary.",
+        "what_to_do": "Heading of a topic's numbered steps.",
+        "talk_to_doctor": "Label before a topic's talk-to-your-doctor line.",
+        "warning": "Word that marks a warning section (shown with the colour, never instead of it).",
+        "emergency": "Word that marks an emergency section and the emergency box.",
+        "signs": "Label before the emergency signs.",
+        "numbers_to_call": "Label before the emergency numbers.",
+        "sources": "Heading of a source list.",
+        "contents": "Heading of the handout's contents list.",
+        "reviewed": "Label before the content's review date.",
+        "about": "Heading of the handout's disclaimer.",
+        "yes": "The word 'yes' in a decision chart.",
+        "no": "The word 'no' in a decision chart.",
+    },
+    "Handout": {
+        "title": "Title of the 2-page leaflet (`baclofen handout`).",
+        "purpose": "One or two sentences under the title: what the leaflet helps the reader do.",
+        "full_title": "Title of the complete booklet (`handout --full`).",
+        "key_facts_heading": "Heading of the key-facts box.",
+        "key_facts": "Up to 7 key facts for page 1.",
+        "rules_heading": "Heading of the featured steps.",
+        "rules": "The topics (and step numbers) whose 'What to do' steps page 1 features.",
+        "plan_heading": "Heading of the fill-in plan.",
+        "plan_intro": "The line above the plan's fields.",
+        "plan": "The plan's fields to fill in by hand.",
+        "tools": "Pages to use in `--full`: tips, or a table to fill in (diary, medicine list).",
+        "pictures": "Captioned pictures drawn in the HTML booklet, each in its topic's chapter.",
+        "card": "The wallet-size pump card (`handout --card`).",
+        "sources_heading": "Heading of the handout's reference list (official sources only).",
+    },
+    "PlanField": {
+        "label": "What to write, e.g. 'Pump team 24-hour number'.",
+        "hint": "A short hint in brackets after the label.",
+        "lines": "How many blank lines to write on (default 1).",
+    },
+    "FeaturedAction": {
+        "topic": "Id of the topic whose step is featured.",
+        "action": "Which of its 'What to do' steps, counting from 1 (its summary if it has no such step).",
+    },
+    "HandoutTool": {
+        "heading": "The page's heading.",
+        "intro": "A line under the heading.",
+        "points": "Tips to follow.",
+        "columns": "Column headings of a table to fill in.",
+        "rows": "How many empty rows the table has.",
+    },
+    "Picture": {
+        "kind": "What is drawn: oral-syringe, decision-chart, traffic-light or pump.",
+        "topic": "Id of the topic whose chapter shows it.",
+        "caption": "The caption under the picture.",
+        "alt": "What the picture shows, in words (for screen readers and text formats).",
+        "sources": "Sources for what the picture says.",
+        "words": "The words drawn inside it, by key (see the model for each kind's keys).",
+    },
+    "Card": {
+        "heading": "The card's heading, e.g. 'I have a baclofen pump'.",
+        "points": "What to do, written for whoever finds the card.",
+        "fields": "Lines to fill in (name, pump team 24-hour number, ...).",
+        "fold_note": "How to cut out and fold the card.",
+    },
+}
+
+
+def describe(schema: dict[str, object]) -> dict[str, object]:
+    """Add the descriptions above to a schema generated by msgspec (in place; returned for chaining)."""
+    definitions = schema.get("$defs", {})
+    assert isinstance(definitions, dict)
+    for name, fields in DESCRIPTIONS.items():
+        properties = definitions.get(name, {}).get("properties", {})
+        for field, text in fields.items():
+            if field in properties:
+                properties[field].setdefault("description", text)
+    return schema
