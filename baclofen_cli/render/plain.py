@@ -112,7 +112,7 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     render_actions(w, view.get("actions", []), numbers, labels.get("what_to_do", "What to do"))
     if view.get("decision_chart"):
         render_decision_chart(w, view["decision_chart"], numbers)
-    if view["emergency"]:
+    if view["emergency"] and not _has_emergency_section(view):
         w.blank()
         render_emergency(out, view["emergency"], numbers, instruction=False, labels=labels)
     render_sections(w, view, numbers)
@@ -122,6 +122,11 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     if disclaimer and notices:
         w.blank()
         w.para(disclaimer)
+
+
+def _has_emergency_section(view: dict[str, Any]) -> bool:
+    """A topic with its own emergency section lists the signs that matter to it: no second, generic box."""
+    return any(section["kind"] == "emergency" for section in view["sections"])
 
 
 def render_actions(w: PlainWriter, actions: list[dict[str, Any]], numbers: dict[str, int] | None,

@@ -19,7 +19,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from baclofen_cli.output import Output, clean
-from baclofen_cli.render.plain import emergency_line_text, markers, source_numbers
+from baclofen_cli.render.plain import _has_emergency_section, emergency_line_text, markers, source_numbers
 
 SECTION_STYLES = {
     "warning": ("yellow", "Warning"),
@@ -125,7 +125,7 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     if chart:
         console.print(decision_flow(out, chart, numbers))
         console.print()
-    if view["emergency"]:
+    if view["emergency"] and not _has_emergency_section(view):
         console.print(emergency_panel(out, view["emergency"], numbers, instruction=False, labels=labels))
     for section in view["sections"]:
         points = [(p["text"], p["sources"]) for p in section["points"]]
