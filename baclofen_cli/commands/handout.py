@@ -82,8 +82,9 @@ def handout(
     _write_file(_followed(path), text.encode("utf-8"), force)
     what = "JSON" if json_output else chosen_format
     count = len(view.get("topics", []))
+    kind = {"short": "2-page leaflet", "card": "pump card"}.get(view["layout"], "booklet")
     detail = f", {count} topic{'s' if count != 1 else ''}" if count else ""
-    typer.echo(f"Wrote {_shown(path)} ({what}, {layout}{detail}).", err=True)
+    typer.echo(f"Wrote {_shown(path)} ({what}, {kind}{detail}).", err=True)
 
 
 def _format_for(path) -> str:  # noqa: ANN001
