@@ -147,6 +147,7 @@ def handout_view(kb: KnowledgeBase, topics: list[Topic] | None = None, *, layout
     if layout == "short":
         view["rules"] = {"heading": spec.rules_heading, "steps": [_featured(kb, rule, refs) for rule in spec.rules]}
         view["plan"] = _plan_view(spec, refs)
+        view["pictures"] = [_picture_view(p, refs) for p in spec.get("pictures", []) if p.get("leaflet")]
     else:
         hide = _command_text(command)
         view["topics"] = [_topic_view(kb, topic, refs, hide, spec) for topic in (topics or reading_order(kb))]
@@ -204,11 +205,7 @@ def _topic_view(kb: KnowledgeBase, topic: Topic, refs: _References, hide: Any, s
         "emergency_first": topic.get("emergency_first", False),
         "summary": refs.statement(topic.summary),
         "actions": shown(topic.get("actions", [])),
-        "pictures": [
-            {"kind": p.kind, "caption": p.caption, "alt": p.alt, "words": _as_dict(p.get("words", {})),
-             "sources": list(p.sources), "refs": refs.ids(p.sources)}
-            for p in (spec.get("pictures", []) if spec else []) if p.topic == topic.id
-        ],
+        "pictures": [_picture_view(p, refs) for p in (spec.get("pictures", []) if spec else []) if p.topic == topic.id],
         "sections": [
             {"heading": section.heading, "kind": section.get("kind", "info"), "tier": section.get("tier"),
              "points": points}
@@ -234,6 +231,12 @@ def _topic_view(kb: KnowledgeBase, topic: Topic, refs: _References, hide: Any, s
 
 
 _INTERACTIONS_TOPIC = "interactions"
+
+
+def _picture_view(picture: Any, refs: _References) -> dict[str, Any]:
+    return {"kind": picture.kind, "caption": picture.caption, "alt": picture.alt,
+            "words": _as_dict(picture.get("words", {})), "sources": list(picture.sources),
+            "refs": refs.ids(picture.sources)}
 
 
 # ----------------------------------------------------------------------------- one page layout, three formats
@@ -322,6 +325,7 @@ def layout(view: dict[str, Any]) -> list[dict[str, Any]]:
         plan = view["plan"]
         children = [{"t": "p", **_item(plan["intro"])}] if plan["intro"] else []
         children.append({"t": "fields", "fields": plan["fields"]})
+        children += [{"t": "picture", "picture": p, "labels": labels} for p in view.get("pictures", [])]
         blocks.append({"t": "box", "kind": "plan", "id": "plan", "heading": plan["heading"], "children": children})
     short = view["layout"] == "short"
     if short:
@@ -647,6 +651,8 @@ table.fill th, table.fill td { border: 1px solid #000; padding: .2rem .4rem; tex
 table.fill td { height: 1.9em; }
 figure { margin: .75rem 0; break-inside: avoid; }
 figure svg { display: block; width: 100%; max-width: 36rem; height: auto; }
+.plan figure { display: flex; align-items: center; gap: 1rem; margin: .4rem 0 0; }
+.plan figure svg { width: 55%; }
 figcaption { font-weight: bold; margin-top: .3rem; }
 .references li { overflow-wrap: anywhere; }
 .references .url { display: block; }

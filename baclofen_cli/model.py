@@ -260,6 +260,8 @@ class Picture(_Strict):
     alt: NonEmptyText
     sources: SourceIds
     words: dict[Annotated[str, Meta(pattern=r"^[a-z][a-z_]*$")], NonEmptyText] = {}
+    # Also drawn on the 2-page leaflet (in the plan box), not only in the booklet.
+    leaflet: bool = False
 
 
 class Card(_Strict):

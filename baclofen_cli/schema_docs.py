@@ -196,6 +196,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "alt": "What the picture shows, in words (for screen readers and text formats).",
         "sources": "Sources for what the picture says.",
         "words": "The words drawn inside it, by key (see the model for each kind's keys).",
+        "leaflet": "true to draw it on the 2-page leaflet too (in the plan box).",
     },
     "Card": {
         "heading": "The card's heading, e.g. 'I have a baclofen pump'.",

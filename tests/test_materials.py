@@ -251,3 +251,23 @@ def test_the_handouts_own_words_keep_the_reading_level(data: dict) -> None:
     grades = {name: fk_grade(texts) for name, texts in parts.items()}
     assert all(grade <= 6.5 for grade in grades.values()), grades
     assert fk_grade([t for texts in parts.values() for t in texts]) <= 5.0, grades
+
+
+def test_charts_on_screen_are_short_text_with_word_labels(data: dict) -> None:
+    pictures = {p["kind"]: p for p in data["handout"]["pictures"]}
+    for kind, keys in (("decision-chart", ("question", "yes_action", "no_action", "always")),
+                       ("traffic-light", ("red", "amber", "green"))):
+        picture = pictures[kind]
+        out = flat(run_cli([picture["topic"]], env={"NO_COLOR": "1"}).stdout)
+        positions = [out.index(flat(picture["words"][key])) for key in keys]
+        assert positions == sorted(positions), kind
+        topic = next(t for t in data["topics"] if t["id"] == picture["topic"])
+        assert out.index(flat(topic["summary"]["text"])) < positions[0] < out.index(topic["sections"][0]["heading"])
+
+
+def test_the_leaflet_draws_only_its_own_pictures(data: dict) -> None:
+    html = run_cli(["handout", "--format", "html"]).stdout
+    leaflet = [p for p in data["handout"]["pictures"] if p.get("leaflet")]
+    assert leaflet and html.count("<svg ") == len(leaflet)
+    for picture in leaflet:
+        assert picture["caption"] in html and picture["alt"] in html

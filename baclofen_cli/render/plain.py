@@ -112,6 +112,8 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     render_actions(w, view.get("actions", []), numbers, labels.get("what_to_do", "What to do"))
     if view.get("decision_chart"):
         render_decision_chart(w, view["decision_chart"], numbers)
+    if view.get("triage_chart"):
+        render_triage_chart(w, view["triage_chart"], numbers)
     if view["emergency"] and not _has_emergency_section(view):
         w.blank()
         render_emergency(out, view["emergency"], numbers, instruction=False, labels=labels)
@@ -154,6 +156,19 @@ def render_decision_chart(w: PlainWriter, chart: dict[str, Any], numbers: dict[s
             w.para(words[action], mark, " " * len(mark))
     if words.get("always"):
         w.para(words["always"], "  ")
+
+
+TRIAGE_LEVELS = ("red", "amber", "green")
+
+
+def render_triage_chart(w: PlainWriter, chart: dict[str, Any], numbers: dict[str, int] | None) -> None:
+    """The red/amber/green chart as three lines, each led by its own words (never colour alone)."""
+    words = chart["words"]
+    w.blank()
+    w.para(chart["caption"] + markers(chart["sources"], numbers))
+    for level in TRIAGE_LEVELS:
+        if words.get(level):
+            w.para(f"{words[level]}: {words.get(f'{level}_text', '')}", "  ", "    ")
 
 
 def render_sections(w: PlainWriter, view: dict[str, Any], numbers: dict[str, int] | None) -> None:

@@ -125,6 +125,10 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     if chart:
         console.print(decision_flow(out, chart, numbers))
         console.print()
+    triage = view.get("triage_chart")
+    if triage:
+        console.print(triage_lines(out, triage, numbers))
+        console.print()
     if view["emergency"] and not _has_emergency_section(view):
         console.print(emergency_panel(out, view["emergency"], numbers, instruction=False, labels=labels))
     for section in view["sections"]:
@@ -150,6 +154,22 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
         render_source_list(out, view["sources"], console=console)
     if disclaimer and notices:
         console.print(wrapped(disclaimer, out.width, style="dim italic"))
+
+
+_TRIAGE_STYLES = {"red": "bold white on red", "amber": "bold black on yellow", "green": "bold white on green"}
+
+
+def triage_lines(out: Output, chart: dict[str, Any], numbers: dict[str, int] | None) -> Text:
+    """The red/amber/green chart: each line led by its own words, coloured as well (never colour alone)."""
+    words = chart["words"]
+    lines = [wrapped(chart["caption"] + markers(chart["sources"], numbers), out.width, style="bold")]
+    for level, style in _TRIAGE_STYLES.items():
+        if words.get(level):
+            label = clean(words[level])
+            line = wrapped(f"{label}: {words.get(f'{level}_text', '')}", out.width, "  ", "    ")
+            line.stylize(style, 2, 2 + len(label))
+            lines.append(line)
+    return _join(lines)
 
 
 def decision_flow(out: Output, chart: dict[str, Any], numbers: dict[str, int] | None) -> Text:
