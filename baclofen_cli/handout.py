@@ -652,7 +652,7 @@ table.fill td { height: 1.9em; }
 figure { margin: .75rem 0; break-inside: avoid; }
 figure svg { display: block; width: 100%; max-width: 36rem; height: auto; }
 .plan figure { display: flex; align-items: center; gap: 1rem; margin: .4rem 0 0; }
-.plan figure svg { width: 55%; }
+.plan figure svg { width: 62%; }
 figcaption { font-weight: bold; margin-top: .3rem; }
 .references li { overflow-wrap: anywhere; }
 .references .url { display: block; }
@@ -661,11 +661,15 @@ figcaption { font-weight: bold; margin-top: .3rem; }
 .references.compact li { display: inline; margin: 0 .4rem 0 0; }
 .references.compact li::before { content: attr(value) ". "; }
 .references.compact h2 { font-size: 1.2rem; border-bottom: 0; margin-bottom: .2rem; }
-@page { margin: 12mm; }
+@page { margin: 10mm 11mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 12pt; line-height: 1.25; }
-  h1 { font-size: 18pt; margin-bottom: .2rem; }
-  h2 { font-size: 14pt; margin-top: .8rem; }
+  body { max-width: none; padding: 0; font-size: 12pt; line-height: 1.2; }
+  h1 { font-size: 18pt; margin-bottom: .1rem; }
+  h2 { font-size: 14pt; margin-top: .6rem; }
+  .box h2 { margin: .25rem 0 .1rem; }
+  p { margin: .25rem 0; }
+  .fields { row-gap: .2rem; }
+  .field .line { height: 1.45em; }
   h3 { font-size: 13pt; }
   .box { margin: .5rem 0; padding: 0 .7rem .3rem; }
   .references.compact h2 { font-size: 12pt; }
@@ -866,16 +870,16 @@ def _draw_syringe(words: dict[str, str], labels: dict[str, str]) -> tuple[int, i
         parts.append(f'<line x1="{x}" y1="50" x2="{x}" y2="{78 if tall else 66}" stroke="#000" stroke-width="{3 if tall else 2}"/>')
         if tall:
             label = f"{tenth // 10}" + (f" {unit}" if tenth == 50 and unit else "")
-            parts.append(_svg_text(x, 40, label, size=18, anchor="middle", weight="bold"))
+            parts.append(_svg_text(x, 38, label, size=26, anchor="middle", weight="bold"))
     # an arrow to the edge that is read: the line the label gives
     mark = left + (right - left) // 2
     parts.append(f'<path d="M{mark} 175 L{mark} 126" stroke="#a00000" stroke-width="4" fill="none"/>')
     parts.append(f'<path d="M{mark - 9} 138 L{mark} 124 L{mark + 9} 138 Z" fill="#a00000"/>')
     if words.get("tip"):
-        parts.append(_svg_text(30, 165, words["tip"], size=16, width=24))
+        parts.append(_svg_text(10, 160, words["tip"], size=24, width=18))
     if words.get("plunger"):
-        parts.append(_svg_text(mark + 30, 165, words["plunger"], size=16, width=30))
-    return 760, 215, "".join(parts)
+        parts.append(_svg_text(mark + 24, 160, words["plunger"], size=24, width=24))
+    return 760, 225, "".join(parts)
 
 
 def _draw_decision_chart(words: dict[str, str], labels: dict[str, str]) -> tuple[int, int, str]:

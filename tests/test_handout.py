@@ -695,9 +695,24 @@ def print_pages(tmp_path: Path, html_file: Path, paper: str) -> tuple[int, set[t
 @pytest.mark.parametrize(("paper", "size"), [("A4", (595, 842)), ("letter", (612, 792))])
 def test_the_default_handout_prints_on_at_most_2_pages(tmp_path: Path, paper: str, size: tuple[int, int],
                                                        official_file: Path) -> None:
-    """The shipped file, and the same file with official sources listed and steps on topics (as content grows)."""
-    for data_args in ([], ["--data", str(official_file)]):
-        html_file = tmp_path / f"handout{len(data_args)}.html"
+    """The shipped file; the same file with official sources listed and steps on topics; and that file grown
+    the way the content work is growing it (every region's numbers, crisis lines, more signs)."""
+    grown = yaml.safe_load(official_file.read_text(encoding="utf-8"))
+    grown["emergency"]["contacts"] += [
+        {"label": label, "number": number, "region": region}
+        for label, number, region in [("988 Suicide and Crisis Lifeline", "988", "US"), ("NHS 111", "111", "UK"),
+                                      ("Samaritans (free, 24/7)", "116 123", "UK"), ("Emergency", "000", "AU"),
+                                      ("Poisons Information Centre", "13 11 26", "AU"), ("Lifeline", "13 11 14", "AU")]
+    ]
+    grown["emergency"]["signs"] += [
+        {"text": "Thoughts of harming yourself: call a crisis line or the emergency number now.", "sources": ["s30"]},
+        {"text": "With a pump: old stiffness back, itching, pins and needles or feeling faint: call your pump team "
+                 "now on their 24-hour number.", "sources": ["s17"]},
+    ]
+    grown_file = tmp_path / "grown.yaml"
+    grown_file.write_text(yaml.safe_dump(grown, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for n, data_args in enumerate(([], ["--data", str(official_file)], ["--data", str(grown_file)])):
+        html_file = tmp_path / f"handout{n}.html"
         result = run_cli([*data_args, "handout", "-o", str(html_file)])  # HTML because of the ending
         assert result.returncode == 0, result.stderr
         assert html_file.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
