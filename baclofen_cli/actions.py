@@ -87,7 +87,8 @@ def check_interactions(app_state: AppState, names: list[str], json_output: bool 
         return
     from baclofen_cli.drugs import DrugIndex
 
-    view = views.answer_view(kb, app_state.compiled.index("drugs", DrugIndex), names)
+    # A brand that means different drugs in different countries shows the chosen region's meaning.
+    view = views.answer_view(kb, app_state.compiled.index("drugs", DrugIndex), names, app_state.region)
     if out.style == "json":
         out.json(views.answer_json(view))
         return

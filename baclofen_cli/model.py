@@ -134,6 +134,10 @@ class InteractingDrug(_Strict):
     brands: list[NonEmptyText] = []
     # Everyday words and other names that mean this drug ("beer" for alcohol, "paracetamol").
     aliases: list[NonEmptyText] = []
+    # Brands that mean this drug only in some regions (UK "Sominex" is promethazine, US "Sominex"
+    # is diphenhydramine): region code -> names. With a region chosen only its meaning is shown;
+    # with none, every meaning.
+    brands_by_region: dict[RegionCode, list[NonEmptyText]] = {}
 
 
 class InteractionGroup(_Strict):
@@ -154,6 +158,8 @@ class Combination(_Strict):
     name: NonEmptyText
     contains: Annotated[list[NonEmptyText], Meta(min_length=1)]
     aliases: list[NonEmptyText] = []
+    # Where the product is sold under this name; empty means everywhere (see brands_by_region).
+    regions: list[RegionCode] = []
 
 
 class Interactions(_Strict):
@@ -170,6 +176,17 @@ class Interactions(_Strict):
     emergency_note: Statement | None = None
     # Said when the name asked is the guide's own drug (one of its brands, say).
     same_drug: Statement | None = None
+    # The one-line verdict for an answer, by the highest severity of everything asked.
+    verdicts: dict[Severity, Statement] = {}
+    # The numbered "What to do" steps for an answer, by the highest severity of everything asked.
+    steps: dict[Severity, list[Statement]] = {}
+    # Steps added when a name matches one of these groups ("opioids": give naloxone if you have it).
+    group_steps: dict[Identifier, list[Statement]] = {}
+    # Everyday phrases that contain or sound like a name in the guide but are not it ("root beer",
+    # "ginger ale", "protein shake"): looked up as names this guide does not know.
+    not_drugs: list[NonEmptyText] = []
+    # Said when a name was longer than the tool reads; {limit} is the number of characters read.
+    not_read: NonEmptyText | None = None
 
 
 class QuizChoice(_Strict):

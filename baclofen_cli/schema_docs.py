@@ -103,6 +103,11 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "depressant_groups": "Ids of the groups that add to sleepiness and slowed breathing.",
         "emergency_note": "Shown first when a name matches a major group: the signs that mean 'get help now'.",
         "same_drug": "Said when the name asked is this medicine itself (one of its brands, say).",
+        "verdicts": "The one-line verdict an answer opens with, by the highest severity of everything asked.",
+        "steps": "Numbered 'What to do' steps by the highest severity asked (major, moderate, minor).",
+        "group_steps": "Group id -> steps added when a name matches that group (naloxone for opioids).",
+        "not_drugs": "Everyday phrases that hold a name but are not that drug ('root beer', 'ginger ale').",
+        "not_read": "Said when a name is longer than the tool reads; {limit} is the number of characters read.",
     },
     "InteractionGroup": {
         "id": "The group's id, e.g. opioids.",
@@ -118,11 +123,13 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "name": "The generic name.",
         "brands": "Brand names that contain it.",
         "aliases": "Everyday and street names that mean it ('beer' for alcohol).",
+        "brands_by_region": "Region code -> brands that mean this drug only there (UK Sominex is promethazine).",
     },
     "Combination": {
         "name": "The product's name.",
         "contains": "The generic names it contains.",
         "aliases": "Other names for the product.",
+        "regions": "Where the product is sold under this name; empty means everywhere.",
     },
     "QuizItem": {
         "id": "The item's id.",

@@ -29,7 +29,22 @@ def render_sources(out: Output, sources: list[dict[str, str]], full: bool) -> No
         w.para(source_line(n, source, full), "  ", "      ")
 
 
+SEVERITY_WORDS = {"major": "MAJOR", "moderate": "MODERATE", "minor": "MINOR"}
+
+
+def title_line(view: dict[str, Any]) -> str:
+    names = view["title_names"]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"Checking {joined} with baclofen"
+
+
+def verdict_label(verdict: dict[str, Any]) -> str:
+    return SEVERITY_WORDS.get(verdict["severity"] or "", "NOT IN THIS GUIDE")
+
+
 def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disclaimer: str = "") -> None:
+    """Emergency first (a major match), then the verdict for everything asked together, the
+    numbered steps, and only then the detail for each name."""
     w = PlainWriter(out)
     numbers = numbering(view["sources"])
     emergency = view["emergency"]
@@ -42,8 +57,24 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
     elif view["reminder"]:
         w.para("!! " + view["reminder"]["text"] + cite(view["reminder"]["sources"], numbers))
         w.blank()
+    w.heading(title_line(view))
+    verdict = view["verdict"]
+    if verdict:
+        w.para(f"{verdict_label(verdict)}: {verdict['text']}" + cite(verdict["sources"], numbers))
+    combined = view["combined"]
+    if combined:
+        w.para(f"WARNING: taken together ({', '.join(combined['drugs'])}): {combined['text']}"
+               + cite(combined["sources"], numbers))
+    if view["steps"]:
+        w.blank()
+        w.para("What to do")
+        for n, step in enumerate(view["steps"], 1):
+            w.para(f"{n}. {step['text']}" + cite(step["sources"], numbers), "  ", "     ")
+    w.blank()
     for result in view["results"]:
         w.para(result["query"].upper())
+        if result["not_read_note"]:
+            w.para(result["not_read_note"], "  ", "  ")
         if result["notice"]:
             label = "Not in this guide" if result["notice_kind"] == "unknown" else "This is baclofen itself"
             w.para(f"{label}: {result['query']}")
@@ -58,11 +89,6 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
                 w.para("What happens: " + group["effect"], "    ", "      ")
                 w.para("What to do: " + group["advice"] + cite(group["sources"], numbers), "    ", "      ")
         w.blank()
-    combined = view["combined"]
-    if combined:
-        w.para(f"WARNING: taken together ({', '.join(combined['drugs'])})")
-        w.para(combined["text"] + cite(combined["sources"], numbers), "  ", "  ")
-        w.blank()
     render_sources(out, view["sources"], show_sources)
     if disclaimer:
         w.blank()
@@ -71,6 +97,8 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
 
 def heading_line(item: dict[str, Any]) -> str:
     name = item["matched"]
+    if item.get("region"):
+        name = f"{name} ({item['region']})"
     if item["closest_to"]:
         name = f'{name} (closest match to "{item["closest_to"]}")'
     return f"{name}: {item['description']}"

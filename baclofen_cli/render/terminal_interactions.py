@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from baclofen_cli.output import Output, clean
-from baclofen_cli.render.plain_interactions import cite, heading_line, numbering, source_line
+from baclofen_cli.render.plain_interactions import cite, heading_line, numbering, source_line, title_line, verdict_label
 from baclofen_cli.render.terminal import SECTION_STYLES, _text, emergency_panel, wrapped
 
 SEVERITY_STYLES = {
@@ -65,8 +65,36 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
         )
     elif view["reminder"]:
         console.print(_cited(view["reminder"]["text"], view["reminder"]["sources"], numbers, "bold red"))
+    # The combination first: one verdict at the highest severity asked, then numbered steps.
+    verdict = view["verdict"]
+    summary: list[Any] = []
+    worst = verdict["severity"] if verdict else None
+    if verdict:
+        line = Text()
+        line.append_text(_badge(worst) if worst else Text(f" {verdict_label(verdict)} ", style="bold black on yellow"))
+        line.append(" ")
+        line.append_text(_cited(verdict["text"], verdict["sources"], numbers, "bold"))
+        summary.append(line)
+    combined = view["combined"]
+    if combined:
+        colour, label = SECTION_STYLES["warning"]
+        line = Text(f"{label}: taken together ({', '.join(combined['drugs'])}): ", style=f"bold {colour}")
+        line.append_text(_cited(combined["text"], combined["sources"], numbers))
+        summary.append(line)
+    if view["steps"]:
+        summary += [Text(""), Text("What to do", style="bold")]
+        for n, step in enumerate(view["steps"], 1):
+            number = Text(f"{n}. ", style="bold")
+            number.append_text(_cited(step["text"], step["sources"], numbers))
+            summary.append(number)
+    if summary:
+        border = SEVERITY_STYLES[worst][1] if worst else "yellow"
+        console.print(Panel(Group(*summary), title=_text(title_line(view), "bold"), title_align="left",
+                            border_style=border))
     for result in view["results"]:
         body: list[Any] = []
+        if result["not_read_note"]:
+            body.append(_text(result["not_read_note"], "bold yellow"))
         if result["notice"]:
             notice = result["notice"]
             body.append(_cited(notice["text"], notice["sources"], numbers))
@@ -82,7 +110,8 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
             for group in item["groups"]:
                 if SEVERITY_STYLES_ORDER[group["severity"]] < SEVERITY_STYLES_ORDER[worst]:
                     worst = group["severity"]
-                badge = _badge(group["severity"])
+                badge = Text()
+                badge.append_text(_badge(group["severity"]))
                 badge.append(" ")
                 badge.append(clean(group["name"]), style="bold")
                 body += [
@@ -100,17 +129,6 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
                 title=_text(result["query"], "bold"),
                 title_align="left",
                 border_style=SEVERITY_STYLES[worst][1],
-            )
-        )
-    combined = view["combined"]
-    if combined:
-        colour, label = SECTION_STYLES["warning"]
-        console.print(
-            Panel(
-                _cited(combined["text"], combined["sources"], numbers),
-                title=_text(f"{label}: taken together ({', '.join(combined['drugs'])})", f"bold {colour}"),
-                title_align="left",
-                border_style=colour,
             )
         )
     render_sources(console, view["sources"], show_sources)
@@ -145,7 +163,8 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
     table.add_column("What happens", ratio=4, overflow="fold")
     table.add_column("What to do", ratio=4, overflow="fold")
     for group in view["groups"]:
-        name = _badge(group["severity"])
+        name = Text()
+        name.append_text(_badge(group["severity"]))
         name.append("\n")
         name.append(clean(group["name"]), style="bold")
         name.append("\n")
