@@ -198,7 +198,8 @@ def render_source_list(out: Output, sources: list[dict[str, str]], numbered: boo
     out.text(heading)
     for n, source in enumerate(sources, 1):
         label = f"[{n}]" if numbered else f"{source['id']}:"
-        indent = " " * (len(label) + 3)
+        # A hanging indent, never more than a third of the width (long ids on a narrow terminal).
+        indent = " " * min(len(label) + 3, max(out.width // 3, 4))
         w.para(f"{label} {plain_label(source)}", "  ", indent)
         # An address is never wrapped: a broken URL cannot be clicked or copied.
         out.text(indent + clean(source["url"]))

@@ -195,7 +195,8 @@ def render_source_list(out: Output, sources: list[dict[str, str]], numbered: boo
     console = console or out.console()
     console.print(_text(heading, "bold"))
     labels = [f"[{n}] " if numbered else f"{clean(s['id'])}: " for n, s in enumerate(sources, 1)]
-    indent = " " * max(map(len, labels), default=0)
+    # A hanging indent, never more than a third of the width (long ids on a narrow terminal).
+    indent = " " * min(max(map(len, labels), default=0), max(out.width // 3, 4))
     for label, source in zip(labels, sources, strict=True):
         console.print(wrapped(plain_label(source), out.width, label.ljust(len(indent)), indent))
         console.print(Text(indent + clean(source["url"]), style="underline blue", no_wrap=True, overflow="ignore"))
