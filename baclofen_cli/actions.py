@@ -30,6 +30,7 @@ TOPIC_COMMANDS: dict[str, str] = {
     "overdose": "Signs of taking too much, and what to do right now.",
     "pump": "The spinal (intrathecal) pump: refills, alarms and warning signs.",
     "storage": "Storing it safely and getting rid of unused medicine.",
+    "common-questions": "Short answers to common questions: crushing tablets, drug tests, travel, cost...",
 }
 
 
@@ -56,6 +57,8 @@ def show_topic(app_state: AppState, topic_id: str, json_output: bool = False, sh
     view = topic_view(kb, topic)
     out = app_state.output(json_output)
     if out.style == "json":
+        if show_sources:
+            ignored_with_json("--sources", "the JSON always lists the sources")
         out.json(view)
         return
     renderer(out).render_topic(out, view, show_sources=show_sources, disclaimer=kb.disclaimer.text, notices=notices)
@@ -65,6 +68,8 @@ def check_interactions(app_state: AppState, names: list[str], json_output: bool 
     """Every interaction group (no names), or what each named medicine does with this one."""
     kb = app_state.kb
     out = app_state.output(json_output)
+    if out.style == "json" and sources:
+        ignored_with_json("--sources", "the JSON always carries the source ids")
     if out.style == "rich":
         from baclofen_cli.render import terminal_interactions as draw
     else:
@@ -93,6 +98,15 @@ def check_interactions(app_state: AppState, names: list[str], json_output: bool 
         out.json(views.answer_json(view))
         return
     draw.render_answer(out, view, show_sources=sources, disclaimer=kb.disclaimer.text)
+
+
+def ignored_with_json(option: str, why: str) -> None:
+    """Say on stderr that an option has no effect on JSON, rather than dropping it without a word."""
+    import sys
+
+    from baclofen_cli.cli_text import IGNORED_WITH_JSON
+
+    print(IGNORED_WITH_JSON.format(program="baclofen", option=option, why=why), file=sys.stderr)
 
 
 def is_blank_name(name: str) -> bool:

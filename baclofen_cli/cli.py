@@ -10,8 +10,9 @@ from typer._click.exceptions import NoSuchOption, UsageError
 from typer.core import TyperGroup
 from typer.main import get_command_name
 
-from baclofen_cli import __version__
-from baclofen_cli.commands import ask, guide, handout, quiz, schema, topics, validate
+from baclofen_cli.actions import TOPIC_COMMANDS
+from baclofen_cli.commands import ask, guide, handout, meta, quiz, schema, topics, validate
+from baclofen_cli.commands import sources as sources_command
 from baclofen_cli.commands.common import AppState
 from baclofen_cli.errors import BaclofenError
 
@@ -23,8 +24,8 @@ HELP = (
 
 
 class BaclofenGroup(TyperGroup):
-    """The root group: builds commands lazily, and turns the errors a user can fix into one
-    clear line and an exit code, never a traceback.
+    """The root group: builds commands lazily, reads forgiving command lines, and turns the
+    errors a user can fix into one clear line ("baclofen: error: ...") and an exit code.
 
     Typer converts every registered function into a Click command (signature inspection,
     type hints) before running any of them: ~10 ms for our two dozen commands on every run.
@@ -43,6 +44,8 @@ class BaclofenGroup(TyperGroup):
             command = get_command_from_info(
                 _LAZY_COMMANDS[cmd_name], pretty_exceptions_short=True, rich_markup_mode=self.rich_markup_mode
             )
+            if command.epilog is None and "Example" not in (command.help or ""):
+                command.epilog = examples_epilog(cmd_name)
             self.commands[cmd_name] = command
         return command
 
@@ -65,25 +68,38 @@ class BaclofenGroup(TyperGroup):
             formatter.write_dl(rows)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        try:
-            return self._click_resolve_command(ctx, args)
-        except UsageError as exc:
-            from difflib import get_close_matches
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from baclofen_cli import cli_text
+            from baclofen_cli.commandline import suggestions
+            from baclofen_cli.output import show_input
 
-            matches = get_close_matches(args[0], self.list_commands(ctx)) if args else []
+            message = cli_text.NO_SUCH_COMMAND.format(name=show_input(name))
+            matches = suggestions(name, self.list_commands(ctx))
             if matches:
-                exc.message = exc.message.rstrip(".") + ". Did you mean " + ", ".join(map(repr, matches)) + "?"
-            raise
+                message += cli_text.DID_YOU_MEAN.format(names=" or ".join(map(repr, matches)))
+            ctx.fail(message)
+        return super().resolve_command(ctx, args)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from baclofen_cli.commandline import file_topic_ids, medicine_in_index, rewrite
+
+        read = rewrite(list(args), medicine_in_index, file_topic_ids)
+        if read.error:
+            ctx.fail(read.error)
+        if read.note:
+            from baclofen_cli.output import clean
+
+            print(clean(f"{ctx.info_name or 'baclofen'}: {read.note}"), file=sys.stderr)
+        ctx.meta[_ARGS_KEY] = read.argv
         try:
-            return super().parse_args(ctx, args)
+            return super().parse_args(ctx, read.argv)
         except NoSuchOption as exc:
             raise _did_you_mean(exc) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except NoSuchOption as exc:  # a subcommand's option, parsed when the subcommand starts
             raise _did_you_mean(exc) from None
         except BaclofenError as exc:
@@ -91,21 +107,71 @@ class BaclofenGroup(TyperGroup):
 
             print(clean(f"{ctx.find_root().info_name or 'baclofen'}: error: {exc}"), file=sys.stderr)
             raise typer.Exit(exc.exit_code) from None
+        if isinstance(ctx.obj, AppState):
+            ctx.obj.finish()
+        return result
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        """Click's main, with every usage error in one style: "baclofen: error: ..." (exit 2)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        program = prog_name or "baclofen"
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except UsageError as exc:
+            from baclofen_cli.output import clean
+            from baclofen_cli.usage import usage_message
+
+            print(clean(f"{program}: error: {usage_message(exc, program)}"), file=sys.stderr)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            print(f"{program}: stopped.", file=sys.stderr)
+            sys.exit(1)
+        except typer.TyperException as exc:  # any other error Click reports (for example a bad file)
+            from baclofen_cli.output import clean
+
+            print(clean(f"{program}: error: {exc.format_message()}"), file=sys.stderr)
+            sys.exit(getattr(exc, "exit_code", 1))
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+_ARGS_KEY = "baclofen.args"
+
+
+def examples_epilog(name: str) -> str | None:
+    from baclofen_cli.cli_text import EXAMPLES
+
+    lines = EXAMPLES.get(name)
+    # \b keeps Click from re-wrapping the lines into one paragraph.
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines) if lines else None
 
 
 def _did_you_mean(exc: NoSuchOption) -> NoSuchOption:
     """Click lists near misses as "(Possible options: --json)"; say it the way commands do."""
+    from baclofen_cli import cli_text
+
+    command = exc.ctx.command_path if exc.ctx is not None else "baclofen"
+    exc.message = cli_text.NO_SUCH_OPTION.format(command=command, name=exc.option_name)
     if exc.possibilities:
-        names = " or ".join(repr(p) for p in sorted(exc.possibilities))
-        exc.message = f"{exc.message}. Did you mean {names}?"
+        exc.message += cli_text.DID_YOU_MEAN.format(names=" or ".join(repr(p) for p in sorted(exc.possibilities)))
         exc.possibilities = None
     return exc
+
+
+def _epilog() -> str:
+    from baclofen_cli.cli_text import ROOT_EPILOG_LINES
+
+    return "\b\n" + "\n".join(ROOT_EPILOG_LINES)
 
 
 app = typer.Typer(
     name="baclofen",
     cls=BaclofenGroup,
     help=HELP,
+    epilog=_epilog(),
+    # Completion scripts come from `baclofen completion SHELL` (completion.py), which is
+    # much faster per TAB press than Click's completion through the whole Typer tree.
     add_completion=False,
     # Unexpected errors are reported by main() in one line (BACLOFEN_DEBUG=1 shows the traceback).
     pretty_exceptions_enable=False,
@@ -114,11 +180,15 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+# One-shot answers go through the pager on a terminal; the guide and quiz never do.
+PAGED_COMMANDS = frozenset({*TOPIC_COMMANDS, "topics", "show", "sources", "ask"})
 
-def _print_version(value: bool) -> None:
-    if value:
-        typer.echo(f"baclofen {__version__}")
-        raise typer.Exit()
+
+def _print_version(data: str | None) -> None:
+    from baclofen_cli.version import version_text
+
+    typer.echo(version_text(data))
+    raise typer.Exit()
 
 
 @app.callback(invoke_without_command=True)
@@ -141,14 +211,21 @@ def root(
             "[env: BACLOFEN_REGION; default: from the locale, else all].",
         ),
     ] = None,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never show long answers through a pager [env: BACLOFEN_PAGER].")
+    ] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option("--version", "-V", help="Show the version, the knowledge file in use and its review date."),
     ] = False,
 ) -> None:
     if data is not None and not data.strip():
         raise typer.BadParameter("the path is empty", param_hint="--data")
+    if version:
+        _print_version(data)
     ctx.obj = AppState(data=data, color=color, no_input=no_input, command_name=ctx.info_name or "baclofen",
-                       region=region)
+                       region=region, no_pager=no_pager)
+    ctx.obj.paging = ctx.invoked_subcommand in PAGED_COMMANDS
     if ctx.invoked_subcommand is None:
         # On a terminal, `baclofen` alone opens the interactive guide; piped or with
         # --no-input it prints help and exits at once, never waiting for input.
@@ -168,6 +245,8 @@ handout.register(app)
 quiz.register(app)
 validate.register(app)
 schema.register(app)
+sources_command.register(app)
+meta.register(app)
 
 # Registered the usual Typer way, then handed to BaclofenGroup to convert on demand.
 _LAZY_COMMANDS = {

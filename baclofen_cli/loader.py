@@ -224,8 +224,9 @@ def check_file(raw: bytes, name: str) -> tuple[KnowledgeBase | None, list[Any]]:
     data, lines = yamlsafe.parse(decode_text(raw, name), name)
     if not isinstance(data, dict):
         raise KnowledgeFileError(name, "the top level must be a mapping of keys (schema_version, drug, topics, ...)", 1)
+    inherited = None  # for an overlay, the built-in file: its own source problems are not the clinic's
     if overlay.is_overlay(data):
-        data, lines = _extend(data, lines, name)
+        data, lines, inherited = _extend(data, lines, name)
     try:
         kb = msgspec.convert(data, KnowledgeBase)
     except msgspec.ValidationError:
@@ -233,13 +234,23 @@ def check_file(raw: bytes, name: str) -> tuple[KnowledgeBase | None, list[Any]]:
         problems = schema_problems(data, KnowledgeBase, lines)
         # A field the schema already faults is not faulted twice (an empty heading is both).
         faulted = {p.path for p in problems}
-        problems += [p for p in _rule_problems_anyway(data, lines) if p.path not in faulted]
+        problems += [p for p in _rule_problems_anyway(data, lines, inherited) if p.path not in faulted]
         return None, sorted(problems, key=lambda p: (p.line is None, p.line or 0))
-    return kb, find_problems(data, lines)
+    return kb, find_problems(data, lines, shipped=is_shipped(name), inherited=inherited)
 
 
-def _extend(data: dict[str, Any], lines: dict[Any, int], name: str) -> tuple[dict[str, Any], dict[Any, int]]:
-    """A clinic overlay (`extends: builtin`) merged into the built-in file (see overlay.py)."""
+def is_shipped(name: str) -> bool:
+    """The built-in file (the one in the wheel or the checkout) is held to the strictest rules."""
+    try:
+        return os.path.samefile(name, default_path())
+    except (OSError, ValueError):  # a pipe, a missing file, a name with a NUL
+        return False
+
+
+def _extend(
+    data: dict[str, Any], lines: dict[Any, int], name: str
+) -> tuple[dict[str, Any], dict[Any, int], dict[str, Any]]:
+    """A clinic overlay (`extends: builtin`) merged into the built-in file (see overlay.py), and the built-in data."""
     from baclofen_cli import yamlsafe
 
     target = data[overlay.EXTENDS_KEY]
@@ -248,16 +259,16 @@ def _extend(data: dict[str, Any], lines: dict[Any, int], name: str) -> tuple[dic
         raise KnowledgeFileError(name, f"{overlay.EXTENDS_KEY}: only 'builtin' can be extended, not {target!r}", line)
     builtin = default_path()
     base, _ = yamlsafe.parse(decode_text(read_bytes(builtin), str(builtin)), str(builtin))
-    return overlay.merge(base, data, lines)
+    return (*overlay.merge(base, data, lines), base)
 
 
-def _rule_problems_anyway(data: dict[str, Any], lines: dict[Any, int]) -> list[Any]:
+def _rule_problems_anyway(data: dict[str, Any], lines: dict[Any, int], inherited: dict[str, Any] | None) -> list[Any]:
     """The content rules on a file that does not match the schema yet: each rule that can run on
     what is there still reports; one that trips over a missing or mistyped part is left out."""
     from baclofen_cli.checks import find_problems
 
     try:
-        return find_problems(data, lines)
+        return find_problems(data, lines, inherited=inherited)
     except (KeyError, TypeError, AttributeError, IndexError, ValueError):
         return []
 

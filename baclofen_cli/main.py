@@ -31,7 +31,12 @@ def main() -> None:
     # SIGTERM becomes SystemExit, so cleanup (temporary files of atomic writes) still runs.
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        code = run_fast(sys.argv[1:])
+        argv = sys.argv[1:]
+        if argv[:1] == ["__complete"]:  # a TAB press in a shell with the completion script
+            from baclofen_cli.completion import run
+
+            sys.exit(run(argv[1:]))
+        code = run_fast(argv)
         if code is not None:
             sys.exit(code)
         from baclofen_cli.cli import app
@@ -105,14 +110,32 @@ def parse_fast(argv: list[str]) -> Callable[..., None] | None:
 
 def run_fast(argv: list[str]) -> int | None:
     """Answer `argv` without Typer if it is a simple form; the exit code, or None to use Typer."""
+    from baclofen_cli.commandline import file_topic_ids, medicine_in_index, rewrite
+
+    # Forgiving forms (`side effects`, a bare medicine name or question) are read the same
+    # way the Typer path reads them; only --no-pager of the global options is taken here.
+    read = rewrite(argv, medicine_in_index, file_topic_ids)
+    if read.error:
+        return None  # Typer reports it
+    no_pager = False
+    argv = read.argv
+    while argv[:1] == ["--no-pager"]:
+        no_pager, argv = True, argv[1:]
     action = parse_fast(argv)
     if action is None:
         return None
     from baclofen_cli.errors import BaclofenError
     from baclofen_cli.state import AppState
 
+    if read.note:
+        from baclofen_cli.output import clean
+
+        print(clean(f"baclofen: {read.note}"), file=sys.stderr)
+    state = AppState(no_pager=no_pager)
+    state.paging = True
     try:
-        action(AppState())
+        action(state)
+        state.finish()
         sys.stdout.flush()
     except BaclofenError as exc:
         from baclofen_cli.output import clean

@@ -119,7 +119,9 @@ class Output:
 
     def __init__(self, style: Style, stream: TextIO, width: int) -> None:
         self.style, self.stream, self.width = style, stream, width
-        # Added to every JSON object answer (the region in use, for instance), unless it has the key.
+        # The terminal behind a held-back answer (see AppState.output), else None.
+        self.terminal: TextIO | None = None
+        # Added to every JSON object answer (the region in use, the review date), unless it has the key.
         self.json_meta: dict[str, Any] = {}
 
     @classmethod

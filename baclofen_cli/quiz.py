@@ -1,9 +1,11 @@
 """Teach-back quiz: draw questions from the knowledge file, read answers, explain, score.
 
-The draw is reproducible (`--seed`), and answers come one per line on stdin, so the quiz
-runs the same at a terminal, in a pipe and in tests. Reading and writing go through
-`QuizSession`, which never raises on bad input: an answer it cannot read is asked again
-at a terminal, and counted wrong in a pipe.
+The draw is reproducible (`--seed`, `--topics`), and answers come one per line on stdin (or
+from `--answers`), so the quiz runs the same at a terminal, in a pipe and in tests. Reading and
+writing go through `QuizSession`, which never raises on bad input: an answer it cannot read is
+asked again at a terminal, and counted wrong in a pipe. `?` or `skip` means "not sure": the
+answer is shown and the question counts as skipped. `record_view` turns given answers into
+the JSON record a nurse can keep (`quiz --json --answers ...`).
 """
 
 from __future__ import annotations
@@ -16,12 +18,29 @@ from baclofen_cli.output import Output, clean, show_input
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _TRUE_FALSE = {"true": "true", "t": "true", "false": "false", "f": "false"}
+# Typed at the prompt to mean "I am not sure": the quiz shows the answer and moves on.
+SKIP_WORDS = frozenset({"?", "skip"})
 
 
 def new_seed() -> int:
     import random
 
     return random.SystemRandom().randrange(1, 100_000)
+
+
+def items_for_topics(items: list[QuizItem], topics: list[str] | None) -> list[QuizItem]:
+    """The items about the given topic ids (all items when none are given), in file order."""
+    if not topics:
+        return list(items)
+    wanted = set(topics)
+    return [item for item in items if item.topic in wanted]
+
+
+def parse_topics(value: str | None) -> list[str]:
+    """`pump,stopping` or `pump stopping` -> ["pump", "stopping"], each once, in the order given."""
+    if not value:
+        return []
+    return list(dict.fromkeys(part for part in value.replace(",", " ").split() if part))
 
 
 def draw(items: list[QuizItem], count: int, seed: int) -> list[QuizItem]:
@@ -45,6 +64,10 @@ def is_true_false(item: QuizItem) -> bool:
     return len(item.choices) == 2 and {_normal(c.text) for c in item.choices} == {"true", "false"}
 
 
+def is_skip(answer: str) -> bool:
+    return _normal(clean(answer)) in SKIP_WORDS or clean(answer).strip() == "?"
+
+
 def parse_answer(answer: str, item: QuizItem) -> int | None:
     """The chosen choice's index, or None. Accepts a letter (b, b), (b)), a number, the choice's
     own words, and true/false (t/f) for true-or-false items."""
@@ -64,9 +87,12 @@ def parse_answer(answer: str, item: QuizItem) -> int | None:
 
 
 def answer_hint(item: QuizItem) -> str:
-    last = LETTERS[len(item.choices) - 1]
-    hint = f"a-{last}"
-    return hint + ", or true/false" if is_true_false(item) else hint
+    """What the prompt offers: the letters and the numbers that mean the same choices."""
+    n = len(item.choices)
+    hint = f"a-{LETTERS[n - 1]} or 1-{n}"
+    if is_true_false(item):
+        hint += ", true/false"
+    return hint + ", ? to skip"
 
 
 def correct_index(item: QuizItem) -> int:
@@ -99,22 +125,86 @@ def item_view(kb: KnowledgeBase, item: QuizItem, command: str) -> dict[str, Any]
     }
 
 
-def quiz_view(kb: KnowledgeBase, items: list[QuizItem], seed: int, command: str) -> dict[str, Any]:
+def quiz_view(
+    kb: KnowledgeBase, items: list[QuizItem], seed: int, command: str, topics: list[str] | None = None
+) -> dict[str, Any]:
     return {
         "seed": seed,
         "count": len(items),
-        "available": len(kb.quiz),
+        "topics": list(topics) if topics else None,
+        "available": len(items_for_topics(kb.quiz, topics)),
         "items": [item_view(kb, item, command) for item in items],
     }
 
 
+def grade(item: QuizItem, answer: str | None) -> dict[str, Any]:
+    """One given answer, as the record keeps it: what was typed, the choice it means, and the result
+    (right, wrong, skipped, not-a-choice, or unanswered when the answers ran out)."""
+    if answer is None:
+        return {"answer": None, "choice": None, "result": "unanswered"}
+    shown = show_input(answer, 40)
+    if is_skip(answer):
+        return {"answer": shown, "choice": None, "result": "skipped"}
+    chosen = parse_answer(answer, item)
+    if chosen is None:
+        return {"answer": shown, "choice": None, "result": "not-a-choice"}
+    result = "right" if chosen == correct_index(item) else "wrong"
+    return {"answer": shown, "choice": LETTERS[chosen], "result": result}
+
+
+def record_view(
+    kb: KnowledgeBase, items: list[QuizItem], seed: int, command: str, answers: list[str],
+    topics: list[str] | None = None,
+) -> dict[str, Any]:
+    """The drawn quiz with the answers given, graded: the JSON a nurse can file in the chart."""
+    view = quiz_view(kb, items, seed, command, topics)
+    counts = {"right": 0, "wrong": 0, "skipped": 0, "not-a-choice": 0, "unanswered": 0}
+    review: dict[str, dict[str, str]] = {}
+    for n, (item, entry) in enumerate(zip(items, view["items"])):
+        given = grade(item, answers[n] if n < len(answers) else None)
+        entry["given"] = given
+        counts[given["result"]] += 1
+        if given["result"] not in ("right", "unanswered"):
+            review.setdefault(item.topic, {
+                "topic": item.topic, "title": entry["topic_title"], "read_more": entry["read_more"],
+            })
+    view["score"] = {
+        "answered": len(items) - counts["unanswered"],
+        "right": counts["right"],
+        "wrong": counts["wrong"] + counts["not-a-choice"],
+        "skipped": counts["skipped"],
+        "unanswered": counts["unanswered"],
+        "complete": counts["unanswered"] == 0,
+    }
+    view["review"] = list(review.values())
+    return view
+
+
 # ----------------------------------------------------------------------------- running a quiz
+
+
+def command_lines(command: str, width: int, indent: str = "  ") -> list[str]:
+    """`command` in lines that fit `width` where the words allow, each but the last ending in
+    " \\", so that the lines pasted into a shell run as one command."""
+    lines: list[str] = []
+    prefix, current = indent, []
+    for word in command.split():
+        if current and len(prefix + " ".join([*current, word])) + 2 > width:
+            lines.append(prefix + " ".join(current) + " \\")
+            prefix, current = indent * 2, [word]
+        else:
+            current.append(word)
+    lines.append(prefix + " ".join(current))
+    return lines
 
 
 @dataclass
 class Score:
     asked: int = 0
     right: int = 0
+    skipped: int = 0
+    # What was typed for each question answered, so the summary can offer the JSON record.
+    given: list[str] = field(default_factory=list)
     # Topic id -> title, for topics with a wrong answer, in the order they came up.
     review: dict[str, str] = field(default_factory=dict)
 
@@ -157,6 +247,20 @@ class Printer:
         grid.add_row(Text(f"  {letter})", style="bold"), Text(clean(text)))
         self.console.print(grid)
 
+    def command(self, text: str) -> None:
+        """A command to copy: indented, and broken only between words with a shell line
+        continuation (" \\") when the terminal is too narrow, so a pasted copy still runs."""
+        width = self.out.width if self.console is None else self.console.width
+        lines = command_lines(clean(text), width)
+        if self.console is None:
+            for line in lines:
+                self.out.text(line)
+            return
+        from rich.text import Text
+
+        for line in lines:
+            self.console.print(Text(line, style="bold"), soft_wrap=True)
+
     def prompt(self, text: str) -> None:
         self.out.stream.write(text)
         self.out.stream.flush()
@@ -164,10 +268,12 @@ class Printer:
 
 class QuizSession:
     def __init__(
-        self, kb: KnowledgeBase, out: Output, stdin: TextIO | None, *, interactive: bool, command: str, seed: int
+        self, kb: KnowledgeBase, out: Output, stdin: TextIO | None, *, interactive: bool, command: str, seed: int,
+        topics: list[str] | None = None,
     ) -> None:
         self.kb, self.out, self.stdin = kb, out, stdin
         self.interactive, self.command, self.seed = interactive, command, seed
+        self.topics = list(topics or [])
         self.p = Printer(out)
         self.score = Score()
 
@@ -201,16 +307,24 @@ class QuizSession:
             answer = self._read(f"Your answer ({hint}): ")
             if answer is None:
                 return False
-            chosen = parse_answer(answer, item)
-            if chosen is not None or not self.interactive:
+            skipped = is_skip(answer)
+            chosen = None if skipped else parse_answer(answer, item)
+            if skipped or chosen is not None or not self.interactive:
                 break
             shown = show_input(answer, 40)
-            again = f"Type a letter ({hint})."
+            again = f"Type a letter or a number ({hint})."
             p.line(f"'{shown}' is not one of the choices. {again}" if shown else again)
         right = correct_index(item)
         self.score.asked += 1
+        # "x" stands for an answer that was not a choice (never a letter: items have at most 6 choices).
+        self.score.given.append("?" if skipped else (LETTERS[chosen] if chosen is not None else "x"))
         answer_text = f"{LETTERS[right]}) {item.choices[right].text}"
-        if chosen == right:
+        if skipped:
+            self.score.skipped += 1
+            self.score.review.setdefault(item.topic, title)
+            p.line(f"Skipped. The answer is {answer_text}", "bold yellow")
+            p.line(item.explanation)
+        elif chosen == right:
             self.score.right += 1
             p.line("Right! " + item.explanation, "bold green")
         else:
@@ -229,7 +343,7 @@ class QuizSession:
         total = len(items)
         self.p.line(
             f"Teach-back quiz: {total} question{'s' if total != 1 else ''} about {self.kb.drug.name}. "
-            "Answer with the letter of your choice."
+            "Answer with the letter or number of your choice, or ? if you are not sure."
             + (" Press Ctrl-D to stop." if self.interactive else ""),
             "bold",
         )
@@ -243,16 +357,28 @@ class QuizSession:
     def summary(self, total: int, *, stopped: bool) -> None:
         score, p = self.score, self.p
         p.line()
+        skipped = f" ({score.skipped} skipped)" if score.skipped else ""
         if stopped:
             p.line(f"Quiz stopped after {score.asked} of {total} questions.", "bold")
             if score.asked:
-                p.line(f"Score so far: {score.right}/{score.asked}", "bold")
+                p.line(f"Score so far: {score.right}/{score.asked}{skipped}", "bold")
         else:
-            p.line(f"Your score: {score.right}/{total}", "bold")
+            p.line(f"Your score: {score.right}/{total}{skipped}", "bold")
         if score.review:
             p.line("Topics to review:", "bold")
             for topic_id, title in score.review.items():
                 p.line(f"- {title}: {read_more_command(self.command, topic_id)}", indent=2)
         elif score.asked and not stopped:
             p.line("Well done: you got every question right.")
-        p.line(f"To take the same quiz again: {self.command} quiz --seed {self.seed} --count {total}")
+        again = f"{self.command} quiz --seed {self.seed} --count {total}"
+        if self.topics:
+            again += f" --topics {','.join(self.topics)}"
+        # Commands go on their own unwrapped line, so they can be copied whole.
+        p.line("To take the same quiz again:")
+        p.command(again)
+        if score.given:
+            # Letters only (or "?", "x"), so the command can be pasted whatever was typed.
+            p.line("To keep these answers as a record (JSON):")
+            import shlex
+
+            p.command(f"{again} --json --answers {shlex.quote(','.join(score.given))}")

@@ -25,10 +25,15 @@ class AppState:
         no_input: bool = False,
         command_name: str = "baclofen",
         region: str | None = None,
+        no_pager: bool = False,
     ) -> None:
         self.data, self.color, self.no_input, self.command_name = data, color, no_input, command_name
         # As given (--region); `region` below is the one chosen after the environment and locale.
         self.region_option = region
+        self.no_pager = no_pager
+        # Set by the entry points for one-shot answers (never for the guide or the quiz).
+        self.paging = False
+        self._answers: list[Output] = []
 
     @property
     def data_path(self) -> Path:
@@ -59,14 +64,52 @@ class AppState:
         return region.select(kb, self.region)  # type: ignore[no-any-return]
 
     def output(self, json_output: bool = False) -> Output:
+        """Where this run's answer goes. Text on a terminal is held back for the pager when
+        paging is on; `finish()` sends it on."""
         from baclofen_cli.output import Output
 
         out = Output.create(json_output=json_output, color=self.color)
         if "kb" in self.__dict__:
-            # An answer drawn from the knowledge base says which region's numbers it holds
-            # (not `validate`, which checks files rather than answering from one).
+            # An answer drawn from the knowledge base says which region's numbers it holds and
+            # when its content was reviewed (not `validate`, which checks files rather than
+            # answering from one).
+            from baclofen_cli.staleness import stale_note
+
+            reviewed = self.kb.drug.reviewed
             out.json_meta["region"] = self.region
+            out.json_meta["reviewed"] = reviewed
+            note = stale_note(reviewed)
+            if note:
+                out.json_meta["review_note"] = note
+        if out.style != "json":
+            if self.paging and not self.no_pager:
+                from baclofen_cli import pager
+
+                if pager.wanted(out.stream):
+                    import io
+
+                    out.terminal, out.stream = out.stream, io.StringIO()
+            self._answers.append(out)
         return out
+
+    def finish(self) -> None:
+        """End the answer: the line about old content, then the pager (if the answer was held)."""
+        if not self._answers:
+            return
+        out = self._answers[-1]
+        if "kb" in self.__dict__:
+            from baclofen_cli.staleness import stale_note
+
+            note = stale_note(self.kb.drug.reviewed)
+            if note:
+                out.text()
+                out.text(note)
+        held = [answer for answer in self._answers if answer.terminal is not None]
+        self._answers.clear()
+        if held:
+            from baclofen_cli import pager
+
+            pager.show("".join(answer.stream.getvalue() for answer in held), held[0].terminal)
 
 
 def renderer(out: Output) -> Any:

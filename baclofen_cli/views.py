@@ -123,10 +123,6 @@ def topics_list_view(kb: KnowledgeBase) -> list[dict[str, str]]:
     return [{"id": t.id, "title": t.title, "summary": t.summary.text} for t in kb.topics]
 
 
-def all_sources_view(kb: KnowledgeBase) -> list[dict[str, str]]:
-    return [source_view(s) for s in kb.sources]
-
-
 def about_view(kb: KnowledgeBase) -> dict[str, Any]:
     drug = kb.drug
     return {

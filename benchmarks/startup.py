@@ -117,10 +117,14 @@ def main() -> int:
     hello.write_text(HELLO_WORLD)
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "BACLOFEN_DATA")}
     env.update(TERM="xterm-256color", COLUMNS="80", LINES="40")
+    # Long answers on a terminal would wait in the pager for a key press; the pager's own
+    # run time is not start-up, so it is turned off (the answer is written as before).
+    env["BACLOFEN_PAGER"] = "cat"
 
     commands = [
         ("missed-dose", ["missed-dose"]),
         ("side-effects", ["side-effects"]),
+        ("side effects (words joined)", ["side", "effects"]),
         ("interactions oxycodone", ["interactions", "oxycodone"]),
         ('ask "can I drink alcohol with it"', ["ask", "can I drink alcohol with it"]),
         ("--help", ["--help"]),

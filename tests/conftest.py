@@ -65,3 +65,13 @@ def run_cli(args: list[str], *, env: dict[str, str] | None = None, input: str | 
         [script_path(), *args], capture_output=True, text=True, encoding="utf-8", errors="replace",
         env=full_env, input=input, timeout=timeout, cwd=cwd,
     )
+
+
+# CONTENT PENDING (issue 12): the shipped file still has safety statements and emergency numbers
+# without an official source (BCL021, BCL026: `python benchmarks/source_tiers.py --list`). The
+# content branches fix them in their topics; once merged, these tests pass, strict xfail turns
+# that into a failure, and this marker must be removed from them.
+content_pending = pytest.mark.xfail(
+    strict=True,
+    reason="waiting for the content merges: safety statements / emergency numbers without an official source",
+)

@@ -251,7 +251,7 @@ def test_json_shape_exactly_as_in_the_issue(runner) -> None:  # noqa: ANN001
     result = invoke(runner, ["ask", "--json", "i forgot my pill"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "emergency", "results", "region"}
+    assert set(data) == {"query", "emergency", "results", "region", "reviewed"}
     assert data["query"] == "i forgot my pill"
     assert data["emergency"] is False
     assert data["results"], data
@@ -267,7 +267,8 @@ def test_json_shape_exactly_as_in_the_issue(runner) -> None:  # noqa: ANN001
 def test_json_out_of_scope_has_empty_results(runner) -> None:  # noqa: ANN001
     result = invoke(runner, ["ask", "--json", "what is the capital of France"])
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"query": "what is the capital of France", "emergency": False, "results": [], "region": None}
+    assert json.loads(result.stdout) == {"query": "what is the capital of France", "emergency": False, "results": [], "region": None,
+                                          "reviewed": "2026-11-21"}
 
 
 def test_text_answer_names_the_topic_and_its_command(runner) -> None:  # noqa: ANN001
@@ -339,10 +340,10 @@ def test_real_script_plain_when_piped_and_colour_on_request() -> None:
     plain = run_cli(["ask", "does it make you sleepy"])
     assert plain.returncode == 0, plain.stderr
     assert ESC not in plain.stdout
-    assert plain.stdout.startswith("Best match: Side effects")
+    assert plain.stdout.startswith("Best match: What side effects can baclofen cause?")
     colour = run_cli(["--color", "ask", "does it make you sleepy"])
     assert colour.returncode == 0, colour.stderr
-    assert ESC in colour.stdout and "Side effects" in colour.stdout
+    assert ESC in colour.stdout and "What side effects can baclofen cause?" in colour.stdout
 
 
 def test_a_clinic_file_gets_its_own_index(tmp_path: Path, runner) -> None:  # noqa: ANN001

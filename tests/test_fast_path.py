@@ -85,3 +85,16 @@ def test_fast_path_never_imports_typer_or_msgspec() -> None:
     imported = {line.split("|")[-1].strip() for line in probe.stderr.splitlines() if "|" in line}
     assert json.loads(probe.stdout)["id"] == "side-effects"
     assert not {"typer", "rich", "yaml", "msgspec"} & imported, sorted(imported)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["side", "effects"], ["xanax"], ["withdrawal"], ["missed-dose", "--no-pager"], ["--no-pager", "pump", "--json"]],
+)
+def test_forgiving_forms_stay_on_the_fast_path_and_match_typer(runner, args: list[str]) -> None:
+    fast = run_cli(args, env={"PYTHONPROFILEIMPORTTIME": "1"})
+    imported = {line.split("|")[-1].strip() for line in fast.stderr.splitlines() if "|" in line}
+    assert "typer" not in imported
+    fast = run_cli(args)
+    typer_path = invoke(runner, args)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (typer_path.exit_code, typer_path.stdout, typer_path.stderr)

@@ -150,7 +150,8 @@ def test_schema_command_prints_the_published_schema_with_hover_help() -> None:
 
 def test_validate_readability_reports_grades_and_fails_above_the_bars(tmp_path: Path) -> None:
     report = run_cli(["validate", "--readability", "--json"])
-    assert report.returncode == 0, report.stdout
+    # Only the reading bars here: whether the shipped file passes every rule is test_validate's.
+    assert [p for p in json.loads(report.stdout)["problems"] if p["code"] == "BCL020"] == [], report.stdout
     readability = json.loads(report.stdout)["readability"]
     assert readability["mean"] <= readability["max_mean"] == 5.0
     assert set(readability["topics"]) == {t["id"] for t in json.loads(run_cli(["topics", "--json"]).stdout)}

@@ -33,6 +33,13 @@ def test_wheel_contains_the_knowledge_file_and_schema(wheel: Path) -> None:
 
 
 @pytest.mark.slow
+def test_wheel_installs_the_man_page(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    (page,) = [n for n in archive.namelist() if n.endswith(".data/data/share/man/man1/baclofen.1")]
+    assert archive.read(page) == (ROOT / "data" / "baclofen.1").read_bytes()
+
+
+@pytest.mark.slow
 def test_installed_wheel_runs_from_any_directory(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--target", str(target),

@@ -170,7 +170,7 @@ def test_wrong_answers_name_the_right_one_and_the_topics_to_review(runner) -> No
     out = result.stdout
     assert out.count("Not quite. The answer is") == 3 and "Right!" not in out
     assert "Your score: 0/3" in out
-    review = out[out.index("Topics to review:") :]
+    review = " ".join(out[out.index("Topics to review:") :].split())
     for item in view["items"]:
         assert f"{item['answer']}) {item['answer_text']}" in " ".join(out.split())
         assert f"- {item['topic_title']}: baclofen {item['topic']}" in review
@@ -277,7 +277,8 @@ def test_real_subprocess_with_piped_answers() -> None:
     result = run_cli(["quiz", "--seed", "99", "--count", "3"], input="\n".join(answers) + "\n")
     assert result.returncode == 0 and result.stderr == ""
     assert "Your score: 2/3" in result.stdout
-    assert f"- {view['items'][1]['topic_title']}: baclofen {view['items'][1]['topic']}" in result.stdout
+    # Long topic titles wrap at the terminal width: compare the words, not the line breaks.
+    assert f"- {view['items'][1]['topic_title']}: baclofen {view['items'][1]['topic']}" in " ".join(result.stdout.split())
 
 
 def test_colour_mode_still_says_right_and_wrong_in_words() -> None:
@@ -326,6 +327,144 @@ def test_start_up_does_not_load_the_quiz_or_handout_code() -> None:
     code = "import sys, baclofen_cli.cli; print(sorted(m for m in ('baclofen_cli.quiz', 'baclofen_cli.handout', 'html', 'random') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert result.stdout.strip() == "[]", result.stdout
+
+
+# --------------------------------------------------------------------------- teach-back, topics, skipping, records
+
+
+def test_items_are_teach_back_not_trivia(data: dict) -> None:
+    """No item asks for a year, an approval date or label history (issue 16.7)."""
+    for item in data["quiz"]:
+        text = " ".join([item["question"], *(c["text"] for c in item["choices"])])
+        assert not re.search(r"\b(19|20)\d\d\b", text), item["id"]
+        assert "boxed warning" not in text.casefold() and "label has" not in text.casefold(), item["id"]
+
+
+def test_topics_option_asks_only_about_those_topics(runner, data: dict) -> None:
+    view = drawn(runner, "--topics", "pump,stopping", "--count", "100", "--seed", "2")
+    wanted = [i for i in data["quiz"] if i["topic"] in ("pump", "stopping")]
+    assert view["topics"] == ["pump", "stopping"]
+    assert view["available"] == view["count"] == len(wanted) >= 5
+    assert sorted(i["id"] for i in view["items"]) == sorted(i["id"] for i in wanted)
+    # Spaces work as well as commas, and the same seed draws the same questions.
+    assert drawn(runner, "--topics", "pump stopping", "--count", "100", "--seed", "2")["items"] == view["items"]
+    # Without --topics every item is available, as before.
+    assert drawn(runner, "--seed", "2")["topics"] is None
+
+
+def test_topics_replay_line_keeps_the_topics() -> None:
+    view = json.loads(run_cli(["quiz", "--json", "--seed", "7", "--count", "2", "--topics", "pump"]).stdout)
+    answers = "".join(i["answer"] + "\n" for i in view["items"])
+    result = run_cli(["quiz", "--seed", "7", "--count", "2", "--topics", "pump"], input=answers)
+    assert result.returncode == 0
+    assert "baclofen quiz --seed 7 --count 2 --topics pump\n" in result.stdout
+    assert "(topic: Baclofen pump" in result.stdout or all(i["topic"] == "pump" for i in view["items"])
+
+
+@pytest.mark.parametrize("value, expected", [("pumpp", "Did you mean 'pump'?"), ("pump,nope", "'nope'"),
+                                             (",", "needs at least one topic")])
+def test_unknown_topics_are_refused_in_one_line(value: str, expected: str) -> None:
+    result = run_cli(["quiz", "--topics", value])
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert expected in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_question_mark_and_skip_show_the_answer_and_count_as_skipped(runner) -> None:
+    view = drawn(runner, "--seed", "31", "--count", "3")
+    items = view["items"]
+    result = invoke(runner, ["quiz", "--seed", "31", "--count", "3"], input=f"?\nskip\n{items[2]['answer']}\n")
+    assert result.exit_code == 0
+    out = " ".join(result.stdout.split())
+    assert out.count("Skipped. The answer is") == 2 and "not one of the choices" not in out
+    for item in items[:2]:
+        assert f"Skipped. The answer is {item['answer']}) {item['answer_text']}" in out
+        assert " ".join(item["explanation"].split()) in out
+    assert "Your score: 1/3 (2 skipped)" in out
+    assert "Topics to review:" in out
+
+
+def test_the_prompt_offers_the_letters_and_numbers_it_accepts(runner) -> None:
+    view = drawn(runner, "--count", "100", "--seed", "1")
+    result = invoke(runner, ["quiz", "--count", "100", "--seed", "1"], input="")
+    assert result.exit_code == 0
+    first = view["items"][0]
+    n = len(first["choices"])
+    hint = f"a-{'abcdef'[n - 1]} or 1-{n}" + (", true/false" if first["true_false"] else "") + ", ? to skip"
+    assert f"Your answer ({hint}): " in result.stdout
+    # Every number the prompt offers picks the same choice as its letter.
+    from baclofen_cli.loader import load, resolve_path
+    from baclofen_cli.quiz import answer_hint, parse_answer
+
+    for item in load(resolve_path(None)).kb.quiz:
+        n = len(item.choices)
+        assert answer_hint(item).startswith(f"a-{'abcdef'[n - 1]} or 1-{n}")
+        for i in range(n):
+            assert parse_answer(str(i + 1), item) == parse_answer("abcdef"[i], item) == i
+        assert parse_answer(str(n + 1), item) is None
+
+
+def test_json_with_answers_records_and_grades_them(runner) -> None:
+    view = drawn(runner, "--seed", "44", "--count", "4")
+    items = view["items"]
+    answers = [items[0]["answer"], wrong_letter(items[1]), "?", "zz"]
+    result = invoke(runner, ["quiz", "--json", "--seed", "44", "--count", "4", "--answers", ",".join(answers)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert [i["id"] for i in record["items"]] == [i["id"] for i in items]
+    given = [i["given"] for i in record["items"]]
+    assert given[0] == {"answer": items[0]["answer"], "choice": items[0]["answer"], "result": "right"}
+    assert given[1] == {"answer": answers[1], "choice": answers[1], "result": "wrong"}
+    assert given[2] == {"answer": "?", "choice": None, "result": "skipped"}
+    assert given[3] == {"answer": "zz", "choice": None, "result": "not-a-choice"}
+    assert record["score"] == {"answered": 4, "right": 1, "wrong": 2, "skipped": 1, "unanswered": 0,
+                               "complete": True}
+    assert [r["topic"] for r in record["review"]] == list(dict.fromkeys(i["topic"] for i in items[1:]))
+    assert all(r["read_more"] == f"baclofen {r['topic']}" for r in record["review"])
+    # Fewer answers than questions: the rest are unanswered and the record says it is not complete.
+    short = json.loads(invoke(runner, ["quiz", "--json", "--seed", "44", "--count", "4",
+                                       "--answers", items[0]["answer"]]).stdout)
+    assert [i["given"]["result"] for i in short["items"]] == ["right", "unanswered", "unanswered", "unanswered"]
+    assert short["score"]["complete"] is False and short["score"]["answered"] == 1
+
+
+def test_json_answers_can_come_from_stdin_and_too_many_are_refused() -> None:
+    view = json.loads(run_cli(["quiz", "--json", "--seed", "5", "--count", "2"]).stdout)
+    letters = "".join(i["answer"] + "\n" for i in view["items"])
+    record = json.loads(run_cli(["quiz", "--json", "--seed", "5", "--count", "2", "--answers", "-"],
+                                input=letters).stdout)
+    assert record["score"]["right"] == 2
+    too_many = run_cli(["quiz", "--json", "--seed", "5", "--count", "2", "--answers", "a,b,c"])
+    assert too_many.returncode == 2 and "3 answers for 2 questions" in too_many.stderr
+    assert "Traceback" not in too_many.stderr
+
+
+def test_the_printed_record_command_reproduces_the_session(runner) -> None:
+    view = drawn(runner, "--seed", "52", "--count", "3", "--topics", "missed-dose,pump")
+    typed = [str("abcdef".index(view["items"][0]["answer"]) + 1), "skip", wrong_letter(view["items"][2])]
+    result = run_cli(["quiz", "--seed", "52", "--count", "3", "--topics", "missed-dose,pump"],
+                     input="\n".join(typed) + "\n")
+    lines = result.stdout.splitlines()
+    start = lines.index("To keep these answers as a record (JSON):") + 1
+    # A long command is broken between words with shell line continuations: join them back.
+    command = ""
+    for line in lines[start:]:
+        command += line.strip().removesuffix("\\")
+        if not line.endswith("\\"):
+            break
+    import shlex
+
+    argv = shlex.split(command)
+    assert argv[0] == "baclofen" and "--json" in argv
+    record = json.loads(run_cli(argv[1:]).stdout)
+    assert [i["given"]["result"] for i in record["items"]] == ["right", "skipped", "wrong"]
+    assert record["topics"] == ["missed-dose", "pump"]
+
+
+def test_answers_option_without_json_runs_the_quiz_without_asking(runner) -> None:
+    view = drawn(runner, "--seed", "61", "--count", "2")
+    result = invoke(runner, ["quiz", "--seed", "61", "--count", "2", "--answers",
+                             ",".join(i["answer"] for i in view["items"])])
+    assert result.exit_code == 0 and "Your score: 2/2" in result.stdout
 
 
 # --------------------------------------------------------------------------- a real terminal
@@ -390,3 +529,39 @@ def test_no_input_refuses_to_ask_at_a_terminal() -> None:
     child.close()
     assert child.exitstatus == 2
     assert "--no-input" in (child.before or "")
+
+
+def test_terminal_question_mark_skips_and_numbers_answer() -> None:
+    view = json.loads(run_cli(["quiz", "--json", "--seed", "6"]).stdout)
+    second = view["items"][1]
+    child = spawn("quiz", "--seed", "6")
+    child.expect(r"Your answer \(a-[a-f] or 1-[0-9](, true/false)?, \? to skip\): ")
+    child.sendline("?")
+    child.expect("Skipped. The answer is")
+    child.expect(r"Your answer \(a-")
+    child.sendline(str("abcdef".index(second["answer"]) + 1))
+    child.expect("Right!")
+    child.expect(r"Your answer \(a-")
+    child.sendeof()
+    child.expect(r"Score so far: 1/2 \(1 skipped\)")
+    child.expect("To keep these answers as a record")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_long_commands_break_with_shell_continuations_so_they_still_paste() -> None:
+    import shlex
+    import subprocess
+
+    from baclofen_cli.quiz import command_lines
+
+    command = "baclofen quiz --seed 4817 --count 5 --topics missed-dose,pump --json --answers 'b,?,b,b,b'"
+    assert command_lines(command, 200) == ["  " + command]
+    lines = command_lines(command, 30)
+    assert len(lines) > 2 and all(line.endswith(" \\") for line in lines[:-1])
+    assert all(len(line) <= 30 for line in lines)
+    # A shell reads the broken lines as the same command.
+    echoed = subprocess.run(["sh", "-c", "printf '%s\\n' " + "\n".join(lines).replace("baclofen", "", 1)],
+                            capture_output=True, text=True, timeout=10).stdout.split("\n")[:-1]
+    assert echoed == shlex.split(command)[1:]

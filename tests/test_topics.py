@@ -142,8 +142,12 @@ def test_show_finds_any_topic_and_rejects_unknown(runner) -> None:
 def test_version(runner) -> None:
     from baclofen_cli import __version__
 
-    result = invoke(runner, ["--version"])
-    assert result.exit_code == 0 and result.stdout.strip() == f"baclofen {__version__}"
+    for flag in ("--version", "-V"):
+        result = invoke(runner, [flag])
+        assert result.exit_code == 0
+        assert result.stdout.splitlines() == [
+            f"baclofen {__version__}", "knowledge file: built-in", "content reviewed: 2026-11-21"
+        ]
 
 
 def test_no_arguments_without_a_terminal_prints_help(runner) -> None:
@@ -153,9 +157,9 @@ def test_no_arguments_without_a_terminal_prints_help(runner) -> None:
 
 
 def test_unknown_command_suggests(runner) -> None:
-    result = runner.invoke(__import__("baclofen_cli.cli", fromlist=["app"]).app, ["sideeffects"])
+    result = runner.invoke(__import__("baclofen_cli.cli", fromlist=["app"]).app, ["storge"])
     assert result.exit_code == 2
-    assert "Did you mean 'side-effects'" in result.output
+    assert result.stderr == "baclofen: error: 'storge' is not a command. Did you mean 'storage'? See 'baclofen help'.\n"
 
 
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)

@@ -12,15 +12,11 @@ def guide(ctx: typer.Context, json_output: JsonOption = False) -> None:
     from baclofen_cli.errors import BaclofenError
 
     if json_output:
-        # For scripts and other front ends: what the guide offers, without asking anything.
-        from baclofen_cli.views import about_view, topics_list_view
-
-        app_state = state(ctx)
-        kb = app_state.kb
-        menu = [{"number": n, **topic} for n, topic in enumerate(topics_list_view(kb), 1)]
-        reminder = kb.emergency.reminder or kb.emergency.instruction
-        app_state.output(True).json({**about_view(kb), "emergency": reminder.text, "menu": menu})
-        return
+        # The guide is a conversation, not an answer: scripts get the same content elsewhere.
+        raise BaclofenError(
+            "the guide is interactive and has no --json; for scripts use 'topics --json', "
+            "'show TOPIC --json' or 'ask --json \"QUESTION\"'"
+        )
     if state(ctx).no_input:
         raise BaclofenError("the guide asks questions, but --no-input was given: use 'ask', 'topics' or a topic command")
     from baclofen_cli.guide import run_guide

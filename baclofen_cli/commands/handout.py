@@ -66,6 +66,15 @@ def handout(
     if json_output:
         from baclofen_cli.output import json_text
 
+        if ctx.get_parameter_source("format").name != "DEFAULT":
+            from baclofen_cli.actions import ignored_with_json
+
+            ignored_with_json("--format", "the JSON holds the handout's content, in no print format")
+        if sources:
+            from baclofen_cli.actions import ignored_with_json
+
+            ignored_with_json("--sources", "the JSON always gives every statement's sources and reference numbers")
+
         text = json_text(view) + "\n"
     elif chosen_format == "html":
         from baclofen_cli import __version__

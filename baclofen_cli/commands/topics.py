@@ -1,4 +1,4 @@
-"""One command per topic, plus `topics`, `show` and `sources`."""
+"""One command per topic, plus `topics` and `show`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import typer
 
 from baclofen_cli import actions
 from baclofen_cli.actions import TOPIC_COMMANDS
-from baclofen_cli.commands.common import AppState, JsonOption, SourcesOption, renderer, state
+from baclofen_cli.commands.common import AppState, JsonOption, PlainUsageCommand, SourcesOption, renderer, state
 
 if TYPE_CHECKING:
     from baclofen_cli.output import Output
@@ -38,21 +38,14 @@ def topics(ctx: typer.Context, json_output: JsonOption = False) -> None:
 
 def show(
     ctx: typer.Context,
-    topic: Annotated[str, typer.Argument(help="A topic id from 'topics', including ones a clinic file adds.")],
+    topic: Annotated[
+        str, typer.Argument(metavar="TOPIC", help="A topic id from 'topics', including ones a clinic file adds.")
+    ],
     json_output: JsonOption = False,
     sources: SourcesOption = False,
 ) -> None:
     """Show any topic by its id."""
     show_topic(ctx, topic.strip().lower(), json_output, sources)
-
-
-def sources(ctx: typer.Context, json_output: JsonOption = False) -> None:
-    """List every source this guide is based on."""
-    from baclofen_cli.views import all_sources_view
-
-    app_state = state(ctx)
-    view = all_sources_view(app_state.kb)
-    _emit(app_state, json_output, view, lambda draw, out: draw.render_source_list(out, view, numbered=False))
 
 
 def _emit(app_state: AppState, json_output: bool, view: object, draw: Callable[[Any, Output], None]) -> None:
@@ -74,5 +67,4 @@ def register(app: typer.Typer) -> None:
             continue
         app.command(topic_id, help=help_text, rich_help_panel="Topics")(_topic_command(topic_id))
     app.command(rich_help_panel="Guide")(topics)
-    app.command(rich_help_panel="Guide")(show)
-    app.command(rich_help_panel="Guide")(sources)
+    app.command(rich_help_panel="Guide", cls=PlainUsageCommand)(show)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -40,16 +40,18 @@ def validate(
     if readability and kb is not None:
         report, over = _readability(kb)
         problems = [*problems, *over]
+    # Warnings (BCL024, BCL027-BCL029) are listed, but the file still passes.
+    warnings = [p for p in problems if p.is_warning]
+    problems = [p for p in problems if not p.is_warning]
     out = app_state.output(json_output)
     if out.style == "json":
         payload = {
             "file": name,
             "valid": not problems,
-            "problems": [
-                {"code": p.code, "line": p.line, "field": p.field, "message": p.message, "error": p.is_error}
-                for p in problems
-            ],
+            "problems": [_problem_json(p) for p in problems],
         }
+        if warnings:
+            payload["warnings"] = [_problem_json(p) for p in warnings]
         if report is not None:
             payload["readability"] = report
         out.json(payload)
@@ -65,21 +67,27 @@ def validate(
                 out.text(clean(f"  {topic_id:<{width}}  {grade:5.2f}"))
             out.text(f"  {'mean':<{width}}  {report['mean']:5.2f}  (bars: mean at most {report['max_mean']}, "
                      f"each topic at most {report['max_topic']})")
-        for p in problems:
+        for p in [*problems, *warnings]:
             where = f"{name}:{p.line}" if p.line else name
             field = f" {p.field}:" if p.field else ""
-            out.text(clean(f"{where}: {p.code}{field} {p.message}"))
+            label = " warning" if p.is_warning else ""
+            out.text(clean(f"{where}: {p.code}{label}{field} {p.message}"))
+        noted = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
         if problems:
-            out.text(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found in {clean(name)}")
+            out.text(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}{noted} found in {clean(name)}")
         elif kb is not None:
             out.text(
                 clean(
                     f"OK: {name} is valid ({len(kb.topics)} topics, {len(kb.interactions.groups)} interaction groups, "
-                    f"{len(kb.quiz)} quiz items, {len(kb.sources)} sources)"
+                    f"{len(kb.quiz)} quiz items, {len(kb.sources)} sources{noted})"
                 )
             )
     if problems:
         raise typer.Exit(1)
+
+
+def _problem_json(p: Any) -> dict[str, Any]:
+    return {"code": p.code, "line": p.line, "field": p.field, "message": p.message, "error": p.is_error}
 
 
 def _readability(kb: object) -> tuple[dict[str, object], list[object]]:

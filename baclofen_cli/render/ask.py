@@ -58,7 +58,8 @@ def _render_plain(out: Output, view: dict[str, Any]) -> None:
         w.para(covers)
         width = max(len(t["id"]) for t in view["topics"])
         for topic in view["topics"]:
-            w.para(f"  {topic['id']:<{width}}  {topic['title']}", "", " " * (width + 4))
+            # On a narrow terminal a long id would leave no room: wrap titles under a short indent.
+            w.para(f"  {topic['id']:<{width}}  {topic['title']}", "", " " * min(width + 4, max(4, out.width // 2)))
     for drug in view["drugs"]:
         w.blank()
         w.para(f"To check {drug['name']} with this medicine: {drug['command']}")
@@ -98,7 +99,9 @@ def _render_rich(out: Output, view: dict[str, Any]) -> None:
         console.print(Text(covers))
         id_width = max((len(clean(t["id"])) for t in view["topics"]), default=0) + 2
         for topic in view["topics"]:
-            line = wrapped(clean(topic["id"]).ljust(id_width) + topic["title"], out.width, "", " " * id_width)
+            # On a narrow terminal a long id would leave no room: wrap titles under a short indent.
+            hanging = " " * min(id_width, max(4, out.width // 2))
+            line = wrapped(clean(topic["id"]).ljust(id_width) + topic["title"], out.width, "", hanging)
             line.stylize("bold cyan", 0, len(clean(topic["id"])))
             console.print(line)
     for drug in view["drugs"]:

@@ -31,12 +31,27 @@ def source_numbers(view: dict[str, Any], show_sources: bool) -> dict[str, int] |
     return {s["id"]: n for n, s in enumerate(view["sources"], 1)} if show_sources else None
 
 
+class _LinkKeepingWrapper(textwrap.TextWrapper):
+    """Breaks over-long words as usual, except a link: a URL stays whole so it can be copied."""
+
+    def _handle_long_word(self, reversed_chunks, cur_line, cur_len, width):  # noqa: ANN001, ANN202
+        if "://" in reversed_chunks[-1]:
+            if not cur_line:
+                cur_line.append(reversed_chunks.pop())
+            return None
+        return super()._handle_long_word(reversed_chunks, cur_line, cur_len, width)
+
+
+def wrap_keeping_links(text: str, **options: object) -> list[str]:
+    return _LinkKeepingWrapper(**options).wrap(text)  # type: ignore[arg-type]
+
+
 class PlainWriter:
     def __init__(self, out: Output) -> None:
         self.out = out
 
     def para(self, text: str, indent: str = "", hanging: str | None = None) -> None:
-        lines = textwrap.wrap(
+        lines = wrap_keeping_links(
             clean(text),
             width=self.out.width,
             initial_indent=indent,
@@ -209,6 +224,7 @@ def render_topics_list(out: Output, topics: list[dict[str, str]], command: str) 
     w = PlainWriter(out)
     width = max(len(t["id"]) for t in topics)
     for topic in topics:
-        w.para(f"{topic['id']:<{width}}  {topic['title']}", "", " " * (width + 2))
+        # On a narrow terminal a long id would leave no room: wrap titles under a short indent.
+        w.para(f"{topic['id']:<{width}}  {topic['title']}", "", " " * min(width + 2, max(4, out.width // 2)))
     w.blank()
     w.para(f"Read one with: {command} TOPIC (for example: {command} {topics[0]['id']})")

@@ -34,9 +34,15 @@ def _text(text: str, style: str = "") -> Text:
     return Text(clean(text), style=style)
 
 
+def wrap_keeping_links(text: str, **options: object) -> list[str]:
+    from baclofen_cli.render.plain import wrap_keeping_links as wrap
+
+    return wrap(text, **options)
+
+
 def wrapped(text: str, width: int, first: str = "", rest: str | None = None, style: str = "") -> Text:
     """`text` wrapped to `width` with a hanging indent, as one Text; citation markers dimmed."""
-    lines = textwrap.wrap(
+    lines = wrap_keeping_links(
         clean(text),
         width=max(width, len(first) + 8),
         initial_indent=first,
@@ -206,7 +212,9 @@ def render_topics_list(out: Output, topics: list[dict[str, str]], command: str) 
     console = out.console()
     id_width = max(len(t["id"]) for t in topics) + 2
     for topic in topics:
-        line = wrapped(clean(topic["id"]).ljust(id_width) + topic["title"], out.width, "", " " * id_width)
+        # On a narrow terminal a long id would leave no room: wrap titles under a short indent.
+        hanging = " " * min(id_width, max(4, out.width // 2))
+        line = wrapped(clean(topic["id"]).ljust(id_width) + topic["title"], out.width, "", hanging)
         line.stylize("bold cyan", 0, len(clean(topic["id"])))
         console.print(line)
     console.print()

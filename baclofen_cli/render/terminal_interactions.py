@@ -46,7 +46,7 @@ def _labelled(label: str, text: str, ids: list[str] | None = None, numbers: dict
 def render_sources(console: Any, sources: list[dict[str, str]], full: bool) -> None:
     console.print(_text("Sources" if full else "Sources (add --sources for web addresses)", "bold"))
     for n, source in enumerate(sources, 1):
-        console.print(wrapped(source_line(n, source, full), console.width, "", "    "))
+        console.print(wrapped(source_line(n, source, full), console.width, "", "    "), soft_wrap=True)
 
 
 def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disclaimer: str = "") -> None:

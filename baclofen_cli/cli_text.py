@@ -1,0 +1,111 @@
+"""Words about the command line itself (not about the medicine): examples, help topics and
+usage-error wording, kept together so a language pack can take them over later."""
+
+from __future__ import annotations
+
+from baclofen_cli.actions import TOPIC_COMMANDS
+
+PROGRAM = "baclofen"
+
+# Every command's --help ends with examples (tests check each command has one).
+_TOPIC_EXAMPLES = ["baclofen {name}", "baclofen {name} --sources", "baclofen {name} --json"]
+EXAMPLES: dict[str, list[str]] = {
+    **{name: [line.format(name=name) for line in _TOPIC_EXAMPLES] for name in TOPIC_COMMANDS if name != "interactions"},
+    "interactions": [
+        "baclofen interactions",
+        "baclofen interactions Percocet",
+        'baclofen interactions "my Xanax" beer co-codamol',
+        "baclofen interactions oxycodone --json",
+    ],
+    "topics": ["baclofen topics", "baclofen topics --json"],
+    "show": ["baclofen show pump", "baclofen --data clinic.yaml show our-clinic"],
+    "sources": ["baclofen sources", "baclofen sources --json"],
+    "ask": ['baclofen ask "I forgot my dose"', "baclofen ask can I drink beer", 'baclofen ask --json "legs feel weak"'],
+    "guide": ["baclofen guide", "baclofen"],
+    "handout": [
+        "baclofen handout --format html -o handout.html",
+        "baclofen handout --topics missed-dose,stopping,overdose --format txt",
+    ],
+    "quiz": ["baclofen quiz", "baclofen quiz --count 10", "printf 'a\\nb\\n' | baclofen quiz --count 2 --seed 7"],
+    "validate": ["baclofen validate clinic.yaml", "baclofen --data clinic.yaml validate --json"],
+    "schema": ["baclofen schema > baclofen.schema.json"],
+    "help": ["baclofen help", "baclofen help interactions", "baclofen help environment"],
+    "completion": [
+        "baclofen completion bash > ~/.local/share/bash-completion/completions/baclofen",
+        'baclofen completion zsh > "${fpath[1]}/_baclofen"',
+        "baclofen completion fish > ~/.config/fish/completions/baclofen.fish",
+    ],
+    "man": ["baclofen man", "baclofen man > baclofen.1"],
+}
+
+ROOT_EPILOG_LINES = [
+    "Examples:",
+    "  baclofen                       open the guide (on a terminal)",
+    "  baclofen missed-dose           one topic",
+    "  baclofen side effects          words are joined into the topic name",
+    "  baclofen interactions xanax    check a medicine",
+    '  baclofen ask "I forgot my pill"',
+    "  baclofen help environment      settings, pager and colours",
+]
+
+# `baclofen help TOPIC` for things that are not commands.
+HELP_TOPICS: dict[str, str] = {
+    "environment": """\
+Settings read from the environment:
+
+  BACLOFEN_DATA       a knowledge file to use instead of the built-in one (same as --data)
+  BACLOFEN_PAGER      the pager for long answers on a terminal (default: less -FRX);
+                      empty or "cat" turns it off, as --no-pager does
+  PAGER               used when BACLOFEN_PAGER is not set
+  NO_COLOR            any value: no colour
+  FORCE_COLOR         any value: colour even when not on a terminal
+  TERM=dumb           no colour
+  COLUMNS, LINES      the terminal size to draw for
+  BACLOFEN_CACHE_DIR  where the parsed knowledge file is cached ($XDG_CACHE_HOME/baclofen-cli)
+  BACLOFEN_DEBUG      any value: show the full traceback of an internal error
+""",
+    "exit-codes": """\
+Exit codes:
+
+  0    the command answered (also when a medicine name is not in the guide: read --json)
+  1    validate found problems, a pipe closed early, or an internal error
+  2    a usage error or a knowledge file that cannot be used ("baclofen: error: ...")
+  130  stopped with Ctrl-C
+  143  stopped by SIGTERM
+""",
+    "shell-completion": """\
+Shell completion (commands, topic ids, options and medicine names):
+
+  bash:  baclofen completion bash > ~/.local/share/bash-completion/completions/baclofen
+  zsh:   baclofen completion zsh > "${fpath[1]}/_baclofen"    (then restart zsh)
+  fish:  baclofen completion fish > ~/.config/fish/completions/baclofen.fish
+
+Or for this shell only: eval "$(baclofen completion bash)"
+""",
+    "command-lines": """\
+Forgiving command lines:
+
+  baclofen side effects      words are joined: the same as baclofen side-effects
+  baclofen sideeffects       the same; case and - or _ do not matter
+  baclofen xanax             a medicine name: the same as baclofen interactions xanax
+  baclofen withdrawal        any other word: the same as baclofen ask withdrawal
+  baclofen overview --data x.yaml   global options may come after the command
+
+How a bare word was read is said on stderr. A close typo of a command is not guessed:
+you get "Did you mean ...?".
+""",
+}
+
+# Usage errors, in plain words. {command} is the full command ("baclofen quiz").
+NO_SUCH_COMMAND = "'{name}' is not a command."
+NO_SUCH_OPTION = "'{command}' has no option {name}."
+DID_YOU_MEAN = " Did you mean {names}?"
+NEEDS_VALUE = "{name} needs a value ({metavar})."
+NEEDS_ARGUMENT = "'{command}' needs {metavar}."
+EXTRA_WORDS = "'{command}' does not take {words}."
+NUMBER_RANGE = "{name} must be a whole number from {low} to {high}, not {value}."
+NUMBER_AT_LEAST = "{name} must be a whole number of {low} or more, not {value}."
+ONE_OF = "{name} must be one of {choices}, not {value}."
+SEE_HELP = " See '{program} help{command}'."
+NO_HELP = "there is no command or help topic '{name}'.{suggestion} See 'baclofen help'."
+IGNORED_WITH_JSON = "{program}: note: {option} is ignored with --json ({why})"
