@@ -730,8 +730,8 @@ def test_the_full_booklet_and_the_card_print_in_a_real_browser(tmp_path: Path, p
     assert run_cli(["handout", "--card", "-o", str(card)]).returncode == 0
     full_pages, boxes = print_pages(tmp_path, full, paper)
     assert boxes == {size}
-    # No forced page break per topic: far fewer pages than the old 35, but still every topic.
-    assert len(READING_ORDER) // 2 < full_pages < 35
+    # Every topic prints (no forced page breaks: the print CSS test checks that).
+    assert full_pages > len(READING_ORDER) // 2
     card_pages, _ = print_pages(tmp_path, card, paper)
     assert card_pages == 1
 
