@@ -14,6 +14,7 @@ from typing import Any
 
 import msgspec
 
+from baclofen_cli.checks_situations import situation_problems
 from baclofen_cli.checks_sources import ADVISORY_CODES as SOURCE_ADVISORY_CODES
 from baclofen_cli.checks_sources import WARNING_CODES, source_problems
 from baclofen_cli.yamlsafe import Path, format_path, line_for
@@ -21,7 +22,7 @@ from baclofen_cli.yamlsafe import Path, format_path, line_for
 _VALIDATION_PATH = re.compile(r"^(?P<message>.*?) - at `\$(?P<path>.*)`$", re.DOTALL)
 _UNKNOWN_FIELD = re.compile(r"^Object contains unknown field `(?P<name>.*)`$", re.DOTALL)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|\[\"((?:[^\"\\]|\\.)*)\"\]")
-ADVISORY_CODES = frozenset({"BCL003"}) | SOURCE_ADVISORY_CODES
+ADVISORY_CODES = frozenset({"BCL003", "BCL030"}) | SOURCE_ADVISORY_CODES
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -128,6 +129,7 @@ def find_problems(
     problems += _duplicate_problems(data)
     problems += _quiz_problems(data)
     problems += _text_problems(data, ())
+    problems += [Problem(*found) for found in situation_problems(data)]
     return [Problem(p.code, p.message, p.path, line_for(lines, p.path)) for p in problems]
 
 

@@ -192,6 +192,7 @@ _KIND_SYNONYMS = {
     "regulator-safety-communication": "safety-communication",
     "regulator-safety-information": "safety-communication",
     "poison-control": "poison-centre",
+    "emergency-number": "emergency-service",
     "poisons-information-centre": "poison-centre",
     "patient-leaflet": "leaflet",
 }

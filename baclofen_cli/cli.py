@@ -239,13 +239,13 @@ def root(
 
 
 topics.register(app)
+sources_command.register(app)
 ask.register(app)
 guide.register(app)
 handout.register(app)
 quiz.register(app)
 validate.register(app)
 schema.register(app)
-sources_command.register(app)
 meta.register(app)
 
 # Registered the usual Typer way, then handed to BaclofenGroup to convert on demand.

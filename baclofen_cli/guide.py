@@ -71,7 +71,8 @@ def parse_choice(
     words = key.replace("_", " ").replace("-", " ").split()
     plain = " ".join(words)
     for topic_id, title in topics:
-        if plain in (topic_id.replace("-", " "), " ".join(title.casefold().replace("-", " ").split())):
+        # Titles are questions ("What if I miss a dose?"): compared without the end punctuation, like the line.
+        if plain in (topic_id.replace("-", " "), " ".join(title.casefold().replace("-", " ").split()).strip(" .!?,;:")):
             return Choice("topic", topic_id)
     if len(words) <= MAX_NAME_WORDS:
         close = _close_topic(plain, topics)

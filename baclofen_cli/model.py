@@ -374,6 +374,29 @@ class Handout(_Strict):
     card: Card | None = None
     # The line above the reference list ("Sources (official documents only)").
     sources_heading: str = ""
+class SituationRule(_Strict):
+    """One agreed rule: the signs that identify a situation and the action tier it calls for."""
+
+    id: Identifier
+    signs: Annotated[list[NonEmptyText], Meta(min_length=1)]
+    # Tier ids: wherever these signs get an action, it is one of these.
+    action: Annotated[list[Identifier], Meta(min_length=1)]
+    # Tier ids that must never be given for these signs.
+    never: list[Identifier] = []
+    # The signs count only where one of these words is near (the topic, heading or text): "pump".
+    when: list[NonEmptyText] = []
+    # The rule in words, for editors.
+    rule: str = ""
+
+
+class Situations(_Strict):
+    """One situation, one action: checked by `validate` (BCL030), never shown to readers."""
+
+    # Tier id -> the words that give that action ("emergency" -> "911", "emergency number").
+    tiers: dict[Identifier, list[NonEmptyText]]
+    rules: list[SituationRule]
+    # A section `tier:` or `kind:` value that itself gives an action -> its tier id.
+    implied: dict[NonEmptyText, Identifier] = {}
 
 
 class KnowledgeBase(_Strict):
@@ -389,6 +412,7 @@ class KnowledgeBase(_Strict):
     ask: AskHints = AskHints()
     labels: Labels = Labels()
     handout: Handout | None = None
+    situations: Situations | None = None
     safety_topics: Annotated[
         list[Identifier],
         Meta(description="Topics whose every statement is safety advice and must cite an official source (as "

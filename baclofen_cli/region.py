@@ -33,6 +33,10 @@ def choose(kb: Any, option: str | None) -> str | None:
             return None
         if wanted in codes:
             return codes[wanted]
+        # A country code people know better than the region's (GB for UK, IE or DE for EU).
+        by_territory = [r.code for r in kb.get("regions", []) if wanted in r.get("territories", [])]
+        if len(by_territory) == 1:
+            return by_territory[0]  # type: ignore[no-any-return]
         from baclofen_cli.output import show_input
 
         choices = ", ".join(code.lower() for code in codes) or "none in this file"

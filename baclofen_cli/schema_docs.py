@@ -22,6 +22,21 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "extends": "Set to 'builtin' to write a clinic overlay: only what you add or change, merged by id.",
         "labels": "The words shown around the content ('In short', 'What to do'): translate them with the text.",
         "handout": "The printed leaflet: key facts, featured steps, the fill-in plan, tool pages, pictures, pump card.",
+        "situations": "One situation, one action: the agreed rule for each set of signs, checked by validate "
+        "(BCL030). Never shown to readers.",
+    },
+    "Situations": {
+        "tiers": "Action tier id -> the words that give that action, e.g. emergency: ['911', 'emergency number'].",
+        "rules": "The agreed rules: each names the signs of one situation and the action tier it calls for.",
+        "implied": "A section `tier:` or `kind:` value that itself gives an action -> its tier id.",
+    },
+    "SituationRule": {
+        "id": "Short id of the rule, e.g. pump-early-withdrawal.",
+        "signs": "Phrases that identify the situation in a text, matched as whole words.",
+        "action": "Tier ids: wherever these signs get an action, it must be one of these.",
+        "never": "Tier ids these signs must never get (in the sign's sentence or the next).",
+        "when": "The signs count only where one of these words is near (topic title, heading or text).",
+        "rule": "The agreed rule in words, for editors.",
     },
     "Drug": {
         "name": "The medicine's generic name, as patients see it.",

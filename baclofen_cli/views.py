@@ -39,7 +39,10 @@ def emergency_view(kb: KnowledgeBase) -> dict[str, Any]:
     return {
         "heading": emergency.heading,
         "instruction": statement_view(emergency.instruction),
-        "contacts": [{"label": c.label, "number": c.number, "region": c.region} for c in emergency.contacts],
+        "contacts": [
+            {"label": c.label, "number": c.number, "region": c.region, "kind": c.kind, "sources": list(c.sources)}
+            for c in emergency.contacts
+        ],
         "signs": [statement_view(s) for s in emergency.signs],
     }
 

@@ -274,7 +274,7 @@ def test_json_out_of_scope_has_empty_results(runner) -> None:  # noqa: ANN001
 def test_text_answer_names_the_topic_and_its_command(runner) -> None:  # noqa: ANN001
     result = invoke(runner, ["ask", "I forgot my pill this morning"])
     assert result.exit_code == 0
-    assert result.stdout.startswith("Best match: If you miss a dose")
+    assert result.stdout.startswith("Best match: What if I miss a dose?")
     assert "Read the whole topic: baclofen missed-dose" in result.stdout
     assert "GET HELP NOW" not in result.stdout
 

@@ -51,9 +51,9 @@ def test_binary_file(runner, tmp_path: Path) -> None:
 
 
 def test_not_utf8(runner, tmp_path: Path) -> None:
-    path = write(tmp_path, shipped_text().encode("utf-8").replace(b"If you miss", b"If you m\xe9ss"))
+    path = write(tmp_path, shipped_text().encode("utf-8").replace(b"What if I miss", b"What if I m\xe9ss"))
     err = assert_clean_failure(invoke(runner, ["--data", str(path), "overview"]), "not UTF-8")
-    assert f":{line_of(shipped_text(), 'If you miss')}:" in err
+    assert f":{line_of(shipped_text(), 'What if I miss')}:" in err
 
 
 @pytest.mark.parametrize("content", ["", "   \n\n", "# only a comment\n"])
@@ -146,7 +146,7 @@ def test_env_var_is_used_and_named_in_errors(runner, tmp_path: Path) -> None:
 
 
 def test_a_clinic_file_is_used(runner, tmp_path: Path) -> None:
-    text = shipped_text().replace("title: If you miss a dose", "title: Missed a dose? (Our clinic)", 1)
+    text = shipped_text().replace("title: What if I miss a dose?", "title: Missed a dose? (Our clinic)", 1)
     path = write(tmp_path, text)
     by_option = invoke(runner, ["--data", str(path), "missed-dose", "--json"])
     by_env = invoke(runner, ["missed-dose", "--json"], env={"BACLOFEN_DATA": str(path)})

@@ -15,7 +15,7 @@ from conftest import invoke, run_cli, script_path
 PROMPT = re.escape("(q to quit): ")
 TOPICS = [
     ("overview", "What baclofen is"),
-    ("missed-dose", "If you miss a dose"),
+    ("missed-dose", "What if I miss a dose?"),
     ("side-effects", "Side effects"),
     ("interactions", "Baclofen with other medicines, alcohol and drugs"),
 ]
@@ -46,11 +46,11 @@ def test_full_session_menu_number_name_question_drug_quit() -> None:
     child.expect("Welcome")
     child.expect("This guide gives general facts")  # the disclaimer, from the knowledge file
     child.expect("Topics:")
-    child.expect(r"6\. If you miss a dose")
+    child.expect(r"6\. What if I miss a dose\?")
     child.expect(re.escape(FIRST_PROMPT))
     # A number.
     child.sendline("6")
-    child.expect("IF YOU MISS A DOSE")
+    child.expect("WHAT IF I MISS A DOSE")
     child.expect(re.escape(NEXT_PROMPT))
     # A topic name.
     child.sendline("side effects")
@@ -58,7 +58,7 @@ def test_full_session_menu_number_name_question_drug_quit() -> None:
     child.expect(re.escape(NEXT_PROMPT))
     # A free-text question goes to ask.
     child.sendline("i forgott my pill this morning")
-    child.expect("Best match: If you miss a dose")
+    child.expect(r"Best match: What if I miss a dose\?")
     child.expect(re.escape(NEXT_PROMPT))
     # A medicine name goes to the interactions answer.
     child.sendline("xanax")
@@ -176,8 +176,8 @@ def test_real_script_with_piped_stdin_prints_help_at_once() -> None:
 def test_guide_reads_answers_from_a_pipe_and_stops_at_end_of_input() -> None:
     result = run_cli(["guide"], input="6\nwhat if i forget a dose\n", timeout=20)
     assert result.returncode == 0, result.stderr
-    assert "IF YOU MISS A DOSE" in result.stdout
-    assert "Best match: If you miss a dose" in result.stdout
+    assert "WHAT IF I MISS A DOSE" in result.stdout
+    assert "Best match: What if I miss a dose?" in result.stdout
     assert "Goodbye" in result.stdout
     assert "Traceback" not in result.stderr
 
@@ -197,7 +197,7 @@ def test_guide_reads_answers_from_a_pipe_and_stops_at_end_of_input() -> None:
         ("#3", Choice("topic", "side-effects")),
         ("missed-dose", Choice("topic", "missed-dose")),
         ("Missed dose", Choice("topic", "missed-dose")),
-        ("if you miss a dose", Choice("topic", "missed-dose")),
+        ("what if I miss a dose?", Choice("topic", "missed-dose")),
         ("side efects", Choice("topic", "side-effects")),
         ("i forgot my pill", Choice("question", "i forgot my pill")),
     ],

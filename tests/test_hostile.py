@@ -528,10 +528,10 @@ FILES = {
     "CRLF line endings": (shipped_bytes().replace(b"\n", b"\r\n"), True, ""),
     "BOM and CRLF": (b"\xef\xbb\xbf" + shipped_bytes().replace(b"\n", b"\r\n"), True, ""),
     "old Mac CR line endings": (shipped_bytes().replace(b"\n", b"\r"), True, ""),
-    "Latin-1": (shipped_bytes().decode("utf-8").replace("If you miss", "If you m\xefss").encode("latin-1", "replace"),
+    "Latin-1": (shipped_bytes().decode("utf-8").replace("What if I miss", "What if I m\xefss").encode("latin-1", "replace"),
                 False, "not UTF-8 text (byte 0xef"),
     "Windows-1252": (
-        shipped_bytes().decode("utf-8").replace("If you miss", "If you miss \u2019").encode("cp1252", "replace"),
+        shipped_bytes().decode("utf-8").replace("What if I miss", "What if I miss \u2019").encode("cp1252", "replace"),
         False, "not UTF-8 text (byte 0x92",
     ),
     "UTF-16": (shipped_bytes().decode("utf-8").encode("utf-16"), False, "saved as UTF-16: save it as UTF-8"),
@@ -568,7 +568,7 @@ def test_odd_files_work_or_fail_clearly_within_5_seconds(tmp_path: Path, name: s
             assert result.returncode == 0, result.stderr
             view = json.loads(result.stdout) if "--json" in args else None
             if view:
-                assert view["title"] == "If you miss a dose" and "\r" not in result.stdout
+                assert view["title"] == "What if I miss a dose?" and "\r" not in result.stdout
         else:
             assert result.returncode == 2, (result.returncode, result.stderr[-500:])
             assert result.stdout == ""
@@ -825,8 +825,8 @@ def test_cache_never_removes_what_it_did_not_write(tmp_path: Path, monkeypatch: 
     data = DATA_FILE.read_text(encoding="utf-8")
     for n in range(loader.CACHE_ENTRIES_KEPT + 2):  # more versions of a file than entries are kept
         version = tmp_path / f"clinic-{n}.yaml"
-        version.write_text(data.replace("title: If you miss a dose", f"title: If you miss a dose ({n})", 1), "utf-8")
-        assert loader.load(version).kb.topic("missed-dose").title == f"If you miss a dose ({n})"
+        version.write_text(data.replace("title: What if I miss a dose?", f"title: What if I miss a dose? ({n})", 1), "utf-8")
+        assert loader.load(version).kb.topic("missed-dose").title == f"What if I miss a dose? ({n})"
     mine = sorted(p.name for p in folder.iterdir() if not p.name[0].isdigit())
     assert mine == sorted([f"project-{n}" for n in range(12)] + [f"letter-{n}.txt" for n in range(12)])
     assert all((folder / f"project-{n}" / "notes.txt").read_text(encoding="utf-8") == "mine" for n in range(12))

@@ -28,6 +28,10 @@ def test_no_region_shows_every_region(runner) -> None:
     ([], {"LANG": "en_GB.UTF-8"}, "UK"),
     ([], {"LC_ALL": "de_DE.UTF-8", "LANG": "en_US.UTF-8"}, "EU"),
     (["--region", "all"], {"BACLOFEN_REGION": "uk"}, None),
+    # A country code chooses its region: GB is the UK, IE and DE are in the EU.
+    (["--region", "gb"], {}, "UK"),
+    ([], {"BACLOFEN_REGION": "ie"}, "EU"),
+    (["--region", "DE"], {}, "EU"),
 ])
 def test_a_region_shows_only_its_own_numbers(args: list[str], env: dict[str, str], expected: str | None) -> None:
     result = run_cli([*args, "overdose", "--json"], env=env)
@@ -50,8 +54,8 @@ def test_statements_tagged_for_another_region_are_left_out(tmp_path) -> None:
     marker = '      text: "Take it when you remember'
     assert marker in text
     tagged = text.replace(
-        "    sections:\n      - heading: If you miss one dose\n        points:\n",
-        "    sections:\n      - heading: If you miss one dose\n        points:\n"
+        "    sections:\n      - heading: What if I miss one dose?\n        points:\n",
+        "    sections:\n      - heading: What if I miss one dose?\n        points:\n"
         "          - {text: \"Only for the UK: ring NHS 111.\", sources: [s30], regions: [UK]}\n", 1)
     assert tagged != text
     path = tmp_path / "clinic.yaml"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA_FILE, ROOT, content_pending, invoke, run_cli
+from conftest import DATA_FILE, ROOT, invoke, run_cli
 
 SAFETY_CODES = {"BCL021", "BCL026"}
 
@@ -77,7 +77,6 @@ def test_shipped_sources_cite_the_document_not_a_copy(data) -> None:
         assert source.get("kind") and source.get("accessed"), source["id"]
 
 
-@content_pending
 def test_every_safety_statement_and_emergency_number_cites_an_official_source(runner) -> None:
     """Blocked until the content branches land: `python benchmarks/source_tiers.py --list` shows what is left."""
     _, report = _validate(runner)

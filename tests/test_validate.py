@@ -5,17 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import DATA_FILE, content_pending, invoke, run_cli
+from conftest import DATA_FILE, invoke, run_cli
 
 
-@content_pending
 def test_shipped_file_is_valid(runner) -> None:
     result = invoke(runner, ["validate"])
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.startswith(f"OK: {DATA_FILE} is valid")
+    # Warnings (a DailyMed search link, say) are listed first; the verdict is the last line.
+    assert result.stdout.splitlines()[-1].startswith(f"OK: {DATA_FILE} is valid")
 
 
-@content_pending
 def test_shipped_file_is_valid_through_the_script() -> None:
     result = run_cli(["validate", str(DATA_FILE), "--json"])
     assert result.returncode == 0
