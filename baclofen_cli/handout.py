@@ -57,19 +57,24 @@ class _References:
     a statement keeps all its source ids, but only its official sources get a number.
     """
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, per_statement: int | None = None) -> None:
         self.by_id = kb.source_map()
         self.numbers: dict[str, int] = {}
+        # The 2-page leaflet numbers only the first official source of each statement, so its list
+        # stays short; the booklet lists them all.
+        self.per_statement = per_statement
 
     def statement(self, statement: Statement) -> dict[str, Any]:
         return {"text": statement.text, "sources": list(statement.sources), "refs": self.ids(statement.sources)}
 
     def ids(self, source_ids: list[str]) -> list[int]:
         """The reference numbers of the official sources among `source_ids`."""
-        refs = []
+        refs: list[int] = []
         for source_id in source_ids:
             source = self.by_id.get(source_id)
             if source is not None and source.get("tier") == "official":
+                if self.per_statement is not None and len(refs) >= self.per_statement:
+                    break
                 refs.append(self.numbers.setdefault(source_id, len(self.numbers) + 1))
         return sorted(set(refs))
 
@@ -100,7 +105,7 @@ def handout_view(kb: KnowledgeBase, topics: list[Topic] | None = None, *, layout
     `topics` without the tools (`--topics`); "card": the wallet-size pump card. A file without a
     `handout:` block has only the booklet.
     """
-    refs = _References(kb)
+    refs = _References(kb, per_statement=1 if layout in ("short", "card") else None)
     drug = kb.drug
     spec = getattr(kb, "handout", None)
     if spec is None and layout in ("short", "card"):

@@ -698,11 +698,13 @@ def test_the_default_handout_prints_on_at_most_2_pages(tmp_path: Path, paper: st
     """The shipped file; the same file with official sources listed and steps on topics; and that file grown
     the way the content work is growing it (every region's numbers, crisis lines, more signs)."""
     grown = yaml.safe_load(official_file.read_text(encoding="utf-8"))
-    grown["emergency"]["contacts"] += [
+    known = {c["number"] for c in grown["emergency"]["contacts"]}
+    grown["emergency"]["contacts"] += [  # those the file does not have yet
         {"label": label, "number": number, "region": region}
         for label, number, region in [("988 Suicide and Crisis Lifeline", "988", "US"), ("NHS 111", "111", "UK"),
                                       ("Samaritans (free, 24/7)", "116 123", "UK"), ("Emergency", "000", "AU"),
                                       ("Poisons Information Centre", "13 11 26", "AU"), ("Lifeline", "13 11 14", "AU")]
+        if number not in known
     ]
     grown["emergency"]["signs"] += [
         {"text": "Thoughts of harming yourself: call a crisis line or the emergency number now.", "sources": ["s30"]},
