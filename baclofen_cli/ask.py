@@ -419,6 +419,8 @@ _INDEX_FIELDS: dict[str, Any] = {
     # [stem, topic] pairs: a matched emergency phrasing with the stem is answered from the topic.
     "rule_topics": [],  # list[list[str]]
     "crisis_topic": "",  # str
+    # Everyday English words (not known to the file) that typo correction leaves alone.
+    "plain_words": [],  # list[str]
 }
 
 
@@ -626,6 +628,7 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         day_maximum=_day_maximum(kb),
         pets=sorted({w for t in hints.pet_words for w in tokenize(t) if w.isalpha()}),
         crisis_topic=hints.crisis_topic or "",
+        plain_words=sorted({w for t in hints.plain_words for w in tokenize(t) if w.isalpha()} - set(surface_words)),
         headings={t.id: sorted({*_content_stems(t.title), *(s for sec in t.sections for s in _content_stems(sec.heading))})
                   for t in kb.topics},
         rule_topics=[[stem(w), topic] for topic, words in hints.emergency_phrasing_topics.items()
@@ -720,6 +723,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     tokens: list[Token] = []
     taking = set(index.taking)
     fixes: dict[str, tuple[str, int] | None] = {}
+    plain = set(index.plain_words)
     for word in words:
         if word in CLAUSE_BREAKS:
             tokens.append(Token(word=".", stems={}))
@@ -738,6 +742,10 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
             parts = split_compound(word, index) if len(word) >= 6 else None
             if parts:
                 tokens += [Token(word=p, stems={stem(p): 1.0}, past=is_past(p)) for p in parts]
+                continue
+            if word in plain:
+                # A real word is what the person meant: never turned into another ("great" -> "treat").
+                tokens.append(Token(word=word, stems={stem(word): 1.0}, past=is_past(word)))
                 continue
             if word not in fixes:
                 fixes[word] = correct(word, index)

@@ -313,6 +313,9 @@ class AskHints(_Strict):
     # Phrases that ask about a dose or use ("how much", "max dose", "used for"): said of another
     # medicine, and not of this one, the question is out of scope.
     other_medicine_cues: list[NonEmptyText] = []
+    # Everyday English words that are never read as a typo of a word the file uses
+    # ("great" is not "treat", "kill" is not "will").
+    plain_words: list[NonEmptyText] = []
     other_medicine_message: Statement | None = None
 
 
