@@ -1663,6 +1663,12 @@ def _topic_results(kb: KnowledgeBase, ranked: Ranked, limit: int, emergency: boo
                 picks.append((section_index, ranked.score * section_score / first_score))
     else:
         picks.append((0, ranked.score))
+    lead = kb.ask.lead_sections.get(topic.id)
+    lead_index = next((i for i, section in enumerate(topic.sections) if section.heading == lead), None)
+    if lead_index is not None and not (emergency and urgent):
+        # The topic's rule leads ("never change your dose on your own"), before any detail.
+        rest = [(i, score) for i, score in picks if i != lead_index]
+        picks = [(lead_index, ranked.score), *rest][: max(limit, len(picks))]
     return [_result(topic, i, score) for i, score in picks]
 
 

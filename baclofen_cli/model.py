@@ -316,6 +316,9 @@ class AskHints(_Strict):
     # Everyday English words that are never read as a typo of a word the file uses
     # ("great" is not "treat", "kill" is not "will").
     plain_words: list[NonEmptyText] = []
+    # Topic id -> the heading of its section that always comes first when the topic answers
+    # (dosing: "who sets my dose", the rule, before the label's numbers).
+    lead_sections: dict[Identifier, NonEmptyText] = {}
     other_medicine_message: Statement | None = None
 
 
