@@ -319,6 +319,9 @@ class AskHints(_Strict):
     # Topic id -> the heading of its section that always comes first when the topic answers
     # (dosing: "who sets my dose", the rule, before the label's numbers).
     lead_sections: dict[Identifier, NonEmptyText] = {}
+    # Interaction groups that are an emergency when the question says they were taken together
+    # with this medicine ("he took his baclofen and 3 of my oxycodone").
+    emergency_if_taken_with: list[Identifier] = []
     other_medicine_message: Statement | None = None
 
 
