@@ -419,6 +419,12 @@ _INDEX_FIELDS: dict[str, Any] = {
     # [stem, topic] pairs: a matched emergency phrasing with the stem is answered from the topic.
     "rule_topics": [],  # list[list[str]]
     "crisis_topic": "",  # str
+    # Everyday English words (not known to the file) that typo correction leaves alone.
+    "plain_words": [],  # list[str]
+    # Names (as index.drugs gives them) in a group of major severity, or a product containing one.
+    "major_drugs": [],  # list[str]
+    # Names in the groups that are an emergency when taken together with this medicine.
+    "taken_together": [],  # list[str]
 }
 
 
@@ -555,6 +561,11 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         for name in [combination.name, *combination.aliases]:
             drugs.setdefault(" ".join(w for w in tokenize(name) if w.isalnum()), combination.name)
     drugs.pop("", None)
+    major = {d.name for g in kb.interactions.groups if g.severity == "major" for d in g.drugs}
+    major |= {c.name for c in kb.interactions.combinations if major & set(c.contains)}
+    chosen = set(kb.ask.emergency_if_taken_with)
+    together = {d.name for g in kb.interactions.groups if g.id in chosen for d in g.drugs}
+    together |= {c.name for c in kb.interactions.combinations if together & set(c.contains)}
     for topic_id, phrasings in kb.ask.topic_phrasings.items():
         for phrasing in phrasings:
             words = tokenize(phrasing)
@@ -626,6 +637,9 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         day_maximum=_day_maximum(kb),
         pets=sorted({w for t in hints.pet_words for w in tokenize(t) if w.isalpha()}),
         crisis_topic=hints.crisis_topic or "",
+        major_drugs=sorted(major & set(drugs.values())),
+        taken_together=sorted(together & set(drugs.values())),
+        plain_words=sorted({w for t in hints.plain_words for w in tokenize(t) if w.isalpha()} - set(surface_words)),
         headings={t.id: sorted({*_content_stems(t.title), *(s for sec in t.sections for s in _content_stems(sec.heading))})
                   for t in kb.topics},
         rule_topics=[[stem(w), topic] for topic, words in hints.emergency_phrasing_topics.items()
@@ -720,6 +734,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     tokens: list[Token] = []
     taking = set(index.taking)
     fixes: dict[str, tuple[str, int] | None] = {}
+    plain = set(index.plain_words)
     for word in words:
         if word in CLAUSE_BREAKS:
             tokens.append(Token(word=".", stems={}))
@@ -738,6 +753,10 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
             parts = split_compound(word, index) if len(word) >= 6 else None
             if parts:
                 tokens += [Token(word=p, stems={stem(p): 1.0}, past=is_past(p)) for p in parts]
+                continue
+            if word in plain:
+                # A real word is what the person meant: never turned into another ("great" -> "treat").
+                tokens.append(Token(word=word, stems={stem(word): 1.0}, past=is_past(word)))
                 continue
             if word not in fixes:
                 fixes[word] = correct(word, index)
@@ -1485,6 +1504,21 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     reason = "numbers" if numbers and not rules else ""
     substances = _substances(tokens, index)
     drugs = mentioned_drugs(tokens, index)
+    notices: list[dict[str, Any]] = []
+    major = [key for key in drugs if index.drugs[key] in index.major_drugs]
+    if major:
+        # "took baclofen and 3 of my oxycodone": taken together with a major group is an
+        # emergency; asked about ("can i take xanax with it"), its verdict leads the answer.
+        took = any(t.past and stem(TOOK) in t.stems for t in tokens)
+        if not emergency and took and any(index.drugs[key] in index.taken_together for key in major):
+            emergency, caution = True, False
+        verdict = kb.interactions.verdicts.get("major")
+        if verdict is not None:
+            notices.append(_notice(verdict, "emergency" if emergency else "warning"))
+    unknown = _unknown_medicine(tokens, index, substances)
+    if unknown and kb.interactions.unknown_drug is not None:
+        # "can i take florbitrex with baclofen": never silence, never "no interaction".
+        notices.append(_notice(kb.interactions.unknown_drug, "warning"))
     if not emergency:
         others = _other_medicine_question(tokens, index, substances)
         if others:
@@ -1505,7 +1539,32 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         if topic is not None:
             results = _topic_results(kb, Ranked(topic.id, 1.0, []), limit=1, emergency=True)
     return Answer(emergency=emergency, results=results[:MAX_RESULTS], drugs=drugs, caution=caution,
-                  reason=reason, **base)
+                  reason=reason, notices=notices, **base)
+
+
+# The past tense that says a medicine was taken ("took"), not asked about ("can i take").
+TOOK = "took"
+# Words next to a medicine's name in "can i take X with it", "X and baclofen", "mix X with".
+_MIXING_WORDS = frozenset({"with", "and", "mix", "mixing", "combine", "plus", "alongside"})
+
+
+def _unknown_medicine(tokens: list[Token], index: AskIndex, substances: dict[int, str]) -> list[str]:
+    """Words that stand where another medicine's name would, in a question about taking it
+    with this one, and that the file does not know ("can i take florbitrex with baclofen")."""
+    words = [t.word for t in tokens]
+    if not (_MIXING_WORDS & set(words)):
+        return []
+    if not (any(s in index.anchors for t in tokens for s in t.stems) or "it" in words):
+        return []
+    found = []
+    for n, token in enumerate(tokens):
+        if not token.unknown or token.corrected or len(token.word) < 5 or n in substances:
+            continue
+        before = words[n - 1] if n else ""
+        after = words[n + 1] if n + 1 < len(words) else ""
+        if before in _MIXING_WORDS | {"take", "taking", "took", "on", "my"} and (after in _MIXING_WORDS or before in _MIXING_WORDS):
+            found.append(token.word)
+    return found
 
 
 def _focus(question: str, tokens: list[Token]) -> str | None:
@@ -1655,6 +1714,12 @@ def _topic_results(kb: KnowledgeBase, ranked: Ranked, limit: int, emergency: boo
                 picks.append((section_index, ranked.score * section_score / first_score))
     else:
         picks.append((0, ranked.score))
+    lead = kb.ask.lead_sections.get(topic.id)
+    lead_index = next((i for i, section in enumerate(topic.sections) if section.heading == lead), None)
+    if lead_index is not None and not (emergency and urgent):
+        # The topic's rule leads ("never change your dose on your own"), before any detail.
+        rest = [(i, score) for i, score in picks if i != lead_index]
+        picks = [(lead_index, ranked.score), *rest][: max(limit, len(picks))]
     return [_result(topic, i, score) for i, score in picks]
 
 
@@ -1726,6 +1791,10 @@ def display_view(kb: KnowledgeBase, result: Answer, command: str, in_guide: bool
     animal = result.reason == "pet"
     # Only names from the interactions block are offered a check (others are "not in this guide").
     drugs = [{"name": name, "command": drug_hint(name)} for name in result.drugs if not animal]
+    if len(drugs) > 1 and not in_guide:
+        # Several names: the one check that weighs them together ("interactions xanax beer") first.
+        together = " ".join(f'"{d["name"]}"' if " " in d["name"] else d["name"] for d in drugs)
+        drugs.insert(0, {"name": " and ".join(d["name"] for d in drugs), "command": f"{command} interactions {together}"})
     answered_otherwise = bool(result.notices) and not results
     return {
         "query": result.query,

@@ -313,6 +313,15 @@ class AskHints(_Strict):
     # Phrases that ask about a dose or use ("how much", "max dose", "used for"): said of another
     # medicine, and not of this one, the question is out of scope.
     other_medicine_cues: list[NonEmptyText] = []
+    # Everyday English words that are never read as a typo of a word the file uses
+    # ("great" is not "treat", "kill" is not "will").
+    plain_words: list[NonEmptyText] = []
+    # Topic id -> the heading of its section that always comes first when the topic answers
+    # (dosing: "who sets my dose", the rule, before the label's numbers).
+    lead_sections: dict[Identifier, NonEmptyText] = {}
+    # Interaction groups that are an emergency when the question says they were taken together
+    # with this medicine ("he took his baclofen and 3 of my oxycodone").
+    emergency_if_taken_with: list[Identifier] = []
     other_medicine_message: Statement | None = None
 
 

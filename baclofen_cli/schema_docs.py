@@ -179,6 +179,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "pet_message": "What to do when a pet ate the medicine (a vet or an animal poison line).",
         "other_medicine_cues": "Dose or use cues ('how much', 'max dose'): said of another medicine only, out of scope.",
         "other_medicine_message": "Said instead of an answer to another medicine's dose or use question.",
+        "plain_words": "Everyday English words never corrected into another word ('great' is not 'treat').",
+        "lead_sections": "Topic id -> heading of the section that leads whenever the topic answers (the rule first).",
+        "emergency_if_taken_with": "Interaction group ids: said to be taken together with the medicine, an emergency.",
     },
     "Labels": {
         "in_short": "Label before a topic's summary.",
