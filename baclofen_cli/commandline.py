@@ -203,7 +203,9 @@ def file_topic_ids(data: str | None) -> list[str]:
 def medicine_in_index(data: str | None, name: str) -> bool:
     """Whether `name` is spelt exactly as a name in the knowledge file's interaction index
     (after the matcher's own normalising: case, punctuation, plurals). Fuzzy matches do not
-    count: a near miss is better answered by `ask` than by a guess at a medicine."""
+    count: a near miss is better answered by `ask` than by a guess at a medicine. Nor do
+    filler words: the matcher drops "what is" from "what is baclofen", but a bare line
+    with words besides the name is a question."""
     from baclofen_cli import drugs
     from baclofen_cli.errors import BaclofenError
     from baclofen_cli.state import AppState
@@ -212,5 +214,5 @@ def medicine_in_index(data: str | None, name: str) -> bool:
         index = AppState(data=data).compiled.index("drugs", drugs.DrugIndex)
     except BaclofenError:  # a broken file is reported by the command that runs next
         return False
-    key = drugs.normalise(name)
+    key = drugs.raw_key(name)
     return bool(key) and (key in index.names or key.replace(" ", "") in index.squashed)

@@ -1,0 +1,30 @@
+"""Command-line fixes found after the merges, each checked through the real CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import invoke, run_cli
+
+
+@pytest.mark.parametrize("words", [["what", "is", "baclofen"], ["is", "baclofen", "safe"], ["my", "xanax"]])
+def test_a_bare_line_with_words_besides_a_name_is_a_question(runner, words: list[str]) -> None:
+    result = run_cli([*words, "--json"])
+    assert result.returncode == 0, result.stderr
+    assert "answering it as a question" in result.stderr
+    assert json.loads(result.stdout) == json.loads(run_cli(["ask", *words, "--json"]).stdout)
+    assert invoke(runner, [*words, "--json"]).stderr == result.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "how"),
+    [(["co", "codamol"], "checking it as a medicine name"), (["solpadeine", "max"], "checking it as a medicine name"),
+     (["xanax", "beer"], "checking them as medicine names")],
+)
+def test_a_bare_line_of_medicine_names_is_checked(words: list[str], how: str) -> None:
+    result = run_cli([*words, "--json"])
+    assert result.returncode == 0, result.stderr
+    assert how in result.stderr
+    assert json.loads(result.stdout)["results"]
