@@ -6,7 +6,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer._click.exceptions import NoSuchOption, UsageError
+from typer._click.exceptions import BadOptionUsage, NoSuchOption, UsageError
 from typer.core import TyperGroup
 from typer.main import get_command_name
 
@@ -102,6 +102,14 @@ class BaclofenGroup(TyperGroup):
             result = super().invoke(ctx)
         except NoSuchOption as exc:  # a subcommand's option, parsed when the subcommand starts
             raise _did_you_mean(exc) from None
+        except BadOptionUsage as exc:
+            # "--topics" with no value: Click raises it without the subcommand's context, which
+            # the message needs to say what kind of value and which help to read.
+            name = ctx.invoked_subcommand
+            command = self.get_command(ctx, name) if exc.ctx is None and name else None
+            if command is not None:
+                exc.ctx = type(ctx)(command, parent=ctx, info_name=name)
+            raise
         except BaclofenError as exc:
             from baclofen_cli.output import clean
 

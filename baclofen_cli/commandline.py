@@ -141,7 +141,9 @@ def rewrite(
     """
     lifted, rest = lift_global_options(argv)
     if rest and rest[-1] in GLOBAL_OPTIONS and GLOBAL_OPTIONS[rest[-1]]:
-        return Rewrite(argv, error=f"{rest[-1]} needs a value ({OPTION_METAVARS.get(rest[-1], 'a value')}).")
+        from baclofen_cli.usage import needs_value
+
+        return Rewrite(argv, error=needs_value(rest[-1], metavar=OPTION_METAVARS.get(rest[-1])))
     words: list[str] = []
     for token in rest:
         if token.startswith("-"):
