@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 from typer._click.exceptions import BadOptionUsage, NoSuchOption, UsageError
+from typer._click.formatting import HelpFormatter
 from typer.core import TyperGroup
 from typer.main import get_command_name
 
@@ -23,6 +24,41 @@ HELP = (
 )
 
 
+class WrappingHelpFormatter(HelpFormatter):
+    """Click's formatter, except that blocks it must not re-wrap (examples, marked with \b)
+    are laid out for the width rather than left to overflow a narrow terminal."""
+
+    def write_text(self, text: str) -> None:
+        if "\b" not in text:
+            super().write_text(text)
+            return
+        import re
+
+        from typer._click.formatting import wrap_text
+
+        from baclofen_cli.commands.common import wrap_help_text
+
+        indent = " " * self.current_indent
+        paragraphs = []
+        for paragraph in re.split(r"\n\s*\n", text):
+            if paragraph.startswith("\b\n"):
+                block = "\n".join(indent + line if line else line for line in paragraph[2:].split("\n"))
+                paragraphs.append(wrap_help_text(block, self.width))
+            else:
+                paragraphs.append(wrap_text(paragraph, self.width, initial_indent=indent, subsequent_indent=indent,
+                                            preserve_paragraphs=True))
+        self.write("\n\n".join(paragraphs) + "\n")
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        # Click keeps a 30-column first column however narrow the terminal, leaving ten
+        # columns for the text; narrower, long names put their text on the next line.
+        super().write_dl(rows, max(10, min(col_max, self.width // 2 - 2)), col_spacing)
+
+
+class HelpContext(typer.Context):
+    formatter_class = WrappingHelpFormatter
+
+
 class BaclofenGroup(TyperGroup):
     """The root group: builds commands lazily, reads forgiving command lines, and turns the
     errors a user can fix into one clear line ("baclofen: error: ...") and an exit code.
@@ -32,6 +68,15 @@ class BaclofenGroup(TyperGroup):
     Here only the command being run is converted, Click's "lazy loading subcommands" pattern;
     help and "did you mean" still see every command.
     """
+
+    context_class = HelpContext
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        from baclofen_cli.commands.common import help_width
+
+        # The help width for this run, inherited by every subcommand's context.
+        extra.setdefault("terminal_width", help_width())
+        return super().make_context(info_name, args, parent, **extra)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(_LAZY_COMMANDS)
@@ -46,6 +91,7 @@ class BaclofenGroup(TyperGroup):
             )
             if command.epilog is None and "Example" not in (command.help or ""):
                 command.epilog = examples_epilog(cmd_name)
+            command.context_class = HelpContext
             self.commands[cmd_name] = command
         return command
 
@@ -56,7 +102,8 @@ class BaclofenGroup(TyperGroup):
         from typer._click.utils import make_default_short_help
 
         infos = [(name, info) for name, info in _LAZY_COMMANDS.items() if not info.hidden]
-        limit = formatter.width - 6 - max(len(name) for name, _ in infos)
+        # On a narrow terminal a longer summary wraps onto a second line rather than ending "What the...".
+        limit = max(formatter.width - 6 - max(len(name) for name, _ in infos), 30)
         rows = []
         for name, info in infos:
             if info.short_help:

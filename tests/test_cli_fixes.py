@@ -46,3 +46,40 @@ def test_an_option_missing_its_value_says_what_kind_of_value(args: list[str], ex
     assert result.returncode == 2
     assert result.stderr == f"baclofen: error: {expected}\n"
     assert "a value (a value)" not in result.stderr
+
+
+NARROW = 40
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["help", "exit-codes"], ["help", "environment"], ["help", "command-lines"], ["interactions", "--help"],
+     ["help", "ask"], ["quiz", "--help"], ["help", "shell-completion"]],
+)
+def test_help_fits_a_narrow_terminal(args: list[str]) -> None:
+    result = run_cli(args, env={"COLUMNS": str(NARROW)})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # Only a word that cannot break (a file path in a command) may stick out.
+    too_long = [line for line in lines if len(line) > NARROW and " " in line.strip()]
+    assert not too_long, too_long
+    if args[0] != "help" or args[1] in ("ask",):
+        return
+    # A help topic loses no word when wrapped (and a command split with " \" rejoins).
+    wide = run_cli(args, env={"COLUMNS": "200"}).stdout
+    assert " ".join(wide.replace(" \\\n", " ").split()) == " ".join(result.stdout.replace(" \\\n", " ").split())
+
+
+def test_a_wrapped_example_still_runs_as_one_command() -> None:
+    result = run_cli(["interactions", "--help"], env={"COLUMNS": "30"})
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if '"my Xanax"' in line)
+    assert lines[start].endswith(" \\") and "co-codamol" in lines[start + 1]
+    # The continuation is indented under the command, and no quoted name is split.
+    assert lines[start + 1].startswith(" " * 8) and '"my' not in lines[start + 1]
+
+
+def test_the_root_examples_put_the_description_under_the_command_when_narrow() -> None:
+    lines = run_cli(["--help"], env={"COLUMNS": str(NARROW)}).stdout.splitlines()
+    command = next(i for i, line in enumerate(lines) if line.strip() == "baclofen side effects")
+    assert lines[command + 1].strip() == "words are joined into the"
