@@ -253,11 +253,41 @@ app = typer.Typer(
 PAGED_COMMANDS = frozenset({*TOPIC_COMMANDS, "topics", "show", "sources", "ask"})
 
 
-def _print_version(data: str | None) -> None:
+def _print_version(data: str | None, json_output: bool = False) -> None:
+    if json_output:
+        typer.echo(_version_json(data))
+        raise typer.Exit()
     from baclofen_cli.version import version_text
 
     typer.echo(version_text(data))
     raise typer.Exit()
+
+
+def _version_json(data: str | None) -> str:
+    """What `--version` says, for scripts: {"version", "knowledge_file", "reviewed"} (null,
+    with "error", when the file cannot be used; "review_note" when the content is old)."""
+    from baclofen_cli import __version__
+    from baclofen_cli.errors import show_path
+    from baclofen_cli.loader import default_path, resolve_path
+    from baclofen_cli.output import json_text
+    from baclofen_cli.staleness import stale_note
+    from baclofen_cli.state import AppState
+
+    path = resolve_path(data)
+    payload: dict[str, Any] = {
+        "version": __version__,
+        "knowledge_file": "built-in" if path == default_path() else show_path(str(path)),
+    }
+    try:
+        reviewed = AppState(data=data).kb.drug.reviewed
+    except BaclofenError as exc:
+        payload.update(reviewed=None, error=str(exc))
+    else:
+        payload["reviewed"] = str(reviewed)
+        note = stale_note(reviewed)
+        if note:
+            payload["review_note"] = note
+    return json_text(payload)
 
 
 @app.callback(invoke_without_command=True)
@@ -287,11 +317,17 @@ def root(
         bool,
         typer.Option("--version", "-V", help="Show the version, the knowledge file in use and its review date."),
     ] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="With --version: print it as JSON.")] = False,
 ) -> None:
     if data is not None and not data.strip():
         raise typer.BadParameter("the path is empty", param_hint="--data")
     if version:
-        _print_version(data)
+        _print_version(data, json_output)
+    if json_output:
+        from baclofen_cli import cli_text
+
+        # `baclofen --json overdose`: the command's own --json is the one that counts.
+        raise UsageError(cli_text.JSON_AFTER_COMMAND.format(program=ctx.info_name or "baclofen"), ctx)
     ctx.obj = AppState(data=data, color=color, no_input=no_input, command_name=ctx.info_name or "baclofen",
                        region=region, no_pager=no_pager)
     ctx.obj.paging = ctx.invoked_subcommand in PAGED_COMMANDS

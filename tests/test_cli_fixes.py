@@ -83,3 +83,23 @@ def test_the_root_examples_put_the_description_under_the_command_when_narrow() -
     lines = run_cli(["--help"], env={"COLUMNS": str(NARROW)}).stdout.splitlines()
     command = next(i for i, line in enumerate(lines) if line.strip() == "baclofen side effects")
     assert lines[command + 1].strip() == "words are joined into the"
+
+
+@pytest.mark.parametrize("args", [["--version", "--json"], ["--json", "-V"]])
+def test_version_as_json(args: list[str], tmp_path) -> None:
+    result = run_cli(args)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert set(payload) == {"version", "knowledge_file", "reviewed"}
+    assert payload["knowledge_file"] == "built-in"
+    assert payload["reviewed"] in run_cli(["-V"]).stdout
+    missing = run_cli(["--data", str(tmp_path / "missing.yaml"), *args])
+    payload = json.loads(missing.stdout)
+    assert payload["reviewed"] is None and "missing.yaml" in payload["error"]
+
+
+def test_json_before_a_command_says_where_it_goes() -> None:
+    result = run_cli(["--json", "overdose"])
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("baclofen: error: --json goes after the command")
+    assert "Did you mean" not in result.stderr
