@@ -34,7 +34,9 @@ TOPIC_COMMANDS: dict[str, str] = {
 }
 
 
-def show_topic(app_state: AppState, topic_id: str, json_output: bool = False, show_sources: bool = False) -> None:
+def show_topic(app_state: AppState, topic_id: str, json_output: bool = False, show_sources: bool = False,
+               notices: bool = True) -> None:
+    """Print one topic. `notices=False`: without the one-line reminder and the disclaimer (the guide shows them once)."""
     from baclofen_cli.errors import UnknownTopicError
     from baclofen_cli.views import topic_view
 
@@ -59,7 +61,7 @@ def show_topic(app_state: AppState, topic_id: str, json_output: bool = False, sh
             ignored_with_json("--sources", "the JSON always lists the sources")
         out.json(view)
         return
-    renderer(out).render_topic(out, view, show_sources=show_sources, disclaimer=kb.disclaimer.text)
+    renderer(out).render_topic(out, view, show_sources=show_sources, disclaimer=kb.disclaimer.text, notices=notices)
 
 
 # More names than anyone lists at once (the name-list tests send ~300): 10,000 took 28 s, 500

@@ -170,6 +170,11 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[Problem]:
     for i, group_id in enumerate(data["interactions"].get("depressant_groups", [])):
         if group_id not in group_ids:
             yield Problem("BCL004", f"unknown interaction group {group_id!r}", ("interactions", "depressant_groups", i))
+    handout = data.get("handout") or {}
+    for key in ("rules", "pictures"):
+        for i, item in enumerate(handout.get(key, [])):
+            if item["topic"] not in topic_ids:
+                yield Problem("BCL004", f"the handout names unknown topic {item['topic']!r}", ("handout", key, i, "topic"))
 
 
 def _duplicate_problems(data: dict[str, Any]) -> Iterator[Problem]:

@@ -169,7 +169,9 @@ def _date_problems(node: Any, path: tuple[Any, ...]) -> Iterator[Problem]:
     if isinstance(node, dict):
         for key, value in node.items():
             dated = isinstance(key, str) and (key in _DATE_KEYS or key.endswith("_date"))
-            if dated and isinstance(value, str):
+            # Only values written as dates: a label whose key is "reviewed" ("Reviewed") is words,
+            # and a date field holding words is already a schema problem (BCL001).
+            if dated and isinstance(value, str) and value[:1].isdigit():
                 try:
                     day = datetime.date.fromisoformat(value)
                 except ValueError:

@@ -316,6 +316,98 @@ class AskHints(_Strict):
     other_medicine_message: Statement | None = None
 
 
+class Labels(_Strict):
+    """The words shown around the content ("What to do", "In short"): a file in another language sets them.
+
+    The defaults are the English words, so an older English file still loads unchanged.
+    """
+
+    in_short: NonEmptyText = "In short"
+    what_to_do: NonEmptyText = "What to do"
+    talk_to_doctor: NonEmptyText = "Talk to your doctor or pharmacist"
+    warning: NonEmptyText = "Warning"
+    emergency: NonEmptyText = "Emergency"
+    signs: NonEmptyText = "Signs"
+    numbers_to_call: NonEmptyText = "Numbers to call"
+    sources: NonEmptyText = "Sources"
+    contents: NonEmptyText = "Contents"
+    reviewed: NonEmptyText = "Reviewed"
+    about: NonEmptyText = "About this handout"
+    yes: NonEmptyText = "Yes"
+    no: NonEmptyText = "No"
+
+
+class PlanField(_Strict):
+    """One thing to fill in by hand, with blank lines to write on."""
+
+    label: NonEmptyText
+    hint: str = ""
+    lines: Annotated[int, Meta(ge=0, le=12)] = 1
+
+
+class FeaturedAction(_Strict):
+    """A "What to do" step of a topic, featured in the short handout (the topic's summary if it has none)."""
+
+    topic: Identifier
+    action: Annotated[int, Meta(ge=1)] = 1
+
+
+class HandoutTool(_Strict):
+    """A page to use, not only read (in `handout --full`): tips to follow, and/or a table to fill in."""
+
+    heading: NonEmptyText
+    intro: Statement | None = None
+    points: list[Statement] = []
+    columns: list[NonEmptyText] = []
+    rows: Annotated[int, Meta(ge=0, le=40)] = 0
+
+
+# What each picture draws; its words come from `words`, keyed as documented per kind:
+# oral-syringe: unit, tip, plunger; decision-chart: question, yes, yes_action, no, no_action, always;
+# traffic-light: red, red_text, amber, amber_text, green, green_text; pump: pump, catheter, cord, fluid, skin.
+PictureKind = Literal["oral-syringe", "decision-chart", "traffic-light", "pump"]
+
+
+class Picture(_Strict):
+    """A captioned picture in the HTML handout (inline SVG), drawn in its topic's chapter."""
+
+    kind: PictureKind
+    topic: Identifier
+    caption: NonEmptyText
+    alt: NonEmptyText
+    sources: SourceIds
+    words: dict[Annotated[str, Meta(pattern=r"^[a-z][a-z_]*$")], NonEmptyText] = {}
+    # Also drawn on the 2-page leaflet (in the plan box), not only in the booklet.
+    leaflet: bool = False
+
+
+class Card(_Strict):
+    """A wallet-size card to cut out and carry (`handout --card`)."""
+
+    heading: NonEmptyText
+    points: Annotated[list[Statement], Meta(min_length=1)]
+    fields: list[PlanField] = []
+    fold_note: str = ""
+
+
+class Handout(_Strict):
+    """The printed leaflet: what the short default shows, the fill-in plan, and the tools of `--full`."""
+
+    title: NonEmptyText
+    purpose: Statement
+    full_title: NonEmptyText
+    key_facts_heading: NonEmptyText
+    key_facts: Annotated[list[Statement], Meta(min_length=1, max_length=7)]
+    rules_heading: NonEmptyText
+    rules: Annotated[list[FeaturedAction], Meta(max_length=7)] = []
+    plan_heading: NonEmptyText = "My plan"
+    plan_intro: Statement | None = None
+    plan: list[PlanField] = []
+    tools: list[HandoutTool] = []
+    pictures: list[Picture] = []
+    card: Card | None = None
+    # The line above the reference list ("Sources (official documents only)").
+    sources_heading: str = ""
 class SituationRule(_Strict):
     """One agreed rule: the signs that identify a situation and the action tier it calls for."""
 
@@ -352,6 +444,8 @@ class KnowledgeBase(_Strict):
     regions: list[Region] = []
     quiz: list[QuizItem] = []
     ask: AskHints = AskHints()
+    labels: Labels = Labels()
+    handout: Handout | None = None
     situations: Situations | None = None
     safety_topics: Annotated[
         list[Identifier],

@@ -75,6 +75,11 @@ def topic_view(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
         )
     if topic.talk_to_doctor:
         cited += topic.talk_to_doctor.sources
+    chart = decision_chart(kb, topic.id)
+    triage = decision_chart(kb, topic.id, kind="traffic-light")
+    for drawn in (chart, triage):
+        if drawn:
+            cited += drawn["sources"]
     return {
         "id": topic.id,
         "title": topic.title,
@@ -86,7 +91,35 @@ def topic_view(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
         "sections": sections,
         "talk_to_doctor": statement_view(topic.talk_to_doctor) if topic.talk_to_doctor else None,
         "sources": sources_view(kb, cited),
+        # The decision chart of this topic (the handout draws it; a terminal shows it as a short text flow).
+        "decision_chart": chart,
+        # The red/amber/green chart of this topic (a picture in the handout, three labelled lines on screen).
+        "triage_chart": triage,
+        # The file's words for "In short", "What to do"...: renderers use them, so another language's file works.
+        "labels": labels_view(kb),
     }
+
+
+def labels_view(kb: KnowledgeBase) -> dict[str, str]:
+    return _as_dict(kb.labels)
+
+
+def decision_chart(kb: KnowledgeBase, topic_id: str, kind: str = "decision-chart") -> dict[str, Any] | None:
+    """The topic's picture of this kind, as words a terminal can show (None if it has none)."""
+    handout = getattr(kb, "handout", None)
+    for picture in handout.pictures if handout else []:
+        if picture.kind == kind and picture.topic == topic_id:
+            return {"words": _as_dict(picture.words), "caption": picture.caption, "sources": list(picture.sources)}
+    return None
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    """A cached Record is a dict already; a model struct (tests, index builders) is converted."""
+    if isinstance(value, dict):
+        return dict(value)
+    import msgspec
+
+    return msgspec.structs.asdict(value)
 
 
 def topics_list_view(kb: KnowledgeBase) -> list[dict[str, str]]:

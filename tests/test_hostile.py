@@ -314,7 +314,9 @@ def marked_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     point["text"] = MARKED["point"]
     data["emergency"]["reminder"]["text"] = MARKED["reminder"]
     data["disclaimer"]["text"] = MARKED["disclaimer"]
-    next(s for s in data["sources"] if s["id"] == point["sources"][0])["title"] = MARKED["source"]
+    marked_source = next(s for s in data["sources"] if s["id"] == point["sources"][0])
+    # Official, so the handout's reference list (official sources only) shows it too.
+    marked_source["title"], marked_source["tier"] = MARKED["source"], "official"
     next(g for g in data["interactions"]["groups"] if g["id"] == "benzodiazepines")["effect"] = MARKED["effect"]
     return write_yaml(tmp_path_factory.mktemp("marked") / "clinic.yaml", data)
 
@@ -350,7 +352,7 @@ def test_file_markup_stays_text_in_handouts(marked_file: Path, fmt: str) -> None
     import html
 
     args = ["--json"] if fmt == "json" else ["--format", fmt]
-    result = run_cli(["--data", str(marked_file), "handout", *args], timeout=20)
+    result = run_cli(["--data", str(marked_file), "handout", "--full", *args], timeout=20)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert_safe(out)
@@ -495,7 +497,7 @@ def test_renderers_remove_escape_codes_that_get_past_validation(style: str) -> N
     assert_safe(output, colour=style == "colour")
     assert "\x1b]" not in output and "\x9b" not in output
 
-    view = handout_view(kb, reading_order(kb))
+    view = handout_view(kb, reading_order(kb), layout="full")
     for page in (render_markdown(view), render_text(view), render_html(view), json_text(view)):
         assert "overview" in page.casefold()
         assert_safe(page)
@@ -871,7 +873,7 @@ def test_handout_into_a_pipe_a_device_or_a_link(tmp_path: Path) -> None:
         reader.kill()  # never left waiting on the pipe if the handout failed to open it
         reader.wait()
     assert result.returncode == 0, result.stderr
-    assert received.decode("utf-8").startswith("BACLOFEN: A GUIDE")
+    assert received.decode("utf-8").startswith("BACLOFEN: WHAT YOU NEED TO KNOW")
     assert fifo.is_fifo()
 
     null_link = tmp_path / "null"

@@ -16,7 +16,16 @@ from baclofen_cli import loader
 from conftest import DATA_FILE, run_cli, script_path
 from forge import forge
 
-SHIPPED_TITLE = "If you miss a dose"
+def _shipped_title() -> str:
+    """The shipped missed-dose title, read from the file (a hard-coded copy went stale once, and the
+    tests that rename it then silently renamed nothing)."""
+    for line in DATA_FILE.read_text(encoding="utf-8").split("  - id: missed-dose\n", 1)[1].splitlines():
+        if line.strip().startswith("title:"):
+            return line.split("title:", 1)[1].strip()
+    raise AssertionError("no missed-dose title in the shipped file")
+
+
+SHIPPED_TITLE = _shipped_title()
 is_root = os.name == "posix" and os.geteuid() == 0
 
 
@@ -231,7 +240,9 @@ def test_pruning_never_removes_lookalike_folders(tmp_path: Path) -> None:
     env = {"BACLOFEN_CACHE_DIR": str(folder)}
     for n in range(loader.CACHE_ENTRIES_KEPT + 3):
         version = tmp_path / f"clinic-{n}.yaml"
-        version.write_text(data.replace(f"title: {SHIPPED_TITLE}", f"title: {SHIPPED_TITLE} ({n})", 1), "utf-8")
+        renamed = data.replace(f"title: {SHIPPED_TITLE}", f"title: {SHIPPED_TITLE} ({n})", 1)
+        assert renamed != data
+        version.write_text(renamed, "utf-8")
         assert missed_dose_title(env, "--data", str(version)).endswith(f"({n})")
     for name in LOOKALIKES:
         assert (folder / name / "report.pdf").read_text(encoding="utf-8") == "mine", name
@@ -253,7 +264,9 @@ def test_an_entry_with_a_file_of_the_users_is_never_emptied(tmp_path: Path) -> N
     data = DATA_FILE.read_text(encoding="utf-8")
     for n in range(loader.CACHE_ENTRIES_KEPT + 1):
         version = tmp_path / f"v{n}.yaml"
-        version.write_text(data.replace(f"title: {SHIPPED_TITLE}", f"title: {SHIPPED_TITLE} {n}", 1), "utf-8")
+        renamed = data.replace(f"title: {SHIPPED_TITLE}", f"title: {SHIPPED_TITLE} {n}", 1)
+        assert renamed != data
+        version.write_text(renamed, "utf-8")
         run_cli(["--data", str(version), "overview"], env=env)
     assert (first / "notes.txt").read_text(encoding="utf-8") == "mine"
 

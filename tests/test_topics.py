@@ -88,6 +88,8 @@ def test_topic_json_contract(runner, data: dict, topic_id: str) -> None:
         cited |= set(view["talk_to_doctor"]["sources"])
     if view["emergency_reminder"]:
         cited |= set(view["emergency_reminder"]["sources"])
+    if view["decision_chart"]:
+        cited |= set(view["decision_chart"]["sources"])
     if view["emergency"]:
         cited |= set(view["emergency"]["instruction"]["sources"])
         for sign in view["emergency"]["signs"]:

@@ -72,71 +72,152 @@ class PlainWriter:
         self.out.text()
 
 
-def render_emergency(out: Output, emergency: dict[str, Any], numbers: dict[str, int] | None = None) -> None:
+def render_emergency(out: Output, emergency: dict[str, Any], numbers: dict[str, int] | None = None, *,
+                     instruction: bool = True, labels: dict[str, str] | None = None) -> None:
+    """The emergency box; `instruction=False` when its first line was already printed above the topic."""
     w = PlainWriter(out)
-    w.heading(f"!! {emergency['heading']}")
-    instruction = emergency["instruction"]
-    w.para(instruction["text"] + markers(instruction["sources"], numbers))
-    for contact in emergency["contacts"]:
-        w.para(f"{contact['label']} ({contact['region']}): {contact['number']}", "  ", "    ")
-    w.para("Signs:")
+    labels = labels or {}
+    if instruction:
+        render_emergency_line(w, emergency, numbers)
+        for contact in emergency["contacts"]:
+            w.para(f"{contact['label']} ({contact['region']}): {contact['number']}", "  ", "    ")
+    else:
+        w.heading(f"!! {emergency['heading']}")
+    w.para(f"{labels.get('signs', 'Signs')}:")
     for sign in emergency["signs"]:
         w.bullet(sign["text"] + markers(sign["sources"], numbers))
-    w.blank()
+    if instruction:
+        w.blank()
 
 
-def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, disclaimer: str = "") -> None:
+def render_emergency_line(w: PlainWriter, emergency: dict[str, Any], numbers: dict[str, int] | None) -> None:
+    """"!! GET HELP NOW: call ... now." - the instruction and every number, first on an emergency topic."""
+    w.para(emergency_line_text(emergency, numbers))
+
+
+def emergency_line_text(emergency: dict[str, Any], numbers: dict[str, int] | None) -> str:
+    """The heading, the instruction, then each number the instruction does not already give."""
+    instruction = emergency["instruction"]
+    extra = [f"{c['label']} ({c['region']}): {c['number']}." for c in emergency["contacts"]
+             if c["number"] not in instruction["text"]]
+    return " ".join([f"!! {emergency['heading'].upper()}: " + instruction["text"]
+                     + markers(instruction["sources"], numbers), *extra])
+
+
+def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, disclaimer: str = "",
+                 notices: bool = True) -> None:
+    """Bottom line first: title, summary, the numbered steps, then the emergency box and the sections.
+
+    An emergency topic opens with the emergency instruction and its numbers (one line); other topics
+    with the one-line reminder. `notices=False` leaves out the reminder and the disclaimer, for a
+    screen that already shows them once (the guide).
+    """
     numbers = source_numbers(view, show_sources)
+    labels = view.get("labels") or {}
     w = PlainWriter(out)
     if view["emergency"]:
-        render_emergency(out, view["emergency"], numbers)
-    elif view.get("emergency_reminder"):
+        render_emergency_line(w, view["emergency"], numbers)
+        w.blank()
+    elif notices and view.get("emergency_reminder"):
         reminder = view["emergency_reminder"]
         w.para("!! " + reminder["text"] + markers(reminder["sources"], numbers))
         w.blank()
     w.heading(view["title"])
-    w.para(f"In short: {view['summary']}" + markers(view["summary_sources"], numbers))
-    render_actions(w, view.get("actions", []), numbers)
+    w.para(f"{labels.get('in_short', 'In short')}: {view['summary']}" + markers(view["summary_sources"], numbers))
+    render_actions(w, view.get("actions", []), numbers, labels.get("what_to_do", "What to do"))
+    if view.get("decision_chart"):
+        render_decision_chart(w, view["decision_chart"], numbers)
+    if view.get("triage_chart"):
+        render_triage_chart(w, view["triage_chart"], numbers)
+    if view["emergency"] and not _has_emergency_section(view):
+        w.blank()
+        render_emergency(out, view["emergency"], numbers, instruction=False, labels=labels)
     render_sections(w, view, numbers)
     if show_sources:
         w.blank()
         render_source_list(out, view["sources"])
-    if disclaimer:
+    if disclaimer and notices:
         w.blank()
         w.para(disclaimer)
 
 
-def render_actions(w: PlainWriter, actions: list[dict[str, Any]], numbers: dict[str, int] | None) -> None:
+def _has_emergency_section(view: dict[str, Any]) -> bool:
+    """A topic with its own emergency section lists the signs that matter to it: no second, generic box."""
+    return any(section["kind"] == "emergency" for section in view["sections"])
+
+
+def render_actions(w: PlainWriter, actions: list[dict[str, Any]], numbers: dict[str, int] | None,
+                   heading: str = "What to do") -> None:
     """The numbered "What to do" steps, right after the summary."""
     if not actions:
         return
     w.blank()
-    w.para("What to do:")
+    w.para(f"{heading}:")
     for n, action in enumerate(actions, 1):
         mark = f"  {n}. "
         w.para(action["text"] + markers(action["sources"], numbers), mark, " " * len(mark))
 
 
+def render_decision_chart(w: PlainWriter, chart: dict[str, Any], numbers: dict[str, int] | None) -> None:
+    """The handout's decision chart as a short text flow: question, yes -> ..., no -> ..., always."""
+    words = chart["words"]
+    w.blank()
+    w.para(chart["caption"] + markers(chart["sources"], numbers))
+    if words.get("question"):
+        w.para(words["question"], "  ")
+    for answer, action in (("yes", "yes_action"), ("no", "no_action")):
+        if words.get(action):
+            mark = f"    {words.get(answer, answer)} -> "
+            w.para(words[action], mark, " " * len(mark))
+    if words.get("always"):
+        w.para(words["always"], "  ")
+
+
+TRIAGE_LEVELS = ("red", "amber", "green")
+
+
+def render_triage_chart(w: PlainWriter, chart: dict[str, Any], numbers: dict[str, int] | None) -> None:
+    """The red/amber/green chart as three lines, each led by its own words (never colour alone)."""
+    words = chart["words"]
+    w.blank()
+    w.para(chart["caption"] + markers(chart["sources"], numbers))
+    for level in TRIAGE_LEVELS:
+        if words.get(level):
+            w.para(f"{words[level]}: {words.get(f'{level}_text', '')}", "  ", "    ")
+
+
 def render_sections(w: PlainWriter, view: dict[str, Any], numbers: dict[str, int] | None) -> None:
     """A topic's sections (warnings and emergencies labelled in words) and its talk-to-your-doctor line."""
+    labels = view.get("labels") or {}
     for section in view["sections"]:
         w.blank()
         label = KIND_LABELS.get(section["kind"])
+        if label:
+            label = labels.get(section["kind"], label).upper()
         w.para(f"{label}: {section['heading']}" if label else section["heading"])
         for point in section["points"]:
             w.bullet(point["text"] + markers(point["sources"], numbers))
     if view["talk_to_doctor"]:
         w.blank()
         talk = view["talk_to_doctor"]
-        w.para("Talk to your doctor or pharmacist: " + talk["text"] + markers(talk["sources"], numbers))
+        heading = labels.get("talk_to_doctor", "Talk to your doctor or pharmacist")
+        w.para(f"{heading}: " + talk["text"] + markers(talk["sources"], numbers))
 
 
-def render_source_list(out: Output, sources: list[dict[str, str]], numbered: bool = True) -> None:
+def render_source_list(out: Output, sources: list[dict[str, str]], numbered: bool = True,
+                       heading: str = "Sources") -> None:
+    """Each source in plain words (title, publisher, year), its address on the next line."""
+    from baclofen_cli.citations import plain_label
+
     w = PlainWriter(out)
-    out.text("Sources")
+    out.text(heading)
     for n, source in enumerate(sources, 1):
         label = f"[{n}]" if numbered else f"{source['id']}:"
-        w.para(f"{label} {source['title']}. {source['publisher']}. {source['url']}", "  ", "      ")
+        # A hanging indent, never more than a third of the width (long ids on a narrow terminal).
+        indent = " " * min(len(label) + 3, max(out.width // 3, 4))
+        w.para(f"{label} {plain_label(source)}", "  ", indent)
+        # An address is never wrapped: a broken URL cannot be clicked or copied.
+        out.text(indent + clean(source["url"]))
 
 
 def render_topics_list(out: Output, topics: list[dict[str, str]], command: str) -> None:

@@ -19,7 +19,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from baclofen_cli.output import Output, clean
-from baclofen_cli.render.plain import markers, source_numbers
+from baclofen_cli.render.plain import _has_emergency_section, emergency_line_text, markers, source_numbers
 
 SECTION_STYLES = {
     "warning": ("yellow", "Warning"),
@@ -64,51 +64,86 @@ def _join(lines: Any) -> Text:
     return Text("\n", no_wrap=True, overflow="fold").join(lines)
 
 
-def emergency_panel(out: Output, emergency: dict[str, Any], numbers: dict[str, int] | None = None) -> Panel:
+def emergency_panel(out: Output, emergency: dict[str, Any], numbers: dict[str, int] | None = None, *,
+                    instruction: bool = True, labels: dict[str, str] | None = None) -> Panel:
+    """The emergency box; `instruction=False` when its instruction line was already printed above the topic."""
+    labels = labels or {}
     inner = out.width - PANEL_INSET
-    instruction = emergency["instruction"]
-    body = wrapped(instruction["text"] + markers(instruction["sources"], numbers), inner, style="bold")
-    labels = [f"{c['label']} ({c['region']}): " for c in emergency["contacts"]]
-    label_width = max(map(len, labels))
+    labels_ = [f"{c['label']} ({c['region']}): " for c in emergency["contacts"]]
+    label_width = max(map(len, labels_))
     if label_width + max(len(c["number"]) for c in emergency["contacts"]) > inner:
         label_width = 0  # too narrow to line the numbers up: each follows its label
     contacts = _join(
         wrapped(label.ljust(label_width) + contact["number"], inner, "", " " * 2)
-        for label, contact in zip(labels, emergency["contacts"], strict=True)
+        for label, contact in zip(labels_, emergency["contacts"], strict=True)
     )
     signs = bullet_block(out, [(s["text"], s["sources"]) for s in emergency["signs"]], numbers, inner)
+    parts: list[Any] = []
+    if instruction:
+        text = emergency["instruction"]
+        parts += [wrapped(text["text"] + markers(text["sources"], numbers), inner, style="bold"), Text(""),
+                  contacts, Text("")]
+    parts += [Text(f"{clean(labels.get('signs', 'Signs'))}:", style="bold"), signs]
+    emergency_word = labels.get("emergency", "Emergency").upper()
     return Panel(
-        Group(body, Text(""), contacts, Text(""), Text("Signs:", style="bold"), signs),
-        title=_text(f"EMERGENCY: {emergency['heading']}", "bold white on red"),
+        Group(*parts),
+        title=_text(f"{emergency_word}: {emergency['heading']}", "bold white on red"),
         title_align="left",
         border_style="red",
     )
 
 
-def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, disclaimer: str = "") -> None:
+def emergency_line(out: Output, emergency: dict[str, Any], numbers: dict[str, int] | None) -> Text:
+    """The instruction and its numbers on one line, first on an emergency topic (word-labelled, not only red)."""
+    return wrapped(emergency_line_text(emergency, numbers), out.width, style="bold red")
+
+
+def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, disclaimer: str = "",
+                 notices: bool = True) -> None:
+    """Bottom line first (title, summary, numbered steps), then the emergency box and the sections.
+
+    As in plain.render_topic: `notices=False` leaves out the one-line reminder and the disclaimer.
+    """
     console = out.console()
     numbers = source_numbers(view, show_sources)
+    labels = view.get("labels") or {}
     if view["emergency"]:
-        console.print(emergency_panel(out, view["emergency"], numbers))
-    elif view.get("emergency_reminder"):
+        console.print(emergency_line(out, view["emergency"], numbers))
+        console.print()
+    elif notices and view.get("emergency_reminder"):
         reminder = view["emergency_reminder"]
-        console.print(wrapped(reminder["text"] + markers(reminder["sources"], numbers), out.width, style="bold red"))
+        console.print(wrapped("!! " + reminder["text"] + markers(reminder["sources"], numbers), out.width,
+                              style="bold red"))
         console.print()
     inner = out.width - PANEL_INSET
     console.print(wrapped(view["title"], out.width, style="bold underline"))
     summary = wrapped(view["summary"] + markers(view["summary_sources"], numbers), inner)
-    console.print(Panel(summary, title="In short", title_align="left", border_style="cyan"))
+    console.print(Panel(summary, title=_text(labels.get("in_short", "In short")), title_align="left",
+                        border_style="cyan"))
     if view.get("actions"):
         steps = _join(
             wrapped(f"{n}. " + a["text"] + markers(a["sources"], numbers), inner, "", " " * (len(str(n)) + 2))
             for n, a in enumerate(view["actions"], 1)
         )
-        console.print(Panel(steps, title=_text("What to do", "bold"), title_align="left", border_style="cyan"))
+        title = _text(labels.get("what_to_do", "What to do"), "bold")
+        console.print(Panel(steps, title=title, title_align="left", border_style="cyan"))
+    chart = view.get("decision_chart")
+    if chart:
+        console.print(decision_flow(out, chart, numbers))
+        console.print()
+    triage = view.get("triage_chart")
+    if triage:
+        console.print(triage_lines(out, triage, numbers))
+        console.print()
+    if view["emergency"] and not _has_emergency_section(view):
+        console.print(emergency_panel(out, view["emergency"], numbers, instruction=False, labels=labels))
     for section in view["sections"]:
         points = [(p["text"], p["sources"]) for p in section["points"]]
         style = SECTION_STYLES.get(section["kind"])
         if style:
             colour, label = style
+            label = labels.get(section["kind"], label)
+            label = label.upper() if section["kind"] == "emergency" else label
             title = _text(f"{label}: {section['heading']}", f"bold {colour}")
             bullets = bullet_block(out, points, numbers, inner)
             console.print(Panel(bullets, title=title, title_align="left", border_style=colour))
@@ -119,23 +154,58 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     if view["talk_to_doctor"]:
         talk = view["talk_to_doctor"]
         body = wrapped(talk["text"] + markers(talk["sources"], numbers), inner)
-        console.print(Panel(body, title="Talk to your doctor or pharmacist", title_align="left", border_style="green"))
+        heading = _text(labels.get("talk_to_doctor", "Talk to your doctor or pharmacist"))
+        console.print(Panel(body, title=heading, title_align="left", border_style="green"))
     if show_sources:
         render_source_list(out, view["sources"], console=console)
-    if disclaimer:
+    if disclaimer and notices:
         console.print(wrapped(disclaimer, out.width, style="dim italic"))
 
 
-def render_source_list(out: Output, sources: list[dict[str, str]], numbered: bool = True, console: Any = None) -> None:
+_TRIAGE_STYLES = {"red": "bold white on red", "amber": "bold black on yellow", "green": "bold white on green"}
+
+
+def triage_lines(out: Output, chart: dict[str, Any], numbers: dict[str, int] | None) -> Text:
+    """The red/amber/green chart: each line led by its own words, coloured as well (never colour alone)."""
+    words = chart["words"]
+    lines = [wrapped(chart["caption"] + markers(chart["sources"], numbers), out.width, style="bold")]
+    for level, style in _TRIAGE_STYLES.items():
+        if words.get(level):
+            label = clean(words[level])
+            line = wrapped(f"{label}: {words.get(f'{level}_text', '')}", out.width, "  ", "    ")
+            line.stylize(style, 2, 2 + len(label))
+            lines.append(line)
+    return _join(lines)
+
+
+def decision_flow(out: Output, chart: dict[str, Any], numbers: dict[str, int] | None) -> Text:
+    """The decision chart as a short text flow (the handout draws it as a picture)."""
+    words = chart["words"]
+    lines = [wrapped(chart["caption"] + markers(chart["sources"], numbers), out.width, style="bold")]
+    if words.get("question"):
+        lines.append(wrapped(words["question"], out.width, "  "))
+    for answer, action in (("yes", "yes_action"), ("no", "no_action")):
+        if words.get(action):
+            mark = f"    {clean(words.get(answer, answer))} -> "
+            lines.append(wrapped(words[action], out.width, mark, " " * len(mark)))
+    if words.get("always"):
+        lines.append(wrapped(words["always"], out.width, "  ", style="bold"))
+    return _join(lines)
+
+
+def render_source_list(out: Output, sources: list[dict[str, str]], numbered: bool = True, console: Any = None,
+                       heading: str = "Sources") -> None:
+    """Each source in plain words (title, publisher, year), its address unbroken on the next line."""
+    from baclofen_cli.citations import plain_label
+
     console = console or out.console()
-    console.print(_text("Sources", "bold"))
+    console.print(_text(heading, "bold"))
     labels = [f"[{n}] " if numbered else f"{clean(s['id'])}: " for n, s in enumerate(sources, 1)]
-    indent = " " * max(map(len, labels), default=0)
+    # A hanging indent, never more than a third of the width (long ids on a narrow terminal).
+    indent = " " * min(max(map(len, labels), default=0), max(out.width // 3, 4))
     for label, source in zip(labels, sources, strict=True):
-        title, rest = clean(source["title"]), clean(f". {source['publisher']}. {source['url']}")
-        line = wrapped(title + rest, out.width, label.ljust(len(indent)), indent)
-        line.highlight_regex(r"https?://\S+", "underline blue")
-        console.print(line, soft_wrap=True)  # already wrapped; Rich would cut a long URL in two
+        console.print(wrapped(plain_label(source), out.width, label.ljust(len(indent)), indent))
+        console.print(Text(indent + clean(source["url"]), style="underline blue", no_wrap=True, overflow="ignore"))
 
 
 def render_topics_list(out: Output, topics: list[dict[str, str]], command: str) -> None:
