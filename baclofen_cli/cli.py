@@ -6,7 +6,8 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer._click.exceptions import NoSuchOption, UsageError
+from typer._click.exceptions import BadOptionUsage, NoSuchOption, UsageError
+from typer._click.formatting import HelpFormatter
 from typer.core import TyperGroup
 from typer.main import get_command_name
 
@@ -23,6 +24,41 @@ HELP = (
 )
 
 
+class WrappingHelpFormatter(HelpFormatter):
+    """Click's formatter, except that blocks it must not re-wrap (examples, marked with \b)
+    are laid out for the width rather than left to overflow a narrow terminal."""
+
+    def write_text(self, text: str) -> None:
+        if "\b" not in text:
+            super().write_text(text)
+            return
+        import re
+
+        from typer._click.formatting import wrap_text
+
+        from baclofen_cli.commands.common import wrap_help_text
+
+        indent = " " * self.current_indent
+        paragraphs = []
+        for paragraph in re.split(r"\n\s*\n", text):
+            if paragraph.startswith("\b\n"):
+                block = "\n".join(indent + line if line else line for line in paragraph[2:].split("\n"))
+                paragraphs.append(wrap_help_text(block, self.width))
+            else:
+                paragraphs.append(wrap_text(paragraph, self.width, initial_indent=indent, subsequent_indent=indent,
+                                            preserve_paragraphs=True))
+        self.write("\n\n".join(paragraphs) + "\n")
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        # Click keeps a 30-column first column however narrow the terminal, leaving ten
+        # columns for the text; narrower, long names put their text on the next line.
+        super().write_dl(rows, max(10, min(col_max, self.width // 2 - 2)), col_spacing)
+
+
+class HelpContext(typer.Context):
+    formatter_class = WrappingHelpFormatter
+
+
 class BaclofenGroup(TyperGroup):
     """The root group: builds commands lazily, reads forgiving command lines, and turns the
     errors a user can fix into one clear line ("baclofen: error: ...") and an exit code.
@@ -32,6 +68,15 @@ class BaclofenGroup(TyperGroup):
     Here only the command being run is converted, Click's "lazy loading subcommands" pattern;
     help and "did you mean" still see every command.
     """
+
+    context_class = HelpContext
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        from baclofen_cli.commands.common import help_width
+
+        # The help width for this run, inherited by every subcommand's context.
+        extra.setdefault("terminal_width", help_width())
+        return super().make_context(info_name, args, parent, **extra)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(_LAZY_COMMANDS)
@@ -46,6 +91,7 @@ class BaclofenGroup(TyperGroup):
             )
             if command.epilog is None and "Example" not in (command.help or ""):
                 command.epilog = examples_epilog(cmd_name)
+            command.context_class = HelpContext
             self.commands[cmd_name] = command
         return command
 
@@ -56,7 +102,8 @@ class BaclofenGroup(TyperGroup):
         from typer._click.utils import make_default_short_help
 
         infos = [(name, info) for name, info in _LAZY_COMMANDS.items() if not info.hidden]
-        limit = formatter.width - 6 - max(len(name) for name, _ in infos)
+        # On a narrow terminal a longer summary wraps onto a second line rather than ending "What the...".
+        limit = max(formatter.width - 6 - max(len(name) for name, _ in infos), 30)
         rows = []
         for name, info in infos:
             if info.short_help:
@@ -102,6 +149,14 @@ class BaclofenGroup(TyperGroup):
             result = super().invoke(ctx)
         except NoSuchOption as exc:  # a subcommand's option, parsed when the subcommand starts
             raise _did_you_mean(exc) from None
+        except BadOptionUsage as exc:
+            # "--topics" with no value: Click raises it without the subcommand's context, which
+            # the message needs to say what kind of value and which help to read.
+            name = ctx.invoked_subcommand
+            command = self.get_command(ctx, name) if exc.ctx is None and name else None
+            if command is not None:
+                exc.ctx = type(ctx)(command, parent=ctx, info_name=name)
+            raise
         except BaclofenError as exc:
             from baclofen_cli.output import clean
 
@@ -198,11 +253,41 @@ app = typer.Typer(
 PAGED_COMMANDS = frozenset({*TOPIC_COMMANDS, "topics", "show", "sources", "ask"})
 
 
-def _print_version(data: str | None) -> None:
+def _print_version(data: str | None, json_output: bool = False) -> None:
+    if json_output:
+        typer.echo(_version_json(data))
+        raise typer.Exit()
     from baclofen_cli.version import version_text
 
     typer.echo(version_text(data))
     raise typer.Exit()
+
+
+def _version_json(data: str | None) -> str:
+    """What `--version` says, for scripts: {"version", "knowledge_file", "reviewed"} (null,
+    with "error", when the file cannot be used; "review_note" when the content is old)."""
+    from baclofen_cli import __version__
+    from baclofen_cli.errors import show_path
+    from baclofen_cli.loader import default_path, resolve_path
+    from baclofen_cli.output import json_text
+    from baclofen_cli.staleness import stale_note
+    from baclofen_cli.state import AppState
+
+    path = resolve_path(data)
+    payload: dict[str, Any] = {
+        "version": __version__,
+        "knowledge_file": "built-in" if path == default_path() else show_path(str(path)),
+    }
+    try:
+        reviewed = AppState(data=data).kb.drug.reviewed
+    except BaclofenError as exc:
+        payload.update(reviewed=None, error=str(exc))
+    else:
+        payload["reviewed"] = str(reviewed)
+        note = stale_note(reviewed)
+        if note:
+            payload["review_note"] = note
+    return json_text(payload)
 
 
 @app.callback(invoke_without_command=True)
@@ -232,11 +317,17 @@ def root(
         bool,
         typer.Option("--version", "-V", help="Show the version, the knowledge file in use and its review date."),
     ] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="With --version: print it as JSON.")] = False,
 ) -> None:
     if data is not None and not data.strip():
         raise typer.BadParameter("the path is empty", param_hint="--data")
     if version:
-        _print_version(data)
+        _print_version(data, json_output)
+    if json_output:
+        from baclofen_cli import cli_text
+
+        # `baclofen --json overdose`: the command's own --json is the one that counts.
+        raise UsageError(cli_text.JSON_AFTER_COMMAND.format(program=ctx.info_name or "baclofen"), ctx)
     ctx.obj = AppState(data=data, color=color, no_input=no_input, command_name=ctx.info_name or "baclofen",
                        region=region, no_pager=no_pager)
     ctx.obj.paging = ctx.invoked_subcommand in PAGED_COMMANDS

@@ -93,11 +93,21 @@ def joined_command(words: list[str], commands: Iterable[str] = COMMANDS) -> tupl
     """The command the first words spell, joined or not ("side effects", "SIDE_EFFECTS",
     "sideeffects"), and how many words it used; longest first."""
     by_squashed = {_squashed(name): name for name in commands}
-    for size in range(len(words), 0, -1):
-        name = by_squashed.get(_squashed("".join(words[:size])))
+    if not by_squashed:
+        return None
+    # Grow the prefix one word at a time and stop once it is longer than any command: joining
+    # every prefix of a long line (10,000 medicine names) was quadratic and took seconds.
+    longest = max(map(len, by_squashed))
+    found = None
+    prefix = ""
+    for size, word in enumerate(words, start=1):
+        prefix += _squashed(word)
+        if len(prefix) > longest:
+            break
+        name = by_squashed.get(prefix)
         if name is not None:
-            return name, size
-    return None
+            found = (name, size)
+    return found
 
 
 def suggestions(word: str, commands: Iterable[str] = COMMANDS, cutoff: float = SUGGESTION_CUTOFF) -> list[str]:
@@ -131,7 +141,9 @@ def rewrite(
     """
     lifted, rest = lift_global_options(argv)
     if rest and rest[-1] in GLOBAL_OPTIONS and GLOBAL_OPTIONS[rest[-1]]:
-        return Rewrite(argv, error=f"{rest[-1]} needs a value ({OPTION_METAVARS.get(rest[-1], 'a value')}).")
+        from baclofen_cli.usage import needs_value
+
+        return Rewrite(argv, error=needs_value(rest[-1], metavar=OPTION_METAVARS.get(rest[-1])))
     words: list[str] = []
     for token in rest:
         if token.startswith("-"):
@@ -193,7 +205,9 @@ def file_topic_ids(data: str | None) -> list[str]:
 def medicine_in_index(data: str | None, name: str) -> bool:
     """Whether `name` is spelt exactly as a name in the knowledge file's interaction index
     (after the matcher's own normalising: case, punctuation, plurals). Fuzzy matches do not
-    count: a near miss is better answered by `ask` than by a guess at a medicine."""
+    count: a near miss is better answered by `ask` than by a guess at a medicine. Nor do
+    filler words: the matcher drops "what is" from "what is baclofen", but a bare line
+    with words besides the name is a question."""
     from baclofen_cli import drugs
     from baclofen_cli.errors import BaclofenError
     from baclofen_cli.state import AppState
@@ -202,5 +216,5 @@ def medicine_in_index(data: str | None, name: str) -> bool:
         index = AppState(data=data).compiled.index("drugs", drugs.DrugIndex)
     except BaclofenError:  # a broken file is reported by the command that runs next
         return False
-    key = drugs.normalise(name)
+    key = drugs.raw_key(name)
     return bool(key) and (key in index.names or key.replace(" ", "") in index.squashed)

@@ -2,9 +2,10 @@
 
 The commands people run most (a topic, `interactions NAME`, `ask "..."`) are answered
 without importing Typer when the command line has one of their simple forms: the
-command, its arguments, and its own flags. Importing Typer and building the command
-tree costs ~45 ms, most of a run; a colour terminal would then pay Rich's ~25 ms on
-top. Anything else (help, global options, other commands, anything unusual or wrong)
+command, its arguments, its own flags, and --data, --region or --no-pager before or
+after it. Importing Typer and building the command tree costs ~45 ms, most of a run; a
+colour terminal would then pay Rich's ~25 ms on top. Anything else (help, the other
+global options, other commands, anything unusual or wrong)
 goes to the Typer app, which remains the one definition of the command line. Both
 paths run the same functions in `actions.py`, and the tests compare their output.
 """
@@ -108,6 +109,36 @@ def parse_fast(argv: list[str]) -> Callable[..., None] | None:
     return None
 
 
+# The global options the fast path takes itself (rewrite() has moved them in front of the
+# command); the others (--color, --no-input, --version) go to Typer.
+_FAST_VALUE_OPTIONS = ("--data", "--region")
+
+
+def lead_options(argv: list[str]) -> tuple[tuple[str | None, str | None, bool], list[str]] | None:
+    """((--data, --region, --no-pager), the rest) from the front of `argv`; None if an option
+    there is one for Typer to handle, or has a value Typer should judge (blank, or like an option)."""
+    values: dict[str, str] = {}
+    no_pager = False
+    while argv[:1] and argv[0].startswith("--"):
+        token = argv[0]
+        name, has_value, value = token.partition("=")
+        if token == "--no-pager":
+            no_pager, argv = True, argv[1:]
+            continue
+        if name not in _FAST_VALUE_OPTIONS:
+            break  # a command's own option, or a global one for Typer: parse_fast or Typer decides
+        if not has_value:
+            if len(argv) < 2:
+                return None
+            value, argv = argv[1], argv[2:]
+        else:
+            argv = argv[1:]
+        if not value.strip() or value.startswith("-"):
+            return None  # Typer says the value is missing or empty
+        values[name] = value  # the last one wins, as in Click
+    return (values.get("--data"), values.get("--region"), no_pager), argv
+
+
 def run_fast(argv: list[str]) -> int | None:
     """Answer `argv` without Typer if it is a simple form; the exit code, or None to use Typer."""
     from baclofen_cli.commandline import file_topic_ids, medicine_in_index, rewrite
@@ -117,10 +148,10 @@ def run_fast(argv: list[str]) -> int | None:
     read = rewrite(argv, medicine_in_index, file_topic_ids)
     if read.error:
         return None  # Typer reports it
-    no_pager = False
-    argv = read.argv
-    while argv[:1] == ["--no-pager"]:
-        no_pager, argv = True, argv[1:]
+    options = lead_options(read.argv)
+    if options is None:
+        return None
+    (data, region, no_pager), argv = options
     action = parse_fast(argv)
     if action is None:
         return None
@@ -131,7 +162,7 @@ def run_fast(argv: list[str]) -> int | None:
         from baclofen_cli.output import clean
 
         print(clean(f"baclofen: {read.note}"), file=sys.stderr)
-    state = AppState(no_pager=no_pager)
+    state = AppState(data=data, region=region, no_pager=no_pager)
     state.paging = True
     try:
         action(state)

@@ -28,10 +28,10 @@ def _specific(exc: Any, kind: str, command: str, ctx: Any) -> str | None:
     if kind == "NoSuchOption":
         return exc.message  # already reworded where it is raised (cli._did_you_mean)
     if kind == "BadOptionUsage" and getattr(exc, "option_name", None):
-        return cli_text.NEEDS_VALUE.format(name=exc.option_name, metavar=_metavar(ctx, exc.option_name))
+        return needs_value(exc.option_name, _param(ctx, exc.option_name))
     if kind == "MissingParameter" and param is not None:
         if getattr(param, "param_type_name", "") == "option":
-            return cli_text.NEEDS_VALUE.format(name=param.opts[0], metavar=param.metavar or "a value")
+            return needs_value(param.opts[0], param)
         return cli_text.NEEDS_ARGUMENT.format(command=command, metavar=(param.metavar or param.name or "").upper())
     if kind == "BadParameter":
         if param is not None:
@@ -79,12 +79,28 @@ def _given(ctx: Any, param: Any) -> str:
     return ""
 
 
-def _metavar(ctx: Any, option_name: str) -> str:
+def needs_value(name: str, param: Any = None, metavar: str | None = None) -> str:
+    """"--format needs a value (one of md, html, txt)": what kind of value, when it is known."""
+    kind = getattr(param, "type", None)
+    choices = getattr(kind, "choices", None)
+    low, high = getattr(kind, "min", None), getattr(kind, "max", None)
+    if choices:
+        what = cli_text.VALUE_ONE_OF.format(choices=", ".join(str(getattr(c, "value", c)) for c in choices))
+    elif low is not None and high is not None:
+        what = cli_text.VALUE_NUMBER_RANGE.format(low=low, high=high)
+    elif low is not None:
+        what = cli_text.VALUE_NUMBER_AT_LEAST.format(low=low)
+    else:
+        what = metavar or getattr(param, "metavar", None)
+    return cli_text.NEEDS_VALUE.format(name=name, what=what) if what else cli_text.NEEDS_SOME_VALUE.format(name=name)
+
+
+def _param(ctx: Any, option_name: str) -> Any:
     command = getattr(ctx, "command", None)
     for param in getattr(command, "params", []):
-        if option_name in getattr(param, "opts", []):
-            return param.metavar or param.name.upper()
-    return "a value"
+        if option_name in getattr(param, "opts", []) or option_name in getattr(param, "secondary_opts", []):
+            return param
+    return None
 
 
 def _sentence(text: str) -> str:

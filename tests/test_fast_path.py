@@ -98,3 +98,43 @@ def test_forgiving_forms_stay_on_the_fast_path_and_match_typer(runner, args: lis
     fast = run_cli(args)
     typer_path = invoke(runner, args)
     assert (fast.returncode, fast.stdout, fast.stderr) == (typer_path.exit_code, typer_path.stdout, typer_path.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--region", "uk", "overdose"],
+        ["overdose", "--region", "uk"],
+        ["overdose", "--region=au", "--json"],
+        ["--region", "us", "--region", "eu", "stopping"],
+        ["--data", "{data}", "overdose"],
+        ["missed-dose", "--data={data}", "--no-pager"],
+        ["--region", "uk", "interactions", "percocet"],
+        ["ask", "--region", "uk", "I took too many"],
+        ["--data", "{data}", "side", "effects", "--region", "uk"],
+        ["--region", "xx", "overdose"],
+        ["--data", "{missing}", "overdose"],
+    ],
+)
+def test_global_options_stay_on_the_fast_path_and_match_typer(runner, tmp_path, args: list[str]) -> None:
+    from conftest import DATA_FILE
+
+    args = [a.format(data=DATA_FILE, missing=tmp_path / "missing.yaml") for a in args]
+    fast = run_cli(args, env={"PYTHONPROFILEIMPORTTIME": "1"})
+    imported = {line.split("|")[-1].strip() for line in fast.stderr.splitlines() if "|" in line}
+    assert "typer" not in imported
+    fast = run_cli(args)
+    typer_path = invoke(runner, args)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (typer_path.exit_code, typer_path.stdout, typer_path.stderr)
+    assert fast.stdout or fast.stderr.startswith("baclofen: error: ")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--region"], ["overdose", "--region"], ["--data", "", "overdose"], ["--data", " ", "overdose"],
+     ["--region", "--json", "overdose"], ["--color", "--region", "uk", "overdose"]],
+)
+def test_global_options_the_fast_path_leaves_to_typer_answer_the_same(runner, args: list[str]) -> None:
+    fast = run_cli(args)
+    typer_path = invoke(runner, args)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (typer_path.exit_code, typer_path.stdout, typer_path.stderr)

@@ -34,11 +34,13 @@ def help(  # noqa: A001 - the command is called help
     if joined is not None and joined[1] == len(words):
         name = joined[0]
         command = group.get_command(root, name)
-        typer.echo(command.get_help(typer.Context(command, info_name=name, parent=root)))
+        typer.echo(command.get_help(command.context_class(command, info_name=name, parent=root)))
         return
     topic = joined_command(words, cli_text.HELP_TOPICS)
     if topic is not None and topic[1] == len(words):
-        typer.echo(cli_text.HELP_TOPICS[topic[0]], nl=False)
+        from baclofen_cli.commands.common import help_width, wrap_help_text
+
+        typer.echo(wrap_help_text(cli_text.HELP_TOPICS[topic[0]], help_width()), nl=False)
         return
     typed = " ".join(words)
     near = suggestions(typed, [*group.list_commands(root), *cli_text.HELP_TOPICS])
