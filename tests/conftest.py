@@ -75,3 +75,24 @@ content_pending = pytest.mark.xfail(
     strict=True,
     reason="waiting for the content merges: safety statements / emergency numbers without an official source",
 )
+
+
+# A sitecustomize.py for child processes: SIGKILL the process when it fsyncs a file whose name
+# contains $KILL_AT, to test what a write killed half-way leaves behind (SIGKILL cannot be caught).
+SIGKILL_AT_FSYNC = '''
+import os, signal
+_target = os.environ.get("KILL_AT")
+if _target:
+    _real_fsync = os.fsync
+
+    def _fsync(fd):
+        try:
+            name = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            name = ""
+        if _target in os.path.basename(name):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return _real_fsync(fd)
+
+    os.fsync = _fsync
+'''

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from baclofen_cli import loader
-from conftest import DATA_FILE, run_cli, script_path
+from conftest import DATA_FILE, SIGKILL_AT_FSYNC, run_cli, script_path
 from forge import forge
 
 def _shipped_title() -> str:
@@ -294,23 +294,6 @@ def test_a_blank_cache_dir_variable_is_ignored(tmp_path: Path) -> None:
     assert result.returncode == 0 and list(work.iterdir()) == []
 
 
-SIGKILL_AT_FSYNC = '''
-import os, signal
-_target = os.environ.get("KILL_AT")
-if _target:
-    _real_fsync = os.fsync
-
-    def _fsync(fd):
-        try:
-            name = os.readlink(f"/proc/self/fd/{fd}")
-        except OSError:
-            name = ""
-        if _target in os.path.basename(name):
-            os.kill(os.getpid(), signal.SIGKILL)
-        return _real_fsync(fd)
-
-    os.fsync = _fsync
-'''
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an open file")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, script_path
+from conftest import SIGKILL_AT_FSYNC, run_cli, script_path
 
 is_root = os.name == "posix" and os.geteuid() == 0
 can_drop_privileges = is_root and shutil.which("setpriv") is not None
@@ -143,30 +143,13 @@ def test_a_trailing_slash_is_a_clear_line_and_writes_nothing(tmp_path: Path) -> 
     assert "is a file, not a folder" in said
 
 
-KILL_AT_FSYNC = '''
-import os, signal
-_target = os.environ.get("KILL_AT")
-if _target:
-    _real_fsync = os.fsync
-
-    def _fsync(fd):
-        try:
-            name = os.readlink(f"/proc/self/fd/{fd}")
-        except OSError:
-            name = ""
-        if _target in os.path.basename(name):
-            os.kill(os.getpid(), signal.SIGKILL)
-        return _real_fsync(fd)
-
-    os.fsync = _fsync
-'''
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an open file")
 def test_a_killed_handout_write_leaves_no_temporary_file_after_the_next_write(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
-    (site / "sitecustomize.py").write_text(KILL_AT_FSYNC, encoding="utf-8")
+    (site / "sitecustomize.py").write_text(SIGKILL_AT_FSYNC, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     target = out / "handout.md"
