@@ -97,7 +97,10 @@ def test_unreadable_file_is_a_problem_not_a_crash(runner, tmp_path: Path) -> Non
 
 def _comparable(schema: object) -> object:
     """The schema without what differs between msgspec releases for the same model: the order of
-    `anyOf` alternatives, and `propertyNames` (msgspec 0.22+ also constrains a dict's keys)."""
+    `anyOf` alternatives, `propertyNames` (msgspec 0.22+ also constrains a dict's keys), and the
+    white space of descriptions (older releases keep a docstring's indentation)."""
+    if isinstance(schema, str):
+        return " ".join(schema.split())
     if isinstance(schema, dict):
         return {
             k: sorted(map(_comparable, v), key=lambda x: json.dumps(x, sort_keys=True)) if k == "anyOf" else _comparable(v)
