@@ -6,7 +6,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer._click.exceptions import BadOptionUsage, NoSuchOption, UsageError
+from typer._click.exceptions import BadOptionUsage, ClickException, NoSuchOption, UsageError
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperGroup
 from typer.main import get_command_name
@@ -183,7 +183,7 @@ class BaclofenGroup(TyperGroup):
         except typer.Abort:
             print(f"{program}: stopped.", file=sys.stderr)
             sys.exit(1)
-        except typer.TyperException as exc:  # any other error Click reports (for example a bad file)
+        except ClickException as exc:  # any other error Click reports (a bad file); typer.TyperException is newer than 0.26
             from baclofen_cli.output import clean
 
             print(clean(f"{program}: error: {exc.format_message()}"), file=sys.stderr)
