@@ -25,7 +25,14 @@ def test_man_page_lists_every_command_with_its_options_and_examples() -> None:
 
 
 def test_shipped_man_page_is_the_generated_one() -> None:
+    import typer
+
     from conftest import ROOT
+
+    if tuple(int(p) for p in typer.__version__.split(".")[:2]) < (0, 28):
+        # The shipped page is generated with the newest Typer CI installs; older releases name
+        # metavars and choices differently ("INTEGER RANGE", "[a|b]"). CI's newest job checks it.
+        pytest.skip(f"the shipped page is generated with Typer 0.28; this is Typer {typer.__version__}")
 
     shipped = (ROOT / "data" / "baclofen.1").read_text(encoding="utf-8")
     assert shipped == run_cli(["man"]).stdout, "regenerate it: baclofen man > data/baclofen.1"
