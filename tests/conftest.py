@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,27 @@ def script_path() -> str:
     if not found:
         pytest.fail("the `baclofen` script is not installed: run `pip install -e '.[test]'` first")
     return found
+
+
+# Tests that need a user other than root run the installed script as 'nobody'.
+OTHER_USER = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+@cache
+def why_another_user_cannot_run_the_tool() -> str | None:
+    """None when the tests can run the tool as another user, else why not (the skip reason).
+
+    Root reads and writes through any permission, so permission tests drop to 'nobody'. That
+    user cannot start the tool when the checkout, its virtual environment or the Python it was
+    made from is private (a clone in `mktemp -d`, a pyenv Python whose shared library is under
+    /root): the test then says so and skips instead of failing for where things happen to be."""
+    if os.name != "posix" or os.geteuid() != 0 or shutil.which("setpriv") is None:
+        return "needs root and setpriv to run the tool as another user"
+    probe = subprocess.run([*OTHER_USER, script_path(), "--version"], capture_output=True, text=True, timeout=10,
+                           cwd="/")
+    if probe.returncode != 0:
+        return f"another user cannot run {script_path()} (the checkout, its virtual environment or its Python is private)"
+    return None
 
 
 def run_cli(args: list[str], *, env: dict[str, str] | None = None, input: str | None = None,

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from baclofen_cli import loader
 from baclofen_cli.errors import KnowledgeFileError
-from conftest import DATA_FILE, invoke, run_cli, script_path
+from conftest import DATA_FILE, OTHER_USER, invoke, run_cli, script_path, why_another_user_cannot_run_the_tool
 
 # Raw control characters that must never reach a terminal outside colour mode: C0 except
 # tab and newline, DEL, C1, and the bidirectional controls that make text read differently.
@@ -587,29 +587,6 @@ def test_line_numbers_are_right_with_crlf_line_endings(tmp_path: Path) -> None:
     assert result.stderr == f"baclofen: error: {path}:{line}: duplicate key 'schema_version'\n"
 
 
-def _can_drop_privileges() -> bool:
-    import shutil
-
-    return os.geteuid() == 0 and shutil.which("setpriv") is not None
-
-
-OTHER_USER = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-
-
-@cache
-def _why_another_user_cannot_run_the_tool() -> str | None:
-    """Tests that drop privileges run the installed script as 'nobody'. In a checkout that only
-    its owner can read (cloned into a private folder, as `mktemp -d` makes), nobody cannot even
-    start it, so those tests say so and skip instead of failing for where the clone happens to be."""
-    if not _can_drop_privileges():
-        return "needs root and setpriv to run the tool as another user"
-    probe = subprocess.run([*OTHER_USER, script_path(), "--version"], capture_output=True, text=True, timeout=10,
-                           cwd="/")
-    if probe.returncode != 0:
-        return f"another user cannot run {script_path()} (the checkout or its virtual environment is private)"
-    return None
-
-
 def test_a_file_that_cannot_be_read(tmp_path: Path) -> None:
     """A file in a folder the user cannot enter. Root reads through any permission, so as
     root the command runs as 'nobody' (setpriv); without setpriv it is skipped."""
@@ -619,7 +596,7 @@ def test_a_file_that_cannot_be_read(tmp_path: Path) -> None:
     path.write_bytes(shipped_bytes())
     prefix: list[str] = []
     if os.geteuid() == 0:
-        reason = _why_another_user_cannot_run_the_tool()
+        reason = why_another_user_cannot_run_the_tool()
         if reason:
             pytest.skip(f"root can read any file, and {reason}")
         prefix = OTHER_USER
@@ -849,9 +826,8 @@ def test_no_home_directory_means_no_cache_not_a_crash(runner, monkeypatch: pytes
         assert result.exit_code == 0, result.output
 
 
-@pytest.mark.skipif(not (os.geteuid() == 0 and _can_drop_privileges()), reason="needs root and setpriv")
 def test_no_home_directory_through_the_script() -> None:
-    reason = _why_another_user_cannot_run_the_tool()
+    reason = why_another_user_cannot_run_the_tool()
     if reason:
         pytest.skip(reason)
     env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}

@@ -4,7 +4,6 @@ written, a trailing slash, and a killed write (issue 17, items 5 and 9)."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import stat
 import subprocess
@@ -12,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SIGKILL_AT_FSYNC, run_cli, script_path
+from conftest import OTHER_USER, SIGKILL_AT_FSYNC, run_cli, script_path, why_another_user_cannot_run_the_tool
 
 is_root = os.name == "posix" and os.geteuid() == 0
-can_drop_privileges = is_root and shutil.which("setpriv") is not None
 OTHER_UID = 54321
 
 
@@ -118,9 +116,10 @@ def test_a_folder_without_permission_is_one_clean_line(tmp_path: Path) -> None:
     locked.chmod(0o700)
     prefix: list[str] = []
     if is_root:
-        if not can_drop_privileges:
-            pytest.skip("root without setpriv: root can write anywhere")
-        prefix = ["setpriv", f"--reuid={OTHER_UID}", f"--regid={OTHER_UID}", "--clear-groups"]
+        reason = why_another_user_cannot_run_the_tool()
+        if reason:
+            pytest.skip(f"root can write anywhere, and {reason}")
+        prefix = OTHER_USER
         tmp_path.chmod(0o755)
     env = {**os.environ, "BACLOFEN_CACHE_DIR": str(tmp_path / "cache-other"), "HOME": str(tmp_path)}
     for target in (locked / "x.md", locked / "sub" / "x.md"):
