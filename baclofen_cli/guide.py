@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from baclofen_cli.lang import phrase
+
 if TYPE_CHECKING:
     import typer
 
@@ -33,8 +35,19 @@ MAX_INPUT_CHARS = 20_000
 # Only this short an input can be a bare topic or medicine name; longer is a question.
 MAX_NAME_WORDS = 4
 
-FIRST_PROMPT = "Type a number, a topic, a medicine name or a question (q to quit): "
-NEXT_PROMPT = "Press Enter for the menu, or type another question (q to quit): "
+_PROMPT_KEYS = {"FIRST_PROMPT": "guide_first_prompt", "NEXT_PROMPT": "guide_next_prompt"}
+
+
+def __getattr__(name: str) -> str:
+    """FIRST_PROMPT and NEXT_PROMPT: the prompts in the run's language (looked up when used, not at import)."""
+    if name in _PROMPT_KEYS:
+        return phrase(_PROMPT_KEYS[name]) + " "
+    raise AttributeError(name)
+
+
+def _words(key: str) -> frozenset[str]:
+    """A pack's comma-separated words ("salir, adiós"), compared as the line is."""
+    return frozenset(w.strip().casefold() for w in phrase(key).split(",") if w.strip())
 
 
 @dataclass(frozen=True)
@@ -76,9 +89,9 @@ def parse_choice(
     key = line.casefold().strip(" .!?,;:")
     if not key:
         return Choice("help" if line and line.strip() in HELP_WORDS else "empty")
-    if key in QUIT_WORDS:
+    if key in QUIT_WORDS or key in _words("guide_quit_words"):
         return Choice("quit")
-    if key in MENU_WORDS:
+    if key in MENU_WORDS or key in _words("guide_menu_words"):
         return Choice("menu")
     if key in HELP_WORDS or line in HELP_WORDS:
         return Choice("help")
@@ -86,7 +99,7 @@ def parse_choice(
     if number.isascii() and number.isdigit():
         if len(number) <= 4 and 1 <= int(number) <= len(topics):
             return Choice("topic", topics[int(number) - 1][0])
-        return Choice("invalid", f"There is no topic number {number[:8]}. Pick 1 to {len(topics)}.")
+        return Choice("invalid", phrase("guide_no_topic_number", number=number[:8], last=len(topics)))
     words = key.replace("_", " ").replace("-", " ").split()
     plain = " ".join(words)
     for topic_id, title in topics:
@@ -147,7 +160,7 @@ class Guide:
 
     def welcome(self) -> None:
         kb = self.kb
-        self.say(f"Welcome. This guide explains {kb.drug.name} in plain words, with sources.")
+        self.say(phrase("guide_welcome", drug=kb.drug.name))
         self.say(kb.disclaimer.text)
         # The reminder reads right at any time ("In an emergency, call ..."); the full
         # instruction says "now" and belongs with the warning signs.
@@ -158,7 +171,7 @@ class Guide:
         from baclofen_cli.render.plain import PlainWriter
 
         writer = PlainWriter(self.out)
-        self.out.text("Topics:")
+        self.out.text(phrase("guide_topics") + ":")
         width = len(str(len(self.topics)))
         for n, (_, title) in enumerate(self.topics, 1):
             number = f"  {n:>{width}}. "
@@ -166,10 +179,9 @@ class Guide:
         self.out.text()
 
     def help(self) -> None:
-        self.say("Type a topic number (like 1), a topic name (like missed-dose), a medicine name "
-                 "(to check it with this one), or any question in your own words. "
-                 "Use the arrow keys to edit a line or bring back an earlier one. "
-                 "Press Enter for the menu. Type q to leave.")
+        # A standard topic as the example when the file has it, else its first.
+        example = next((t for t, _ in self.topics if t == "missed-dose"), self.topics[0][0] if self.topics else "1")
+        self.say(phrase("guide_help", topic=example))
         self.say()
 
     # -- the loop
@@ -185,14 +197,15 @@ class Guide:
         try:
             if newline:
                 self.out.text()
-            self.say("Goodbye. Ask your doctor or pharmacist if you have more questions.")
+            self.say(phrase("guide_goodbye"))
         except (KeyboardInterrupt, OSError):
             pass
 
     def _loop(self) -> None:
         self.welcome()
         self.menu()
-        prompt = FIRST_PROMPT
+        prompt = first_prompt = __getattr__("FIRST_PROMPT")
+        next_prompt = __getattr__("NEXT_PROMPT")
         while True:
             choice = parse_choice(self.read(prompt), self.topics, self.resolve_drug, self.state.command_name,
                                   self.medicine_like)
@@ -200,9 +213,9 @@ class Guide:
                 self.goodbye()
                 return
             if choice.kind in ("menu", "empty"):
-                if choice.kind == "menu" or prompt == NEXT_PROMPT:
+                if choice.kind == "menu" or prompt == next_prompt:
                     self.menu()
-                prompt = FIRST_PROMPT
+                prompt = first_prompt
                 continue
             if choice.kind == "help":
                 self.help()
@@ -213,7 +226,7 @@ class Guide:
             self.out.text()
             self.answer(choice)
             self.out.text()
-            prompt = NEXT_PROMPT
+            prompt = next_prompt
 
     def answer(self, choice: Choice) -> None:
         from baclofen_cli.errors import BaclofenError
@@ -242,7 +255,7 @@ class Guide:
                 import traceback
 
                 traceback.print_exc()
-            self.say(clean(f"Sorry, that answer could not be shown ({type(exc).__name__}). Try another question."))
+            self.say(clean(phrase("guide_answer_failed", error=type(exc).__name__)))
 
     def ask(self, question: str) -> None:
         """`ask`, with hints that name what to type here rather than a shell command."""

@@ -114,7 +114,9 @@ def handout_view(kb: KnowledgeBase, topics: list[Topic] | None = None, *, layout
         layout = "full"
     if spec is not None and layout == "card" and not spec.get("card"):
         raise ValueError("this knowledge file has no pump card (a `handout: card:` block)")
-    labels = _as_dict(kb.labels)
+    from baclofen_cli.views import labels_view
+
+    labels = labels_view(kb)  # the file's own words over its language pack's
     emergency = kb.emergency
     emergency_view = {
         "heading": emergency.heading,

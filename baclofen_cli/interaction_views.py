@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from baclofen_cli.citations import best
 from baclofen_cli.drugs import DrugIndex, Found, Hit, Resolution, resolve
+from baclofen_cli.lang import phrase
 from baclofen_cli.output import show_input
 from baclofen_cli.views import sources_view, statement_view, topic_view
 
@@ -144,7 +145,8 @@ def answer_view(kb: KnowledgeBase, index: DrugIndex, names: list[str], region: s
     if emergency:
         warnings.append(" ".join(s["text"] for s in (emergency["note"], emergency["instruction"]) if s))
     if combined:
-        warnings.append(f"Taken together ({', '.join(slowing)}): {combined['text']}")
+        together = phrase("taken_together", drugs=", ".join(slowing))
+        warnings.append(f"{together[:1].upper()}{together[1:]}: {combined['text']}")
     for result in results:
         if result["notice"]:
             warnings.append(f"{result['query']}: {result['notice']['text']}")
@@ -168,6 +170,7 @@ def answer_view(kb: KnowledgeBase, index: DrugIndex, names: list[str], region: s
         if result["notice"]:
             cited += result["notice"]["sources"]
     return {
+        "drug": kb.drug.name,  # "Checking X with <drug>", "This is <drug> itself"
         "title_names": [r["query"] for r in results],
         "verdict": verdict,
         "steps": steps,
@@ -374,12 +377,13 @@ def describe(groups: dict[str, InteractionGroup], hits: list[Hit]) -> str:
     if is_alternatives(hits):
         labels = {groups[h.groups[0]].member_label for h in hits}
         if len(labels) == 1:
-            return f"{' or '.join(h.drug for h in hits)}, {labels.pop()}"
-        return " or ".join(parts)
+            return f"{phrase('or_between').join(h.drug for h in hits)}, {labels.pop()}"
+        return phrase("or_between").join(parts)
     if first.via or len(hits) > 1:
-        text = "contains " + (parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1])
+        joined = parts[0] if len(parts) == 1 else phrase("list_last_serial", rest=", ".join(parts[:-1]), last=parts[-1])
+        text = phrase("contains", names=joined)
         also = first.also
-        return f"{text} (and {', '.join(also)})" if also else text
+        return f"{text} ({phrase('and_also', names=', '.join(also))})" if also else text
     if first.matched.casefold() == first.drug.casefold():
         return groups[first.groups[0]].member_label
     return parts[0]

@@ -48,6 +48,8 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 INDEX_BUILDERS: dict[str, str] = {
     "drugs": "baclofen_cli.drugs:build_index",
     "ask": "baclofen_cli.ask:build_index",
+    # The file's labels (its language pack with its own `labels:` on top): no YAML pack is read on a run.
+    "labels": "baclofen_cli.lang:build_index",
 }
 
 
@@ -454,12 +456,20 @@ def _cache_key(raw: bytes) -> str:
     the key, so an upgrade (or an edit in a checkout) never reads a stale cache.
     """
     code = [__version__, sys.version]
-    for module in ("model", "loader", *(b.split(":")[0].rsplit(".", 1)[1] for b in INDEX_BUILDERS.values())):
+    modules = ("model", "loader", *(b.split(":")[0].removeprefix("baclofen_cli.") for b in INDEX_BUILDERS.values()))
+    # A package (lang) counts by its __init__.py; the language packs, whose words are compiled in, count too.
+    paths = [_PACKAGE_DIR / f"{m.replace('.', '/')}.py" for m in modules]
+    paths += [_PACKAGE_DIR / m.replace(".", "/") / "__init__.py" for m in modules]
+    try:  # listdir, not glob: glob would import fnmatch and re on every run
+        paths += [_PACKAGE_DIR / "lang" / n for n in sorted(os.listdir(_PACKAGE_DIR / "lang")) if n.endswith(".yaml")]
+    except OSError:
+        pass
+    for path in paths:
         try:
-            stat = (_PACKAGE_DIR / f"{module}.py").stat()
-            code.append(f"{module}:{stat.st_size}:{stat.st_mtime_ns}")
+            stat = path.stat()
+            code.append(f"{path.relative_to(_PACKAGE_DIR)}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
-            code.append(module)
+            code.append(path.name)
     return _digest("|".join(code).encode(), b"\0", raw)
 
 

@@ -325,25 +325,8 @@ class AskHints(_Strict):
     other_medicine_message: Statement | None = None
 
 
-class Labels(_Strict):
-    """The words shown around the content ("What to do", "In short"): a file in another language sets them.
-
-    The defaults are the English words, so an older English file still loads unchanged.
-    """
-
-    in_short: NonEmptyText = "In short"
-    what_to_do: NonEmptyText = "What to do"
-    talk_to_doctor: NonEmptyText = "Talk to your doctor or pharmacist"
-    warning: NonEmptyText = "Warning"
-    emergency: NonEmptyText = "Emergency"
-    signs: NonEmptyText = "Signs"
-    numbers_to_call: NonEmptyText = "Numbers to call"
-    sources: NonEmptyText = "Sources"
-    contents: NonEmptyText = "Contents"
-    reviewed: NonEmptyText = "Reviewed"
-    about: NonEmptyText = "About this handout"
-    yes: NonEmptyText = "Yes"
-    no: NonEmptyText = "No"
+# A key of the language pack's `labels:` (baclofen_cli/lang/en.yaml): in_short, what_to_do, ...
+LabelKey = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 
 
 class PlanField(_Strict):
@@ -453,7 +436,8 @@ class KnowledgeBase(_Strict):
     regions: list[Region] = []
     quiz: list[QuizItem] = []
     ask: AskHints = AskHints()
-    labels: Labels = Labels()
+    # The file's own words for labels of its language pack; they win over the pack's (see baclofen_cli/lang).
+    labels: dict[LabelKey, NonEmptyText] = {}
     handout: Handout | None = None
     situations: Situations | None = None
     safety_topics: Annotated[

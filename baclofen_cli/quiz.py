@@ -13,13 +13,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from baclofen_cli.lang import phrase
 from baclofen_cli.model import KnowledgeBase, QuizItem
 from baclofen_cli.output import Output, clean, show_input
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# The English words always count; the language pack adds its own ("verdadero", "v", "saltar").
 _TRUE_FALSE = {"true": "true", "t": "true", "false": "false", "f": "false"}
 # Typed at the prompt to mean "I am not sure": the quiz shows the answer and moves on.
 SKIP_WORDS = frozenset({"?", "skip"})
+
+
+def _true_false() -> dict[str, str]:
+    """Answer words -> "true"/"false": the English ones and the pack's (its word and first letter)."""
+    words = dict(_TRUE_FALSE)
+    for meaning in ("true", "false"):
+        word = _normal(phrase(f"quiz_{meaning}"))
+        words.setdefault(word, meaning)
+        words.setdefault(word[:1], meaning)
+    return words
+
+
+def _skip_words() -> frozenset[str]:
+    return SKIP_WORDS | {_normal(phrase("quiz_skip_word"))}
 
 
 def new_seed() -> int:
@@ -61,11 +77,12 @@ def _normal(text: str) -> str:
 
 
 def is_true_false(item: QuizItem) -> bool:
-    return len(item.choices) == 2 and {_normal(c.text) for c in item.choices} == {"true", "false"}
+    words = _true_false()
+    return len(item.choices) == 2 and {words.get(_normal(c.text)) for c in item.choices} == {"true", "false"}
 
 
 def is_skip(answer: str) -> bool:
-    return _normal(clean(answer)) in SKIP_WORDS or clean(answer).strip() == "?"
+    return _normal(clean(answer)) in _skip_words() or clean(answer).strip() == "?"
 
 
 def parse_answer(answer: str, item: QuizItem) -> int | None:
@@ -79,9 +96,10 @@ def parse_answer(answer: str, item: QuizItem) -> int | None:
         return LETTERS.index(text)
     if text.isdigit() and text.isascii() and 1 <= int(text) <= n:
         return int(text) - 1
-    if is_true_false(item) and text in _TRUE_FALSE:
-        wanted = _TRUE_FALSE[text]
-        return next(i for i, c in enumerate(item.choices) if _normal(c.text) == wanted)
+    words = _true_false()
+    if is_true_false(item) and text in words:
+        wanted = words[text]
+        return next(i for i, c in enumerate(item.choices) if words.get(_normal(c.text)) == wanted)
     matches = [i for i, c in enumerate(item.choices) if _normal(c.text) == text]
     return matches[0] if len(matches) == 1 else None
 
@@ -89,10 +107,10 @@ def parse_answer(answer: str, item: QuizItem) -> int | None:
 def answer_hint(item: QuizItem) -> str:
     """What the prompt offers: the letters and the numbers that mean the same choices."""
     n = len(item.choices)
-    hint = f"a-{LETTERS[n - 1]} or 1-{n}"
+    hint = phrase("quiz_choices_hint", letters=f"a-{LETTERS[n - 1]}", numbers=f"1-{n}")
     if is_true_false(item):
-        hint += ", true/false"
-    return hint + ", ? to skip"
+        hint += f", {phrase('quiz_true').casefold()}/{phrase('quiz_false').casefold()}"
+    return f"{hint}, {phrase('quiz_skip_hint')}"
 
 
 def correct_index(item: QuizItem) -> int:
@@ -298,13 +316,13 @@ class QuizSession:
         title = topic.title if topic else item.topic
         p = self.p
         p.line()
-        p.line(f"Question {number} of {total} (topic: {title})", "bold cyan")
+        p.line(phrase("quiz_question_of", number=number, total=total, topic=title), "bold cyan")
         p.line(item.question, "bold")
         for i, choice in enumerate(item.choices):
             p.choice(LETTERS[i], choice.text)
         hint = answer_hint(item)
         while True:
-            answer = self._read(f"Your answer ({hint}): ")
+            answer = self._read(phrase("quiz_your_answer", hint=hint) + " ")
             if answer is None:
                 return False
             skipped = is_skip(answer)
@@ -312,8 +330,8 @@ class QuizSession:
             if skipped or chosen is not None or not self.interactive:
                 break
             shown = show_input(answer, 40)
-            again = f"Type a letter or a number ({hint})."
-            p.line(f"'{shown}' is not one of the choices. {again}" if shown else again)
+            again = phrase("quiz_type_letter", hint=hint)
+            p.line(f"{phrase('quiz_not_a_choice', answer=shown)} {again}" if shown else again)
         right = correct_index(item)
         self.score.asked += 1
         # "x" stands for an answer that was not a choice (never a letter: items have at most 6 choices).
@@ -322,29 +340,27 @@ class QuizSession:
         if skipped:
             self.score.skipped += 1
             self.score.review.setdefault(item.topic, title)
-            p.line(f"Skipped. The answer is {answer_text}", "bold yellow")
+            p.line(phrase("quiz_skipped", answer=answer_text), "bold yellow")
             p.line(item.explanation)
         elif chosen == right:
             self.score.right += 1
-            p.line("Right! " + item.explanation, "bold green")
+            p.line(f"{phrase('quiz_right')} " + item.explanation, "bold green")
         else:
             self.score.review.setdefault(item.topic, title)
             if chosen is None:
-                p.line(f"That is not one of the choices, so it counts as wrong. The answer is {answer_text}",
-                       "bold red")
+                p.line(phrase("quiz_counts_as_wrong", answer=answer_text), "bold red")
             else:
-                p.line(f"Not quite. The answer is {answer_text}", "bold red")
+                p.line(phrase("quiz_not_quite", answer=answer_text), "bold red")
             p.line(item.explanation)
-        p.line(f"Read more: {read_more_command(self.command, item.topic)}", "cyan")
+        p.line(phrase("quiz_read_more", command=read_more_command(self.command, item.topic)), "cyan")
         return True
 
     def run(self, items: list[QuizItem]) -> bool:
         """Ask every item; True if all were answered, False if the input ended first."""
         total = len(items)
         self.p.line(
-            f"Teach-back quiz: {total} question{'s' if total != 1 else ''} about {self.kb.drug.name}. "
-            "Answer with the letter or number of your choice, or ? if you are not sure."
-            + (" Press Ctrl-D to stop." if self.interactive else ""),
+            phrase("quiz_intro_one" if total == 1 else "quiz_intro", total=total, drug=self.kb.drug.name)
+            + (f" {phrase('quiz_press_ctrl_d')}" if self.interactive else ""),
             "bold",
         )
         for number, item in enumerate(items, 1):
@@ -357,28 +373,28 @@ class QuizSession:
     def summary(self, total: int, *, stopped: bool) -> None:
         score, p = self.score, self.p
         p.line()
-        skipped = f" ({score.skipped} skipped)" if score.skipped else ""
+        skipped = f" ({phrase('quiz_n_skipped', count=score.skipped)})" if score.skipped else ""
         if stopped:
-            p.line(f"Quiz stopped after {score.asked} of {total} questions.", "bold")
+            p.line(phrase("quiz_stopped_after", asked=score.asked, total=total), "bold")
             if score.asked:
-                p.line(f"Score so far: {score.right}/{score.asked}{skipped}", "bold")
+                p.line(phrase("quiz_score_so_far", score=f"{score.right}/{score.asked}") + skipped, "bold")
         else:
-            p.line(f"Your score: {score.right}/{total}{skipped}", "bold")
+            p.line(phrase("quiz_your_score", score=f"{score.right}/{total}") + skipped, "bold")
         if score.review:
-            p.line("Topics to review:", "bold")
+            p.line(phrase("quiz_topics_to_review"), "bold")
             for topic_id, title in score.review.items():
                 p.line(f"- {title}: {read_more_command(self.command, topic_id)}", indent=2)
         elif score.asked and not stopped:
-            p.line("Well done: you got every question right.")
+            p.line(phrase("quiz_well_done"))
         again = f"{self.command} quiz --seed {self.seed} --count {total}"
         if self.topics:
             again += f" --topics {','.join(self.topics)}"
         # Commands go on their own unwrapped line, so they can be copied whole.
-        p.line("To take the same quiz again:")
+        p.line(phrase("quiz_take_again"))
         p.command(again)
         if score.given:
             # Letters only (or "?", "x"), so the command can be pasted whatever was typed.
-            p.line("To keep these answers as a record (JSON):")
+            p.line(phrase("quiz_keep_record"))
             import shlex
 
             p.command(f"{again} --json --answers {shlex.quote(','.join(score.given))}")

@@ -20,7 +20,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "quiz": "Teach-back questions, each tied to a topic.",
         "ask": "Words and phrasings that help `ask` understand patients' own questions.",
         "extends": "Set to 'builtin' to write a clinic overlay: only what you add or change, merged by id.",
-        "labels": "The words shown around the content ('In short', 'What to do'): translate them with the text.",
+        "labels": "Your own words for labels of the language pack (baclofen_cli/lang/<language>.yaml: in_short, "
+                  "what_to_do, ...): they win over the pack's. The pack is chosen by drug.language.",
         "handout": "The printed leaflet: key facts, featured steps, the fill-in plan, tool pages, pictures, pump card.",
         "situations": "One situation, one action: the agreed rule for each set of signs, checked by validate "
         "(BCL030). Never shown to readers.",
@@ -182,21 +183,6 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "plain_words": "Everyday English words never corrected into another word ('great' is not 'treat').",
         "lead_sections": "Topic id -> heading of the section that leads whenever the topic answers (the rule first).",
         "emergency_if_taken_with": "Interaction group ids: said to be taken together with the medicine, an emergency.",
-    },
-    "Labels": {
-        "in_short": "Label before a topic's summary.",
-        "what_to_do": "Heading of a topic's numbered steps.",
-        "talk_to_doctor": "Label before a topic's talk-to-your-doctor line.",
-        "warning": "Word that marks a warning section (shown with the colour, never instead of it).",
-        "emergency": "Word that marks an emergency section and the emergency box.",
-        "signs": "Label before the emergency signs.",
-        "numbers_to_call": "Label before the emergency numbers.",
-        "sources": "Heading of a source list.",
-        "contents": "Heading of the handout's contents list.",
-        "reviewed": "Label before the content's review date.",
-        "about": "Heading of the handout's disclaimer.",
-        "yes": "The word 'yes' in a decision chart.",
-        "no": "The word 'no' in a decision chart.",
     },
     "Handout": {
         "title": "Title of the 2-page leaflet (`baclofen handout`).",

@@ -6,11 +6,6 @@ import time
 
 STALE_AFTER_MONTHS = 12
 
-# Words about the tool itself; they stay together here until the language packs take them.
-STALE_NOTE = (
-    "Note: this guide was last reviewed on {reviewed}, more than {months} months ago. "
-    "Some facts may have changed: check with your pharmacist."
-)
 
 
 def is_stale(reviewed: str, today: tuple[int, int, int] | None = None) -> bool:
@@ -26,4 +21,8 @@ def is_stale(reviewed: str, today: tuple[int, int, int] | None = None) -> bool:
 
 
 def stale_note(reviewed: str, today: tuple[int, int, int] | None = None) -> str | None:
-    return STALE_NOTE.format(reviewed=reviewed, months=STALE_AFTER_MONTHS) if is_stale(reviewed, today) else None
+    if not is_stale(reviewed, today):
+        return None
+    from baclofen_cli.lang import phrase
+
+    return phrase("stale_note", reviewed=reviewed, months=STALE_AFTER_MONTHS)

@@ -43,9 +43,15 @@ class AppState:
 
     @cached_property
     def compiled(self) -> Compiled:
+        from functools import partial
+
+        from baclofen_cli import lang
         from baclofen_cli.loader import load
 
-        return load(self.data_path)
+        compiled = load(self.data_path)
+        # The file's labels become this run's, read from the cache the first time one is shown.
+        lang.use(partial(compiled.index, "labels", lang.LanguagePack))
+        return compiled
 
     @cached_property
     def region(self) -> str | None:

@@ -100,8 +100,17 @@ def topic_view(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
     }
 
 
+# The labels a topic's and the handout's JSON carry (the others are the renderers' own business).
+VIEW_LABELS = ("in_short", "what_to_do", "talk_to_doctor", "warning", "emergency", "signs", "numbers_to_call",
+               "sources", "contents", "reviewed", "about", "yes", "no")
+
+
 def labels_view(kb: KnowledgeBase) -> dict[str, str]:
-    return _as_dict(kb.labels)
+    """The words around the content: the file's own `labels:` over the run's language pack."""
+    from baclofen_cli.lang import phrase
+
+    own = _as_dict(kb.labels) if kb.labels else {}
+    return {key: own.get(key) or phrase(key) for key in VIEW_LABELS}
 
 
 def decision_chart(kb: KnowledgeBase, topic_id: str, kind: str = "decision-chart") -> dict[str, Any] | None:

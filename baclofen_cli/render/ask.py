@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from baclofen_cli.lang import phrase
 from baclofen_cli.output import Output, clean, show_input
 
-KIND_LABELS = {"warning": "WARNING", "emergency": "EMERGENCY"}
-CAUTION_HEADING = "If this is happening now"
+# The section kinds labelled in words (the language pack's, upper-cased), as in the topics.
+LABELLED_KINDS = ("warning", "emergency")
+
+
+def _kind_label(kind: str) -> str | None:
+    return phrase(kind).upper() if kind in LABELLED_KINDS else None
 
 
 def render_answer(out: Output, view: dict[str, Any]) -> None:
@@ -24,38 +29,34 @@ def render_answer(out: Output, view: dict[str, Any]) -> None:
 
 
 def _corrections_line(view: dict[str, Any]) -> str:
-    pairs = [f'"{show_input(typed, 30)}" as "{known}"' for typed, known in view["corrections"].items()]
-    return "(I read " + ", ".join(pairs) + ".)" if pairs else ""
+    pairs = [phrase("ask_read_as", typed=show_input(typed, 30), known=known) for typed, known in view["corrections"].items()]
+    return phrase("ask_corrections", pairs=", ".join(pairs)) if pairs else ""
 
 
 def _unread_line(view: dict[str, Any]) -> str:
     if not view.get("unread"):
         return ""
-    return (f"(Only the first {view['read_chars']:,} characters were read; {view['unread']:,} more were not. "
-            "Ask about the rest separately.)")
+    return phrase("ask_unread", read=f"{view['read_chars']:,}", unread=f"{view['unread']:,}")
 
 
 def _not_found_lines(view: dict[str, Any]) -> tuple[str, str]:
     query = show_input(view["query"])
-    how = ("Type a topic name or number" if view.get("in_guide") else f"Read one with: {view['command']} TOPIC")
-    return (
-        f'Sorry, this guide has no answer for "{query}".',
-        f"It covers these topics. {how}. For anything else, ask your doctor or pharmacist.",
-    )
+    how = (phrase("ask_type_topic") if view.get("in_guide")
+           else phrase("ask_read_one_with", usage=f"{view['command']} TOPIC"))
+    return phrase("ask_no_answer", query=query), phrase("ask_covers_topics", how=how)
 
 
 def _read_more(view: dict[str, Any], result: dict[str, Any]) -> tuple[str, str]:
-    return ("Read the whole topic, type: " if view.get("in_guide") else "Read the whole topic: ", result["command"])
+    return (phrase("ask_read_topic_type") if view.get("in_guide") else phrase("ask_read_topic")) + " ", result["command"]
 
 
 def _check_line(view: dict[str, Any], drug: dict[str, str]) -> tuple[str, str]:
-    if view.get("in_guide"):
-        return (f"To check {drug['name']} with this medicine, type: ", drug["command"])
-    return (f"To check {drug['name']} with this medicine: ", drug["command"])
+    key = "ask_check_medicine_type" if view.get("in_guide") else "ask_check_medicine"
+    return phrase(key, drug=drug["name"]) + " ", drug["command"]
 
 
 def _section_title(result: dict[str, Any]) -> str:
-    label = KIND_LABELS.get(result.get("kind", ""))
+    label = _kind_label(result.get("kind", ""))
     return f"{label}: {result['section']}" if label else result["section"]
 
 
@@ -64,7 +65,7 @@ def _render_plain(out: Output, view: dict[str, Any]) -> None:
 
     w = PlainWriter(out)
     for notice in view["notices"]:
-        label = KIND_LABELS.get(notice["kind"])
+        label = _kind_label(notice["kind"])
         w.para(f"!! {label}: {notice['text']}" if label else notice["text"])
         if view["emergency"] or view["caution"] or view["results"] or view["topics"]:
             w.blank()
@@ -72,7 +73,7 @@ def _render_plain(out: Output, view: dict[str, Any]) -> None:
         render_emergency(out, view["emergency"])
     elif view["caution"]:
         caution = view["caution"]
-        w.para(f"{CAUTION_HEADING}: {caution['instruction']['text']}")
+        w.para(f"{phrase('ask_if_happening_now')}: {caution['instruction']['text']}")
         for sign in caution["signs"]:
             w.bullet(sign["text"])
         w.blank()
@@ -81,9 +82,9 @@ def _render_plain(out: Output, view: dict[str, Any]) -> None:
         if n:
             w.blank()
         if n == 0 or result["topic"] != results[n - 1]["topic"]:
-            w.para(f"{'Best match' if n == 0 else 'Also'}: {result['title']}")
+            w.para(f"{phrase('ask_best_match') if n == 0 else phrase('ask_also')}: {result['title']}")
             if result["summary"]:
-                w.para(f"In short: {result['summary']}")
+                w.para(f"{phrase('in_short')}: {result['summary']}")
                 w.blank()
         w.para(_section_title(result))
         for point in result["text"]:
@@ -117,7 +118,7 @@ def _render_rich(out: Output, view: dict[str, Any]) -> None:
 
     console = out.console()
     for notice in view["notices"]:
-        label = KIND_LABELS.get(notice["kind"])
+        label = _kind_label(notice["kind"])
         colour = SECTION_STYLES.get(notice["kind"], ("cyan", ""))[0]
         body = wrapped(notice["text"], out.width - PANEL_INSET)
         console.print(Panel(body, title=Text(label or "", style=f"bold {colour}"), title_align="left",
@@ -127,15 +128,17 @@ def _render_rich(out: Output, view: dict[str, Any]) -> None:
     elif view["caution"]:
         caution = view["caution"]
         grid = bullet_block(out, [(s["text"], []) for s in caution["signs"]], None, out.width - PANEL_INSET)
-        console.print(wrapped(f"{CAUTION_HEADING}: {caution['instruction']['text']}", out.width, style="bold red"))
+        console.print(wrapped(f"{phrase('ask_if_happening_now')}: {caution['instruction']['text']}", out.width,
+                              style="bold red"))
         console.print(grid)
     results = view["results"]
     for n, result in enumerate(results):
         grid = bullet_block(out, [(point, []) for point in result["text"]], None, out.width - PANEL_INSET)
         if n == 0 or result["topic"] != results[n - 1]["topic"]:
-            console.print(wrapped(f"{'Best match' if n == 0 else 'Also'}: {result['title']}", out.width, style="bold"))
+            best = phrase("ask_best_match") if n == 0 else phrase("ask_also")
+            console.print(wrapped(f"{best}: {result['title']}", out.width, style="bold"))
             if result["summary"]:
-                console.print(wrapped(f"In short: {result['summary']}", out.width))
+                console.print(wrapped(f"{phrase('in_short')}: {result['summary']}", out.width))
         style = SECTION_STYLES.get(result.get("kind", ""))
         colour = style[0] if style else ("cyan" if n == 0 else "blue")
         title = Text(clean(_section_title(result)), style=f"bold {style[0]}" if style else "bold")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from baclofen_cli.lang import phrase
 from baclofen_cli.output import Output, clean
 
-KIND_LABELS = {"warning": "WARNING", "emergency": "EMERGENCY"}
+# The section kinds labelled in words (from the language pack), never by colour or position alone.
+LABELLED_KINDS = ("warning", "emergency")
 
 
 def markers(ids: list[str], numbers: dict[str, int] | None) -> str:
@@ -83,7 +85,7 @@ def render_emergency(out: Output, emergency: dict[str, Any], numbers: dict[str, 
             w.para(f"{contact['label']} ({contact['region']}): {contact['number']}", "  ", "    ")
     else:
         w.heading(f"!! {emergency['heading']}")
-    w.para(f"{labels.get('signs', 'Signs')}:")
+    w.para(f"{labels.get('signs') or phrase('signs')}:")
     for sign in emergency["signs"]:
         w.bullet(sign["text"] + markers(sign["sources"], numbers))
     if instruction:
@@ -123,8 +125,8 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
         w.para("!! " + reminder["text"] + markers(reminder["sources"], numbers))
         w.blank()
     w.heading(view["title"])
-    w.para(f"{labels.get('in_short', 'In short')}: {view['summary']}" + markers(view["summary_sources"], numbers))
-    render_actions(w, view.get("actions", []), numbers, labels.get("what_to_do", "What to do"))
+    w.para(f"{labels.get('in_short') or phrase('in_short')}: {view['summary']}" + markers(view["summary_sources"], numbers))
+    render_actions(w, view.get("actions", []), numbers, labels.get("what_to_do") or phrase("what_to_do"))
     if view.get("decision_chart"):
         render_decision_chart(w, view["decision_chart"], numbers)
     if view.get("triage_chart"):
@@ -147,12 +149,12 @@ def _has_emergency_section(view: dict[str, Any]) -> bool:
 
 
 def render_actions(w: PlainWriter, actions: list[dict[str, Any]], numbers: dict[str, int] | None,
-                   heading: str = "What to do") -> None:
+                   heading: str | None = None) -> None:
     """The numbered "What to do" steps, right after the summary."""
     if not actions:
         return
     w.blank()
-    w.para(f"{heading}:")
+    w.para(f"{heading or phrase('what_to_do')}:")
     for n, action in enumerate(actions, 1):
         mark = f"  {n}. "
         w.para(action["text"] + markers(action["sources"], numbers), mark, " " * len(mark))
@@ -167,7 +169,7 @@ def render_decision_chart(w: PlainWriter, chart: dict[str, Any], numbers: dict[s
         w.para(words["question"], "  ")
     for answer, action in (("yes", "yes_action"), ("no", "no_action")):
         if words.get(action):
-            mark = f"    {words.get(answer, answer)} -> "
+            mark = f"    {words.get(answer) or phrase(answer)} -> "
             w.para(words[action], mark, " " * len(mark))
     if words.get("always"):
         w.para(words["always"], "  ")
@@ -191,26 +193,26 @@ def render_sections(w: PlainWriter, view: dict[str, Any], numbers: dict[str, int
     labels = view.get("labels") or {}
     for section in view["sections"]:
         w.blank()
-        label = KIND_LABELS.get(section["kind"])
-        if label:
-            label = labels.get(section["kind"], label).upper()
+        label = None
+        if section["kind"] in LABELLED_KINDS:
+            label = (labels.get(section["kind"]) or phrase(section["kind"])).upper()
         w.para(f"{label}: {section['heading']}" if label else section["heading"])
         for point in section["points"]:
             w.bullet(point["text"] + markers(point["sources"], numbers))
     if view["talk_to_doctor"]:
         w.blank()
         talk = view["talk_to_doctor"]
-        heading = labels.get("talk_to_doctor", "Talk to your doctor or pharmacist")
+        heading = labels.get("talk_to_doctor") or phrase("talk_to_doctor")
         w.para(f"{heading}: " + talk["text"] + markers(talk["sources"], numbers))
 
 
 def render_source_list(out: Output, sources: list[dict[str, str]], numbered: bool = True,
-                       heading: str = "Sources") -> None:
+                       heading: str | None = None) -> None:
     """Each source in plain words (title, publisher, year), its address on the next line."""
     from baclofen_cli.citations import plain_label
 
     w = PlainWriter(out)
-    out.text(heading)
+    out.text(heading or phrase("sources"))
     for n, source in enumerate(sources, 1):
         label = f"[{n}]" if numbered else f"{source['id']}:"
         # A hanging indent, never more than a third of the width (long ids on a narrow terminal).
@@ -227,4 +229,4 @@ def render_topics_list(out: Output, topics: list[dict[str, str]], command: str) 
         # On a narrow terminal a long id would leave no room: wrap titles under a short indent.
         w.para(f"{topic['id']:<{width}}  {topic['title']}", "", " " * min(width + 2, max(4, out.width // 2)))
     w.blank()
-    w.para(f"Read one with: {command} TOPIC (for example: {command} {topics[0]['id']})")
+    w.para(phrase("read_one_with", usage=f"{command} TOPIC", example=f"{command} {topics[0]['id']}"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from baclofen_cli.lang import join_names, phrase
 from baclofen_cli.output import Output
 from baclofen_cli.render.plain import PlainWriter, render_emergency, render_sections
 from baclofen_cli.render.plain import markers as cite
@@ -24,22 +25,31 @@ def source_line(n: int, source: dict[str, str], full: bool) -> str:
 
 def render_sources(out: Output, sources: list[dict[str, str]], full: bool) -> None:
     w = PlainWriter(out)
-    w.para("Sources" if full else "Sources (add --sources for web addresses)")
+    w.para(phrase("sources") if full else phrase("sources_add_addresses"))
     for n, source in enumerate(sources, 1):
         w.para(source_line(n, source, full), "  ", "      ")
 
 
-SEVERITY_WORDS = {"major": "MAJOR", "moderate": "MODERATE", "minor": "MINOR"}
+SEVERITIES = ("major", "moderate", "minor")
+
+
+def severity_word(severity: str) -> str:
+    """"major" -> the pack's word for it ("Major"); the renderers upper-case it."""
+    return phrase(f"severity_{severity}") if severity in SEVERITIES else severity
 
 
 def title_line(view: dict[str, Any]) -> str:
-    names = view["title_names"]
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"Checking {joined} with baclofen"
+    return phrase("checking_with", names=join_names(view["title_names"]), drug=view["drug"])
 
 
 def verdict_label(verdict: dict[str, Any]) -> str:
-    return SEVERITY_WORDS.get(verdict["severity"] or "", "NOT IN THIS GUIDE")
+    severity = verdict["severity"] or ""
+    return (severity_word(severity) if severity in SEVERITIES else phrase("not_in_guide")).upper()
+
+
+def notice_label(result: dict[str, Any], drug: str) -> str:
+    """"Not in this guide" (a name it does not know), or "This is baclofen itself" (the file's own drug)."""
+    return phrase("not_in_guide") if result["notice_kind"] == "unknown" else phrase("this_is_the_drug", drug=drug)
 
 
 def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disclaimer: str = "") -> None:
@@ -63,11 +73,12 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
         w.para(f"{verdict_label(verdict)}: {verdict['text']}" + cite(verdict["sources"], numbers))
     combined = view["combined"]
     if combined:
-        w.para(f"WARNING: taken together ({', '.join(combined['drugs'])}): {combined['text']}"
+        w.para(f"{phrase('warning').upper()}: {phrase('taken_together', drugs=', '.join(combined['drugs']))}: "
+               f"{combined['text']}"
                + cite(combined["sources"], numbers))
     if view["steps"]:
         w.blank()
-        w.para("What to do")
+        w.para(phrase("what_to_do"))
         for n, step in enumerate(view["steps"], 1):
             w.para(f"{n}. {step['text']}" + cite(step["sources"], numbers), "  ", "     ")
     w.blank()
@@ -76,18 +87,18 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
         if result["not_read_note"]:
             w.para(result["not_read_note"], "  ", "  ")
         if result["notice"]:
-            label = "Not in this guide" if result["notice_kind"] == "unknown" else "This is baclofen itself"
-            w.para(f"{label}: {result['query']}")
+            w.para(f"{notice_label(result, view['drug'])}: {result['query']}")
             notice = result["notice"]
             w.para(notice["text"] + cite(notice["sources"], numbers), "  ", "  ")
             if result["suggestions"]:
-                w.para("Did you mean: " + ", ".join(result["suggestions"]) + "?", "  ", "  ")
+                w.para(phrase("did_you_mean", names=", ".join(result["suggestions"])), "  ", "  ")
         for item in result["items"]:
             w.para(heading_line(item))
             for group in item["groups"]:
-                w.para(f"{group['severity'].upper()}: {group['name']}", "  ", "    ")
-                w.para("What happens: " + group["effect"], "    ", "      ")
-                w.para("What to do: " + group["advice"] + cite(group["sources"], numbers), "    ", "      ")
+                w.para(f"{severity_word(group['severity']).upper()}: {group['name']}", "  ", "    ")
+                w.para(f"{phrase('what_happens')}: " + group["effect"], "    ", "      ")
+                w.para(f"{phrase('what_to_do')}: " + group["advice"] + cite(group["sources"], numbers), "    ",
+                       "      ")
         w.blank()
     render_sources(out, view["sources"], show_sources)
     if disclaimer:
@@ -100,7 +111,7 @@ def heading_line(item: dict[str, Any]) -> str:
     if item.get("region"):
         name = f"{name} ({item['region']})"
     if item["closest_to"]:
-        name = f'{name} (closest match to "{item["closest_to"]}")'
+        name = f"{name} ({phrase('closest_match', name=item['closest_to'])})"
     return f"{name}: {item['description']}"
 
 
@@ -116,19 +127,19 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
             reminder = topic["emergency_reminder"]
             w.para("!! " + reminder["text"] + cite(reminder["sources"], numbers))
         w.heading(topic["title"])
-        w.para(f"In short: {topic['summary']}" + cite(topic["summary_sources"], numbers))
+        w.para(f"{phrase('in_short')}: {topic['summary']}" + cite(topic["summary_sources"], numbers))
         w.blank()
-    w.para("Interaction groups, most serious first")
+    w.para(phrase("groups_most_serious_first"))
     for group in view["groups"]:
         w.blank()
-        w.para(f"{group['severity'].upper()}: {group['name']}", "", "  ")
-        w.para("Examples: " + "; ".join(group["examples"]), "  ", "    ")
-        w.para("What happens: " + group["effect"], "  ", "    ")
-        w.para("What to do: " + group["advice"] + cite(group["sources"], numbers), "  ", "    ")
+        w.para(f"{severity_word(group['severity']).upper()}: {group['name']}", "", "  ")
+        w.para(f"{phrase('examples')}: " + "; ".join(group["examples"]), "  ", "    ")
+        w.para(f"{phrase('what_happens')}: " + group["effect"], "  ", "    ")
+        w.para(f"{phrase('what_to_do')}: " + group["advice"] + cite(group["sources"], numbers), "  ", "    ")
     if topic:
         render_sections(w, topic, numbers)
     w.blank()
-    w.para(f"Check a medicine by name: {command} interactions NAME [NAME...]")
+    w.para(phrase("check_by_name", usage=f"{command} interactions NAME [NAME...]"))
     w.blank()
     render_sources(out, sources, show_sources)
     if disclaimer:

@@ -18,9 +18,11 @@ from rich.console import Group
 from rich.panel import Panel
 from rich.text import Text
 
+from baclofen_cli.lang import phrase
 from baclofen_cli.output import Output, clean
 from baclofen_cli.render.plain import _has_emergency_section, emergency_line_text, markers, source_numbers
 
+# Each labelled section kind: its colour, and its words (the English default; drawn with the pack's words).
 SECTION_STYLES = {
     "warning": ("yellow", "Warning"),
     "emergency": ("bold red", "EMERGENCY"),
@@ -83,8 +85,8 @@ def emergency_panel(out: Output, emergency: dict[str, Any], numbers: dict[str, i
         text = emergency["instruction"]
         parts += [wrapped(text["text"] + markers(text["sources"], numbers), inner, style="bold"), Text(""),
                   contacts, Text("")]
-    parts += [Text(f"{clean(labels.get('signs', 'Signs'))}:", style="bold"), signs]
-    emergency_word = labels.get("emergency", "Emergency").upper()
+    parts += [Text(f"{clean(labels.get('signs') or phrase('signs'))}:", style="bold"), signs]
+    emergency_word = (labels.get("emergency") or phrase("emergency")).upper()
     return Panel(
         Group(*parts),
         title=_text(f"{emergency_word}: {emergency['heading']}", "bold white on red"),
@@ -118,14 +120,14 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     inner = out.width - PANEL_INSET
     console.print(wrapped(view["title"], out.width, style="bold underline"))
     summary = wrapped(view["summary"] + markers(view["summary_sources"], numbers), inner)
-    console.print(Panel(summary, title=_text(labels.get("in_short", "In short")), title_align="left",
+    console.print(Panel(summary, title=_text(labels.get("in_short") or phrase("in_short")), title_align="left",
                         border_style="cyan"))
     if view.get("actions"):
         steps = _join(
             wrapped(f"{n}. " + a["text"] + markers(a["sources"], numbers), inner, "", " " * (len(str(n)) + 2))
             for n, a in enumerate(view["actions"], 1)
         )
-        title = _text(labels.get("what_to_do", "What to do"), "bold")
+        title = _text(labels.get("what_to_do") or phrase("what_to_do"), "bold")
         console.print(Panel(steps, title=title, title_align="left", border_style="cyan"))
     chart = view.get("decision_chart")
     if chart:
@@ -141,8 +143,8 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
         points = [(p["text"], p["sources"]) for p in section["points"]]
         style = SECTION_STYLES.get(section["kind"])
         if style:
-            colour, label = style
-            label = labels.get(section["kind"], label)
+            colour = style[0]
+            label = labels.get(section["kind"]) or phrase(section["kind"])
             label = label.upper() if section["kind"] == "emergency" else label
             title = _text(f"{label}: {section['heading']}", f"bold {colour}")
             bullets = bullet_block(out, points, numbers, inner)
@@ -154,7 +156,7 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
     if view["talk_to_doctor"]:
         talk = view["talk_to_doctor"]
         body = wrapped(talk["text"] + markers(talk["sources"], numbers), inner)
-        heading = _text(labels.get("talk_to_doctor", "Talk to your doctor or pharmacist"))
+        heading = _text(labels.get("talk_to_doctor") or phrase("talk_to_doctor"))
         console.print(Panel(body, title=heading, title_align="left", border_style="green"))
     if show_sources:
         render_source_list(out, view["sources"], console=console)
@@ -186,7 +188,7 @@ def decision_flow(out: Output, chart: dict[str, Any], numbers: dict[str, int] | 
         lines.append(wrapped(words["question"], out.width, "  "))
     for answer, action in (("yes", "yes_action"), ("no", "no_action")):
         if words.get(action):
-            mark = f"    {clean(words.get(answer, answer))} -> "
+            mark = f"    {clean(words.get(answer) or phrase(answer))} -> "
             lines.append(wrapped(words[action], out.width, mark, " " * len(mark)))
     if words.get("always"):
         lines.append(wrapped(words["always"], out.width, "  ", style="bold"))
@@ -194,12 +196,12 @@ def decision_flow(out: Output, chart: dict[str, Any], numbers: dict[str, int] | 
 
 
 def render_source_list(out: Output, sources: list[dict[str, str]], numbered: bool = True, console: Any = None,
-                       heading: str = "Sources") -> None:
+                       heading: str | None = None) -> None:
     """Each source in plain words (title, publisher, year), its address unbroken on the next line."""
     from baclofen_cli.citations import plain_label
 
     console = console or out.console()
-    console.print(_text(heading, "bold"))
+    console.print(_text(heading or phrase("sources"), "bold"))
     labels = [f"[{n}] " if numbered else f"{clean(s['id'])}: " for n, s in enumerate(sources, 1)]
     # A hanging indent, never more than a third of the width (long ids on a narrow terminal).
     indent = " " * min(max(map(len, labels), default=0), max(out.width // 3, 4))
@@ -218,7 +220,10 @@ def render_topics_list(out: Output, topics: list[dict[str, str]], command: str) 
         line.stylize("bold cyan", 0, len(clean(topic["id"])))
         console.print(line)
     console.print()
-    hint = Text("Read one with: ")
+    # The pack's sentence around the usage, which stays bold: "Read one with: {usage} (for example: ...)".
+    example = f"{command} {clean(topics[0]['id'])}"
+    before, _, after = phrase("read_one_with", usage="\0", example=example).partition("\0")
+    hint = Text(before)
     hint.append(f"{command} TOPIC", style="bold")
-    hint.append(f" (for example: {command} {clean(topics[0]['id'])})")
+    hint.append(after)
     console.print(hint)

@@ -13,8 +13,18 @@ from rich.console import Group
 from rich.panel import Panel
 from rich.text import Text
 
+from baclofen_cli.lang import phrase
 from baclofen_cli.output import Output, clean
-from baclofen_cli.render.plain_interactions import cite, heading_line, numbering, source_line, title_line, verdict_label
+from baclofen_cli.render.plain_interactions import (
+    cite,
+    heading_line,
+    notice_label,
+    numbering,
+    severity_word,
+    source_line,
+    title_line,
+    verdict_label,
+)
 from baclofen_cli.render.terminal import SECTION_STYLES, _text, emergency_panel, wrapped
 
 SEVERITY_STYLES = {
@@ -32,7 +42,7 @@ def _cited(text: str, ids: list[str], numbers: dict[str, int], style: str = "") 
 
 
 def _badge(severity: str) -> Text:
-    return Text(f" {severity.upper()} ", style=SEVERITY_STYLES.get(severity, ("bold", ""))[0])
+    return Text(f" {severity_word(severity).upper()} ", style=SEVERITY_STYLES.get(severity, ("bold", ""))[0])
 
 
 def _labelled(label: str, text: str, ids: list[str] | None = None, numbers: dict[str, int] | None = None) -> Text:
@@ -44,7 +54,7 @@ def _labelled(label: str, text: str, ids: list[str] | None = None, numbers: dict
 
 
 def render_sources(console: Any, sources: list[dict[str, str]], full: bool) -> None:
-    console.print(_text("Sources" if full else "Sources (add --sources for web addresses)", "bold"))
+    console.print(_text(phrase("sources") if full else phrase("sources_add_addresses"), "bold"))
     for n, source in enumerate(sources, 1):
         console.print(wrapped(source_line(n, source, full), console.width, "", "    "), soft_wrap=True)
 
@@ -58,7 +68,7 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
         console.print(
             Panel(
                 Group(*lines),
-                title=_text(f"EMERGENCY: {emergency['heading']}", "bold white on red"),
+                title=_text(f"{phrase('emergency').upper()}: {emergency['heading']}", "bold white on red"),
                 title_align="left",
                 border_style="red",
             )
@@ -77,12 +87,13 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
         summary.append(line)
     combined = view["combined"]
     if combined:
-        colour, label = SECTION_STYLES["warning"]
-        line = Text(f"{label}: taken together ({', '.join(combined['drugs'])}): ", style=f"bold {colour}")
+        colour = SECTION_STYLES["warning"][0]
+        together = phrase("taken_together", drugs=", ".join(combined["drugs"]))
+        line = Text(f"{phrase('warning')}: {together}: ", style=f"bold {colour}")
         line.append_text(_cited(combined["text"], combined["sources"], numbers))
         summary.append(line)
     if view["steps"]:
-        summary += [Text(""), Text("What to do", style="bold")]
+        summary += [Text(""), Text(phrase("what_to_do"), style="bold")]
         for n, step in enumerate(view["steps"], 1):
             number = Text(f"{n}. ", style="bold")
             number.append_text(_cited(step["text"], step["sources"], numbers))
@@ -99,9 +110,8 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
             notice = result["notice"]
             body.append(_cited(notice["text"], notice["sources"], numbers))
             if result["suggestions"]:
-                body.append(_labelled("Did you mean: ", ", ".join(result["suggestions"]) + "?"))
-            label = "Not in this guide" if result["notice_kind"] == "unknown" else "This is baclofen itself"
-            title = _text(f"{label}: {result['query']}", "bold yellow")
+                body.append(_text(phrase("did_you_mean", names=", ".join(result["suggestions"]))))
+            title = _text(f"{notice_label(result, view['drug'])}: {result['query']}", "bold yellow")
             console.print(Panel(Group(*body), title=title, title_align="left", border_style="yellow"))
             continue
         worst = "minor"
@@ -117,8 +127,8 @@ def render_answer(out: Output, view: dict[str, Any], *, show_sources: bool, disc
                 body += [
                     Text(""),
                     badge,
-                    _labelled("What happens: ", group["effect"]),
-                    _labelled("What to do: ", group["advice"], group["sources"], numbers),
+                    _labelled(f"{phrase('what_happens')}: ", group["effect"]),
+                    _labelled(f"{phrase('what_to_do')}: ", group["advice"], group["sources"], numbers),
                 ]
             body.append(Text(""))
         if body and not body[-1].plain:
@@ -152,23 +162,23 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
             console.print(_cited(reminder["text"], reminder["sources"], numbers, "bold red"))
         console.print(_text(topic["title"], "bold underline"))
         summary = _cited(topic["summary"], topic["summary_sources"], numbers)
-        console.print(Panel(summary, title="In short", title_align="left", border_style="cyan"))
+        console.print(Panel(summary, title=_text(phrase("in_short")), title_align="left", border_style="cyan"))
     table = Table(
-        title=_text("Interaction groups, most serious first", "bold"),
+        title=_text(phrase("groups_most_serious_first"), "bold"),
         show_lines=True,
         expand=True,
         header_style="bold",
     )
-    table.add_column("Group", ratio=3, overflow="fold")
-    table.add_column("What happens", ratio=4, overflow="fold")
-    table.add_column("What to do", ratio=4, overflow="fold")
+    table.add_column(_text(phrase("group")), ratio=3, overflow="fold")
+    table.add_column(_text(phrase("what_happens")), ratio=4, overflow="fold")
+    table.add_column(_text(phrase("what_to_do")), ratio=4, overflow="fold")
     for group in view["groups"]:
         name = Text()
         name.append_text(_badge(group["severity"]))
         name.append("\n")
         name.append(clean(group["name"]), style="bold")
         name.append("\n")
-        name.append(clean("e.g. " + "; ".join(group["examples"])), style="dim")
+        name.append(clean(phrase("for_example", examples="; ".join(group["examples"]))), style="dim")
         table.add_row(name, _text(group["effect"]), _cited(group["advice"], group["sources"], numbers))
     console.print(table)
     if topic:
@@ -180,7 +190,8 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
             for point in section["points"]:
                 grid.add_row(out.bullet, _cited(point["text"], point["sources"], numbers))
             if style:
-                colour, label = style
+                colour, label = style[0], phrase(section["kind"])
+                label = label.upper() if section["kind"] == "emergency" else label
                 title = _text(f"{label}: {section['heading']}", f"bold {colour}")
                 console.print(Panel(grid, title=title, title_align="left", border_style=colour))
             else:
@@ -190,11 +201,14 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
         if topic["talk_to_doctor"]:
             talk = topic["talk_to_doctor"]
             console.print(
-                Panel(_cited(talk["text"], talk["sources"], numbers), title="Talk to your doctor or pharmacist",
+                Panel(_cited(talk["text"], talk["sources"], numbers), title=_text(phrase("talk_to_doctor")),
                       title_align="left", border_style="green")
             )
-    hint = Text("Check a medicine by name: ")
-    hint.append(f"{clean(command)} interactions NAME [NAME...]", style="bold")
+    usage = f"{clean(command)} interactions NAME [NAME...]"
+    before, _, after = phrase("check_by_name", usage="\0").partition("\0")
+    hint = Text(before)
+    hint.append(usage, style="bold")
+    hint.append(after)
     console.print(hint)
     render_sources(console, sources, show_sources)
     if disclaimer:
