@@ -14,12 +14,13 @@ if TYPE_CHECKING:
     from baclofen_cli.state import AppState
 
 # The standard leaflet topics every knowledge file is expected to have, in reading order.
-# Help strings describe the command, not the medicine, so another drug's file works too.
+# Help strings describe the command, never the medicine (no forms, no devices), so another drug's file
+# reads right too; the topics a file really has, with its own titles, are listed by `topics`.
 TOPIC_COMMANDS: dict[str, str] = {
     "overview": "What the medicine is, its names and its forms.",
     "uses": "What it is used for, and what it is not for.",
     "how-it-works": "How it works in the body, in plain words.",
-    "administration": "How to take it: tablets, liquids, granules and the pump.",
+    "administration": "How to take it, in each form it comes in.",
     "dosing": "Usual doses from the label. Your prescriber sets yours.",
     "missed-dose": "What to do if you miss a dose.",
     "side-effects": "Side effects: common, less common, and when to get help.",
@@ -28,9 +29,9 @@ TOPIC_COMMANDS: dict[str, str] = {
     "pregnancy": "Pregnancy and breastfeeding.",
     "stopping": "Why you must not stop suddenly, and signs of withdrawal.",
     "overdose": "Signs of taking too much, and what to do right now.",
-    "pump": "The spinal (intrathecal) pump: refills, alarms and warning signs.",
+    "pump": "A pump or device that gives the medicine: refills, alarms and warning signs.",
     "storage": "Storing it safely and getting rid of unused medicine.",
-    "common-questions": "Short answers to common questions: crushing tablets, drug tests, travel, cost...",
+    "common-questions": "Short answers to common questions.",
 }
 
 

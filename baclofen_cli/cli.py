@@ -20,13 +20,25 @@ from baclofen_cli.errors import BaclofenError
 HELP = (
     "A plain-language guide to your medicine, with sources. "
     "It gives general facts, not advice for you: follow your own doctor and pharmacist. "
-    "In an emergency, call your local emergency number (911 US, 999 UK, 112 EU)."
+    "In an emergency, call your local emergency number (the numbers are in every answer)."
 )
 
 
 class WrappingHelpFormatter(HelpFormatter):
     """Click's formatter, except that blocks it must not re-wrap (examples, marked with \b)
     are laid out for the width rather than left to overflow a narrow terminal."""
+
+    def write(self, string: str) -> None:
+        # Help and examples name the command "baclofen"; a clinic may install it under another
+        # name (a symlink named after its drug): the help then names that command instead.
+        from baclofen_cli.state import DEFAULT_PROGRAM, RUN_PROGRAM
+
+        if RUN_PROGRAM != DEFAULT_PROGRAM:
+            import re
+
+            # The command word only: not BACLOFEN_DATA, nor a path such as ~/.cache/baclofen-cli.
+            string = re.sub(rf"(?<![\w/.$-]){DEFAULT_PROGRAM}(?![\w-])", lambda _: RUN_PROGRAM, string)
+        super().write(string)
 
     def write_text(self, text: str) -> None:
         if "\b" not in text:

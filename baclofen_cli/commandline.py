@@ -158,7 +158,8 @@ def rewrite(
     if joined is not None and (joined[1] == len(words) or joined[0] in TAKES_WORDS):
         name, used = joined
         new = [name, *words[used:]]
-        note = None if used == 1 and words[0] == name else f"read as: baclofen {' '.join([name, *_safe(words[used:])])}"
+        program = _program()
+        note = None if used == 1 and words[0] == name else f"read as: {program} {' '.join([name, *_safe(words[used:])])}"
         return Rewrite(lifted + new + options, note)
     phrase = " ".join(words)
     data = data_option(lifted)
@@ -166,7 +167,7 @@ def rewrite(
         # A topic only the knowledge file has (a clinic's own): run as `show ID`, like a built-in one.
         extra_topic = joined_command(words, [t for t in topic_ids(data) if t not in COMMANDS])
         if extra_topic is not None and extra_topic[1] == len(words):
-            return Rewrite(lifted + ["show", extra_topic[0], *options], f"read as: baclofen show {extra_topic[0]}")
+            return Rewrite(lifted + ["show", extra_topic[0], *options], f"read as: {_program()} show {extra_topic[0]}")
     if is_medicine is not None and phrase.strip():
         if is_medicine(data, phrase):
             return Rewrite(lifted + ["interactions", phrase, *options],
@@ -218,3 +219,10 @@ def medicine_in_index(data: str | None, name: str) -> bool:
         return False
     key = drugs.raw_key(name)
     return bool(key) and (key in index.names or key.replace(" ", "") in index.squashed)
+
+
+def _program() -> str:
+    """The name the tool was run as (state.RUN_PROGRAM), read when a note is made."""
+    from baclofen_cli import state
+
+    return state.RUN_PROGRAM

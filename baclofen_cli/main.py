@@ -25,9 +25,15 @@ EXIT_TERMINATED = 128 + signal.SIGTERM
 
 DEBUG_ENV_VAR = "BACLOFEN_DEBUG"
 EXIT_BUG = 1
+# The name the tool was run as (set by main(); see state.program_name), shown in hints and usage.
+PROGRAM = "baclofen"
 
 
 def main() -> None:
+    from baclofen_cli import state
+
+    global PROGRAM
+    PROGRAM = state.RUN_PROGRAM = state.program_name()
     _prepare_streams()
     # SIGTERM becomes SystemExit, so cleanup (temporary files of atomic writes) still runs.
     signal.signal(signal.SIGTERM, _terminate)
@@ -42,7 +48,7 @@ def main() -> None:
             sys.exit(code)
         from baclofen_cli.cli import app
 
-        app(prog_name="baclofen")
+        app(prog_name=PROGRAM)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, never a traceback
         if os.environ.get(DEBUG_ENV_VAR):
             raise
@@ -50,7 +56,7 @@ def main() -> None:
 
         detail = clean(f"{type(exc).__name__}: {exc}")[:200]
         print(
-            f"baclofen: internal error ({detail}). This is a bug in baclofen, not something you did; "
+            f"{PROGRAM}: internal error ({detail}). This is a bug in {PROGRAM}, not something you did; "
             f"run again with {DEBUG_ENV_VAR}=1 to see the details.",
             file=sys.stderr,
         )
@@ -161,8 +167,8 @@ def run_fast(argv: list[str]) -> int | None:
     if read.note:
         from baclofen_cli.output import clean
 
-        print(clean(f"baclofen: {read.note}"), file=sys.stderr)
-    state = AppState(data=data, region=region, no_pager=no_pager)
+        print(clean(f"{PROGRAM}: {read.note}"), file=sys.stderr)
+    state = AppState(data=data, region=region, no_pager=no_pager, command_name=PROGRAM)
     state.paging = True
     try:
         action(state)
@@ -171,7 +177,7 @@ def run_fast(argv: list[str]) -> int | None:
     except BaclofenError as exc:
         from baclofen_cli.output import clean
 
-        print(clean(f"baclofen: error: {exc}"), file=sys.stderr)
+        print(clean(f"{PROGRAM}: error: {exc}"), file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         # The reader left (`| head`): stop quietly, and keep Python from complaining at exit.

@@ -15,6 +15,27 @@ if TYPE_CHECKING:
     from baclofen_cli.output import Output
 
 
+DEFAULT_PROGRAM = "baclofen"
+# The name this run was started as: set once by the entry point (main.main), shown in hints and help.
+RUN_PROGRAM = DEFAULT_PROGRAM
+
+
+def program_name(argv0: str | None = None) -> str:
+    """The name the tool was run as (`zentrafol` for a symlink or script of that name), for hints and usage.
+
+    A clinic can install the same code for another drug under another command name. Run as
+    `python -m baclofen_cli` (or with no usable name), the default.
+    """
+    import os
+    import sys
+
+    name = os.path.basename(argv0 if argv0 is not None else (sys.argv[0] if sys.argv else ""))
+    name = name.removesuffix(".exe").removesuffix("-script.py")
+    if not name or name.startswith("-") or name.endswith(".py") or not name.isprintable() or len(name) > 40:
+        return DEFAULT_PROGRAM
+    return name
+
+
 class AppState:
     """Global options, and the knowledge file loaded at most once per run."""
 
@@ -23,7 +44,7 @@ class AppState:
         data: str | None = None,
         color: bool | None = None,
         no_input: bool = False,
-        command_name: str = "baclofen",
+        command_name: str = DEFAULT_PROGRAM,
         region: str | None = None,
         no_pager: bool = False,
     ) -> None:

@@ -13,7 +13,9 @@ def version_text(data: str | None) -> str:
 
     path = resolve_path(data)
     shown = "built-in" if path == default_path() else show_path(str(path))
-    lines = [f"baclofen {__version__}", f"knowledge file: {shown}"]
+    from baclofen_cli.state import RUN_PROGRAM
+
+    lines = [f"{RUN_PROGRAM} {__version__}", f"knowledge file: {shown}"]
     try:
         reviewed = AppState(data=data).kb.drug.reviewed
     except BaclofenError as exc:
