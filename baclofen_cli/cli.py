@@ -322,6 +322,14 @@ def root(
             "[env: BACLOFEN_REGION; default: from the locale, else all].",
         ),
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="CODE",
+            help="The language of the guide: en or es [env: BACLOFEN_LANG; default: from the locale, else en].",
+        ),
+    ] = None,
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never show long answers through a pager [env: BACLOFEN_PAGER].")
     ] = False,
@@ -341,7 +349,7 @@ def root(
         # `baclofen --json overdose`: the command's own --json is the one that counts.
         raise UsageError(cli_text.JSON_AFTER_COMMAND.format(program=ctx.info_name or "baclofen"), ctx)
     ctx.obj = AppState(data=data, color=color, no_input=no_input, command_name=ctx.info_name or "baclofen",
-                       region=region, no_pager=no_pager)
+                       region=region, no_pager=no_pager, language=language)
     ctx.obj.paging = ctx.invoked_subcommand in PAGED_COMMANDS
     if ctx.invoked_subcommand is None:
         # On a terminal, `baclofen` alone opens the interactive guide; piped or with

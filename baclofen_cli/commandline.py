@@ -24,12 +24,12 @@ TAKES_WORDS = frozenset({"interactions", "ask", "show", "help", "validate", "com
 
 # Options of the root command, with whether they take a value. They may come anywhere
 # before a `--`; they are moved in front of the command before parsing.
-GLOBAL_OPTIONS = {"--data": True, "--region": True, "--color": False, "--no-color": False, "--no-input": False,
+GLOBAL_OPTIONS = {"--data": True, "--region": True, "--lang": True, "--color": False, "--no-color": False, "--no-input": False,
                   "--no-pager": False, "--version": False, "-V": False}
 
 # Similarity is Jaro-Winkler (0-1), which weighs a shared beginning: "dose" is 0.82 from
 # "dosing" but 0.55 from "overdose" (difflib ranked "overdose" first, which could alarm).
-OPTION_METAVARS = {"--data": "PATH", "--region": "CODE"}
+OPTION_METAVARS = {"--data": "PATH", "--region": "CODE", "--lang": "CODE"}
 
 # A single word at least TYPO_CUTOFF from a command is taken for a typo of it ("Did you
 # mean"); anything further away is answered as a question or a medicine name. Measured on

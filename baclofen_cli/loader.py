@@ -107,9 +107,39 @@ def default_path() -> Path:
     return packaged if packaged.is_file() else _PACKAGE_DIR.parent / "data" / DATA_FILE_NAME
 
 
-def resolve_path(option: str | None) -> Path:
+def resolve_path(option: str | None, language: str | None = None) -> Path:
+    """--data, else BACLOFEN_DATA, else the shipped file in `language` (English when there is none)."""
     chosen = option or os.environ.get(DATA_ENV_VAR) or None
-    return Path(chosen) if chosen else default_path()
+    return Path(chosen) if chosen else language_path(language)
+
+
+def data_chosen(option: str | None) -> bool:
+    """Whether a knowledge file was named (--data, BACLOFEN_DATA): then the file decides the language."""
+    return bool(option or os.environ.get(DATA_ENV_VAR))
+
+
+def languages() -> list[str]:
+    """The languages the shipped guide comes in, English first (for the note on an unknown --lang)."""
+    found = {"en"}
+    prefix, suffix = DATA_FILE_NAME.removesuffix(".yaml") + ".", ".yaml"
+    for folder in (_PACKAGE_DIR / "data", _PACKAGE_DIR.parent / "data"):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        found |= {n[len(prefix):-len(suffix)] for n in names if n.startswith(prefix) and n.endswith(suffix)
+                  and n[len(prefix):-len(suffix)].isalpha()}
+    return ["en", *sorted(found - {"en"})]
+
+
+def language_path(language: str | None) -> Path:
+    """The shipped knowledge file in a language (`baclofen.es.yaml`), or the English one if there is none."""
+    if language and language != "en" and language.isalpha():
+        name = DATA_FILE_NAME.replace(".yaml", f".{language}.yaml")
+        for folder in (_PACKAGE_DIR / "data", _PACKAGE_DIR.parent / "data"):
+            if (folder / name).is_file():
+                return folder / name
+    return default_path()
 
 
 @cache

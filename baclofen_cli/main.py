@@ -117,11 +117,11 @@ def parse_fast(argv: list[str]) -> Callable[..., None] | None:
 
 # The global options the fast path takes itself (rewrite() has moved them in front of the
 # command); the others (--color, --no-input, --version) go to Typer.
-_FAST_VALUE_OPTIONS = ("--data", "--region")
+_FAST_VALUE_OPTIONS = ("--data", "--region", "--lang")
 
 
-def lead_options(argv: list[str]) -> tuple[tuple[str | None, str | None, bool], list[str]] | None:
-    """((--data, --region, --no-pager), the rest) from the front of `argv`; None if an option
+def lead_options(argv: list[str]) -> tuple[tuple[str | None, str | None, bool, str | None], list[str]] | None:
+    """((--data, --region, --no-pager, --lang), the rest) from the front of `argv`; None if an option
     there is one for Typer to handle, or has a value Typer should judge (blank, or like an option)."""
     values: dict[str, str] = {}
     no_pager = False
@@ -142,7 +142,7 @@ def lead_options(argv: list[str]) -> tuple[tuple[str | None, str | None, bool], 
         if not value.strip() or value.startswith("-"):
             return None  # Typer says the value is missing or empty
         values[name] = value  # the last one wins, as in Click
-    return (values.get("--data"), values.get("--region"), no_pager), argv
+    return (values.get("--data"), values.get("--region"), no_pager, values.get("--lang")), argv
 
 
 def run_fast(argv: list[str]) -> int | None:
@@ -157,7 +157,7 @@ def run_fast(argv: list[str]) -> int | None:
     options = lead_options(read.argv)
     if options is None:
         return None
-    (data, region, no_pager), argv = options
+    (data, region, no_pager, language), argv = options
     action = parse_fast(argv)
     if action is None:
         return None
@@ -168,7 +168,7 @@ def run_fast(argv: list[str]) -> int | None:
         from baclofen_cli.output import clean
 
         print(clean(f"{PROGRAM}: {read.note}"), file=sys.stderr)
-    state = AppState(data=data, region=region, no_pager=no_pager, command_name=PROGRAM)
+    state = AppState(data=data, region=region, no_pager=no_pager, command_name=PROGRAM, language=language)
     state.paging = True
     try:
         action(state)

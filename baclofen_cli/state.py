@@ -47,20 +47,36 @@ class AppState:
         command_name: str = DEFAULT_PROGRAM,
         region: str | None = None,
         no_pager: bool = False,
+        language: str | None = None,
     ) -> None:
         self.data, self.color, self.no_input, self.command_name = data, color, no_input, command_name
         # As given (--region); `region` below is the one chosen after the environment and locale.
         self.region_option = region
         self.no_pager = no_pager
+        self.language_option = language  # --lang, as given: it picks the shipped file when no file is named
+        self._language_noted = False
         # Set by the entry points for one-shot answers (never for the guide or the quiz).
         self.paging = False
         self._answers: list[Output] = []
 
     @property
     def data_path(self) -> Path:
-        from baclofen_cli.loader import resolve_path
+        from baclofen_cli import lang, loader
 
-        return resolve_path(self.data)
+        if loader.data_chosen(self.data):
+            return loader.resolve_path(self.data)
+        language, explicit = lang.requested(self.language_option)
+        path = loader.language_path(language)
+        if explicit and language != lang.ENGLISH and path == loader.default_path() and not self._language_noted:
+            # Asked for by name, so say why it is English; a locale without a guide stays quiet.
+            import sys
+
+            from baclofen_cli.output import clean
+
+            self._language_noted = True
+            print(clean(f"{RUN_PROGRAM}: note: this guide is not available in {language!r} yet; showing it in "
+                        f"English (available: {', '.join(loader.languages())})"), file=sys.stderr)
+        return path
 
     @cached_property
     def compiled(self) -> Compiled:
@@ -103,6 +119,7 @@ class AppState:
             from baclofen_cli.staleness import stale_note
 
             reviewed = self.kb.drug.reviewed
+            out.json_meta["language"] = self.kb.drug.language
             out.json_meta["region"] = self.region
             out.json_meta["reviewed"] = reviewed
             note = stale_note(reviewed)

@@ -20,7 +20,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 _STYLE_VARS = ("FORCE_COLOR", "NO_COLOR", "TERM", "COLUMNS", "LINES", "BACLOFEN_DATA", "BACLOFEN_CACHE_DIR",
                "GITHUB_ACTIONS", "PY_COLORS", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "PYTHONIOENCODING",
                # The region comes from these: every test starts with none chosen (all regions shown).
-               "BACLOFEN_REGION", "LC_ALL", "LC_MESSAGES")
+               "BACLOFEN_REGION", "LC_ALL", "LC_MESSAGES",
+               # The language too: English unless a test asks for another.
+               "BACLOFEN_LANG")
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,9 @@ from pathlib import Path
 from typing import Any
 
 ENGLISH = "en"
+LANG_ENV_VAR = "BACLOFEN_LANG"
+# Where the locale names a language, in POSIX order of precedence (LC_ALL overrides the others).
+LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG")
 PACK_DIR = Path(__file__).resolve().parent
 LABELS_KEY = "labels"
 
@@ -63,6 +66,22 @@ class LanguagePack:
 def base_language(tag: str) -> str:
     """`es-MX`, `es_MX.UTF-8`, `ES` -> `es`: the pack a BCP 47 tag or a locale name uses."""
     return tag.replace("_", "-").split(".", 1)[0].split("@", 1)[0].split("-", 1)[0].strip().lower()
+
+
+def requested(option: str | None = None) -> tuple[str, bool]:
+    """The language asked for, and whether it was asked for explicitly (--lang, BACLOFEN_LANG) rather
+    than taken from the locale (`es_MX.UTF-8` -> `es`; C, POSIX or nothing -> English)."""
+    import os
+
+    explicit = (option or "").strip() or os.environ.get(LANG_ENV_VAR, "").strip()
+    if explicit:
+        return base_language(explicit), True
+    for name in LOCALE_VARS:
+        value = os.environ.get(name, "").strip()
+        if value:
+            base = base_language(value)
+            return (base if base.isalpha() and base not in ("c", "posix") else ENGLISH), False
+    return ENGLISH, False
 
 
 def available() -> list[str]:
