@@ -129,11 +129,30 @@ def find_problems(
     problems += _duplicate_problems(data)
     problems += _quiz_problems(data)
     problems += _text_problems(data, ())
+    problems += _label_problems(data)
     problems += [Problem(*found) for found in situation_problems(data)]
     from baclofen_cli.checks_safety import safety_problems  # the safety rules (BCL040-BCL045)
 
     problems += safety_problems(data)
     return [Problem(p.code, p.message, p.path, line_for(lines, p.path)) for p in problems]
+
+
+def _label_problems(data: dict[str, Any]) -> Iterator[Problem]:
+    """BCL009: a `labels:` key the language packs do not have (a typo shows nothing), or a {field} the code never fills."""
+    import re
+
+    from baclofen_cli import lang
+
+    english = lang.load(lang.ENGLISH).labels
+    for key, words in (data.get("labels") or {}).items():
+        if key not in english:
+            yield Problem("BCL009", f"{key!r} is not a label of the language pack (see baclofen_cli/lang/en.yaml)",
+                          ("labels", key))
+        elif isinstance(words, str):
+            unknown = set(re.findall(r"{(\w*)}", words)) - set(re.findall(r"{(\w+)}", english[key]))
+            if unknown:
+                yield Problem("BCL009", f"{key!r} names {{{sorted(unknown)[0]}}}, which this label does not fill in",
+                              ("labels", key))
 
 
 def _statement_sources(node: Any, path: Path) -> Iterator[tuple[Path, str]]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -153,3 +153,14 @@ def test_the_shipped_guide_answers_in_spanish_by_locale() -> None:
     result = run_cli(["missed-dose"], env={"LANG": "es_MX.UTF-8"})
     assert result.returncode == 0, result.stderr
     assert "En resumen:" in result.stdout and "In short" not in result.stdout
+
+
+def test_validate_faults_an_unknown_label_or_field(tmp_path: Path) -> None:
+    text = (FIXTURES / "second_drug.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "labels.yaml"
+    bad.write_text(text.replace("\ndisclaimer:", '\nlabels:\n  in_shrt: Kurz\n  checking_with: "Prüfe {names} {bogus}"\n'
+                                "\ndisclaimer:", 1), encoding="utf-8")
+    result = run_cli(["validate", str(bad)])
+    assert result.returncode != 0
+    assert re.search(r"labels\.yaml:\d+: BCL009 labels\.in_shrt", result.stdout)
+    assert re.search(r"BCL009 labels\.checking_with: .*\{bogus\}", result.stdout)

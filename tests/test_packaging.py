@@ -33,6 +33,20 @@ def test_wheel_contains_the_knowledge_file_and_schema(wheel: Path) -> None:
 
 
 @pytest.mark.slow
+def test_wheel_contains_the_language_packs(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
+    assert "baclofen_cli/lang/__init__.py" in names
+    packs = sorted(p.name for p in (ROOT / "baclofen_cli" / "lang").glob("*.yaml"))
+    assert {"en.yaml", "es.yaml"} <= set(packs)
+    for pack in packs:
+        assert archive.read(f"baclofen_cli/lang/{pack}") == (ROOT / "baclofen_cli" / "lang" / pack).read_bytes()
+    # Each shipped guide in another language (data/baclofen.<lang>.yaml) is in the wheel too.
+    for guide in (ROOT / "data").glob("baclofen.*.yaml"):
+        assert archive.read(f"baclofen_cli/data/{guide.name}") == guide.read_bytes()
+
+
+@pytest.mark.slow
 def test_wheel_installs_the_man_page(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     (page,) = [n for n in archive.namelist() if n.endswith(".data/data/share/man/man1/baclofen.1")]
@@ -52,6 +66,10 @@ def test_installed_wheel_runs_from_any_directory(wheel: Path, tmp_path: Path) ->
                             env=env, cwd="/", timeout=60)
     assert result.returncode == 0, result.stderr
     assert "In short:" in result.stdout
+    # The Spanish pack is read from the installed package (the labels of a Spanish guide).
+    pack = subprocess.run([sys.executable, "-c", "from baclofen_cli import lang; print(lang.load('es').label('in_short'))"],
+                          capture_output=True, text=True, env=env, cwd="/", check=True)
+    assert pack.stdout.strip() == "En resumen"
 
 
 def test_oldest_constraints_match_the_lower_bounds() -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import script_path
+from conftest import script_path
 
 SECOND_DRUG = Path(__file__).parent / "fixtures" / "second_drug.yaml"
 DRUG = "zentrafol"
