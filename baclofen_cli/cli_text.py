@@ -54,6 +54,8 @@ HELP_TOPICS: dict[str, str] = {
 Settings read from the environment:
 
   BACLOFEN_DATA       a knowledge file to use instead of the built-in one (same as --data)
+  BACLOFEN_LANG       the guide's language, e.g. es (same as --lang); else LC_ALL,
+                      LC_MESSAGES or LANG (es_MX.UTF-8 is Spanish), else English
   BACLOFEN_PAGER      the pager for long answers on a terminal (default: less -FRX);
                       empty or "cat" turns it off, as --no-pager does
   PAGER               used when BACLOFEN_PAGER is not set
