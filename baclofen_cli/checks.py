@@ -138,7 +138,8 @@ def find_problems(
 
 
 def _label_problems(data: dict[str, Any]) -> Iterator[Problem]:
-    """BCL009: a `labels:` key the language packs do not have (a typo shows nothing), or a {field} the code never fills."""
+    """BCL009: a `labels:` key the language packs do not have (a typo would show nothing), or a {field}
+    the code never fills in."""
     import re
 
     from baclofen_cli import lang

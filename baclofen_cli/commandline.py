@@ -24,7 +24,8 @@ TAKES_WORDS = frozenset({"interactions", "ask", "show", "help", "validate", "com
 
 # Options of the root command, with whether they take a value. They may come anywhere
 # before a `--`; they are moved in front of the command before parsing.
-GLOBAL_OPTIONS = {"--data": True, "--region": True, "--lang": True, "--color": False, "--no-color": False, "--no-input": False,
+GLOBAL_OPTIONS = {"--data": True, "--region": True, "--lang": True, "--color": False, "--no-color": False,
+                  "--no-input": False,
                   "--no-pager": False, "--version": False, "-V": False}
 
 # Similarity is Jaro-Winkler (0-1), which weighs a shared beginning: "dose" is 0.82 from
@@ -159,7 +160,8 @@ def rewrite(
         name, used = joined
         new = [name, *words[used:]]
         program = _program()
-        note = None if used == 1 and words[0] == name else f"read as: {program} {' '.join([name, *_safe(words[used:])])}"
+        shown = " ".join([name, *_safe(words[used:])])
+        note = None if used == 1 and words[0] == name else f"read as: {program} {shown}"
         return Rewrite(lifted + new + options, note)
     phrase = " ".join(words)
     data = data_option(lifted)

@@ -158,8 +158,8 @@ def test_the_shipped_guide_answers_in_spanish_by_locale() -> None:
 def test_validate_faults_an_unknown_label_or_field(tmp_path: Path) -> None:
     text = (FIXTURES / "second_drug.yaml").read_text(encoding="utf-8")
     bad = tmp_path / "labels.yaml"
-    bad.write_text(text.replace("\ndisclaimer:", '\nlabels:\n  in_shrt: Kurz\n  checking_with: "Prüfe {names} {bogus}"\n'
-                                "\ndisclaimer:", 1), encoding="utf-8")
+    own = '\nlabels:\n  in_shrt: Kurz\n  checking_with: "Prüfe {names} {bogus}"\n'
+    bad.write_text(text.replace("\ndisclaimer:", own + "\ndisclaimer:", 1), encoding="utf-8")
     result = run_cli(["validate", str(bad)])
     assert result.returncode != 0
     assert re.search(r"labels\.yaml:\d+: BCL009 labels\.in_shrt", result.stdout)

@@ -67,8 +67,8 @@ def test_installed_wheel_runs_from_any_directory(wheel: Path, tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "In short:" in result.stdout
     # The Spanish pack is read from the installed package (the labels of a Spanish guide).
-    pack = subprocess.run([sys.executable, "-c", "from baclofen_cli import lang; print(lang.load('es').label('in_short'))"],
-                          capture_output=True, text=True, env=env, cwd="/", check=True)
+    code = "from baclofen_cli import lang; print(lang.load('es').label('in_short'))"
+    pack = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd="/", check=True)
     assert pack.stdout.strip() == "En resumen"
 
 

@@ -29,7 +29,8 @@ def render_answer(out: Output, view: dict[str, Any]) -> None:
 
 
 def _corrections_line(view: dict[str, Any]) -> str:
-    pairs = [phrase("ask_read_as", typed=show_input(typed, 30), known=known) for typed, known in view["corrections"].items()]
+    pairs = [phrase("ask_read_as", typed=show_input(typed, 30), known=known)
+             for typed, known in view["corrections"].items()]
     return phrase("ask_corrections", pairs=", ".join(pairs)) if pairs else ""
 
 
@@ -47,7 +48,8 @@ def _not_found_lines(view: dict[str, Any]) -> tuple[str, str]:
 
 
 def _read_more(view: dict[str, Any], result: dict[str, Any]) -> tuple[str, str]:
-    return (phrase("ask_read_topic_type") if view.get("in_guide") else phrase("ask_read_topic")) + " ", result["command"]
+    label = phrase("ask_read_topic_type") if view.get("in_guide") else phrase("ask_read_topic")
+    return label + " ", result["command"]
 
 
 def _check_line(view: dict[str, Any], drug: dict[str, str]) -> tuple[str, str]:

@@ -125,7 +125,8 @@ def render_topic(out: Output, view: dict[str, Any], *, show_sources: bool, discl
         w.para("!! " + reminder["text"] + markers(reminder["sources"], numbers))
         w.blank()
     w.heading(view["title"])
-    w.para(f"{labels.get('in_short') or phrase('in_short')}: {view['summary']}" + markers(view["summary_sources"], numbers))
+    in_short = labels.get("in_short") or phrase("in_short")
+    w.para(f"{in_short}: {view['summary']}" + markers(view["summary_sources"], numbers))
     render_actions(w, view.get("actions", []), numbers, labels.get("what_to_do") or phrase("what_to_do"))
     if view.get("decision_chart"):
         render_decision_chart(w, view["decision_chart"], numbers)
