@@ -119,8 +119,9 @@ def ignored_with_json(option: str, why: str) -> None:
     import sys
 
     from baclofen_cli.cli_text import IGNORED_WITH_JSON
+    from baclofen_cli.state import RUN_PROGRAM
 
-    print(IGNORED_WITH_JSON.format(program="baclofen", option=option, why=why), file=sys.stderr)
+    print(IGNORED_WITH_JSON.format(program=RUN_PROGRAM, option=option, why=why), file=sys.stderr)
 
 
 def is_blank_name(name: str) -> bool:

@@ -252,7 +252,8 @@ def test_json_shape_exactly_as_in_the_issue(runner) -> None:  # noqa: ANN001
     result = invoke(runner, ["ask", "--json", "i forgot my pill"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "emergency", "caution", "notices", "results", "unread", "region", "reviewed"}
+    assert set(data) == {"query", "emergency", "caution", "notices", "results", "unread", "region", "reviewed",
+                         "language"}
     assert data["query"] == "i forgot my pill"
     assert data["emergency"] is False and data["caution"] is False
     assert data["notices"] == [] and data["unread"] == 0
@@ -272,7 +273,7 @@ def test_json_out_of_scope_has_empty_results(runner) -> None:  # noqa: ANN001
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {
         "query": "what is the capital of France", "emergency": False, "caution": False, "notices": [], "results": [],
-        "unread": 0, "region": None, "reviewed": "2026-11-21",
+        "unread": 0, "region": None, "reviewed": "2026-11-21", "language": "en",
     }
 
 

@@ -233,7 +233,7 @@ def test_a_combination_product_lists_every_interacting_part(runner) -> None:
 
 def test_json_shape_is_exactly_the_documented_one(runner, data: dict) -> None:
     answer = ask(runner, "Percocet", "qwertyuiop", "beer")
-    assert set(answer) == {"verdict", "steps", "results", "warnings", "region", "reviewed"}
+    assert set(answer) == {"verdict", "steps", "results", "warnings", "region", "reviewed", "language"}
     known_sources = {s["id"] for s in data["sources"]}
     assert set(answer["verdict"]) == {"severity", "text", "sources"} and answer["verdict"]["severity"] == "major"
     assert answer["steps"] and all(set(step) == {"text", "sources"} for step in answer["steps"])
@@ -255,7 +255,7 @@ def test_json_with_no_names_lists_groups_most_serious_first(runner, data: dict) 
     result = invoke(runner, ["interactions", "--json"])
     assert result.exit_code == 0
     listing = json.loads(result.stdout)
-    assert set(listing) == {"results", "warnings", "groups", "topic", "region", "reviewed"}
+    assert set(listing) == {"results", "warnings", "groups", "topic", "region", "reviewed", "language"}
     assert listing["results"] == [] and listing["warnings"] == []
     assert listing["topic"]["id"] == "interactions"
     order = {"major": 0, "moderate": 1, "minor": 2}
