@@ -456,7 +456,8 @@ def test_renderers_remove_escape_codes_that_get_past_validation(style: str) -> N
     cannot drive the terminal. Every output path is fed escape codes directly."""
     from baclofen_cli import actions
     from baclofen_cli.guide import Guide
-    from baclofen_cli.handout import handout_view, reading_order, render_html, render_markdown, render_text
+    from baclofen_cli.features.handout.formats import render_html, render_markdown, render_text
+    from baclofen_cli.features.handout.view import handout_view, reading_order
     from baclofen_cli.output import Output, json_text
     from baclofen_cli.quiz import QuizSession
     from baclofen_cli.state import AppState

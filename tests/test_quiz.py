@@ -333,7 +333,7 @@ def test_read_more_for_a_clinic_topic_uses_show() -> None:
 def test_start_up_does_not_load_the_quiz_or_handout_code() -> None:
     import subprocess
 
-    code = "import sys, baclofen_cli.cli; print(sorted(m for m in ('baclofen_cli.quiz', 'baclofen_cli.handout', 'html', 'random') if m in sys.modules))"
+    code = "import sys, baclofen_cli.cli; print(sorted(m for m in ('baclofen_cli.quiz', 'baclofen_cli.features.handout', 'html', 'random') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert result.stdout.strip() == "[]", result.stdout
 
