@@ -174,7 +174,8 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[Problem]:
     for key in ("rules", "pictures"):
         for i, item in enumerate(handout.get(key, [])):
             if item["topic"] not in topic_ids:
-                yield Problem("BCL004", f"the handout names unknown topic {item['topic']!r}", ("handout", key, i, "topic"))
+                yield Problem("BCL004", f"the handout names unknown topic {item['topic']!r}",
+                          ("handout", key, i, "topic"))
 
 
 def _duplicate_problems(data: dict[str, Any]) -> Iterator[Problem]:
@@ -213,7 +214,8 @@ def _quiz_problems(data: dict[str, Any]) -> Iterator[Problem]:
         choices = item["choices"]
         correct = sum(1 for choice in choices if choice.get("correct"))
         if correct != 1:
-            yield Problem("BCL006", f"quiz item has {correct} correct choices; it needs exactly one", ("quiz", i, "choices"))
+            yield Problem("BCL006", f"quiz item has {correct} correct choices; it needs exactly one",
+                          ("quiz", i, "choices"))
         if len(choices) > MAX_QUIZ_CHOICES:
             message = f"quiz item has {len(choices)} choices; at most {MAX_QUIZ_CHOICES} (a to f)"
             yield Problem("BCL006", message, ("quiz", i, "choices"))

@@ -206,7 +206,8 @@ def _source_list_problems(sources: list[dict[str, Any]], *, shipped: bool) -> It
             message = f"source {name} is 'other' tier: the shipped guide cites only official or reference sources"
             yield "BCL023", message, ("sources", i, "tier")
         elif tier_of(source) == "other":
-            message = f"source {name} is 'other' tier (a copy, forum or shop): cite the official document if there is one"
+            message = (f"source {name} is 'other' tier (a copy, forum or shop): "
+                       "cite the official document if there is one")
             yield "BCL024", message, ("sources", i, "tier")
         if _VAGUE_PUBLISHER.search(source.get("publisher", "")):
             message = f"publisher {source['publisher']!r} says nothing: name the one publisher of this document"

@@ -27,13 +27,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from baclofen_cli.citations import best
-from baclofen_cli.drugs import DrugIndex, Found, Hit, Resolution, resolve
+from baclofen_cli.drugs import resolve
+from baclofen_cli.features.interactions.names import DrugIndex, Found, Hit, Resolution
 from baclofen_cli.output import show_input
 from baclofen_cli.views import sources_view, statement_view, topic_view
 
 if TYPE_CHECKING:
     # At run time these are the cache's Records, shaped like the model (see loader.py).
-    from baclofen_cli.model import InteractionGroup, KnowledgeBase, Statement
+    from baclofen_cli.core.model_sources import Statement
+    from baclofen_cli.model import InteractionGroup, KnowledgeBase
 
 SEVERITY_ORDER = {"major": 0, "moderate": 1, "minor": 2}
 TOPIC_ID = "interactions"
@@ -128,7 +130,8 @@ def answer_view(kb: KnowledgeBase, index: DrugIndex, names: list[str], region: s
     emergency = reminder = None
     if any_major:
         note = statement_view(inter.emergency_note) if inter.emergency_note else None
-        emergency = {"heading": kb.emergency.heading, "note": note, "instruction": statement_view(kb.emergency.instruction)}
+        instruction = statement_view(kb.emergency.instruction)
+        emergency = {"heading": kb.emergency.heading, "note": note, "instruction": instruction}
     elif kb.emergency.reminder:
         reminder = statement_view(kb.emergency.reminder)  # the one line every topic starts with
 
@@ -266,7 +269,8 @@ def _steps(inter: Any, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if named and found_any:
             notice = named[0]["notice"]
             who = ", ".join(r["query"] for r in named)
-            steps.setdefault(f"{who}: {notice['text']}", {"text": f"{who}: {notice['text']}", "sources": notice["sources"]})
+            step = f"{who}: {notice['text']}"
+            steps.setdefault(step, {"text": step, "sources": notice["sources"]})
     return list(steps.values())
 
 
@@ -304,7 +308,7 @@ def _result(
             notice, kind = inter.unknown_drug, "unknown"
     not_read_note = None
     if resolution.unread and inter.get("not_read"):
-        from baclofen_cli.drugs import MAX_QUERY_CHARS
+        from baclofen_cli.features.interactions.names import MAX_QUERY_CHARS
 
         not_read_note = inter.not_read.replace("{limit}", str(MAX_QUERY_CHARS))
     return {

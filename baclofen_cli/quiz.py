@@ -71,7 +71,7 @@ def is_skip(answer: str) -> bool:
 def parse_answer(answer: str, item: QuizItem) -> int | None:
     """The chosen choice's index, or None. Accepts a letter (b, b), (b)), a number, the choice's
     own words, and true/false (t/f) for true-or-false items."""
-    text = _normal(clean(answer)).strip("()[]).:")
+    text = _normal(clean(answer)).strip("()[].:")  # noqa: B005 - a set of brackets and stops, on purpose
     if not text:
         return None
     n = len(item.choices)

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     # At run time these are the cache's Records, shaped like the model (see loader.py).
-    from baclofen_cli.model import KnowledgeBase, Source, Statement, Topic
+    from baclofen_cli.core.model_sources import Source, Statement
+    from baclofen_cli.model import KnowledgeBase, Topic
 
 
 def statement_view(statement: Statement) -> dict[str, Any]:

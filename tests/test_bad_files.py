@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA_FILE, invoke, run_cli
 
 

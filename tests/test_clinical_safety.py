@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA_FILE, invoke, run_cli
 
 # The topics this module covers (the emergency block's owner's topics).

@@ -8,9 +8,9 @@ import re
 
 import pexpect
 import pytest
+from conftest import invoke, run_cli, script_path
 
 from baclofen_cli.guide import FIRST_PROMPT, NEXT_PROMPT, Choice, parse_choice
-from conftest import invoke, run_cli, script_path
 
 PROMPT = re.escape("(q to quit): ")
 TOPICS = [

@@ -10,9 +10,9 @@ import re
 import sys
 
 import pexpect
+from conftest import script_path
 
 from baclofen_cli.guide import FIRST_PROMPT, NEXT_PROMPT, Choice, parse_choice
-from conftest import script_path
 
 LEFT, RIGHT, UP = "\x1b[D", "\x1b[C", "\x1b[A"
 TOPICS = [("missed-dose", "If you miss a dose"), ("pump", "Baclofen pump (intrathecal baclofen)")]

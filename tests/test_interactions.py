@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import DATA_FILE, invoke, run_cli
 
 TESTS = Path(__file__).resolve().parent

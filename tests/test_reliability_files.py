@@ -10,7 +10,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import OTHER_USER, SIGKILL_AT_FSYNC, run_cli, script_path, why_another_user_cannot_run_the_tool
 
 is_root = os.name == "posix" and os.geteuid() == 0

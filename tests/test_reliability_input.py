@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import DATA_FILE, run_cli
 
 from baclofen_cli import actions
-from conftest import DATA_FILE, run_cli
 
 COMMANDS = [
     ["overview"], ["topics"], ["interactions", "xanax"], ["interactions"], ["ask", "i forgot my pill"],

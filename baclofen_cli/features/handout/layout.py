@@ -94,7 +94,8 @@ def layout(view: dict[str, Any]) -> list[dict[str, Any]]:
         blocks.append({"t": "box", "kind": "plan", "id": "plan", "heading": plan["heading"], "children": children})
     short = view["layout"] == "short"
     if short:
-        blocks.append({"t": "p", "text": f"{one_line(view['disclaimer']['text'])} {meta}", "refs": view["disclaimer"]["refs"],
+        disclaimer = f"{one_line(view['disclaimer']['text'])} {meta}"
+        blocks.append({"t": "p", "text": disclaimer, "refs": view["disclaimer"]["refs"],
                        "label": f"{labels['about']}:", "class": "about"})
     else:
         blocks.append({"t": "about", "id": "about", "heading": labels["about"],
@@ -113,7 +114,8 @@ def _topic_blocks(topic: dict[str, Any], emergency: dict[str, Any], labels: dict
                          "class": "reminder", "label": f"{labels['emergency']}:"})
     children.append({"t": "p", **item_of(topic["summary"]), "class": "in-short", "label": f"{labels['in_short']}:"})
     if topic["actions"]:
-        children.append({"t": "steps", "heading": labels["what_to_do"], "items": [item_of(a) for a in topic["actions"]]})
+        steps = [item_of(a) for a in topic["actions"]]
+        children.append({"t": "steps", "heading": labels["what_to_do"], "items": steps})
     for picture in topic["pictures"]:
         children.append({"t": "picture", "picture": picture, "labels": labels})
     for section in topic["sections"]:
@@ -141,7 +143,8 @@ def _card_blocks(view: dict[str, Any]) -> list[dict[str, Any]]:
     if card["fold_note"]:
         blocks.append({"t": "p", "text": card["fold_note"], "refs": [], "class": "fold-note"})
     if view["references"]:
-        blocks.append({"t": "refs", "id": "sources", "heading": view.get("sources_heading") or view["labels"]["sources"],
+        heading = view.get("sources_heading") or view["labels"]["sources"]
+        blocks.append({"t": "refs", "id": "sources", "heading": heading,
                        "items": view["references"]})
     return blocks
 

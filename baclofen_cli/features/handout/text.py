@@ -47,7 +47,8 @@ def render_text(view: dict[str, Any], width: int = TEXT_WIDTH, *, cite: bool = F
         elif t in ("ul", "ol"):
             for n, entry in enumerate(block["items"], 1):
                 mark = f"{n}. " if t == "ol" else "- "
-                para(one_line(entry["text"]) + refs(entry["refs"]), f"{indent}  {mark}", f"{indent}  " + " " * len(mark))
+                hanging = f"{indent}  " + " " * len(mark)
+                para(one_line(entry["text"]) + refs(entry["refs"]), f"{indent}  {mark}", hanging)
             out.append("")
         elif t == "steps":
             para(f"{block['heading']}:", indent)

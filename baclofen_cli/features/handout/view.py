@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from baclofen_cli.model import KnowledgeBase, Statement, Topic
+from baclofen_cli.core.model_sources import Statement
+from baclofen_cli.model import KnowledgeBase, Topic
 
 
 def reading_order(kb: KnowledgeBase) -> list[Topic]:
