@@ -90,8 +90,9 @@ def _region_of(path: Path, node: dict[str, Any]) -> str | None:
     regions = node.get("regions")
     if isinstance(regions, list) and len(regions) == 1 and isinstance(regions[0], str):
         return regions[0]
-    if isinstance(node.get("region"), str):  # a contact
-        return node["region"]
+    region = node.get("region")
+    if isinstance(region, str):  # a contact
+        return region
     if len(path) > 2 and path[:2] == ("emergency", "by_region") and isinstance(path[2], str):
         return path[2]
     return None

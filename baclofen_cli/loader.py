@@ -86,7 +86,7 @@ class Compiled:
             except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as exc:
                 # A sealed file of the wrong shape (a bug, an edit by hand): rebuilt, never fatal.
                 # msgspec's DecodeError and ValidationError are ValueErrors; RecursionError: nested too deep.
-                debug(f"rebuilding {self.cache_dir / file_name}: {type(exc).__name__}")
+                debug(f"rebuilding {file_name} in {self.cache_dir}: {type(exc).__name__}")
         import msgspec
 
         encoded = msgspec.json.encode(_build_index(name, self.typed()))

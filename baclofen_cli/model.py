@@ -29,13 +29,13 @@ from baclofen_cli.core.model_sources import (
 )
 
 
-class Brand(StrictStruct):
+class Brand(StrictStruct, frozen=True):
     name: NonEmptyText
     region: NonEmptyText
     form: str = ""
 
 
-class Drug(StrictStruct):
+class Drug(StrictStruct, frozen=True):
     name: NonEmptyText
     drug_class: NonEmptyText
     reviewed: IsoDate
@@ -45,7 +45,7 @@ class Drug(StrictStruct):
     language: Annotated[str, Meta(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
 
 
-class Contact(StrictStruct):
+class Contact(StrictStruct, frozen=True):
     label: NonEmptyText
     number: NonEmptyText
     region: RegionCode
@@ -53,7 +53,7 @@ class Contact(StrictStruct):
     sources: list[Identifier] = []
 
 
-class Region(StrictStruct):
+class Region(StrictStruct, frozen=True):
     """A region readers can choose with `--region`, and the locales that choose it by default."""
 
     code: RegionCode
@@ -62,12 +62,12 @@ class Region(StrictStruct):
     territories: list[Annotated[str, Meta(pattern=r"^[A-Z]{2}$")]] = []
 
 
-class RegionalEmergency(StrictStruct):
+class RegionalEmergency(StrictStruct, frozen=True):
     instruction: Statement
     reminder: Statement | None = None
 
 
-class Emergency(StrictStruct):
+class Emergency(StrictStruct, frozen=True):
     """Shown before anything else wherever an emergency could be involved."""
 
     heading: NonEmptyText
@@ -83,14 +83,14 @@ class Emergency(StrictStruct):
     topics: list[Identifier] = []
 
 
-class Section(StrictStruct):
+class Section(StrictStruct, frozen=True):
     heading: NonEmptyText
     points: Annotated[list[Statement], Meta(min_length=1)]
     kind: SectionKind = "info"
     tier: SideEffectTier | None = None
 
 
-class Topic(StrictStruct):
+class Topic(StrictStruct, frozen=True):
     id: Identifier
     title: NonEmptyText
     summary: Statement
@@ -102,7 +102,7 @@ class Topic(StrictStruct):
     talk_to_doctor: Statement | None = None
 
 
-class InteractingDrug(StrictStruct):
+class InteractingDrug(StrictStruct, frozen=True):
     name: NonEmptyText
     brands: list[NonEmptyText] = []
     # Everyday words and other names that mean this drug ("beer" for alcohol, "paracetamol").
@@ -113,7 +113,7 @@ class InteractingDrug(StrictStruct):
     brands_by_region: dict[RegionCode, list[NonEmptyText]] = {}
 
 
-class InteractionGroup(StrictStruct):
+class InteractionGroup(StrictStruct, frozen=True):
     id: Identifier
     name: NonEmptyText
     # How one member is described: "Percocet: contains oxycodone, <an opioid>".
@@ -125,7 +125,7 @@ class InteractionGroup(StrictStruct):
     drugs: Annotated[list[InteractingDrug], Meta(min_length=1)]
 
 
-class Combination(StrictStruct):
+class Combination(StrictStruct, frozen=True):
     """A product that contains several drugs (Percocet, co-codamol)."""
 
     name: NonEmptyText
@@ -135,7 +135,7 @@ class Combination(StrictStruct):
     regions: list[RegionCode] = []
 
 
-class Interactions(StrictStruct):
+class Interactions(StrictStruct, frozen=True):
     groups: Annotated[list[InteractionGroup], Meta(min_length=1)]
     # Said for any name the file does not know: it must never read as reassurance
     # ("not in this guide; that does not mean it is safe; ask your pharmacist").
@@ -164,12 +164,12 @@ class Interactions(StrictStruct):
     major_groups: list[Identifier] = []
 
 
-class QuizChoice(StrictStruct):
+class QuizChoice(StrictStruct, frozen=True):
     text: NonEmptyText
     correct: bool = False
 
 
-class QuizItem(StrictStruct):
+class QuizItem(StrictStruct, frozen=True):
     id: Identifier
     topic: Identifier
     question: NonEmptyText
@@ -178,7 +178,7 @@ class QuizItem(StrictStruct):
     sources: SourceIds
 
 
-class AskHints(StrictStruct):
+class AskHints(StrictStruct, frozen=True):
     """What `ask` needs to understand patients' own words."""
 
     # Topic id -> how patients ask about it ("I forgot my pill", "come off it").
@@ -230,7 +230,7 @@ class AskHints(StrictStruct):
     other_medicine_message: Statement | None = None
 
 
-class Labels(StrictStruct):
+class Labels(StrictStruct, frozen=True):
     """The words shown around the content ("What to do", "In short"): a file in another language sets them.
 
     The defaults are the English words, so an older English file still loads unchanged.
@@ -251,7 +251,7 @@ class Labels(StrictStruct):
     no: NonEmptyText = "No"
 
 
-class PlanField(StrictStruct):
+class PlanField(StrictStruct, frozen=True):
     """One thing to fill in by hand, with blank lines to write on."""
 
     label: NonEmptyText
@@ -259,14 +259,14 @@ class PlanField(StrictStruct):
     lines: Annotated[int, Meta(ge=0, le=12)] = 1
 
 
-class FeaturedAction(StrictStruct):
+class FeaturedAction(StrictStruct, frozen=True):
     """A "What to do" step of a topic, featured in the short handout (the topic's summary if it has none)."""
 
     topic: Identifier
     action: Annotated[int, Meta(ge=1)] = 1
 
 
-class HandoutTool(StrictStruct):
+class HandoutTool(StrictStruct, frozen=True):
     """A page to use, not only read (in `handout --full`): tips to follow, and/or a table to fill in."""
 
     heading: NonEmptyText
@@ -282,7 +282,7 @@ class HandoutTool(StrictStruct):
 PictureKind = Literal["oral-syringe", "decision-chart", "traffic-light", "pump"]
 
 
-class Picture(StrictStruct):
+class Picture(StrictStruct, frozen=True):
     """A captioned picture in the HTML handout (inline SVG), drawn in its topic's chapter."""
 
     kind: PictureKind
@@ -295,7 +295,7 @@ class Picture(StrictStruct):
     leaflet: bool = False
 
 
-class Card(StrictStruct):
+class Card(StrictStruct, frozen=True):
     """A wallet-size card to cut out and carry (`handout --card`)."""
 
     heading: NonEmptyText
@@ -304,7 +304,7 @@ class Card(StrictStruct):
     fold_note: str = ""
 
 
-class Handout(StrictStruct):
+class Handout(StrictStruct, frozen=True):
     """The printed leaflet: what the short default shows, the fill-in plan, and the tools of `--full`."""
 
     title: NonEmptyText
@@ -322,7 +322,7 @@ class Handout(StrictStruct):
     card: Card | None = None
     # The line above the reference list ("Sources (official documents only)").
     sources_heading: str = ""
-class SituationRule(StrictStruct):
+class SituationRule(StrictStruct, frozen=True):
     """One agreed rule: the signs that identify a situation and the action tier it calls for."""
 
     id: Identifier
@@ -337,7 +337,7 @@ class SituationRule(StrictStruct):
     rule: str = ""
 
 
-class Situations(StrictStruct):
+class Situations(StrictStruct, frozen=True):
     """One situation, one action: checked by `validate` (BCL030), never shown to readers."""
 
     # Tier id -> the words that give that action ("emergency" -> "911", "emergency number").
@@ -347,7 +347,7 @@ class Situations(StrictStruct):
     implied: dict[NonEmptyText, Identifier] = {}
 
 
-class KnowledgeBase(StrictStruct):
+class KnowledgeBase(StrictStruct, frozen=True):
     schema_version: Literal[1]
     drug: Drug
     disclaimer: Statement

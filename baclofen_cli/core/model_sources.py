@@ -58,10 +58,12 @@ ContactKind = Literal["emergency", "poison", "crisis", "urgent-advice", "other"]
 
 
 class StrictStruct(Struct, frozen=True, forbid_unknown_fields=True):
-    """Unknown keys are errors: a typo in a field name must not silently drop content."""
+    """Unknown keys are errors: a typo in a field name must not silently drop content.
+
+    Subclasses say `frozen=True` again: msgspec inherits it, but type checkers read each class alone."""
 
 
-class Statement(StrictStruct):
+class Statement(StrictStruct, frozen=True):
     """One patient-facing sentence or two, with the sources that back it."""
 
     text: NonEmptyText
@@ -70,7 +72,7 @@ class Statement(StrictStruct):
     regions: list[RegionCode] = []
 
 
-class Source(StrictStruct):
+class Source(StrictStruct, frozen=True):
     """A document the guide's statements rest on. Cite the official document itself, never a copy of it."""
 
     id: Annotated[

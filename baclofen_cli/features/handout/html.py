@@ -58,18 +58,18 @@ def render_html(view: dict[str, Any], generator: str = "", *, cite: bool = False
                               for label, number in map(contact_text, block["contacts"]))
             return f'<p><span class="label">{e(block["label"])}:</span></p><ul class="contacts">{numbers}</ul>'
         if t == "box":
-            inner = []
+            drawn: list[str] = []
             for child in block["children"]:
                 if block["kind"] == "emergency" and child["t"] == "ul":
-                    inner.append(draw(child).replace("<ul>", '<ul class="signs">', 1))
+                    drawn.append(draw(child).replace("<ul>", '<ul class="signs">', 1))
                 else:
-                    inner.append(draw(child, level + 1))
+                    drawn.append(draw(child, level + 1))
             heading = e(block["heading"])
             if block["kind"] == "emergency":
                 word, _, rest = block["heading"].partition(":")
                 heading = f'<span class="label">{e(word)}:</span> {e(rest)}' if rest else heading
             return (f'<section class="box {block["kind"]}" aria-labelledby="{block["id"]}">'
-                    f'<h2 id="{block["id"]}">{heading}</h2>{"".join(inner)}</section>')
+                    f'<h2 id="{block["id"]}">{heading}</h2>{"".join(drawn)}</section>')
         if t in ("topic", "tool", "about"):
             tag = "article" if t == "topic" else "section"
             inner = "".join(draw(child, level + 1) for child in block["children"])
@@ -104,17 +104,17 @@ def render_html(view: dict[str, Any], generator: str = "", *, cite: bool = False
             svg = picture_svg(picture, f"picture-{n}", block["labels"])
             return f'<figure>{svg}<figcaption>{e(picture["caption"])}{refs(picture["refs"])}</figcaption></figure>'
         if t == "refs":
-            entries = []
+            listed: list[str] = []
             for r in block["items"]:
                 href = html.escape(safe_url(r["url"]), quote=True)
                 # The short leaflet names each source in plain words (a link on screen); the booklet
                 # also prints the address.
                 shown = (f'<a href="{href}">{e(r["label"])}</a>' if block.get("compact")
                          else f'{e(r["label"])} <a class="url" href="{href}">{e(r["url"])}</a>')
-                entries.append(f'<li id="ref-{r["number"]}" value="{r["number"]}">{shown}</li>')
+                listed.append(f'<li id="ref-{r["number"]}" value="{r["number"]}">{shown}</li>')
             css = "references compact" if block.get("compact") else "references"
             return (f'<section class="{css}" aria-labelledby="{block["id"]}">'
-                    f'<h2 id="{block["id"]}">{e(block["heading"])}</h2><ol>{"".join(entries)}</ol></section>')
+                    f'<h2 id="{block["id"]}">{e(block["heading"])}</h2><ol>{"".join(listed)}</ol></section>')
         if t == "card":
             front = "".join(draw(child) for child in block["front"])
             back = "".join(draw(child) for child in block["back"])
