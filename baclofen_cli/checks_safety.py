@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from baclofen_cli.checks import Problem
+from baclofen_cli.core.problem import Problem
 
 SAFETY_CODES = ("BCL040", "BCL041", "BCL042", "BCL043", "BCL044", "BCL045")
 MIN_WORDS = 3  # a disclaimer or emergency instruction of "." or "x" says nothing

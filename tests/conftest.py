@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from functools import cache
@@ -11,6 +12,11 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+# A suite started from a background job (`cmd &`) inherits SIGINT ignored, and so would every child:
+# the Ctrl-C tests then hang until their timeout. Give the children the default action back.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "data" / "baclofen.yaml"

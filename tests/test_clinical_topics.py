@@ -13,6 +13,9 @@ import re
 import pytest
 from conftest import invoke, run_cli
 
+# Content lints of the shipped knowledge file: `pytest -m content` runs only these.
+pytestmark = pytest.mark.content
+
 MY_TOPICS = ["overview", "uses", "how-it-works", "side-effects", "interactions", "precautions", "pregnancy",
              "storage", "common-questions"]
 
