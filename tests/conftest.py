@@ -21,6 +21,9 @@ if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "data" / "baclofen.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A smaller valid knowledge file for code tests that need *a* file, not the shipped content
+# (made by tests/fixtures/make_small.py). Tests of the shipped sentences use DATA_FILE.
+SMALL_FILE = FIXTURES / "small.yaml"
 
 # Variables that change how output looks; every test starts without them.
 _STYLE_VARS = ("FORCE_COLOR", "NO_COLOR", "TERM", "COLUMNS", "LINES", "BACLOFEN_DATA", "BACLOFEN_CACHE_DIR",
