@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA_FILE, invoke, run_cli
 
 from baclofen_cli import ask as engine
+from conftest import DATA_FILE, invoke, run_cli
 
 TESTS = Path(__file__).resolve().parent
 PHRASINGS_FILE = TESTS / "ask_phrasings.yaml"

@@ -9,6 +9,7 @@ import re
 
 import pytest
 import yaml
+
 from conftest import DATA_FILE, invoke, run_cli
 
 DATA = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from conftest import DATA_FILE, invoke, run_cli
 
 from baclofen_cli import loader
 from baclofen_cli.core import cache_store
+from conftest import DATA_FILE, invoke, run_cli
 
 
 @pytest.fixture

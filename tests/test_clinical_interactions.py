@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import DATA_FILE, invoke, run_cli
 
 # Content lints of the shipped knowledge file: `pytest -m content` runs only these.

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import DATA_FILE, invoke, run_cli
 
 # Content lints of the shipped knowledge file: `pytest -m content` runs only these.

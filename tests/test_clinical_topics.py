@@ -11,6 +11,7 @@ import json
 import re
 
 import pytest
+
 from conftest import invoke, run_cli
 
 # Content lints of the shipped knowledge file: `pytest -m content` runs only these.

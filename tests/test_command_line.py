@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA_FILE, invoke, run_cli
 
 from baclofen_cli.commandline import COMMANDS, suggestions
+from conftest import DATA_FILE, invoke, run_cli
 
 
 def test_the_typer_free_command_list_is_the_real_one() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import DATA_FILE
 from readability import fk_grade, topic_sentences
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
-
 from baclofen_cli.cli import app
+from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -46,6 +45,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_help_lists_every_command_as_typer_would(runner) -> None:
     """--help reads the registrations directly; it must match the converted commands."""
     import typer.main
+
     from conftest import invoke
 
     group = typer.main.get_command(app)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import invoke, run_cli
 
 from baclofen_cli.actions import TOPIC_COMMANDS
 from baclofen_cli.main import parse_fast
+from conftest import invoke, run_cli
 
 FLAG_SETS = [[], ["--json"], ["--sources"], ["--sources", "--json"]]
 TOPICS = [t for t in TOPIC_COMMANDS if t != "interactions"]

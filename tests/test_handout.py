@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA_FILE, invoke, run_cli, script_path
 
 from baclofen_cli.commands.topics import TOPIC_COMMANDS
+from conftest import DATA_FILE, invoke, run_cli, script_path
 
 SEED_FACTS = Path(__file__).parent / "seed_facts.yaml"
 READING_ORDER = list(TOPIC_COMMANDS)

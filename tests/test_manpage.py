@@ -6,9 +6,9 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import run_cli
 
 from baclofen_cli.commandline import COMMANDS
+from conftest import run_cli
 
 
 def test_man_page_lists_every_command_with_its_options_and_examples() -> None:
@@ -26,6 +26,7 @@ def test_man_page_lists_every_command_with_its_options_and_examples() -> None:
 
 def test_shipped_man_page_is_the_generated_one() -> None:
     import typer
+
     from conftest import ROOT
 
     if tuple(int(p) for p in typer.__version__.split(".")[:2]) < (0, 28):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import DATA_FILE, invoke, run_cli
 
 ESC = re.compile(r"\x1b\[[0-9;]*m")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import DATA_FILE, ROOT, invoke, run_cli
 
 SAFETY_CODES = {"BCL021", "BCL026"}

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 import yaml
-from conftest import DATA_FILE, invoke, run_cli
 
 from baclofen_cli.commands.topics import TOPIC_COMMANDS
+from conftest import DATA_FILE, invoke, run_cli
 
 TOPIC_IDS = list(TOPIC_COMMANDS)
 EMERGENCY_TOPICS = ["overdose", "stopping", "pump", "side-effects"]
