@@ -2,6 +2,8 @@
 against the issues' bars. They were written before any tuning and are measured once, at the end,
 by the integrator: the tests are marked `holdout`, deselected by default (pyproject `addopts`)
 and skipped unless that marker is asked for by name, so CI's own `-m "not slow"` never runs them.
+The checks of the sets' shape (and that no held-out question was copied into a knowledge file)
+are not marked and always run.
 
     .venv/bin/python -m pytest -m holdout -s tests/test_holdout_v4.py            # all three
     .venv/bin/python -m pytest -m holdout -s tests/test_holdout_v4.py -k english
@@ -19,20 +21,57 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, run_cli
+from conftest import DATA_FILE, ROOT, run_cli
 
 TESTS = Path(__file__).resolve().parent
 SPANISH_DATA = ROOT / "data" / "baclofen.es.yaml"
 
-pytestmark = pytest.mark.holdout
 
 
 @pytest.fixture(autouse=True)
 def _only_when_asked_for(request: pytest.FixtureRequest) -> None:
     """`-m "not slow"` (CI) replaces the default `-m "not holdout"`; skip unless asked by name."""
     expression = request.config.option.markexpr or ""
-    if "holdout" not in expression or "not holdout" in expression:
-        pytest.skip('held-out set: measured once at the end with `pytest -m holdout`')
+    if request.node.get_closest_marker("holdout") and ("holdout" not in expression or "not holdout" in expression):
+        pytest.skip("held-out set: measured once at the end with `pytest -m holdout`")
+
+
+# ---------------------------------------------------------------------------- the sets themselves (always run)
+ASK_SETS = [("ask_holdout_v4.yaml", DATA_FILE), ("ask_es_holdout.yaml", SPANISH_DATA)]
+
+
+def _phrasings_in(knowledge_file: Path) -> set[str]:
+    if not knowledge_file.exists():
+        return set()
+    hints = (yaml.safe_load(knowledge_file.read_text(encoding="utf-8")).get("ask") or {}).get("topic_phrasings") or {}
+    return {" ".join(p.casefold().split()) for values in hints.values() for p in values}
+
+
+@pytest.mark.parametrize(("name", "knowledge_file"), ASK_SETS)
+def test_a_held_out_question_set_is_well_formed_and_not_copied_into_the_knowledge_file(
+        name: str, knowledge_file: Path) -> None:
+    """Enough questions of each class, topic ids the guide has, and none of them copied into the
+    knowledge file's ask phrasings (that would be tuning on the held-out set)."""
+    data = _load(name)
+    items = data["phrasings"]
+    topics = {t["id"] for t in yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["topics"]}
+    assert len(items) + len(data["out_of_scope"]) >= 110
+    assert sum(i["emergency"] for i in items) >= 25 and len(data["out_of_scope"]) >= 25
+    assert {t for i in items for t in _wanted(i)} == topics
+    in_file = _phrasings_in(knowledge_file)
+    copied = [i["q"] for i in items if " ".join(i["q"].casefold().split()) in in_file]
+    assert copied == []
+
+
+def test_the_held_out_name_list_is_well_formed() -> None:
+    raw = _load("interaction_names_holdout_v3.yaml")
+    groups = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["interactions"]["groups"]
+    generics = {d["name"] for g in groups for d in g["drugs"]}
+    expected = {d for v in raw["found"].values() for d in (v if isinstance(v, list) else [v])}
+    assert len(raw["found"]) + len(raw["not_found"]) >= 100
+    assert expected <= generics
+    assert set(raw["same_class"]) <= set(raw["not_found"])
+    assert set(raw["same_class"].values()) <= {g["id"] for g in groups}
 
 
 # ---------------------------------------------------------------------------- measuring
@@ -131,6 +170,7 @@ def measure_names(name: str) -> dict:
 
 
 # ---------------------------------------------------------------------------- the bars
+@pytest.mark.holdout
 def test_english_ask_holdout_v4_meets_the_issue_14_bar() -> None:
     """Emergencies missed 0; false alarms at most 1; top-1 at least 95%; out of scope answered 0."""
     f = measure_ask("ask_holdout_v4.yaml")
@@ -144,6 +184,7 @@ def test_english_ask_holdout_v4_meets_the_issue_14_bar() -> None:
     assert f["top1"] >= 0.95, f["wrong"]
 
 
+@pytest.mark.holdout
 def test_names_holdout_v3_meets_the_issue_14_bar() -> None:
     """Names resolved at least 95%; false "found" 0; every unknown name gets the pharmacist line;
     no "Did you mean" into another class."""
@@ -158,6 +199,7 @@ def test_names_holdout_v3_meets_the_issue_14_bar() -> None:
     assert f["resolved_share"] >= 0.95, f["unresolved"]
 
 
+@pytest.mark.holdout
 @pytest.mark.skipif(not SPANISH_DATA.exists(), reason="no Spanish knowledge file (data/baclofen.es.yaml) yet: issue 18")
 def test_spanish_ask_holdout_meets_the_issue_18_bar() -> None:
     """Every emergency raised; at most 1 false alarm; top-1 at least 92%; nothing out of scope answered."""
