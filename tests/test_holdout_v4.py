@@ -207,7 +207,8 @@ def test_spanish_ask_holdout_meets_the_issue_18_bar() -> None:
     print(f"\nask_es_holdout: top-1 {f['n'] - len(f['wrong'])}/{f['n']} = {f['top1']:.1%}; "
           f"emergencies missed {len(f['missed'])}/{f['emergencies']}; "
           f"false alarms {len(f['alarms'])}/{f['non_emergencies']}; "
-          f"out of scope answered {len(f['answered'])}/{f['out_of_scope']}\n{json.dumps(f, indent=1, ensure_ascii=False)}")
+          f"out of scope answered {len(f['answered'])}/{f['out_of_scope']}\n"
+          f"{json.dumps(f, indent=1, ensure_ascii=False)}")
     assert f["missed"] == []
     assert len(f["alarms"]) <= 1, f["alarms"]
     assert f["answered"] == []
