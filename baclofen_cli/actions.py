@@ -104,7 +104,7 @@ def check_interactions(app_state: AppState, names: list[str], json_output: bool 
             command=app_state.command_name,
         )
         return
-    from baclofen_cli.drugs import DrugIndex
+    from baclofen_cli.features.interactions.names import DrugIndex
 
     # A brand that means different drugs in different countries shows the chosen region's meaning.
     view = views.answer_view(kb, app_state.compiled.index("drugs", DrugIndex), names, app_state.region)

@@ -15,8 +15,8 @@ from rich.text import Text
 
 from baclofen_cli.lang import phrase
 from baclofen_cli.output import Output, clean
+from baclofen_cli.render.plain import markers as cite
 from baclofen_cli.render.plain_interactions import (
-    cite,
     heading_line,
     notice_label,
     numbering,
