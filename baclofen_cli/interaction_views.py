@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from baclofen_cli.citations import best
 from baclofen_cli.drugs import resolve
 from baclofen_cli.features.interactions.names import DrugIndex, Found, Hit, Resolution
-from baclofen_cli.lang import phrase
+from baclofen_cli.lang import join_names, phrase
 from baclofen_cli.output import show_input
 from baclofen_cli.views import StatementView, sources_view, statement_view, topic_view
 
@@ -143,8 +143,7 @@ def answer_view(kb: KnowledgeBase, index: DrugIndex, names: list[str], region: s
     if emergency:
         warnings.append(" ".join(s["text"] for s in (emergency["note"], emergency["instruction"]) if s))
     if combined:
-        together = phrase("taken_together", drugs=", ".join(slowing))
-        warnings.append(f"{together[:1].upper()}{together[1:]}: {combined['text']}")
+        warnings.append(phrase("taken_together_warning", drugs=", ".join(slowing), text=combined["text"]))
     for result in results:
         if result["notice"]:
             warnings.append(f"{result['query']}: {result['notice']['text']}")
@@ -380,8 +379,7 @@ def describe(groups: dict[str, InteractionGroup], hits: list[Hit]) -> str:
             return f"{phrase('or_between').join(h.drug for h in hits)}, {labels.pop()}"
         return phrase("or_between").join(parts)
     if first.via or len(hits) > 1:
-        joined = parts[0] if len(parts) == 1 else phrase("list_last_serial", rest=", ".join(parts[:-1]), last=parts[-1])
-        text = phrase("contains", names=joined)
+        text = phrase("contains", names=join_names(parts, serial=True))
         also = first.also
         return f"{text} ({phrase('and_also', names=', '.join(also))})" if also else text
     if first.matched.casefold() == first.drug.casefold():

@@ -26,12 +26,8 @@ SKIP_WORDS = frozenset({"?", "skip"})
 
 def _true_false() -> dict[str, str]:
     """Answer words -> "true"/"false": the English ones and the pack's (its word and first letter)."""
-    words = dict(_TRUE_FALSE)
-    for meaning in ("true", "false"):
-        word = _normal(phrase(f"quiz_{meaning}"))
-        words.setdefault(word, meaning)
-        words.setdefault(word[:1], meaning)
-    return words
+    pack = {word: meaning for meaning in ("true", "false") for word in [_normal(phrase(f"quiz_{meaning}"))]}
+    return {**{word[:1]: meaning for word, meaning in pack.items()}, **pack, **_TRUE_FALSE}
 
 
 def _skip_words() -> frozenset[str]:

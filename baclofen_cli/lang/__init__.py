@@ -170,8 +170,9 @@ def phrase(key: str, /, **fields: Any) -> str:
     return current().label(key, **fields)
 
 
-def join_names(names: list[str]) -> str:
-    """"a", "a and b", "a, b and c" in the run's language."""
+def join_names(names: list[str], serial: bool = False) -> str:
+    """"a", "a and b", "a, b and c" in the run's language (`serial`: "a, b, and c" where the language has it)."""
     if len(names) <= 1:
         return "".join(names)
-    return phrase("list_last", rest=phrase("list_separator").join(names[:-1]), last=names[-1])
+    rest = phrase("list_separator").join(names[:-1])
+    return phrase("list_last_serial" if serial else "list_last", rest=rest, last=names[-1])
