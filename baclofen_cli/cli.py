@@ -167,7 +167,8 @@ class BaclofenGroup(TyperGroup):
         except UsageError as exc:
             if _kind(exc) == "NoSuchOption":  # a subcommand's option, parsed when the subcommand starts
                 raise _did_you_mean(exc) from None
-            if _kind(exc) == "BadOptionUsage" and exc.ctx is None and ctx.invoked_subcommand:  # type: ignore[attr-defined]
+            no_context = getattr(exc, "ctx", None) is None
+            if _kind(exc) == "BadOptionUsage" and no_context and ctx.invoked_subcommand:
                 # "--topics" with no value: Click raises it without the subcommand's context, which
                 # the message needs to say what kind of value and which help to read.
                 name = ctx.invoked_subcommand

@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 
 def show_topic(app_state: AppState, topic_id: str, json_output: bool = False, sources: bool = False,
                notices: bool = True) -> None:
-    """Print one topic. `notices=False`: without the one-line reminder and the disclaimer (the guide shows them once)."""
+    """Print one topic. `notices=False`: without the one-line reminder and the disclaimer (the
+    guide shows them once)."""
     from baclofen_cli.cli_report import ignored_with_json
     from baclofen_cli.errors import UnknownTopicError
     from baclofen_cli.state import renderer
