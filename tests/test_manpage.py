@@ -31,8 +31,8 @@ def test_shipped_man_page_is_the_generated_one() -> None:
 
     if tuple(int(p) for p in typer.__version__.split(".")[:2]) != (0, 28):
         # The shipped page is generated with the newest Typer the pin allows (0.28); other releases
-        # name metavars and choices differently (0.26: "INTEGER RANGE", "[a|b]"; 0.29: "[NAME]..."
-        # for "[[NAME]...]..."). CI's newest-dependencies job checks it.
+        # name metavars and choices differently (0.26: "INTEGER RANGE", "[a|b]"; 0.29: "[[NAME]...]..."
+        # for "[NAME]...", and "TOPIC <str>"). CI's newest-dependencies job checks it.
         pytest.skip(f"the shipped page is generated with Typer 0.28; this is Typer {typer.__version__}")
 
     shipped = (ROOT / "data" / "baclofen.1").read_text(encoding="utf-8")
