@@ -1752,7 +1752,7 @@ def json_view(result: Answer) -> dict[str, Any]:
 def topic_command(topic_id: str, command: str) -> str:
     """The command that shows a whole topic: `baclofen missed-dose`, or `baclofen show ID`
     for a topic a clinic's file adds."""
-    from baclofen_cli.actions import TOPIC_COMMANDS
+    from baclofen_cli.cli_spec import TOPIC_COMMANDS
 
     return f"{command} {topic_id}" if topic_id in TOPIC_COMMANDS else f"{command} show {topic_id}"
 
