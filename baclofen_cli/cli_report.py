@@ -40,15 +40,17 @@ def debugging() -> bool:
     return bool(os.environ.get(DEBUG_ENV_VAR))
 
 
-def error_line(message: str, program: str = PROGRAM) -> None:
+def error_line(message: str, program: str | None = None) -> None:
     """'baclofen: error: ...' on stderr, as one visible line."""
+    program = program or PROGRAM  # read at the call: main() sets the name the tool was run as
     from baclofen_cli.output import clean
 
     print(clean(f"{program}: error: {message}"), file=sys.stderr)
 
 
-def note_line(message: str, program: str = PROGRAM) -> None:
+def note_line(message: str, program: str | None = None) -> None:
     """'baclofen: ...' on stderr: how a command line was read, or what an option did not do."""
+    program = program or PROGRAM  # read at the call: main() sets the name the tool was run as
     from baclofen_cli.output import clean
 
     print(clean(f"{program}: {message}"), file=sys.stderr)
@@ -78,8 +80,9 @@ def bug_detail(exc: BaseException) -> str:
     return clean(f"{type(exc).__name__}: {exc}")[:200]
 
 
-def bug_line(exc: BaseException, program: str = PROGRAM) -> ExitCode:
+def bug_line(exc: BaseException, program: str | None = None) -> ExitCode:
     """The last line of defence: a bug is one line, never a traceback (unless debugging)."""
+    program = program or PROGRAM  # read at the call: main() sets the name the tool was run as
     print(
         f"{program}: internal error ({bug_detail(exc)}). This is a bug in {program}, not something you did; "
         f"run again with {DEBUG_ENV_VAR}=1 to see the details.",
@@ -95,11 +98,12 @@ def show_traceback() -> None:
     traceback.print_exc()
 
 
-def run_answer(action: Callable[[], None], program: str = PROGRAM) -> int:
+def run_answer(action: Callable[[], None], program: str | None = None) -> int:
     """Run one answer and end it by the policy above; the exit code.
 
     Bugs are left to the caller's last line of defence (main), so the fast path and the Typer
     path report them the same way."""
+    program = program or PROGRAM  # read at the call: main() sets the name the tool was run as
     try:
         action()
         sys.stdout.flush()
