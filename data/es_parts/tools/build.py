@@ -5,7 +5,7 @@ import sys
 import yaml
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
-from brands import BRANDS, COMBOS, FIXED_URL  # noqa: E402
+from brands import BRANDS, COMBO_ALIASES, COMBOS, FIXED_URL, NEW_DRUGS  # noqa: E402
 from names import ALIASES, NAMES  # noqa: E402
 from texts_interactions import T  # noqa: E402
 from texts_quiz import Q  # noqa: E402
@@ -81,10 +81,13 @@ es_groups = []
 for g in en["interactions"]["groups"]:
     ng = {"id": g["id"], "name": tr(g["name"]), "member_label": tr(g["member_label"]), "severity": g["severity"],
           "effect": tr(g["effect"]), "advice": tr(g["advice"]), "sources": list(g["sources"]), "drugs": []}
-    for d in g["drugs"]:
+    drugs = list(g["drugs"])
+    if g["id"] in NEW_DRUGS:
+        drugs = drugs[:-1] + NEW_DRUGS[g["id"]] + drugs[-1:]
+    for d in drugs:
         name_en = d["name"]
         name_es = NAMES.get(name_en, name_en)
-        if name_en not in NAMES:
+        if name_en not in NAMES and not any(d is x for v in NEW_DRUGS.values() for x in v):
             missing.append("NAME " + name_en)
         nd = {"name": name_es}
         brands = list(d.get("brands", []))
@@ -119,6 +122,12 @@ for c in en["interactions"]["combinations"]:
     nc["name"] = name_es
     nc["contains"] = [NAMES.get(x, OTHER.get(x)) or missing.append("CONTAINS " + x) or x for x in c["contains"]]
     aliases = ([c["name"]] if name_es != c["name"] else []) + list(c.get("aliases", []))
+    if c["name"] in COMBO_ALIASES:
+        extra, sid, query, note = COMBO_ALIASES[c["name"]]
+        aliases += extra
+        opioids = next(g for g in es_groups if g["id"] == "opioids")
+        opioids["sources"].append(sid)
+        new_sources.append((sid, extra[0], name_es, query, note))
     if aliases:
         nc["aliases"] = dedupe(aliases)
     if c.get("regions"):
