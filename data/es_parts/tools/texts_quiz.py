@@ -149,7 +149,7 @@ Q = {
   "Nunca falte a una recarga. Una bomba vacía puede causar una abstinencia peligrosa."),
 "pump-early-warning": ("¿Cuál puede ser una primera señal de que la bomba dejó de dar medicamento?",
   ["Vuelve su rigidez de antes, con picazón u hormigueo", "Se siente más relajado de lo normal", "Necesita dormir menos"],
-  "Pueden ser primeras señales de abstinencia: que vuelvan la rigidez o los espasmos de antes, picazón sin sarpullido, hormigueo, sentirse débil o mareado, o la presión baja (tensión baja)."),
+  "Pueden ser primeras señales de abstinencia: que vuelvan la rigidez o los espasmos de antes, picazón sin sarpullido, hormigueo, sentir que se va a desmayar o mareo, o la presión baja (tensión baja)."),
 "pump-early-warning-action": ("Tiene una bomba. Está volviendo su rigidez de antes, y le pica la piel sin sarpullido. ¿Qué hace primero?",
   ["Esperar un día a ver si mejora.", "Tomar unas tabletas (comprimidos) viejas de baclofeno.", "Llamar ahora a su equipo de la bomba a su número de 24 horas. Si no puede hablar con ellos, llamar a su número de emergencias."],
   "Nunca espere a ver qué pasa. Si no puede hablar enseguida con el equipo de la bomba, o si además tiene fiebre, confusión, mucha más rigidez, o se siente muy mal: llame al número de emergencias y muestre su tarjeta de la bomba."),
