@@ -47,7 +47,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 # (plain JSON data) and a `from_data()` classmethod, or a msgspec Struct.
 INDEX_BUILDERS: dict[str, str] = {
     "drugs": "baclofen_cli.drugs:build_index",
-    "ask": "baclofen_cli.ask:build_index",
+    "ask": "baclofen_cli.features.ask.index:build_index",
 }
 
 
@@ -454,13 +454,37 @@ def _cache_key(raw: bytes) -> str:
     the key, so an upgrade (or an edit in a checkout) never reads a stale cache.
     """
     code = [__version__, sys.version]
-    for module in ("model", "loader", *(b.split(":")[0].rsplit(".", 1)[1] for b in INDEX_BUILDERS.values())):
+    for name in _code_files():
         try:
-            stat = (_PACKAGE_DIR / f"{module}.py").stat()
-            code.append(f"{module}:{stat.st_size}:{stat.st_mtime_ns}")
+            stat = os.stat(name)
+            code.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
-            code.append(module)
+            code.append(name)
     return _digest("|".join(code).encode(), b"\0", raw)
+
+
+def _code_files() -> list[str]:
+    """The files whose code or words shape the cached form: the model, this loader, each index
+    builder's module (every module of its package, for a feature package such as
+    features/ask/), and the language files the ask index is built with (lang/*_ask.yaml)."""
+    root = os.path.dirname(os.path.abspath(sys.modules[__name__.partition(".")[0]].__file__ or "."))
+    modules = [f"{__name__.partition('.')[0]}.model", __name__, *(b.split(":")[0] for b in INDEX_BUILDERS.values())]
+    files: list[str] = []
+    for module in modules:
+        folder = os.path.join(root, *module.split(".")[1:-1])
+        if folder == root:
+            files.append(os.path.join(folder, module.rsplit(".", 1)[1] + ".py"))
+            continue
+        try:
+            files += [os.path.join(folder, f) for f in sorted(os.listdir(folder)) if f.endswith(".py")]
+        except OSError:
+            files.append(folder)
+    lang = os.path.join(root, "lang")
+    try:
+        files += [os.path.join(lang, f) for f in sorted(os.listdir(lang)) if f.endswith("_ask.yaml")]
+    except OSError:
+        pass
+    return files
 
 
 def _digest(*parts: bytes) -> str:

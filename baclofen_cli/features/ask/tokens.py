@@ -1,0 +1,311 @@
+"""Step 1 of `ask`, words: read text into words, write out contractions, stem, correct typos.
+
+The words of a language (stop words, contractions and texting forms, irregular verbs, the
+words the emergency grammar reads) are data: `baclofen_cli/lang/<language>_ask.yaml`, loaded
+by `ask_words` (English when the language has no file). `build_index` puts them into the
+cached index, so answering a question never reads YAML.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from baclofen_cli.features.ask.index import AskIndex
+
+# Words longer than this are never corrected (no real word is; it bounds the fuzzy search).
+MAX_WORD_CHARS = 40
+CLAUSE_BREAKS = frozenset(".!?;,")
+APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc"
+# Terminal escape sequences (CSI, OSC, two-byte) and other control and invisible format
+# characters: removed before reading, so "\x1b[31mfit" or a zero-width space hides nothing.
+_UNSEEN = (r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+           r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Invisible inside a word (soft hyphen, zero-width and direction marks): removed, not spaced.
+_INVISIBLE = r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+DEFAULT_LANGUAGE = "en"
+
+# The keys of a language file that are sets of words.
+_WORD_SETS = (
+    "stop_words", "question_words", "weak_words", "filler", "negations", "subjects", "ongoing", "question_openers",
+    "conditionals", "habitual", "puzzled", "puzzled_by", "counted", "quantity", "not_counted", "references",
+    "other_kind", "dummy_it_near", "dummy_it_clause", "unstemmed", "help_words", "mixing_words", "clause_words",
+    "amount_of", "possessives", "taking_before",
+)
+
+
+class AskWords(NamedTuple):
+    """One language's words for reading questions (see lang/en_ask.yaml for what each is)."""
+
+    language: str
+    stemmer: str
+    stop_words: frozenset[str]
+    question_words: frozenset[str]
+    weak_words: frozenset[str]
+    filler: frozenset[str]
+    negations: frozenset[str]
+    subjects: frozenset[str]
+    ongoing: frozenset[str]
+    question_openers: frozenset[str]
+    conditionals: frozenset[str]
+    habitual: frozenset[str]
+    puzzled: frozenset[str]
+    puzzled_by: frozenset[str]
+    counted: frozenset[str]
+    quantity: frozenset[str]
+    not_counted: frozenset[str]
+    references: frozenset[str]
+    other_kind: frozenset[str]
+    dummy_it_near: frozenset[str]
+    dummy_it_clause: frozenset[str]
+    unstemmed: frozenset[str]
+    help_words: frozenset[str]
+    mixing_words: frozenset[str]
+    clause_words: frozenset[str]
+    amount_of: frozenset[str]
+    possessives: frozenset[str]
+    taking_before: frozenset[str]
+    history: tuple[str, ...]
+    now: tuple[str, ...]
+    definition_openers: tuple[tuple[str, ...], ...]
+    eating_words: tuple[str, ...]
+    question_markers: tuple[str, ...]
+    other_medicine_words: tuple[str, ...]
+    expansions: dict[str, tuple[str, ...]]
+    irregular: dict[str, tuple[str, bool]]
+    roles: dict[str, str]
+    # Derived with the language's own stemmer (see `_derive`).
+    weak_stems: frozenset[str] = frozenset()
+    help_stems: frozenset[str] = frozenset()
+    other_medicine: tuple[str, ...] = ()
+    eating_stems: frozenset[str] = frozenset()
+
+    # ------------------------------------------------------------------ reading
+    def tokenize(self, text: str) -> list[str]:
+        """`words_of` with contractions and texting shorthand written out ("cant" -> "can not")."""
+        out: list[str] = []
+        expansions = self.expansions
+        for word in words_of(text):
+            out += expansions.get(word, (word,))
+        return out
+
+    def stem(self, word: str) -> str:
+        if self.stemmer == "light":
+            return _light_stem(word, self.irregular, self.unstemmed)
+        if word in self.irregular:
+            word = self.irregular[word][0]
+        if word in self.unstemmed or not word.isalpha():
+            return word
+        return _snowball(self.stemmer).stemWord(word)  # type: ignore[no-any-return]
+
+    def is_past(self, word: str) -> bool:
+        if word in self.irregular:
+            return self.irregular[word][1]
+        if self.stemmer != "light":
+            return False
+        return len(word) >= 4 and word.endswith("ed") and not word.endswith("eed")
+
+    def role(self, name: str) -> str:
+        return self.roles[name]
+
+    # ------------------------------------------------------------------ the cache
+    def to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for name, value in zip(self._fields, self):
+            data[name] = sorted(value) if isinstance(value, frozenset) else value
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> AskWords:
+        values = dict(data)
+        for name in (*_WORD_SETS, "weak_stems", "help_stems", "eating_stems"):
+            values[name] = frozenset(values[name])
+        for name in ("history", "now", "eating_words", "question_markers", "other_medicine_words", "other_medicine"):
+            values[name] = tuple(values[name])
+        values["definition_openers"] = tuple(tuple(p) for p in values["definition_openers"])
+        values["expansions"] = {k: tuple(v) for k, v in values["expansions"].items()}
+        values["irregular"] = {k: (v[0], bool(v[1])) for k, v in values["irregular"].items()}
+        return cls(**values)
+
+
+def _derive(words: AskWords) -> AskWords:
+    return words._replace(
+        weak_stems=frozenset(words.stem(w) for w in words.weak_words),
+        help_stems=frozenset(words.stem(w) for w in words.help_words),
+        other_medicine=tuple(words.stem(w) for w in words.other_medicine_words),
+        eating_stems=frozenset(words.stem(w) for w in words.eating_words),
+    )
+
+
+_LOADED: dict[str, AskWords] = {}
+_SNOWBALL: dict[str, Any] = {}
+
+
+def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
+    """The words of `lang/<language>_ask.yaml` ("es-MX" falls back to "es", then to English)."""
+    if language in _LOADED:
+        return _LOADED[language]
+    from pathlib import Path
+
+    import yaml
+
+    folder = Path(__file__).resolve().parents[2] / "lang"
+    base = language.split("-")[0].lower()
+    path = next((p for p in (folder / f"{base}_ask.yaml", folder / f"{DEFAULT_LANGUAGE}_ask.yaml") if p.is_file()))
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["ask"]
+    values: dict[str, Any] = {"language": base if path.name.startswith(base + "_") else DEFAULT_LANGUAGE}
+    values["stemmer"] = str(raw["stemmer"])
+    for name in _WORD_SETS:
+        values[name] = frozenset(str(w) for w in raw[name])
+    for name in ("history", "now", "eating_words", "question_markers"):
+        values[name] = tuple(str(p) for p in raw[name])
+    values["other_medicine_words"] = tuple(str(w) for w in raw["other_medicine"])
+    values["definition_openers"] = tuple(tuple(str(p).split()) for p in raw["definition_openers"])
+    values["expansions"] = {str(k): tuple(str(v).split()) for k, v in raw["expansions"].items()}
+    values["irregular"] = {str(k): (str(v).split()[0], str(v).split()[-1] == "past" and " " in str(v))
+                           for k, v in raw["irregular"].items()}
+    values["roles"] = {str(k): str(v) for k, v in raw["roles"].items()}
+    words = _derive(AskWords(**values))
+    _LOADED[language] = words
+    return words
+
+
+def _snowball(stemmer: str) -> Any:
+    """A Snowball stemmer ("snowball:spanish"), imported only for a file in such a language."""
+    if stemmer not in _SNOWBALL:
+        import snowballstemmer  # type: ignore[import-untyped]
+
+        _SNOWBALL[stemmer] = snowballstemmer.stemmer(stemmer.partition(":")[2] or "english")
+    return _SNOWBALL[stemmer]
+
+
+# ---------------------------------------------------------------------------- any language
+def normalise(text: str) -> str:
+    """What matching reads: escape codes and invisible characters gone, NFKC (fullwidth
+    letters, ligatures such as "\ufb01t", superscripts), case folded, accents dropped
+    ("náuseas" -> "nauseas"), apostrophes dropped ("can't" -> "cant")."""
+    import re
+    import unicodedata
+
+    text = re.sub(_INVISIBLE, "", re.sub(_UNSEEN, " ", text))
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    for mark in APOSTROPHES:
+        text = text.replace(mark, "")
+    return text
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words (letters of any script) and numbers as typed, after `normalise`;
+    punctuation that ends a clause kept as its own token so matching never runs across
+    sentences. "a&e" -> "ae"; "10mg" -> "10", "mg"."""
+    import re
+
+    text = re.sub(r"(?<=[^\W\d_])&(?=[^\W\d_])", "", normalise(text))
+    return re.findall(r"[^\W\d_]+|[0-9]+|[.!?;,]", text)
+
+
+def tokenize(text: str, words: AskWords | None = None) -> list[str]:
+    return (words or ask_words()).tokenize(text)
+
+
+def stem(word: str, words: AskWords | None = None) -> str:
+    """The stem of a word: "stopped", "stopping" and "stops" -> "stop"; "took" -> "take"."""
+    return (words or ask_words()).stem(word)
+
+
+def is_past(word: str, words: AskWords | None = None) -> bool:
+    return (words or ask_words()).is_past(word)
+
+
+def _light_stem(word: str, irregular: dict[str, tuple[str, bool]], unstemmed: frozenset[str]) -> str:
+    """A light suffix stripper: enough to join "stopped", "stopping" and "stops" (and
+    "took", "taken" with "take")."""
+    if word in irregular:
+        word = irregular[word][0]
+    if word in unstemmed:
+        return word
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith("ness") and len(word) > 6:
+        word = word[:-4]
+    if word.endswith("ations") or word.endswith("ation"):
+        word = word[: word.rindex("ation")] + "at"
+    elif word.endswith("ing") and len(word) >= 6:
+        word = _undouble(word[:-3])
+    elif word.endswith("ed") and not word.endswith("eed") and len(word) >= 5:
+        word = _undouble(word[:-2])
+    elif word.endswith("ly") and len(word) >= 6:
+        word = word[:-2]
+    if word.endswith("e") and len(word) >= 4:
+        word = word[:-1]
+    if word.endswith("y") and len(word) >= 4:
+        word = word[:-1] + "i"
+    return word
+
+
+def _undouble(word: str) -> str:
+    if len(word) >= 3 and word[-1] == word[-2] and word[-1] in "bdgmnprt":
+        return word[:-1]
+    return word
+
+
+def is_definition(tokens: list[str], words: AskWords) -> bool:
+    """"what is the half life", "what are the side effects", "what causes cramps"."""
+    tokens = [w for w in tokens if w not in CLAUSE_BREAKS]
+    roles = words.roles
+    stand_for = roles["stand_for"].split()
+    if tokens[:2] == [roles["what"], roles["does"]] and (
+        tokens[-1:] == [roles["mean"]] or tokens[-len(stand_for):] == stand_for
+    ):
+        return True
+    return any(tuple(tokens[: len(p)]) == p for p in words.definition_openers)
+
+
+# ---------------------------------------------------------------------------- typos
+def correct(word: str, index: AskIndex) -> tuple[str, int] | None:
+    """The known word closest to an unknown one, and the edit distance; None if none is close."""
+    if len(word) < 4 or not word.isalpha():
+        return None
+    # Short words have too many neighbours ("wife" is one letter from "wine"), so a
+    # four-letter word is only matched to the words of the emergency phrasings ("mnay"), or
+    # to a known word with one letter more ("empy" -> "empty").
+    vocabulary: Any
+    if len(word) == 4:
+        vocabulary = [*index.emergency_words, *(w for w in index.surface if len(w) == 5 and _one_letter_more(word, w))]
+    else:
+        vocabulary = index.surface.keys()
+    limit = 1 if len(word) <= 7 else 2 if len(word) <= 11 else 3
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    candidates = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=8)
+    if not candidates:
+        return None
+    # Fewest edits first; then a word with the same first letter; then the most used word.
+    best = min(
+        candidates,
+        key=lambda c: (c[1], c[0][0] != word[0], -len(index.postings.get(index.surface.get(c[0], ""), []))),
+    )
+    return str(best[0]), int(best[1])
+
+
+def _one_letter_more(short: str, long: str) -> bool:
+    """Whether `long` is `short` with one letter added ("empy" -> "empty")."""
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def split_compound(word: str, index: AskIndex) -> list[str] | None:
+    """"breastmilk" -> ["breast", "milk"], when both halves are known words."""
+    stop = index.words.stop_words
+    for cut in range(3, len(word) - 2):
+        left, right = word[:cut], word[cut:]
+        if left in index.surface and right in index.surface and left not in stop and right not in stop:
+            return [left, right]
+    return None
