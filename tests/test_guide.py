@@ -28,7 +28,7 @@ def spawn(*args: str, colour: bool = False) -> pexpect.spawn:
         env["TERM"] = "xterm-256color"
     else:
         env["NO_COLOR"] = "1"
-    child = pexpect.spawn(script_path(), list(args), env=env, encoding="utf-8", timeout=20, dimensions=(50, 100))
+    child = pexpect.spawn(script_path(), list(args), env=env, encoding="utf-8", timeout=60, dimensions=(50, 100))
     return child
 
 
@@ -168,13 +168,13 @@ def test_no_input_prints_help_and_never_reads(runner) -> None:  # noqa: ANN001
 
 
 def test_real_script_with_piped_stdin_prints_help_at_once() -> None:
-    result = run_cli([], input="1\n", timeout=10)
+    result = run_cli([], input="1\n", timeout=60)
     assert result.returncode == 0
     assert "Usage:" in result.stdout and "Topics:" not in result.stdout
 
 
 def test_guide_reads_answers_from_a_pipe_and_stops_at_end_of_input() -> None:
-    result = run_cli(["guide"], input="6\nwhat if i forget a dose\n", timeout=20)
+    result = run_cli(["guide"], input="6\nwhat if i forget a dose\n", timeout=60)
     assert result.returncode == 0, result.stderr
     assert "WHAT IF I MISS A DOSE" in result.stdout
     assert "Best match: What if I miss a dose?" in result.stdout

@@ -23,7 +23,7 @@ def spawn(*args: str, env_extra: dict[str, str] | None = None, command: str | No
     env.update({"COLUMNS": "100", "NO_COLOR": "1", "TERM": "xterm"})
     env.update(env_extra or {})
     program = command or script_path()
-    return pexpect.spawn(program, list(args), env=env, encoding="utf-8", timeout=20, dimensions=(50, 100))
+    return pexpect.spawn(program, list(args), env=env, encoding="utf-8", timeout=60, dimensions=(50, 100))
 
 
 def finish(child: pexpect.spawn) -> str:

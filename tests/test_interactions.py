@@ -397,7 +397,7 @@ def test_escape_codes_in_a_name_are_never_echoed() -> None:
 def test_a_100kb_name_answers_quickly() -> None:
     for huge in ("a" * 100_000, "percoset " * 11_000, "x\x1b[31m" * 15_000):
         start = time.perf_counter()
-        result = run_cli(["interactions", huge, "--json"], timeout=20)
+        result = run_cli(["interactions", huge, "--json"], timeout=60)
         elapsed = time.perf_counter() - start
         assert result.returncode == 0, result.stderr[:200]
         assert elapsed < 5, elapsed

@@ -484,7 +484,7 @@ pexpect = pytest.importorskip("pexpect")
 def spawn(*args: str):  # noqa: ANN201
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
     env.update({"TERM": "dumb", "COLUMNS": "100"})
-    return pexpect.spawn(script_path(), list(args), env=env, encoding="utf-8", timeout=20, dimensions=(40, 100))
+    return pexpect.spawn(script_path(), list(args), env=env, encoding="utf-8", timeout=60, dimensions=(40, 100))
 
 
 def first_answer(seed: str) -> tuple[str, str]:
@@ -572,5 +572,5 @@ def test_long_commands_break_with_shell_continuations_so_they_still_paste() -> N
     assert all(len(line) <= 30 for line in lines)
     # A shell reads the broken lines as the same command.
     echoed = subprocess.run(["sh", "-c", "printf '%s\\n' " + "\n".join(lines).replace("baclofen", "", 1)],
-                            capture_output=True, text=True, timeout=10).stdout.split("\n")[:-1]
+                            capture_output=True, text=True, timeout=60).stdout.split("\n")[:-1]
     assert echoed == shlex.split(command)[1:]

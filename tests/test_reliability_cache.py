@@ -39,7 +39,7 @@ def only_entry(cache: Path) -> Path:
 
 
 def missed_dose_title(env: dict[str, str], *extra: str) -> str:
-    result = run_cli([*extra, "missed-dose", "--json"], env=env, timeout=20)
+    result = run_cli([*extra, "missed-dose", "--json"], env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "internal error" not in result.stderr
     return json.loads(result.stdout)["title"]
@@ -160,7 +160,7 @@ def test_a_cache_file_that_is_a_pipe_never_hangs(tmp_path: Path, name: str) -> N
     target = only_entry(tmp_path / "cache") / name
     target.unlink()
     os.mkfifo(target)
-    result = run_cli(["interactions", "beer", "--json"], env=env, timeout=10)  # used to hang forever
+    result = run_cli(["interactions", "beer", "--json"], env=env, timeout=60)  # used to hang forever
     assert result.returncode == 0 and json.loads(result.stdout)["results"][0]["found"] is True
 
 
@@ -175,7 +175,7 @@ def test_a_cache_file_linked_to_an_endless_device_is_ignored(tmp_path: Path) -> 
     kb_file = only_entry(tmp_path / "cache") / loader.KB_FILE
     kb_file.unlink()
     kb_file.symlink_to("/dev/zero")
-    result = subprocess.run([script_path(), "missed-dose", "--json"], capture_output=True, text=True, timeout=20,
+    result = subprocess.run([script_path(), "missed-dose", "--json"], capture_output=True, text=True, timeout=60,
                             env=env, preexec_fn=_limit_memory)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["title"] == shipped_title()

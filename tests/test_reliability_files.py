@@ -124,7 +124,7 @@ def test_a_folder_without_permission_is_one_clean_line(tmp_path: Path) -> None:
     env = {**os.environ, "BACLOFEN_CACHE_DIR": str(tmp_path / "cache-other"), "HOME": str(tmp_path)}
     for target in (locked / "x.md", locked / "sub" / "x.md"):
         result = subprocess.run([*prefix, script_path(), "handout", "-o", str(target)], capture_output=True,
-                                text=True, timeout=20, env=env, cwd="/")
+                                text=True, timeout=60, env=env, cwd="/")
         said = one_clean_line(result)
         assert "permission denied" in said
 
