@@ -69,6 +69,10 @@ class AskWords(NamedTuple):
     definition_openers: tuple[tuple[str, ...], ...]
     eating_words: tuple[str, ...]
     question_markers: tuple[str, ...]
+    # "having", "teniendo": a word of an ongoing sign ("he is having a fit").
+    gerund_suffixes: tuple[str, ...]
+    # Endings of a past form, for a stemmer other than "light" (which knows English "-ed").
+    past_suffixes: tuple[str, ...]
     other_medicine_words: tuple[str, ...]
     expansions: dict[str, tuple[str, ...]]
     irregular: dict[str, tuple[str, bool]]
@@ -101,7 +105,7 @@ class AskWords(NamedTuple):
         if word in self.irregular:
             return self.irregular[word][1]
         if self.stemmer != "light":
-            return False
+            return len(word) >= 4 and bool(self.past_suffixes) and word.endswith(self.past_suffixes)
         return len(word) >= 4 and word.endswith("ed") and not word.endswith("eed")
 
     def role(self, name: str) -> str:
@@ -119,7 +123,8 @@ class AskWords(NamedTuple):
         values = dict(data)
         for name in (*_WORD_SETS, "weak_stems", "help_stems", "eating_stems"):
             values[name] = frozenset(values[name])
-        for name in ("history", "now", "eating_words", "question_markers", "other_medicine_words", "other_medicine"):
+        for name in ("history", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes",
+                     "other_medicine_words", "other_medicine"):
             values[name] = tuple(values[name])
         values["definition_openers"] = tuple(tuple(p) for p in values["definition_openers"])
         values["expansions"] = {k: tuple(v) for k, v in values["expansions"].items()}
@@ -141,7 +146,9 @@ _SNOWBALL: dict[str, Any] = {}
 
 
 def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
-    """The words of `lang/<language>_ask.yaml` ("es-MX" falls back to "es", then to English)."""
+    """The words of `lang/<language>_ask.yaml` ("es-MX" reads es_ask.yaml); English when the
+    language has no file, and English for any key its file leaves out. Words are folded as
+    questions are read ("qué" -> "que")."""
     if language in _LOADED:
         return _LOADED[language]
     from pathlib import Path
@@ -150,20 +157,30 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
 
     folder = Path(__file__).resolve().parents[2] / "lang"
     base = language.split("-")[0].lower()
-    path = next((p for p in (folder / f"{base}_ask.yaml", folder / f"{DEFAULT_LANGUAGE}_ask.yaml") if p.is_file()))
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["ask"]
-    values: dict[str, Any] = {"language": base if path.name.startswith(base + "_") else DEFAULT_LANGUAGE}
-    values["stemmer"] = str(raw["stemmer"])
+    english = yaml.safe_load((folder / f"{DEFAULT_LANGUAGE}_ask.yaml").read_text(encoding="utf-8"))["ask"]
+    own = folder / f"{base}_ask.yaml"
+    raw = dict(english)
+    if base != DEFAULT_LANGUAGE and own.is_file():
+        mine = yaml.safe_load(own.read_text(encoding="utf-8"))["ask"]
+        raw.update({k: v for k, v in mine.items() if k != "roles"})
+        raw["roles"] = {**english["roles"], **mine.get("roles", {})}
+    else:
+        base = DEFAULT_LANGUAGE
+
+    def fold(value: object) -> str:
+        return " ".join(words_of(str(value))) if base != DEFAULT_LANGUAGE else str(value)
+
+    values: dict[str, Any] = {"language": base, "stemmer": str(raw["stemmer"])}
     for name in _WORD_SETS:
-        values[name] = frozenset(str(w) for w in raw[name])
-    for name in ("history", "now", "eating_words", "question_markers"):
-        values[name] = tuple(str(p) for p in raw[name])
-    values["other_medicine_words"] = tuple(str(w) for w in raw["other_medicine"])
-    values["definition_openers"] = tuple(tuple(str(p).split()) for p in raw["definition_openers"])
-    values["expansions"] = {str(k): tuple(str(v).split()) for k, v in raw["expansions"].items()}
-    values["irregular"] = {str(k): (str(v).split()[0], str(v).split()[-1] == "past" and " " in str(v))
+        values[name] = frozenset(fold(w) for w in raw[name])
+    for name in ("history", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes"):
+        values[name] = tuple(fold(p) for p in raw[name])
+    values["other_medicine_words"] = tuple(fold(w) for w in raw["other_medicine"])
+    values["definition_openers"] = tuple(tuple(fold(p).split()) for p in raw["definition_openers"])
+    values["expansions"] = {fold(k): tuple(fold(v).split()) for k, v in raw["expansions"].items()}
+    values["irregular"] = {fold(k): (fold(v).split()[0], fold(v).split()[-1] == "past" and " " in fold(v))
                            for k, v in raw["irregular"].items()}
-    values["roles"] = {str(k): str(v) for k, v in raw["roles"].items()}
+    values["roles"] = {str(k): fold(v) for k, v in raw["roles"].items()}
     words = _derive(AskWords(**values))
     _LOADED[language] = words
     return words
