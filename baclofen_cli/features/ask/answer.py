@@ -212,9 +212,17 @@ def _ranked_results(
     unaided = ranked[0] if ranked else None
     if (drugs or found) and index.interactions_topic:
         # A named medicine from the interactions block: the interactions topic is relevant.
+        lang = index.words
+        # "have it with ibuprofen": "it", and a mixing word just before the other medicine.
+        mixing = lang.role("it") in {t.word for t in tokens} and any(
+            n and tokens[n - 1].word in lang.mixing_words for n in found)
         for item in ranked:
             if item.topic == index.interactions_topic:
                 item.score = max(item.score, MIN_SCORE)
+                if mixing and ranked[0] is not item:
+                    # "can he have it with ibuprofen when he has a temperature": taking another
+                    # medicine with this one is the question, whatever else it shares words with.
+                    item.score = max(item.score, ranked[0].score * 1.01)
         ranked.sort(key=lambda r: -r.score)
     if emergency and index.emergency_topics:
         # Emergencies first: answer from a topic that says what to do in one, when one fits,

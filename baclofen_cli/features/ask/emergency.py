@@ -96,6 +96,14 @@ def _negated(clause: list[Token], start: int, end: int, words: AskWords) -> bool
     return any(w in words.negations and w not in inside for w in before)
 
 
+def _supposed(clause: list[Token], start: int, end: int, words: AskWords) -> bool:
+    """A circumstance only supposed ("can he have it with ibuprofen when he has a temperature"):
+    after a conditional in its clause, with nothing in the past after the conditional ("... when
+    he stopped it", "what do i do if my child swallowed my baclofen" count)."""
+    first = next((k for k, t in enumerate(clause[:start]) if t.word in words.conditionals), None)
+    return first is not None and not any(t.past for t in clause[first:])
+
+
 def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex) -> str:
     """Whether the sign at clause[start:end+1] is said to be happening (or to have happened):
     NOW_STATE; asked about ("can baclofen cause fits", "what happens if i have a seizure",
@@ -160,7 +168,8 @@ def emergency_signs(tokens: list[Token], index: AskIndex) -> tuple[list[Rule], b
     asked = False
     for rule in index.emergency:
         if rule.context and not all(
-            any(not _negated(c, lo, hi, lang) for c in clauses for lo, hi in matches(part, c, lang))
+            any(not _negated(c, lo, hi, lang) and not _supposed(c, lo, hi, lang)
+                for c in clauses for lo, hi in matches(part, c, lang))
             for part in rule.context
         ):
             continue

@@ -93,6 +93,9 @@ class AskIndex(NamedTuple):
     doc_mass: list[float]
     # Stems of everyday words for a medicine and of the medicine's forms ("tablets").
     references: list[str]
+    # Stems of the last word of each part of the medicine's class ("muscle relaxant
+    # (antispastic)" -> relaxant, antispastic): "a handful of my muscle relaxants" is of it.
+    class_stems: list[str]
     # Stem of a one-word name from the interactions block -> the drug's name ("alcohol").
     drug_stems: dict[str, str]
     # Topics with a section of kind "emergency" (what to do now).
@@ -282,6 +285,7 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         emergency_topics=[t.id for t in kb.topics if any(sec.kind == "emergency" for sec in t.sections)],
         drug_stems=drug_stems,
         references=references,
+        class_stems=_class_stems(medicine.drug_class, lang),
         emergency_words=emergency_words,
         anchors=anchors,
         name_stems=sorted({stem(w) for w in tokenize(medicine.name) if w.isalpha()}),
@@ -316,6 +320,13 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
                      for text in texts for w in tokenize(text)],
         words=lang,
     )
+
+
+def _class_stems(drug_class: str, lang: AskWords) -> list[str]:
+    import re
+
+    parts = [lang.tokenize(part) for part in re.split(r"[(),;/]", drug_class)]
+    return sorted({lang.stem(words[-1]) for words in parts if words and words[-1].isalpha() and len(words[-1]) > 3})
 
 
 def _day_maximum(kb: KnowledgeBase, lang: AskWords) -> list[Any]:

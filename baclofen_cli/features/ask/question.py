@@ -28,7 +28,8 @@ NUMBER_WEIGHT = 0.0
 # Question words help ranking ("how long" vs "how much") but weigh less than content words.
 QUESTION_WEIGHT = 0.5
 NAME_WEIGHT = 0.2
-# A taking word ("swallowed", "had") means "took" when a medicine word follows this close.
+# A taking word ("swallowed", "had") means "took" when a medicine word follows this close
+# (in words that are not filler: "scoffed a handful of my muscle relaxants" is 3 away).
 TAKING_REACH = 5
 
 
@@ -130,7 +131,8 @@ def medicine_word(token: Token, index: AskIndex) -> bool:
         token.word.isdigit()
         or token.word in index.words.references
         or token.word in index.containers
-        or any(s in index.references or s in index.anchors or s in index.name_stems for s in token.stems)
+        or any(s in index.references or s in index.anchors or s in index.name_stems or s in index.class_stems
+               for s in token.stems)
     )
 
 
@@ -142,7 +144,7 @@ def _medicine_follows(tokens: list[Token], n: int, index: AskIndex) -> bool:
     lang = index.words
     then, too, many = lang.role("then"), lang.role("too"), lang.role("many")
     common = tokens[n].word in lang.stop_words
-    for k in range(n + 1, min(len(tokens), n + 1 + TAKING_REACH)):
+    for k in _reach(tokens, n, lang.filler):
         token = tokens[k]
         if token.word in (".", then):
             return False
@@ -166,6 +168,19 @@ def _medicine_follows(tokens: list[Token], n: int, index: AskIndex) -> bool:
         if medicine_word(token, index):
             return True
     return False
+
+
+def _reach(tokens: list[Token], n: int, filler: frozenset[str]) -> list[int]:
+    """The positions after tokens[n] up to TAKING_REACH words that are not filler ("a", "my")."""
+    out: list[int] = []
+    counted = 0
+    for k in range(n + 1, len(tokens)):
+        out.append(k)
+        if tokens[k].word not in filler:
+            counted += 1
+            if counted >= TAKING_REACH:
+                break
+    return out
 
 
 def other_substance(token: Token, index: AskIndex) -> bool:
