@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import invoke
 from test_ask_second_pass import _measure
 
