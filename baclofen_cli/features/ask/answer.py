@@ -219,10 +219,11 @@ def _ranked_results(
         for item in ranked:
             if item.topic == index.interactions_topic:
                 item.score = max(item.score, MIN_SCORE)
-                if mixing and ranked[0] is not item:
+                if mixing:
                     # "can he have it with ibuprofen when he has a temperature": taking another
                     # medicine with this one is the question, whatever else it shares words with.
-                    item.score = max(item.score, ranked[0].score * 1.01)
+                    others = [r.score for r in ranked if r is not item]
+                    item.score = max(item.score, 1.01 * max(others, default=0.0))
         ranked.sort(key=lambda r: -r.score)
     if emergency and index.emergency_topics:
         # Emergencies first: answer from a topic that says what to do in one, when one fits,
