@@ -103,7 +103,7 @@ def check_interactions(app_state: AppState, names: list[str], json_output: bool 
             command=app_state.command_name,
         )
         return
-    from baclofen_cli.drugs import DrugIndex
+    from baclofen_cli.features.interactions.names import DrugIndex
 
     # A brand that means different drugs in different countries shows the chosen region's meaning.
     view = views.answer_view(kb, app_state.compiled.index("drugs", DrugIndex), names, app_state.region)
@@ -143,4 +143,4 @@ def answer_question(app_state: AppState, text: str, json_output: bool = False) -
         return
     from baclofen_cli.features.ask.render import render_answer
 
-    render_answer(out, engine.display_view(kb, result, app_state.command_name))
+    render_answer(out, engine.display_view(kb, result, app_state.command_name, topic_commands=TOPIC_COMMANDS))

@@ -9,42 +9,20 @@ import re
 import types
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import msgspec
 
 from baclofen_cli.checks_situations import situation_problems
-from baclofen_cli.checks_sources import ADVISORY_CODES as SOURCE_ADVISORY_CODES
-from baclofen_cli.checks_sources import WARNING_CODES, source_problems
-from baclofen_cli.yamlsafe import Path, format_path, line_for
+from baclofen_cli.checks_sources import source_problems
+from baclofen_cli.core.problem import ADVISORY_CODES as ADVISORY_CODES
+from baclofen_cli.core.problem import Problem as Problem
+from baclofen_cli.yamlsafe import Path, line_for
 
 _VALIDATION_PATH = re.compile(r"^(?P<message>.*?) - at `\$(?P<path>.*)`$", re.DOTALL)
 _UNKNOWN_FIELD = re.compile(r"^Object contains unknown field `(?P<name>.*)`$", re.DOTALL)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|\[\"((?:[^\"\\]|\\.)*)\"\]")
-ADVISORY_CODES = frozenset({"BCL003", "BCL030"}) | SOURCE_ADVISORY_CODES
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-@dataclass(frozen=True)
-class Problem:
-    code: str
-    message: str
-    path: Path = ()
-    line: int | None = None
-
-    @property
-    def is_error(self) -> bool:
-        """Advisories (an uncited source) fail `validate` but do not stop the file loading."""
-        return self.code not in ADVISORY_CODES and not self.is_warning
-
-    @property
-    def is_warning(self) -> bool:
-        return self.code in WARNING_CODES
-
-    @property
-    def field(self) -> str:
-        return format_path(self.path)
 
 
 def schema_problem(exc: msgspec.ValidationError, lines: dict[Path, int]) -> Problem:
@@ -174,7 +152,8 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[Problem]:
     for key in ("rules", "pictures"):
         for i, item in enumerate(handout.get(key, [])):
             if item["topic"] not in topic_ids:
-                yield Problem("BCL004", f"the handout names unknown topic {item['topic']!r}", ("handout", key, i, "topic"))
+                yield Problem("BCL004", f"the handout names unknown topic {item['topic']!r}",
+                          ("handout", key, i, "topic"))
 
 
 def _duplicate_problems(data: dict[str, Any]) -> Iterator[Problem]:
@@ -213,7 +192,8 @@ def _quiz_problems(data: dict[str, Any]) -> Iterator[Problem]:
         choices = item["choices"]
         correct = sum(1 for choice in choices if choice.get("correct"))
         if correct != 1:
-            yield Problem("BCL006", f"quiz item has {correct} correct choices; it needs exactly one", ("quiz", i, "choices"))
+            yield Problem("BCL006", f"quiz item has {correct} correct choices; it needs exactly one",
+                          ("quiz", i, "choices"))
         if len(choices) > MAX_QUIZ_CHOICES:
             message = f"quiz item has {len(choices)} choices; at most {MAX_QUIZ_CHOICES} (a to f)"
             yield Problem("BCL006", message, ("quiz", i, "choices"))

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from baclofen_cli.checks import Problem
+from baclofen_cli.core.problem import Problem
 
 SAFETY_CODES = ("BCL040", "BCL041", "BCL042", "BCL043", "BCL044", "BCL045")
 MIN_WORDS = 3  # a disclaimer or emergency instruction of "." or "x" says nothing
@@ -71,7 +71,8 @@ def _block_problems(data: dict[str, Any]) -> Iterator[Problem]:
     if interactions.get("depressant_groups") and not interactions.get("combined_warning"):
         yield Problem("BCL040", "depressant_groups need a combined_warning (said when several are taken together)",
                       ("interactions", "depressant_groups"))
-    for path in (("disclaimer", "text"), ("emergency", "instruction", "text"), ("interactions", "unknown_drug", "text")):
+    for path in (("disclaimer", "text"), ("emergency", "instruction", "text"),
+                 ("interactions", "unknown_drug", "text")):
         node: Any = data
         for key in path:
             node = node[key]

@@ -90,8 +90,9 @@ def _region_of(path: Path, node: dict[str, Any]) -> str | None:
     regions = node.get("regions")
     if isinstance(regions, list) and len(regions) == 1 and isinstance(regions[0], str):
         return regions[0]
-    if isinstance(node.get("region"), str):  # a contact
-        return node["region"]
+    region = node.get("region")
+    if isinstance(region, str):  # a contact
+        return region
     if len(path) > 2 and path[:2] == ("emergency", "by_region") and isinstance(path[2], str):
         return path[2]
     return None
@@ -206,7 +207,8 @@ def _source_list_problems(sources: list[dict[str, Any]], *, shipped: bool) -> It
             message = f"source {name} is 'other' tier: the shipped guide cites only official or reference sources"
             yield "BCL023", message, ("sources", i, "tier")
         elif tier_of(source) == "other":
-            message = f"source {name} is 'other' tier (a copy, forum or shop): cite the official document if there is one"
+            message = (f"source {name} is 'other' tier (a copy, forum or shop): "
+                       "cite the official document if there is one")
             yield "BCL024", message, ("sources", i, "tier")
         if _VAGUE_PUBLISHER.search(source.get("publisher", "")):
             message = f"publisher {source['publisher']!r} says nothing: name the one publisher of this document"

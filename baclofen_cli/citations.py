@@ -14,10 +14,7 @@ TIERS = tuple(TIER_ORDER)
 
 def field(source: Any, name: str, default: Any = None) -> Any:
     """A source's field, whether the source is a dict/record or a model struct."""
-    if isinstance(source, dict):
-        value = source.get(name, default)
-    else:
-        value = getattr(source, name, default)
+    value = source.get(name, default) if isinstance(source, dict) else getattr(source, name, default)
     return default if value is None else value
 
 

@@ -208,13 +208,13 @@ def medicine_in_index(data: str | None, name: str) -> bool:
     count: a near miss is better answered by `ask` than by a guess at a medicine. Nor do
     filler words: the matcher drops "what is" from "what is baclofen", but a bare line
     with words besides the name is a question."""
-    from baclofen_cli import drugs
     from baclofen_cli.errors import BaclofenError
+    from baclofen_cli.features.interactions.names import DrugIndex, raw_key
     from baclofen_cli.state import AppState
 
     try:
-        index = AppState(data=data).compiled.index("drugs", drugs.DrugIndex)
+        index = AppState(data=data).compiled.index("drugs", DrugIndex)
     except BaclofenError:  # a broken file is reported by the command that runs next
         return False
-    key = drugs.raw_key(name)
+    key = raw_key(name)
     return bool(key) and (key in index.names or key.replace(" ", "") in index.squashed)

@@ -183,7 +183,7 @@ def _topic_ids(data: str | None) -> list[str]:
 
 def _medicine_names(data: str | None) -> list[str]:
     """Every name the interaction index knows, as the knowledge file writes it."""
-    from baclofen_cli.drugs import DrugIndex
+    from baclofen_cli.features.interactions.names import DrugIndex
     from baclofen_cli.state import AppState
 
     index = AppState(data=data).compiled.index("drugs", DrugIndex)

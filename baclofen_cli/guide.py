@@ -296,8 +296,9 @@ def drug_resolver(app_state: Any) -> Callable[[str], str | None]:
     index (spelling slips allowed), using the interactions module's own resolver."""
     try:
         from baclofen_cli import drugs
+        from baclofen_cli.features.interactions.names import DrugIndex
 
-        index = app_state.compiled.index("drugs", drugs.DrugIndex)
+        index = app_state.compiled.index("drugs", DrugIndex)
 
         def resolve(text: str) -> str | None:
             result = drugs.resolve(index, text)

@@ -11,14 +11,7 @@ for every severity asked plus the steps of every group matched, each once, so th
 a combination is never weaker than for any part of it. Each group shows at most its three
 best sources, official first (`citations.best`).
 
-JSON with names (stable; documented in the README):
-    {"verdict": {"severity": "major"|"moderate"|"minor"|null, "text", "sources"},
-     "steps": [{"text", "sources"}],
-     "results": [{"query": str, "found": bool, "not_read": int,
-                  "matches": [{"drug", "matched", "group", "severity", "effect", "advice", "sources",
-                               "regions"}],
-                  "suggestions": [str]}],
-     "warnings": [str]}
+JSON with names: the TypedDicts in features/interactions/contract.py (stable; in the README).
 JSON with no names: {"results": [], "warnings": [], "groups": [...], "topic": <topic view or null>}.
 """
 
@@ -27,13 +20,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from baclofen_cli.citations import best
-from baclofen_cli.drugs import DrugIndex, Found, Hit, Resolution, resolve
+from baclofen_cli.drugs import resolve
+from baclofen_cli.features.interactions.names import DrugIndex, Found, Hit, Resolution
 from baclofen_cli.output import show_input
-from baclofen_cli.views import sources_view, statement_view, topic_view
+from baclofen_cli.views import StatementView, sources_view, statement_view, topic_view
 
 if TYPE_CHECKING:
     # At run time these are the cache's Records, shaped like the model (see loader.py).
-    from baclofen_cli.model import InteractionGroup, KnowledgeBase, Statement
+    from baclofen_cli.core.model_sources import Statement
+    from baclofen_cli.features.interactions.contract import InteractionsJSON
+    from baclofen_cli.model import InteractionGroup, KnowledgeBase
 
 SEVERITY_ORDER = {"major": 0, "moderate": 1, "minor": 2}
 TOPIC_ID = "interactions"
@@ -125,15 +121,17 @@ def answer_view(kb: KnowledgeBase, index: DrugIndex, names: list[str], region: s
     results = [_result(kb, groups, inter, resolve(index, name, region), name, region_names) for name in names]
 
     any_major = any(m["severity"] == "major" for r in results for m in r["matches"])
-    emergency = reminder = None
+    emergency: dict[str, Any] | None = None
+    reminder: StatementView | None = None
     if any_major:
         note = statement_view(inter.emergency_note) if inter.emergency_note else None
-        emergency = {"heading": kb.emergency.heading, "note": note, "instruction": statement_view(kb.emergency.instruction)}
+        instruction = statement_view(kb.emergency.instruction)
+        emergency = {"heading": kb.emergency.heading, "note": note, "instruction": instruction}
     elif kb.emergency.reminder:
         reminder = statement_view(kb.emergency.reminder)  # the one line every topic starts with
 
     slowing = _slowing(inter, results)
-    combined = None
+    combined: dict[str, Any] | None = None
     if len(slowing) >= 2 and inter.combined_warning:
         combined = {**statement_view(inter.combined_warning), "drugs": slowing}
 
@@ -180,10 +178,11 @@ def answer_view(kb: KnowledgeBase, index: DrugIndex, names: list[str], region: s
     }
 
 
-def answer_json(view: dict[str, Any]) -> dict[str, Any]:
+def answer_json(view: dict[str, Any]) -> InteractionsJSON:
     verdict = view["verdict"]
     return {
-        "verdict": {k: verdict[k] for k in ("severity", "text", "sources")} if verdict else None,
+        "verdict": {"severity": verdict["severity"], "text": verdict["text"], "sources": verdict["sources"]}
+        if verdict else None,
         "steps": view["steps"],
         "results": [
             {
@@ -242,7 +241,7 @@ def _verdict(inter: Any, results: list[dict[str, Any]]) -> dict[str, Any] | None
     return {"severity": None, **first}
 
 
-def _steps(inter: Any, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _steps(inter: Any, results: list[dict[str, Any]]) -> list[StatementView]:
     """The numbered steps: each matched group's own, then the general steps of the most serious
     grade asked, then what to do about names this guide does not know. Each once."""
     asked = dict.fromkeys((m["group"], m["severity"]) for r in results for m in r["matches"])
@@ -257,7 +256,7 @@ def _steps(inter: Any, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if severities:
         # The general steps of the most serious grade asked; those of a lower grade say less.
         statements += by_severity.get(severities[0], [])
-    steps: dict[str, dict[str, Any]] = {}
+    steps: dict[str, StatementView] = {}
     for statement in statements:
         steps.setdefault(statement.text, statement_view(statement))
     found_any = bool(matched)
@@ -266,7 +265,8 @@ def _steps(inter: Any, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if named and found_any:
             notice = named[0]["notice"]
             who = ", ".join(r["query"] for r in named)
-            steps.setdefault(f"{who}: {notice['text']}", {"text": f"{who}: {notice['text']}", "sources": notice["sources"]})
+            step = f"{who}: {notice['text']}"
+            steps.setdefault(step, {"text": step, "sources": notice["sources"]})
     return list(steps.values())
 
 
@@ -304,7 +304,7 @@ def _result(
             notice, kind = inter.unknown_drug, "unknown"
     not_read_note = None
     if resolution.unread and inter.get("not_read"):
-        from baclofen_cli.drugs import MAX_QUERY_CHARS
+        from baclofen_cli.features.interactions.names import MAX_QUERY_CHARS
 
         not_read_note = inter.not_read.replace("{limit}", str(MAX_QUERY_CHARS))
     return {

@@ -5,10 +5,8 @@ a command. So the validated knowledge base, and each search index derived from i
 is cached as JSON in the user cache directory, keyed by a BLAKE2b digest of the file's
 bytes and this code's version. A cache that cannot be read or written is skipped, never fatal.
 
-The cache trusts nothing it did not write: an entry is used only if its folder and files are
-this user's, writable by no one else, regular files within a size bound, read without
-following links, and each file's seal (a digest of the entry key, the file name and the
-content) matches. Anything else is ignored (BACLOFEN_DEBUG=1 says why) and rebuilt.
+The cache trusts nothing it did not write (core/cache_store.py keeps the files; this module
+decides what goes into them, under which key).
 
 On a cache hit nothing heavy is imported: the knowledge base is decoded with the
 standard `json` module into `Record`s (dicts read by attribute, shaped exactly like
@@ -25,7 +23,18 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import baclofen_cli
 from baclofen_cli import __version__, overlay
+from baclofen_cli.core.cache_store import (
+    cache_root,
+    debug,
+    digest,
+    make_entry,
+    prune,
+    read_cache_file,
+    trusted_entry,
+    write_cache_file,
+)
 from baclofen_cli.errors import KnowledgeFileError
 from baclofen_cli.record import KnowledgeRecord, Record
 
@@ -36,17 +45,16 @@ T = TypeVar("T")
 
 DATA_FILE_NAME = "baclofen.yaml"
 DATA_ENV_VAR = "BACLOFEN_DATA"
-CACHE_ENV_VAR = "BACLOFEN_CACHE_DIR"
 MAX_FILE_BYTES = 2 * 1024 * 1024
 KB_FILE = "kb.json"
-CACHE_FOLDER = "baclofen-cli"
-_PACKAGE_DIR = Path(__file__).resolve().parent
+# The package's own folder, wherever this module sits inside it.
+_PACKAGE_DIR = Path(baclofen_cli.__file__).resolve().parent
 
 # Derived indexes cached beside the knowledge base: name -> "module:function".
 # Each function takes a KnowledgeBase and returns an index: either an object with `to_data()`
 # (plain JSON data) and a `from_data()` classmethod, or a msgspec Struct.
 INDEX_BUILDERS: dict[str, str] = {
-    "drugs": "baclofen_cli.drugs:build_index",
+    "drugs": "baclofen_cli.features.interactions.names:build_index",
     "ask": "baclofen_cli.features.ask.index:build_index",
 }
 
@@ -78,7 +86,7 @@ class Compiled:
             except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as exc:
                 # A sealed file of the wrong shape (a bug, an edit by hand): rebuilt, never fatal.
                 # msgspec's DecodeError and ValidationError are ValueErrors; RecursionError: nested too deep.
-                _debug(f"rebuilding {self.cache_dir / file_name}: {type(exc).__name__}")
+                debug(f"rebuilding {file_name} in {self.cache_dir}: {type(exc).__name__}")
         import msgspec
 
         encoded = msgspec.json.encode(_build_index(name, self.typed()))
@@ -115,14 +123,14 @@ def load(path: Path) -> Compiled:
     raw = read_bytes(path)
     # An overlay's answers depend on the built-in file too: both are part of the cache key.
     keyed = raw + b"\0" + read_bytes(default_path()) if overlay.mentions_extends(raw) else raw
-    cache_dir = _trusted_entry(_cache_root(), _cache_key(keyed))
+    cache_dir = trusted_entry(cache_root(), _cache_key(keyed))
     if cache_dir is not None:
         cached = read_cache_file(cache_dir / KB_FILE, cache_dir.name)
         if cached is not None:
             try:
                 return Compiled(decode_kb(cached), cache_dir)
             except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as exc:
-                _debug(f"rebuilding {cache_dir / KB_FILE}: {type(exc).__name__}")  # RecursionError: nested too deep
+                debug(f"rebuilding {cache_dir / KB_FILE}: {type(exc).__name__}")  # RecursionError: nested too deep
     return compile_kb(parse_and_validate(raw, str(path)), cache_dir)
 
 
@@ -152,157 +160,14 @@ def compile_kb(kb: KnowledgeBase, cache_dir: Path | None) -> Compiled:
     import msgspec
 
     encoded = msgspec.json.encode(kb)
-    if cache_dir is not None and _make_entry(cache_dir):
+    if cache_dir is not None and make_entry(cache_dir):
         for name in INDEX_BUILDERS:
             write_cache_file(cache_dir, f"{name}.json", msgspec.json.encode(_build_index(name, kb)))
         write_cache_file(cache_dir, KB_FILE, encoded)
-        _prune(cache_dir.parent, keep=cache_dir)
+        prune(cache_dir.parent, keep=cache_dir, owned=[KB_FILE, *(f"{name}.json" for name in INDEX_BUILDERS)])
     else:
         cache_dir = None
     return Compiled(decode_kb(encoded), cache_dir, typed=kb)
-
-
-CACHE_ENTRIES_KEPT = 8
-# Each entry holds this file, naming its own key: pruning removes only folders that have it.
-ENTRY_MARKER = "baclofen-cache-entry"
-MAX_CACHE_FILE_BYTES = 32 * 1024 * 1024  # a 2 MB knowledge file compiles to well under 10 MB
-_SEAL_PREFIX = b"baclofen-cache-1 "
-
-
-def seal(key: str, name: str, payload: bytes) -> bytes:
-    """A cache file: a first line with a checksum of the entry key, the file name and the payload, then
-    the payload. A file copied from another entry, cut short or edited by hand does not match.
-
-    A CRC is enough here (4x cheaper than BLAKE2b on every run): the seal guards against accidents
-    in files already proven ours and private; who may write them is what keeps attackers out.
-    """
-    return _seal_line(key, name, payload) + b"\n" + payload
-
-
-def _seal_line(key: str, name: str, payload: bytes) -> bytes:
-    import zlib
-
-    checksum = zlib.crc32(payload, zlib.crc32(f"{key}\0{name}\0".encode()))
-    return _SEAL_PREFIX + f"{checksum:08x} {len(payload)}".encode()
-
-
-def read_cache_file(path: Path, key: str) -> bytes | None:
-    """The payload of a trusted, sealed cache file, or None (missing, untrusted or broken)."""
-    from baclofen_cli.files import UntrustedFile, read_private_file
-
-    try:
-        data = read_private_file(path, MAX_CACHE_FILE_BYTES)
-    except FileNotFoundError:
-        return None
-    except (OSError, UntrustedFile) as exc:
-        _debug(f"not using the cache file: {exc}")
-        return None
-    header, _, payload = data.partition(b"\n")
-    if header != _seal_line(key, path.name, payload):
-        _debug(f"not using the cache file {path}: its seal does not match (cut short, or edited)")
-        return None
-    return payload
-
-
-def write_cache_file(entry: Path, name: str, payload: bytes) -> None:
-    from baclofen_cli.files import write_atomically
-
-    write_atomically(entry / name, seal(entry.name, name, payload), quiet=True)
-
-
-def _make_entry(entry: Path) -> bool:
-    """Create (or check) an entry folder of ours, with its marker. False: do not write the cache."""
-    from baclofen_cli.files import UntrustedFile, make_private_dir, write_atomically
-
-    try:
-        make_private_dir(entry.parent, tighten=_is_default_root(entry.parent))
-        make_private_dir(entry)
-        if read_cache_file(entry / ENTRY_MARKER, entry.name) != entry.name.encode():
-            write_atomically(entry / ENTRY_MARKER, seal(entry.name, ENTRY_MARKER, entry.name.encode()))
-    except (OSError, UntrustedFile) as exc:
-        _debug(f"not writing the cache: {exc}")
-        return False
-    return True
-
-
-def _trusted_entry(root: Path | None, key: str) -> Path | None:
-    """The entry folder for `key`, or None if the cache (root or entry) is not ours alone.
-
-    A missing folder is fine: it will be created private. An existing one must be a plain
-    folder of this user that no one else can write, or another user could change answers.
-    """
-    if root is None:
-        return None
-    from baclofen_cli.files import UntrustedFile, check_private_dir
-
-    for folder in (root, root / key):
-        try:
-            check_private_dir(folder, tighten=folder == root and _is_default_root(root))
-        except FileNotFoundError:
-            break
-        except (OSError, UntrustedFile) as exc:
-            _debug(f"not using the cache: {exc}")
-            return None
-    return root / key
-
-
-def _prune(root: Path, keep: Path) -> None:
-    """Remove all but the newest cache entries (old versions of a file, old releases)."""
-    try:
-        entries = sorted((p for p in root.iterdir() if p != keep and _is_entry(p)), key=lambda p: p.stat().st_mtime,
-                         reverse=True)
-    except OSError:
-        return
-    for old in entries[CACHE_ENTRIES_KEPT - 1 :]:
-        _remove_entry(old)
-
-
-def _is_entry(path: Path) -> bool:
-    """A folder this cache wrote: ours, and holding a sealed marker that names it. Pruning touches
-    nothing else: BACLOFEN_CACHE_DIR may name a folder that also holds the user's own files,
-    named like anything (2024-05-01-1530)."""
-    from baclofen_cli.files import UntrustedFile, check_private_dir
-
-    try:
-        check_private_dir(path)
-    except (OSError, UntrustedFile):
-        return False
-    return read_cache_file(path / ENTRY_MARKER, path.name) == path.name.encode()
-
-
-def _remove_entry(entry: Path) -> None:
-    """Remove our own files, file by file, then the folder if that left it empty: never a tree."""
-    from baclofen_cli.files import TEMP_SUFFIX
-
-    ours = {KB_FILE, ENTRY_MARKER, *(f"{name}.json" for name in INDEX_BUILDERS)}
-    try:
-        names = os.listdir(entry)
-    except OSError:
-        return
-    for name in sorted(names, key=lambda n: n == ENTRY_MARKER):  # the marker last
-        temporary = name.endswith(TEMP_SUFFIX) and any(name.startswith(f".{own}.") for own in ours)
-        if name in ours or temporary:
-            try:
-                os.unlink(entry / name)
-            except OSError:
-                pass
-    try:
-        os.rmdir(entry)
-    except OSError:
-        pass
-
-
-def _is_default_root(root: Path) -> bool:
-    """The cache's own folder (not one named by BACLOFEN_CACHE_DIR): older versions made it with
-    the umask's mode (0775 under umask 002), so it may be made private again rather than distrusted."""
-    return root.name == CACHE_FOLDER and not os.environ.get(CACHE_ENV_VAR, "").strip()
-
-
-def _debug(message: str) -> None:
-    if os.environ.get("BACLOFEN_DEBUG"):
-        from baclofen_cli.output import clean
-
-        print(clean(f"baclofen: debug: {message}"), file=sys.stderr)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -331,7 +196,8 @@ def decode_text(raw: bytes, name: str) -> str:
         # What some editors save as "Unicode": full of zero bytes, but not a binary file.
         raise KnowledgeFileError(name, "the file is saved as UTF-16: save it as UTF-8 instead")
     if b"\x00" in raw:
-        raise KnowledgeFileError(name, "this is a binary file, not YAML text", raw[: raw.index(b"\x00")].count(b"\n") + 1)
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise KnowledgeFileError(name, "this is a binary file, not YAML text", line)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -421,27 +287,13 @@ def _build_index(name: str, kb: KnowledgeBase) -> Any:
     return index.to_data() if hasattr(index, "to_data") else index
 
 
-def _cache_root() -> Path:
-    # Written out rather than importing platformdirs: this runs on every command and the
-    # import alone would cost more than the whole cache lookup.
-    override = os.environ.get(CACHE_ENV_VAR, "")
-    if override.strip():
-        return Path(override)
-    try:
-        if sys.platform == "win32":
-            base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        elif sys.platform == "darwin":
-            base = str(Path.home() / "Library" / "Caches")
-        else:
-            xdg = os.environ.get("XDG_CACHE_HOME", "")
-            # The XDG spec: a relative path here is invalid and must be ignored (it would put
-            # the cache in whatever folder the command was run from).
-            base = xdg if os.path.isabs(xdg) else str(Path.home() / ".cache")
-    except (RuntimeError, KeyError):
-        # No home directory (HOME unset and a user id without a passwd entry, as in some
-        # containers): run without a cache. Nothing can be read or created below os.devnull.
-        return Path(os.devnull) / CACHE_FOLDER
-    return Path(base) / CACHE_FOLDER
+# The modules that decide what a cached entry holds (besides the index builders): the schema, the
+# reader, and the checks that decide whether a file is valid at all.
+_CACHED_FORM_CODE = (
+    "baclofen_cli.model", "baclofen_cli.core.model_sources", "baclofen_cli.record", "baclofen_cli.loader",
+    "baclofen_cli.yamlsafe", "baclofen_cli.overlay", "baclofen_cli.checks", "baclofen_cli.checks_sources",
+    "baclofen_cli.checks_safety", "baclofen_cli.checks_situations",
+)
 
 
 def _cache_key(raw: bytes) -> str:
@@ -460,42 +312,33 @@ def _cache_key(raw: bytes) -> str:
             code.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
             code.append(name)
-    return _digest("|".join(code).encode(), b"\0", raw)
+    return digest("|".join(code).encode(), b"\0", raw)
 
 
 def _code_files() -> list[str]:
-    """The files whose code or words shape the cached form: the model, this loader, each index
-    builder's module (every module of its package, for a feature package such as
-    features/ask/), and the language files the ask index is built with (lang/*_ask.yaml)."""
-    root = os.path.dirname(os.path.abspath(sys.modules[__name__.partition(".")[0]].__file__ or "."))
-    modules = [f"{__name__.partition('.')[0]}.model", __name__, *(b.split(":")[0] for b in INDEX_BUILDERS.values())]
+    """The files whose code or words shape the cached form: _CACHED_FORM_CODE, each index
+    builder's module (every module of its package when that is a feature package, such as
+    features/ask/, whose steps are one module each), and the language files the ask index is
+    built with (lang/*_ask.yaml)."""
     files: list[str] = []
-    for module in modules:
-        folder = os.path.join(root, *module.split(".")[1:-1])
-        if folder == root:
-            files.append(os.path.join(folder, module.rsplit(".", 1)[1] + ".py"))
+    for module in _CACHED_FORM_CODE:
+        folder = _PACKAGE_DIR.joinpath(*module.split(".")[1:])
+        files.append(str(folder.with_suffix(".py") if folder.with_suffix(".py").is_file() else folder / "__init__.py"))
+    for module in (b.split(":")[0] for b in INDEX_BUILDERS.values()):
+        package = str(_PACKAGE_DIR.joinpath(*module.split(".")[1:-1]))
+        if package == str(_PACKAGE_DIR):
+            files.append(os.path.join(package, module.rsplit(".", 1)[1] + ".py"))
             continue
         try:
-            files += [os.path.join(folder, f) for f in sorted(os.listdir(folder)) if f.endswith(".py")]
+            files += [os.path.join(package, f) for f in sorted(os.listdir(package)) if f.endswith(".py")]
         except OSError:
-            files.append(folder)
-    lang = os.path.join(root, "lang")
+            files.append(package)
+    lang = str(_PACKAGE_DIR / "lang")
     try:
         files += [os.path.join(lang, f) for f in sorted(os.listdir(lang)) if f.endswith("_ask.yaml")]
     except OSError:
         pass
     return files
-
-
-def _digest(*parts: bytes) -> str:
-    try:
-        from _blake2 import blake2b  # what hashlib.blake2b is, without hashlib's import cost
-    except ImportError:  # pragma: no cover - a Python built without it
-        from hashlib import blake2b
-    digest = blake2b(digest_size=16)
-    for part in parts:
-        digest.update(part)
-    return digest.hexdigest()
 
 
 def write_atomically(path: Path, data: bytes, **options: Any) -> None:

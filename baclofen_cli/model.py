@@ -11,126 +11,31 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 import msgspec
-from msgspec import Meta, Struct
+from msgspec import Meta
 
-NonEmptyText = Annotated[str, Meta(min_length=1, max_length=2000)]
-Identifier = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
-SourceIds = Annotated[list[Identifier], Meta(min_length=1)]
-Url = Annotated[str, Meta(pattern=r"^https?://\S+$")]
-IsoDate = Annotated[str, Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
-Severity = Literal["major", "moderate", "minor"]
-SectionKind = Literal["info", "warning", "emergency"]
-SideEffectTier = Literal["common", "less-common", "call-doctor", "emergency"]
-# A region a statement or contact applies to ("US", "UK", "EU", "AU"): declared in `regions:`.
-RegionCode = Annotated[str, Meta(pattern=r"^[A-Z]{2,3}$")]
-SourceTier = Annotated[
-    Literal["official", "reference", "other"],
-    Meta(
-        description=(
-            "How far a patient or pharmacist can trust this source. "
-            "official: the authority itself: a regulator's label, leaflet or safety communication (FDA, DailyMed, "
-            "MHRA, eMC, TGA, EMA), a national health service (NHS, MedlinePlus/NLM incl. LactMed), a national "
-            "formulary (BNF, NICE), Cochrane or a peer-reviewed journal (DOI/PubMed), a national poison centre or "
-            "teratology service. Every safety statement cites at least one. "
-            "reference: a reputable secondary source: drug references (drugs.com, Medscape, StatPearls), "
-            "professional bodies (ISMP), Medicines for Children, manufacturers' and hospitals' pages. "
-            "other: anything else (copies and mirrors of labels, forums, Q&A sites, shops, wikis). "
-            "Never the only support of a statement, and not allowed in the shipped file; a clinic's own file may "
-            "use one, with a warning."
-        )
-    ),
-]
-# What kind of document a source is. Free text so a clinic can add its own kinds, but the rules read
-# these words: a contact's number must cite one of AUTHORITY_KINDS (see checks_sources.py).
-SourceKind = Annotated[
-    str,
-    Meta(
-        max_length=40,
-        description=(
-            "What kind of document this is, one of: label (prescribing information, SmPC, PI), leaflet "
-            "(patient information leaflet), safety-communication (a regulator's warning), regulator (another "
-            "regulator page or record), health-service (a national health service or government health agency "
-            "page: NHS, MedlinePlus), formulary (BNF, NICE, a local NHS formulary), poison-centre, "
-            "teratology-service, drug-database (LactMed, openFDA, Drugs@FDA), systematic-review, "
-            "journal-article, drug-reference, professional, manufacturer, hospital, emergency-service (a national "
-            "emergency-number authority), crisis-line, other. Emergency and crisis numbers must cite an official "
-            "poison-centre, regulator, safety-communication, label, health-service, emergency-service or "
-            "crisis-line source for their region."
-        ),
-        examples=["label", "health-service", "poison-centre", "journal-article"],
-    ),
-]
-ContactKind = Literal["emergency", "poison", "crisis", "urgent-advice", "other"]
+from baclofen_cli.core.model_sources import (
+    ContactKind,
+    Identifier,
+    IsoDate,
+    NonEmptyText,
+    RegionCode,
+    SectionKind,
+    Severity,
+    SideEffectTier,
+    Source,
+    SourceIds,
+    Statement,
+    StrictStruct,
+)
 
 
-class _Strict(Struct, frozen=True, forbid_unknown_fields=True):
-    """Unknown keys are errors: a typo in a field name must not silently drop content."""
-
-
-class Statement(_Strict):
-    """One patient-facing sentence or two, with the sources that back it."""
-
-    text: NonEmptyText
-    sources: SourceIds
-    # Shown only to readers in these regions (`--region`); empty means everywhere.
-    regions: list[RegionCode] = []
-
-
-class Source(_Strict):
-    """A document the guide's statements rest on. Cite the official document itself, never a copy of it."""
-
-    id: Annotated[
-        Identifier,
-        Meta(description="Short id that statements cite in their `sources:` list (s1, b7, clinical-988). Keep it "
-                         "when the citation is corrected, so the statements need no change."),
-    ]
-    title: Annotated[NonEmptyText, Meta(description="The document's own title, as a reader would search for it.")]
-    publisher: Annotated[
-        NonEmptyText,
-        Meta(description="Who publishes the document (\"US National Library of Medicine\", \"NHS\"), shown to "
-                         "readers. One publisher, never \"various websites\" and never the copy it was read in."),
-    ]
-    url: Annotated[
-        Url,
-        Meta(description="Where the official document itself lives: a DailyMed set id page, medlineplus.gov, "
-                         "nhs.uk, medicines.org.uk, NCBI Bookshelf, a DOI or PubMed record. Where the exact id is "
-                         "not known, the authority's own stable search page. Never a copy or mirror (see `via`)."),
-    ]
-    tier: SourceTier = "other"
-    kind: SourceKind = ""
-    region: Annotated[
-        RegionCode | None,
-        Meta(description="The country or region the document is written for (US, UK, EU, AU, CA), if any. "
-                         "Omit for international sources."),
-    ] = None
-    year: Annotated[
-        Annotated[int, Meta(ge=1900, le=2100)] | None,
-        Meta(description="Year the document was published or last revised, if known (shown to readers)."),
-    ] = None
-    accessed: Annotated[
-        IsoDate | None,
-        Meta(description="Date (YYYY-MM-DD) the citation was last checked against the document."),
-    ] = None
-    via: Annotated[
-        list[Url],
-        Meta(description="Where the text was actually read, when that was a copy or mirror: provenance for "
-                         "editors only, never shown to readers."),
-    ] = []
-    note: Annotated[
-        str,
-        Meta(max_length=2000,
-             description="A note for editors (what is still to verify, which section supports what); never shown "
-                         "to readers."),
-    ] = ""
-
-
-class Brand(_Strict):
+class Brand(StrictStruct, frozen=True):
     name: NonEmptyText
     region: NonEmptyText
     form: str = ""
 
 
-class Drug(_Strict):
+class Drug(StrictStruct, frozen=True):
     name: NonEmptyText
     drug_class: NonEmptyText
     reviewed: IsoDate
@@ -140,7 +45,7 @@ class Drug(_Strict):
     language: Annotated[str, Meta(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
 
 
-class Contact(_Strict):
+class Contact(StrictStruct, frozen=True):
     label: NonEmptyText
     number: NonEmptyText
     region: RegionCode
@@ -148,7 +53,7 @@ class Contact(_Strict):
     sources: list[Identifier] = []
 
 
-class Region(_Strict):
+class Region(StrictStruct, frozen=True):
     """A region readers can choose with `--region`, and the locales that choose it by default."""
 
     code: RegionCode
@@ -157,12 +62,12 @@ class Region(_Strict):
     territories: list[Annotated[str, Meta(pattern=r"^[A-Z]{2}$")]] = []
 
 
-class RegionalEmergency(_Strict):
+class RegionalEmergency(StrictStruct, frozen=True):
     instruction: Statement
     reminder: Statement | None = None
 
 
-class Emergency(_Strict):
+class Emergency(StrictStruct, frozen=True):
     """Shown before anything else wherever an emergency could be involved."""
 
     heading: NonEmptyText
@@ -178,14 +83,14 @@ class Emergency(_Strict):
     topics: list[Identifier] = []
 
 
-class Section(_Strict):
+class Section(StrictStruct, frozen=True):
     heading: NonEmptyText
     points: Annotated[list[Statement], Meta(min_length=1)]
     kind: SectionKind = "info"
     tier: SideEffectTier | None = None
 
 
-class Topic(_Strict):
+class Topic(StrictStruct, frozen=True):
     id: Identifier
     title: NonEmptyText
     summary: Statement
@@ -197,7 +102,7 @@ class Topic(_Strict):
     talk_to_doctor: Statement | None = None
 
 
-class InteractingDrug(_Strict):
+class InteractingDrug(StrictStruct, frozen=True):
     name: NonEmptyText
     brands: list[NonEmptyText] = []
     # Everyday words and other names that mean this drug ("beer" for alcohol, "paracetamol").
@@ -208,7 +113,7 @@ class InteractingDrug(_Strict):
     brands_by_region: dict[RegionCode, list[NonEmptyText]] = {}
 
 
-class InteractionGroup(_Strict):
+class InteractionGroup(StrictStruct, frozen=True):
     id: Identifier
     name: NonEmptyText
     # How one member is described: "Percocet: contains oxycodone, <an opioid>".
@@ -220,7 +125,7 @@ class InteractionGroup(_Strict):
     drugs: Annotated[list[InteractingDrug], Meta(min_length=1)]
 
 
-class Combination(_Strict):
+class Combination(StrictStruct, frozen=True):
     """A product that contains several drugs (Percocet, co-codamol)."""
 
     name: NonEmptyText
@@ -230,7 +135,7 @@ class Combination(_Strict):
     regions: list[RegionCode] = []
 
 
-class Interactions(_Strict):
+class Interactions(StrictStruct, frozen=True):
     groups: Annotated[list[InteractionGroup], Meta(min_length=1)]
     # Said for any name the file does not know: it must never read as reassurance
     # ("not in this guide; that does not mean it is safe; ask your pharmacist").
@@ -259,12 +164,12 @@ class Interactions(_Strict):
     major_groups: list[Identifier] = []
 
 
-class QuizChoice(_Strict):
+class QuizChoice(StrictStruct, frozen=True):
     text: NonEmptyText
     correct: bool = False
 
 
-class QuizItem(_Strict):
+class QuizItem(StrictStruct, frozen=True):
     id: Identifier
     topic: Identifier
     question: NonEmptyText
@@ -273,7 +178,7 @@ class QuizItem(_Strict):
     sources: SourceIds
 
 
-class AskHints(_Strict):
+class AskHints(StrictStruct, frozen=True):
     """What `ask` needs to understand patients' own words."""
 
     # Topic id -> how patients ask about it ("I forgot my pill", "come off it").
@@ -325,7 +230,7 @@ class AskHints(_Strict):
     other_medicine_message: Statement | None = None
 
 
-class Labels(_Strict):
+class Labels(StrictStruct, frozen=True):
     """The words shown around the content ("What to do", "In short"): a file in another language sets them.
 
     The defaults are the English words, so an older English file still loads unchanged.
@@ -346,7 +251,7 @@ class Labels(_Strict):
     no: NonEmptyText = "No"
 
 
-class PlanField(_Strict):
+class PlanField(StrictStruct, frozen=True):
     """One thing to fill in by hand, with blank lines to write on."""
 
     label: NonEmptyText
@@ -354,14 +259,14 @@ class PlanField(_Strict):
     lines: Annotated[int, Meta(ge=0, le=12)] = 1
 
 
-class FeaturedAction(_Strict):
+class FeaturedAction(StrictStruct, frozen=True):
     """A "What to do" step of a topic, featured in the short handout (the topic's summary if it has none)."""
 
     topic: Identifier
     action: Annotated[int, Meta(ge=1)] = 1
 
 
-class HandoutTool(_Strict):
+class HandoutTool(StrictStruct, frozen=True):
     """A page to use, not only read (in `handout --full`): tips to follow, and/or a table to fill in."""
 
     heading: NonEmptyText
@@ -377,7 +282,7 @@ class HandoutTool(_Strict):
 PictureKind = Literal["oral-syringe", "decision-chart", "traffic-light", "pump"]
 
 
-class Picture(_Strict):
+class Picture(StrictStruct, frozen=True):
     """A captioned picture in the HTML handout (inline SVG), drawn in its topic's chapter."""
 
     kind: PictureKind
@@ -390,7 +295,7 @@ class Picture(_Strict):
     leaflet: bool = False
 
 
-class Card(_Strict):
+class Card(StrictStruct, frozen=True):
     """A wallet-size card to cut out and carry (`handout --card`)."""
 
     heading: NonEmptyText
@@ -399,7 +304,7 @@ class Card(_Strict):
     fold_note: str = ""
 
 
-class Handout(_Strict):
+class Handout(StrictStruct, frozen=True):
     """The printed leaflet: what the short default shows, the fill-in plan, and the tools of `--full`."""
 
     title: NonEmptyText
@@ -417,7 +322,7 @@ class Handout(_Strict):
     card: Card | None = None
     # The line above the reference list ("Sources (official documents only)").
     sources_heading: str = ""
-class SituationRule(_Strict):
+class SituationRule(StrictStruct, frozen=True):
     """One agreed rule: the signs that identify a situation and the action tier it calls for."""
 
     id: Identifier
@@ -432,7 +337,7 @@ class SituationRule(_Strict):
     rule: str = ""
 
 
-class Situations(_Strict):
+class Situations(StrictStruct, frozen=True):
     """One situation, one action: checked by `validate` (BCL030), never shown to readers."""
 
     # Tier id -> the words that give that action ("emergency" -> "911", "emergency number").
@@ -442,7 +347,7 @@ class Situations(_Strict):
     implied: dict[NonEmptyText, Identifier] = {}
 
 
-class KnowledgeBase(_Strict):
+class KnowledgeBase(StrictStruct, frozen=True):
     schema_version: Literal[1]
     drug: Drug
     disclaimer: Statement

@@ -9,7 +9,10 @@ from __future__ import annotations
 import os
 import sys
 from functools import cache
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
+
+if TYPE_CHECKING:
+    import re
 
 Style = Literal["rich", "plain", "json"]
 
@@ -30,7 +33,7 @@ _UNSAFE_PATTERN = (
 
 
 @cache
-def _unsafe() -> Any:
+def _unsafe() -> re.Pattern[str]:
     # Compiled on first use: compiling at import would cost every command, even --version.
     import re
 
@@ -38,7 +41,7 @@ def _unsafe() -> Any:
 
 
 @cache
-def _control() -> Any:
+def _control() -> re.Pattern[str]:
     # Every sequence above starts with one of these: text without any (nearly all text) is
     # returned as it is, three times faster than running the full pattern over it.
     import re

@@ -88,7 +88,7 @@ def _merge_list(base: list[Any], new: list[Any], at: Path, src: Path, src_lines:
             merged[j] = _merge(merged[j], item, (*at, j), (*src, i), src_lines, lines)
         else:
             merged.append(item)
-            position.setdefault(ident, len(merged) - 1)  # type: ignore[arg-type]
+            position.setdefault(ident, len(merged) - 1)
             _note((*at, len(merged) - 1), (*src, i), src_lines, lines)
     return merged
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TextIO
 
 PAGER_ENV_VARS = ("BACLOFEN_PAGER", "PAGER")
 DEFAULT_PAGER = "less -FRX"
@@ -32,7 +33,7 @@ def wanted(stream: object) -> bool:
     if pager_command() is None:
         return False
     try:
-        return stream is sys.__stdout__ and bool(stream.isatty())  # type: ignore[attr-defined]
+        return stream is sys.__stdout__ and bool(stream.isatty())  # type: ignore[union-attr]
     except (AttributeError, ValueError):
         return False
 
@@ -47,13 +48,13 @@ def _terminal_rows() -> int:
         return 24
 
 
-def show(text: str, stream: object = None) -> None:
+def show(text: str, stream: TextIO | None = None) -> None:
     """Write `text` to the terminal, through the pager if it is taller than the screen."""
     out = stream or sys.stdout
     command = pager_command()
     if command is None or text.count("\n") < _terminal_rows():
-        out.write(text)  # type: ignore[attr-defined]
-        out.flush()  # type: ignore[attr-defined]
+        out.write(text)
+        out.flush()
         return
     import shlex
     import subprocess

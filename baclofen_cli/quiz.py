@@ -49,7 +49,9 @@ def draw(items: list[QuizItem], count: int, seed: int) -> list[QuizItem]:
 
     pool = list(items)
     random.Random(seed).shuffle(pool)
-    first, rest, seen = [], [], set()
+    first: list[QuizItem] = []
+    rest: list[QuizItem] = []
+    seen: set[str] = set()
     for item in pool:
         (rest if item.topic in seen else first).append(item)
         seen.add(item.topic)
@@ -71,7 +73,7 @@ def is_skip(answer: str) -> bool:
 def parse_answer(answer: str, item: QuizItem) -> int | None:
     """The chosen choice's index, or None. Accepts a letter (b, b), (b)), a number, the choice's
     own words, and true/false (t/f) for true-or-false items."""
-    text = _normal(clean(answer)).strip("()[]).:")
+    text = _normal(clean(answer)).strip("()[].:")  # noqa: B005 - a set of brackets and stops, on purpose
     if not text:
         return None
     n = len(item.choices)
@@ -187,7 +189,7 @@ def command_lines(command: str, width: int, indent: str = "  ") -> list[str]:
     """`command` in lines that fit `width` where the words allow, each but the last ending in
     " \\", so that the lines pasted into a shell run as one command."""
     lines: list[str] = []
-    prefix, current = indent, []
+    prefix, current = indent, list[str]()
     for word in command.split():
         if current and len(prefix + " ".join([*current, word])) + 2 > width:
             lines.append(prefix + " ".join(current) + " \\")

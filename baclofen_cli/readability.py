@@ -26,7 +26,7 @@ def fk_grade(sentences: list[str]) -> float:
     textstat = _textstat()
     words = sum(textstat.lexicon_count(s, removepunct=True) for s in sentences)
     syllables = sum(textstat.syllable_count(s) for s in sentences)
-    return 0.39 * (words / len(sentences)) + 11.8 * (syllables / words) - 15.59
+    return float(0.39 * (words / len(sentences)) + 11.8 * (syllables / words) - 15.59)
 
 
 def topic_sentences(topic: dict[str, Any]) -> list[str]:

@@ -25,7 +25,7 @@ class UnknownRegionError(BaclofenError):
 
 def choose(kb: Any, option: str | None) -> str | None:
     """The region code to use, or None for all regions."""
-    codes = {r.code.upper(): r.code for r in kb.get("regions", [])}
+    codes: dict[str, str] = {r.code.upper(): r.code for r in kb.get("regions", [])}
     asked = option if option is not None else os.environ.get(REGION_ENV_VAR)
     if asked is not None:
         wanted = asked.strip().upper()

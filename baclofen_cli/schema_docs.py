@@ -41,7 +41,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Drug": {
         "name": "The medicine's generic name, as patients see it.",
         "drug_class": "Its class in plain words, e.g. 'muscle relaxant'.",
-        "reviewed": "Date (YYYY-MM-DD) a pharmacist last reviewed this content. Answers warn when it is over a year old.",
+        "reviewed": "Date (YYYY-MM-DD) a pharmacist last reviewed this content. "
+                    "Answers warn when it is over a year old.",
         "also_called": "Other names people use for it (brands, older names).",
         "brands": "Brand names, each with its region and form.",
         "forms": "The forms it comes in (tablets, oral solution, ...).",
@@ -165,19 +166,23 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "synonyms": "Word -> words it can stand for in a question ('forgot' -> 'missed').",
         "emergency_phrasings": "Phrases that describe an emergency happening now ('took too many').",
         "non_emergency_phrasings": "Phrases that only ask about a symptom and must not raise the alarm alone.",
-        "emergency_phrasing_topics": "Topic id -> words that, in a matched emergency phrasing, say which topic answers it.",
-        "how_to_phrasings": "Phrases that make a question a how-to ('how do i know if'): a sign in it is only asked about.",
+        "emergency_phrasing_topics": "Topic id -> words that, in a matched emergency phrasing, "
+                                     "say which topic answers it.",
+        "how_to_phrasings": "Phrases that make a question a how-to ('how do i know if'): "
+                            "a sign in it is only asked about.",
         "taking_words": "Past-tense words that mean 'took' when said of a medicine ('swallowed', 'downed').",
         "container_words": "Words for what medicine comes in ('bottle', 'strip'): 'swallowed the rest of the bottle'.",
         "too_many_at_once": "This many tablets or doses taken at once is too many.",
-        "daily_amount_phrases": "Phrases after a daily amount ('mg a day'): the largest such amount is a day's maximum.",
+        "daily_amount_phrases": "Phrases after a daily amount ('mg a day'): "
+                                "the largest such amount is a day's maximum.",
         "self_harm_phrasings": "Thoughts of suicide or self-harm and 'lethal dose' questions: always an emergency.",
         "crisis_message": "Shown first for self-harm phrasings, before the emergency box.",
         "crisis_topic": "The topic whose emergency sections go with crisis help (never its other sections).",
         "emergency_number_phrasings": "Phrases that ask for the emergency numbers ('911', 'what number do i call').",
         "pet_words": "Words for animals: such a question gets pet_message, never human advice.",
         "pet_message": "What to do when a pet ate the medicine (a vet or an animal poison line).",
-        "other_medicine_cues": "Dose or use cues ('how much', 'max dose'): said of another medicine only, out of scope.",
+        "other_medicine_cues": "Dose or use cues ('how much', 'max dose'): "
+                               "said of another medicine only, out of scope.",
         "other_medicine_message": "Said instead of an answer to another medicine's dose or use question.",
         "plain_words": "Everyday English words never corrected into another word ('great' is not 'treat').",
         "lead_sections": "Topic id -> heading of the section that leads whenever the topic answers (the rule first).",

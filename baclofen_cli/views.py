@@ -6,18 +6,94 @@ outputs from drifting apart.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 if TYPE_CHECKING:
     # At run time these are the cache's Records, shaped like the model (see loader.py).
-    from baclofen_cli.model import KnowledgeBase, Source, Statement, Topic
+    from baclofen_cli.core.model_sources import Source, Statement
+    from baclofen_cli.model import KnowledgeBase, Topic
 
 
-def statement_view(statement: Statement) -> dict[str, Any]:
+# The `--json` contract of a topic, `emergency`, `sources`, `topics` and `about`: these shapes are
+# what scripts rely on (tests/test_output_modes.py checks the output), so a change here is a change
+# of the contract.
+class StatementView(TypedDict):
+    text: str
+    sources: list[str]
+
+
+class SourceView(TypedDict):
+    id: str
+    title: str
+    publisher: str
+    url: str
+    tier: str
+    year: int | None
+
+
+class ContactView(TypedDict):
+    label: str
+    number: str
+    region: str
+    kind: str
+    sources: list[str]
+
+
+class EmergencyView(TypedDict):
+    heading: str
+    instruction: StatementView
+    contacts: list[ContactView]
+    signs: list[StatementView]
+
+
+class SectionView(TypedDict):
+    heading: str
+    kind: str
+    tier: str | None
+    points: list[StatementView]
+
+
+class ChartView(TypedDict):
+    words: dict[str, Any]
+    caption: str
+    sources: list[str]
+
+
+class TopicView(TypedDict):
+    id: str
+    title: str
+    summary: str
+    summary_sources: list[str]
+    actions: list[StatementView]
+    emergency: EmergencyView | None
+    emergency_reminder: StatementView | None
+    sections: list[SectionView]
+    talk_to_doctor: StatementView | None
+    sources: list[SourceView]
+    decision_chart: ChartView | None
+    triage_chart: ChartView | None
+    labels: dict[str, str]
+
+
+class TopicListItem(TypedDict):
+    id: str
+    title: str
+    summary: str
+
+
+class AboutView(TypedDict):
+    drug: str
+    drug_class: str
+    reviewed: str
+    language: str
+    disclaimer: StatementView
+
+
+def statement_view(statement: Statement) -> StatementView:
     return {"text": statement.text, "sources": list(statement.sources)}
 
 
-def source_view(source: Source) -> dict[str, Any]:
+def source_view(source: Source) -> SourceView:
     return {
         "id": source.id,
         "title": source.title,
@@ -28,13 +104,13 @@ def source_view(source: Source) -> dict[str, Any]:
     }
 
 
-def sources_view(kb: KnowledgeBase, ids: list[str]) -> list[dict[str, str]]:
+def sources_view(kb: KnowledgeBase, ids: list[str]) -> list[SourceView]:
     """The listed sources, each once, in the order first cited."""
     by_id = kb.source_map()
     return [source_view(by_id[i]) for i in dict.fromkeys(ids) if i in by_id]
 
 
-def emergency_view(kb: KnowledgeBase) -> dict[str, Any]:
+def emergency_view(kb: KnowledgeBase) -> EmergencyView:
     emergency = kb.emergency
     return {
         "heading": emergency.heading,
@@ -47,9 +123,10 @@ def emergency_view(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def topic_view(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
+def topic_view(kb: KnowledgeBase, topic: Topic) -> TopicView:
     cited: list[str] = []
-    emergency = reminder = None
+    emergency: EmergencyView | None = None
+    reminder: StatementView | None = None
     if topic.emergency_first:
         emergency = emergency_view(kb)
         cited += kb.emergency.instruction.sources
@@ -61,7 +138,7 @@ def topic_view(kb: KnowledgeBase, topic: Topic) -> dict[str, Any]:
     cited += topic.summary.sources
     for action in topic.actions:
         cited += action.sources
-    sections = []
+    sections: list[SectionView] = []
     for section in topic.sections:
         for point in section.points:
             cited += point.sources
@@ -104,7 +181,7 @@ def labels_view(kb: KnowledgeBase) -> dict[str, str]:
     return _as_dict(kb.labels)
 
 
-def decision_chart(kb: KnowledgeBase, topic_id: str, kind: str = "decision-chart") -> dict[str, Any] | None:
+def decision_chart(kb: KnowledgeBase, topic_id: str, kind: str = "decision-chart") -> ChartView | None:
     """The topic's picture of this kind, as words a terminal can show (None if it has none)."""
     handout = getattr(kb, "handout", None)
     for picture in handout.pictures if handout else []:
@@ -122,11 +199,11 @@ def _as_dict(value: Any) -> dict[str, Any]:
     return msgspec.structs.asdict(value)
 
 
-def topics_list_view(kb: KnowledgeBase) -> list[dict[str, str]]:
+def topics_list_view(kb: KnowledgeBase) -> list[TopicListItem]:
     return [{"id": t.id, "title": t.title, "summary": t.summary.text} for t in kb.topics]
 
 
-def about_view(kb: KnowledgeBase) -> dict[str, Any]:
+def about_view(kb: KnowledgeBase) -> AboutView:
     drug = kb.drug
     return {
         "drug": drug.name,

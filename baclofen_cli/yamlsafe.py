@@ -15,6 +15,7 @@ events stops at the first value nested deeper than MAX_DEPTH, after a few dozen 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -100,7 +101,7 @@ class _Builder:
         self.constructor = yaml.constructor.SafeConstructor()
 
     def fail(self, event: yaml.Event, message: str, path: Path) -> KnowledgeFileError:
-        return KnowledgeFileError(self.filename, message, event.start_mark.line + 1, format_path(path) or None)
+        return KnowledgeFileError(self.filename, message, _line(event), format_path(path) or None)
 
     def build(self) -> Any:
         """The one document's value (None for a file with no document)."""
@@ -115,7 +116,7 @@ class _Builder:
         if not isinstance(event, yaml.StreamEndEvent):
             raise KnowledgeFileError(
                 self.filename, "invalid YAML: only one document is allowed (a second '---' starts another)",
-                event.start_mark.line + 1,
+                _line(event),
             )
         return value
 
@@ -143,7 +144,7 @@ class _Builder:
                 if key in top.value:
                     raise self.fail(event, f"duplicate key {key!r}", top.path)
                 top.key = key
-                self.lines[(*top.path, key)] = event.start_mark.line + 1
+                self.lines[(*top.path, key)] = _line(event)
                 continue
             if top is None:
                 path: Path = ()
@@ -158,7 +159,7 @@ class _Builder:
             if len(stack) > MAX_DEPTH:
                 # No field path: it would be MAX_DEPTH parts long.
                 raise self.fail(event, f"nested more than {MAX_DEPTH} levels deep", ())
-            self.lines.setdefault(path, event.start_mark.line + 1)
+            self.lines.setdefault(path, _line(event))
             tag = _tag(event, resolve)
             if isinstance(event, yaml.MappingStartEvent):
                 if tag != _MAP_TAG:
@@ -188,18 +189,24 @@ class _Builder:
             return event.value
         if tag not in _SCALAR_TAGS:
             raise self.fail(event, f"the tag {tag!r} is not allowed", path)
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        # The C parser's marks are yaml._yaml.Mark: the same fields as yaml.Mark, another class in the stubs.
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]
         try:
             return self.constructor.yaml_constructors[tag](self.constructor, node)
         except (yaml.YAMLError, ValueError) as exc:
             raise self.fail(event, f"bad value: {exc}", path) from None
 
 
-def _tag(event: Any, resolve: Any) -> str:
+def _line(event: yaml.Event) -> int:
+    """The event's line, counted from 1 (every event the parser makes has a mark)."""
+    return event.start_mark.line + 1 if event.start_mark is not None else 0
+
+
+def _tag(event: Any, resolve: Callable[..., str]) -> str:
     """The event's tag, resolved the way PyYAML's composer does for untagged values."""
     tag = event.tag
     if tag is not None and tag != "!":
-        return tag
+        return str(tag)
     if isinstance(event, yaml.ScalarEvent):
         return resolve(yaml.ScalarNode, event.value, event.implicit)
     kind = yaml.MappingNode if isinstance(event, yaml.MappingStartEvent) else yaml.SequenceNode

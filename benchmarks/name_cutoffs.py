@@ -42,7 +42,8 @@ def load_names(path: Path) -> tuple[dict[str, list[str]], list[str], dict[str, s
 def evaluate(index: Any, found: dict[str, list[str]], not_found: list[str],
              same_class: dict[str, str] | None = None) -> dict[str, Any]:
     """Figures for one list: right, resolved, false found, class errors, and every miss."""
-    from baclofen_cli.drugs import normalise, resolve
+    from baclofen_cli.drugs import resolve
+    from baclofen_cli.features.interactions.names import normalise
 
     same_class = same_class or {}
     groups_of_drug = {h.drug: set(h.groups) for hits in index.names.values() for h in hits}
@@ -94,11 +95,12 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss and class error")
     args = parser.parse_args()
 
-    from baclofen_cli import drugs
+    from baclofen_cli.features.interactions import fuzzy
+    from baclofen_cli.features.interactions.names import build_index
     from baclofen_cli.loader import parse_and_validate
 
     kb = parse_and_validate(args.data.read_bytes(), str(args.data))
-    index = drugs.build_index(kb)
+    index = build_index(kb)
     if args.all:
         for name in LISTS:
             found, not_found, same_class = load_names(ROOT / "tests" / name)
@@ -116,15 +118,15 @@ def main() -> None:
         return
     found, not_found, same_class = load_names(args.names)
     total = len(found) + len(not_found)
-    shipped = drugs.FUZZY_CUTOFF
+    shipped = fuzzy.FUZZY_CUTOFF
     print(f"{len(found)} names to find, {len(not_found)} that must not be found; shipped cut-off {shipped:g}")
     for cutoff in sorted({*CUTOFFS, shipped}):
-        drugs.FUZZY_CUTOFF = float(cutoff)
+        fuzzy.FUZZY_CUTOFF = float(cutoff)
         figures = evaluate(index, found, not_found, same_class)
         mark = "  <- shipped" if cutoff == shipped else ""
         print(f"  cut-off {cutoff:5.1f}: {figures['right']}/{total} = {100 * figures['right'] / total:5.1f}%  "
               f"false found: {figures['false_found']}{mark}")
-    drugs.FUZZY_CUTOFF = shipped
+    fuzzy.FUZZY_CUTOFF = shipped
     if args.verbose:
         figures = evaluate(index, found, not_found, same_class)
         for miss in figures["misses"]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from functools import cache
@@ -12,9 +13,17 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+# A suite started from a background job (`cmd &`) inherits SIGINT ignored, and so would every child:
+# the Ctrl-C tests then hang until their timeout. Give the children the default action back.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "data" / "baclofen.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A smaller valid knowledge file for code tests that need *a* file, not the shipped content
+# (made by tests/fixtures/make_small.py). Tests of the shipped sentences use DATA_FILE.
+SMALL_FILE = FIXTURES / "small.yaml"
 
 # Variables that change how output looks; every test starts without them.
 _STYLE_VARS = ("FORCE_COLOR", "NO_COLOR", "TERM", "COLUMNS", "LINES", "BACLOFEN_DATA", "BACLOFEN_CACHE_DIR",

@@ -12,7 +12,8 @@ if __name__ == "__main__":
 
     import yaml
 
-    data = yaml.safe_load(open(sys.argv[1] if len(sys.argv) > 1 else "data/baclofen.yaml", encoding="utf-8"))
+    with open(sys.argv[1] if len(sys.argv) > 1 else "data/baclofen.yaml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
     found = grades(data["topics"])
     for topic_id, grade in found.items():
         print(f"{topic_id:16} {grade:5.2f}")

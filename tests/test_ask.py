@@ -10,7 +10,11 @@ import pytest
 import yaml
 
 from baclofen_cli.features.ask import answer as engine
-from baclofen_cli.features.ask import emergency as ask_emergency, question as ask_question, rank as ask_rank, scope as ask_scope, tokens as ask_tokens
+from baclofen_cli.features.ask import emergency as ask_emergency
+from baclofen_cli.features.ask import question as ask_question
+from baclofen_cli.features.ask import rank as ask_rank
+from baclofen_cli.features.ask import scope as ask_scope
+from baclofen_cli.features.ask import tokens as ask_tokens
 from baclofen_cli.features.ask.index import build_index
 from conftest import DATA_FILE, invoke, run_cli
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import invoke
 from test_ask_second_pass import _measure
+
+from conftest import invoke
 
 
 def ask_json(runner, question: str) -> dict:  # noqa: ANN001

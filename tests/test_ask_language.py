@@ -11,11 +11,11 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from conftest import DATA_FILE
 
 from baclofen_cli.features.ask import answer as engine
 from baclofen_cli.features.ask.index import AskIndex, build_index
 from baclofen_cli.features.ask.tokens import ask_words, words_of
+from conftest import DATA_FILE
 
 PACKAGE = Path(__file__).resolve().parents[1] / "baclofen_cli"
 ASK = PACKAGE / "features" / "ask"

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from baclofen_cli.features.ask import answer as engine
-from baclofen_cli.features.ask import question as ask_question, tokens as ask_tokens
+from baclofen_cli.features.ask import question as ask_question
+from baclofen_cli.features.ask import tokens as ask_tokens
 from baclofen_cli.features.ask.index import build_index
 from conftest import DATA_FILE, invoke, run_cli
 

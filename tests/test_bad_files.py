@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import SMALL_FILE, invoke, run_cli
 
 
 def shipped_text() -> str:
-    return DATA_FILE.read_text(encoding="utf-8")
+    return SMALL_FILE.read_text(encoding="utf-8")
 
 
 def line_of(text: str, needle: str) -> int:

@@ -9,6 +9,7 @@ import msgspec
 import pytest
 
 from baclofen_cli import loader
+from baclofen_cli.core import cache_store
 from conftest import DATA_FILE, invoke, run_cli
 
 
@@ -26,7 +27,7 @@ def entry(cache_dir: Path) -> Path:
 
 def payload(path: Path) -> bytes:
     """A cache file's content, once its seal is checked."""
-    data = loader.read_cache_file(path, path.parent.name)
+    data = cache_store.read_cache_file(path, path.parent.name)
     assert data is not None, path
     return data
 
@@ -35,7 +36,7 @@ def test_cached_form_equals_a_fresh_parse_of_the_yaml(cache_dir: Path) -> None:
     """The cache can never drift from the YAML: every cached file equals a fresh parse."""
     loader.load(DATA_FILE)
     cached = entry(cache_dir)
-    names = [loader.KB_FILE, loader.ENTRY_MARKER, *(f"{n}.json" for n in loader.INDEX_BUILDERS)]
+    names = [loader.KB_FILE, cache_store.ENTRY_MARKER, *(f"{n}.json" for n in loader.INDEX_BUILDERS)]
     assert sorted(p.name for p in cached.iterdir()) == sorted(names)
     fresh = loader.parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
     assert json.loads(payload(cached / loader.KB_FILE)) == msgspec.to_builtins(fresh)
@@ -114,8 +115,8 @@ def test_no_temporary_files_are_left_behind(cache_dir: Path) -> None:
 
 def test_old_cache_entries_are_pruned(cache_dir: Path, tmp_path: Path) -> None:
     for n in range(20):
-        assert loader._make_entry(cache_dir / f"{n:032x}")  # old entries of this cache, with their marker
+        assert cache_store.make_entry(cache_dir / f"{n:032x}")  # old entries of this cache, with their marker
     loader.load(DATA_FILE)
     remaining = list(cache_dir.iterdir())
-    assert len(remaining) == loader.CACHE_ENTRIES_KEPT
+    assert len(remaining) == cache_store.CACHE_ENTRIES_KEPT
     assert any((p / loader.KB_FILE).exists() for p in remaining)

@@ -13,6 +13,9 @@ import yaml
 
 from conftest import DATA_FILE, invoke, run_cli
 
+# Content lints of the shipped knowledge file: `pytest -m content` runs only these.
+pytestmark = pytest.mark.content
+
 TESTS = Path(__file__).resolve().parent
 
 SEVERITY_ORDER = {"major": 0, "moderate": 1, "minor": 2}

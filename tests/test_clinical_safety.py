@@ -14,6 +14,9 @@ import pytest
 
 from conftest import DATA_FILE, invoke, run_cli
 
+# Content lints of the shipped knowledge file: `pytest -m content` runs only these.
+pytestmark = pytest.mark.content
+
 # The topics this module covers (the emergency block's owner's topics).
 CLINICAL_TOPICS = ("administration", "dosing", "missed-dose", "stopping", "overdose", "pump")
 EMERGENCY_TOPICS = ("stopping", "overdose", "pump")

@@ -11,6 +11,9 @@ import yaml
 from conftest import DATA_FILE
 from readability import fk_grade, topic_sentences
 
+# Content lints of the shipped knowledge file: `pytest -m content` runs only these.
+pytestmark = pytest.mark.content
+
 SEED_FACTS = Path(__file__).parent / "seed_facts.yaml"
 # Claims per seed in ../shared/reference/seed-discrepancies.md, Part B.
 SEED_CLAIM_COUNTS = {

@@ -24,8 +24,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from baclofen_cli import loader
+from baclofen_cli.core import cache_store
 from baclofen_cli.errors import KnowledgeFileError
-from conftest import DATA_FILE, HANG_GUARD_SECONDS, OTHER_USER, invoke, run_cli, script_path, why_another_user_cannot_run_the_tool
+from conftest import (
+    DATA_FILE,
+    HANG_GUARD_SECONDS,
+    OTHER_USER,
+    SMALL_FILE,
+    invoke,
+    run_cli,
+    script_path,
+    why_another_user_cannot_run_the_tool,
+)
 
 # Raw control characters that must never reach a terminal outside colour mode: C0 except
 # tab and newline, DEL, C1, and the bidirectional controls that make text read differently.
@@ -455,8 +465,9 @@ def test_renderers_remove_escape_codes_that_get_past_validation(style: str) -> N
     """Defence in depth: even text that skipped validation (an older cache, a future rule)
     cannot drive the terminal. Every output path is fed escape codes directly."""
     from baclofen_cli import actions
+    from baclofen_cli.features.handout.formats import render_html, render_markdown, render_text
+    from baclofen_cli.features.handout.view import handout_view, reading_order
     from baclofen_cli.guide import Guide
-    from baclofen_cli.handout import handout_view, reading_order, render_html, render_markdown, render_text
     from baclofen_cli.output import Output, json_text
     from baclofen_cli.quiz import QuizSession
     from baclofen_cli.state import AppState
@@ -510,6 +521,11 @@ def shipped_bytes() -> bytes:
     return DATA_FILE.read_bytes()
 
 
+def small_bytes() -> bytes:
+    """The smaller test file: the odd-encoding cases test the reader, not the shipped content."""
+    return SMALL_FILE.read_bytes()
+
+
 def deep(n: int, style: str) -> str:
     if style == "flow lists":
         return "a: " + "[" * n + "]" * n + "\n"
@@ -524,17 +540,17 @@ def deep(n: int, style: str) -> str:
 
 FILES = {
     # name: (bytes, works?, part of the one-line error)
-    "UTF-8 with BOM": (b"\xef\xbb\xbf" + shipped_bytes(), True, ""),
-    "CRLF line endings": (shipped_bytes().replace(b"\n", b"\r\n"), True, ""),
-    "BOM and CRLF": (b"\xef\xbb\xbf" + shipped_bytes().replace(b"\n", b"\r\n"), True, ""),
-    "old Mac CR line endings": (shipped_bytes().replace(b"\n", b"\r"), True, ""),
-    "Latin-1": (shipped_bytes().decode("utf-8").replace("What if I miss", "What if I m\xefss").encode("latin-1", "replace"),
+    "UTF-8 with BOM": (b"\xef\xbb\xbf" + small_bytes(), True, ""),
+    "CRLF line endings": (small_bytes().replace(b"\n", b"\r\n"), True, ""),
+    "BOM and CRLF": (b"\xef\xbb\xbf" + small_bytes().replace(b"\n", b"\r\n"), True, ""),
+    "old Mac CR line endings": (small_bytes().replace(b"\n", b"\r"), True, ""),
+    "Latin-1": (small_bytes().decode("utf-8").replace("What if I miss", "What if I m\xefss").encode("latin-1", "replace"),
                 False, "not UTF-8 text (byte 0xef"),
     "Windows-1252": (
-        shipped_bytes().decode("utf-8").replace("What if I miss", "What if I miss \u2019").encode("cp1252", "replace"),
+        small_bytes().decode("utf-8").replace("What if I miss", "What if I miss \u2019").encode("cp1252", "replace"),
         False, "not UTF-8 text (byte 0x92",
     ),
-    "UTF-16": (shipped_bytes().decode("utf-8").encode("utf-16"), False, "saved as UTF-16: save it as UTF-8"),
+    "UTF-16": (small_bytes().decode("utf-8").encode("utf-16"), False, "saved as UTF-16: save it as UTF-8"),
     "20 MB": (b"drug:\n  name: " + b"a" * (20 * 1024 * 1024) + b"\n", False, "file is too large"),
     "2 MB of tiny keys": ("".join(f"k{i}: v\n" for i in range(200_000)).encode(), False, "more than 100,000 values"),
     "99,990 tiny keys": ("".join(f"k{i}: v\n" for i in range(99_990)).encode(), False, "unknown field 'k0'"),
@@ -765,7 +781,7 @@ def test_cache_write_interrupted_leaves_no_half_entry(tmp_path: Path, signum: in
     assert result.returncode == 128 + signum
     (entry,) = cache.iterdir()
     # The indexes were finished; the knowledge base, written last, was not: no entry is complete.
-    started = [loader.ENTRY_MARKER, *(f"{name}.json" for name in loader.INDEX_BUILDERS)]
+    started = [cache_store.ENTRY_MARKER, *(f"{name}.json" for name in loader.INDEX_BUILDERS)]
     assert sorted(p.name for p in entry.iterdir()) == sorted(started)
     again = run_cli(["missed-dose", "--json"], env=env, timeout=60)
     assert again.returncode == 0 and json.loads(again.stdout)["id"] == "missed-dose"
@@ -799,18 +815,18 @@ def test_cache_never_removes_what_it_did_not_write(tmp_path: Path, monkeypatch: 
         (folder / f"project-{n}" / "notes.txt").write_text("mine", encoding="utf-8")
         (folder / f"letter-{n}.txt").write_text("mine", encoding="utf-8")
     old_entry = folder / ("0" * 32)
-    assert loader._make_entry(old_entry)  # an old entry of this cache, with its marker
+    assert cache_store.make_entry(old_entry)  # an old entry of this cache, with its marker
     monkeypatch.setenv("BACLOFEN_CACHE_DIR", str(folder))
     data = DATA_FILE.read_text(encoding="utf-8")
-    for n in range(loader.CACHE_ENTRIES_KEPT + 2):  # more versions of a file than entries are kept
+    for n in range(cache_store.CACHE_ENTRIES_KEPT + 2):  # more versions of a file than entries are kept
         version = tmp_path / f"clinic-{n}.yaml"
         version.write_text(data.replace("title: What if I miss a dose?", f"title: What if I miss a dose? ({n})", 1), "utf-8")
         assert loader.load(version).kb.topic("missed-dose").title == f"What if I miss a dose? ({n})"
-    mine = sorted(p.name for p in folder.iterdir() if not (p / loader.ENTRY_MARKER).exists())
+    mine = sorted(p.name for p in folder.iterdir() if not (p / cache_store.ENTRY_MARKER).exists())
     assert mine == sorted([f"project-{n}" for n in range(12)] + [f"letter-{n}.txt" for n in range(12)])
     assert all((folder / f"project-{n}" / "notes.txt").read_text(encoding="utf-8") == "mine" for n in range(12))
-    entries = [p for p in folder.iterdir() if (p / loader.ENTRY_MARKER).exists()]
-    assert len(entries) == loader.CACHE_ENTRIES_KEPT and not old_entry.exists()
+    entries = [p for p in folder.iterdir() if (p / cache_store.ENTRY_MARKER).exists()]
+    assert len(entries) == cache_store.CACHE_ENTRIES_KEPT and not old_entry.exists()
 
 
 def test_no_home_directory_means_no_cache_not_a_crash(runner, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -153,6 +153,7 @@ def test_every_brand_in_the_reference_resolves_to_its_generic(runner) -> None:
     assert not wrong, wrong
 
 
+@pytest.mark.content
 def test_the_file_has_sixty_generics_with_brands_and_honest_grades(data: dict) -> None:
     inter = data["interactions"]
     generics = {d["name"] for g in inter["groups"] for d in g["drugs"]}

@@ -36,6 +36,7 @@ def wrong_letter(item: dict) -> str:
 # --------------------------------------------------------------------------- the data
 
 
+@pytest.mark.content
 def test_at_least_25_items_covering_every_topic(data: dict) -> None:
     quiz = data["quiz"]
     assert len(quiz) >= 25
@@ -46,6 +47,7 @@ def test_at_least_25_items_covering_every_topic(data: dict) -> None:
         assert item["sources"] and item["explanation"].strip()
 
 
+@pytest.mark.content
 def test_items_cover_the_safety_essentials(data: dict) -> None:
     text = " ".join(
         " ".join([i["question"], i["explanation"], *(c["text"] for c in i["choices"])]) for i in data["quiz"]
@@ -55,6 +57,7 @@ def test_items_cover_the_safety_essentials(data: dict) -> None:
         assert must in text, must
 
 
+@pytest.mark.content
 def test_quiz_texts_name_no_region_numbers(data: dict) -> None:
     # Quiz texts are not region-filtered, so a number for one country would mislead a reader in another.
     numbers = {c["number"] for c in data["emergency"]["contacts"]}
@@ -333,7 +336,7 @@ def test_read_more_for_a_clinic_topic_uses_show() -> None:
 def test_start_up_does_not_load_the_quiz_or_handout_code() -> None:
     import subprocess
 
-    code = "import sys, baclofen_cli.cli; print(sorted(m for m in ('baclofen_cli.quiz', 'baclofen_cli.handout', 'html', 'random') if m in sys.modules))"
+    code = "import sys, baclofen_cli.cli; print(sorted(m for m in ('baclofen_cli.quiz', 'baclofen_cli.features.handout', 'html', 'random') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert result.stdout.strip() == "[]", result.stdout
 

@@ -76,8 +76,8 @@ def test_an_unknown_region_is_one_clear_line() -> None:
 
 
 def test_a_region_gets_its_own_wording_of_the_instruction_and_reminder() -> None:
-    from tests.conftest import DATA_FILE
     from baclofen_cli.yamlsafe import parse
+    from tests.conftest import DATA_FILE
 
     data, _ = parse(DATA_FILE.read_text(encoding="utf-8"), str(DATA_FILE))
     for code, regional in data["emergency"]["by_region"].items():

@@ -11,10 +11,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from forge import forge
 
 from baclofen_cli import loader
+from baclofen_cli.core import cache_store
 from conftest import DATA_FILE, SIGKILL_AT_FSYNC, run_cli, script_path
-from forge import forge
+
 
 def _shipped_title() -> str:
     """The shipped missed-dose title, read from the file (a hard-coded copy went stale once, and the
@@ -47,12 +49,12 @@ def missed_dose_title(env: dict[str, str], *extra: str) -> str:
 
 def sealed(key: str, name: str, payload: bytes) -> bytes:
     """A cache file in the cache's own format (before the fix: plain JSON)."""
-    seal = getattr(loader, "seal", None)
+    seal = getattr(cache_store, "seal", None)
     return seal(key, name, payload) if seal else payload
 
 
 def read_sealed(path: Path, key: str) -> bytes:
-    reader = getattr(loader, "read_cache_file", None)
+    reader = getattr(cache_store, "read_cache_file", None)
     payload = reader(path, key) if reader else path.read_bytes()
     assert payload is not None
     return payload
@@ -184,7 +186,7 @@ def test_a_cache_file_linked_to_an_endless_device_is_ignored(tmp_path: Path) -> 
 def test_a_cache_file_over_the_size_bound_is_ignored(tmp_path: Path) -> None:
     env, kb_file = poisoned_entry(tmp_path)
     with kb_file.open("ab") as handle:  # sparse: costs no disk
-        handle.truncate(loader.MAX_CACHE_FILE_BYTES + 1)
+        handle.truncate(cache_store.MAX_CACHE_FILE_BYTES + 1)
     assert missed_dose_title(env) == shipped_title()
 
 
@@ -238,7 +240,7 @@ def test_pruning_never_removes_lookalike_folders(tmp_path: Path) -> None:
     (folder / "empty-2024-06-01-0900").mkdir()
     data = DATA_FILE.read_text(encoding="utf-8")
     env = {"BACLOFEN_CACHE_DIR": str(folder)}
-    for n in range(loader.CACHE_ENTRIES_KEPT + 3):
+    for n in range(cache_store.CACHE_ENTRIES_KEPT + 3):
         version = tmp_path / f"clinic-{n}.yaml"
         renamed = data.replace(f"title: {SHIPPED_TITLE}", f"title: {SHIPPED_TITLE} ({n})", 1)
         assert renamed != data
@@ -248,8 +250,8 @@ def test_pruning_never_removes_lookalike_folders(tmp_path: Path) -> None:
         assert (folder / name / "report.pdf").read_text(encoding="utf-8") == "mine", name
     assert (folder / "empty-2024-06-01-0900").is_dir()
     ours = [p for p in folder.iterdir() if p.name not in LOOKALIKES and p.name != "empty-2024-06-01-0900"]
-    assert len(ours) == loader.CACHE_ENTRIES_KEPT
-    assert all((p / loader.ENTRY_MARKER).is_file() for p in ours)
+    assert len(ours) == cache_store.CACHE_ENTRIES_KEPT
+    assert all((p / cache_store.ENTRY_MARKER).is_file() for p in ours)
 
 
 def test_an_entry_with_a_file_of_the_users_is_never_emptied(tmp_path: Path) -> None:
@@ -262,7 +264,7 @@ def test_an_entry_with_a_file_of_the_users_is_never_emptied(tmp_path: Path) -> N
     (first / "notes.txt").write_text("mine", encoding="utf-8")
     os.utime(first, (0, 0))
     data = DATA_FILE.read_text(encoding="utf-8")
-    for n in range(loader.CACHE_ENTRIES_KEPT + 1):
+    for n in range(cache_store.CACHE_ENTRIES_KEPT + 1):
         version = tmp_path / f"v{n}.yaml"
         renamed = data.replace(f"title: {SHIPPED_TITLE}", f"title: {SHIPPED_TITLE} {n}", 1)
         assert renamed != data

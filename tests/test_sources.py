@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import DATA_FILE, ROOT, invoke, run_cli
 
 SAFETY_CODES = {"BCL021", "BCL026"}
@@ -292,8 +293,11 @@ def test_citation_hygiene_warnings_do_not_fail_validate(runner, tmp_path: Path, 
 
 def test_counting_script_uses_the_audit_method(tmp_path: Path) -> None:
     script = ROOT / "benchmarks" / "source_tiers.py"
-    run = lambda *args: json.loads(subprocess.run(
-        [sys.executable, str(script), *args, "--json"], capture_output=True, text=True, check=True).stdout)
+
+    def run(*args: str) -> dict:
+        return json.loads(subprocess.run(
+            [sys.executable, str(script), *args, "--json"], capture_output=True, text=True, check=True).stdout)
+
     now = run()
     data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
     assert now["sources"] == len(data["sources"]) == sum(now["tiers"].values())

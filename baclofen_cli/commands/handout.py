@@ -45,7 +45,8 @@ def handout(
     json_output: JsonOption = False,
 ) -> None:
     """Make a handout to print: 2 pages with the emergency box, key facts, what to do and a plan to fill in."""
-    from baclofen_cli.handout import FORMATS, handout_view, parse_topic_list
+    from baclofen_cli.features.handout.formats import FORMATS
+    from baclofen_cli.features.handout.view import handout_view, parse_topic_list
 
     app_state = state(ctx)
     if card and (full or topics is not None):
@@ -98,7 +99,7 @@ def handout(
 
 def _format_for(path) -> str:  # noqa: ANN001
     """The format a file name asks for (`handout.html` -> html); Markdown for the screen or no ending."""
-    from baclofen_cli.handout import EXTENSIONS
+    from baclofen_cli.features.handout.formats import EXTENSIONS
 
     if path is None or not path.suffix or _is_special(path):
         return "md"

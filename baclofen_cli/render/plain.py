@@ -34,7 +34,8 @@ def source_numbers(view: dict[str, Any], show_sources: bool) -> dict[str, int] |
 class _LinkKeepingWrapper(textwrap.TextWrapper):
     """Breaks over-long words as usual, except a link: a URL stays whole so it can be copied."""
 
-    def _handle_long_word(self, reversed_chunks, cur_line, cur_len, width):  # noqa: ANN001, ANN202
+    def _handle_long_word(self, reversed_chunks: list[str], cur_line: list[str], cur_len: int,
+                          width: int) -> None:
         if "://" in reversed_chunks[-1]:
             if not cur_line:
                 cur_line.append(reversed_chunks.pop())

@@ -11,7 +11,6 @@ and made a topic take ~20 ms to draw, more than importing Rich.
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 from rich.console import Group

@@ -14,7 +14,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from baclofen_cli.output import Output, clean
-from baclofen_cli.render.plain_interactions import cite, heading_line, numbering, source_line, title_line, verdict_label
+from baclofen_cli.render.plain import markers as cite
+from baclofen_cli.render.plain_interactions import heading_line, numbering, source_line, title_line, verdict_label
 from baclofen_cli.render.terminal import SECTION_STYLES, _text, emergency_panel, wrapped
 
 SEVERITY_STYLES = {

@@ -50,6 +50,8 @@ from baclofen_cli.features.ask.scope import (
 from baclofen_cli.features.ask.tokens import words_of
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from baclofen_cli.features.ask.index import AskIndex, Rule
     from baclofen_cli.model import KnowledgeBase, Topic
 
@@ -325,12 +327,10 @@ def json_view(result: Answer) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------- for the renderers
-def topic_command(topic_id: str, command: str) -> str:
-    """The command that shows a whole topic: `baclofen missed-dose`, or `baclofen show ID`
-    for a topic a clinic's file adds."""
-    from baclofen_cli.actions import TOPIC_COMMANDS
-
-    return f"{command} {topic_id}" if topic_id in TOPIC_COMMANDS else f"{command} show {topic_id}"
+def topic_command(topic_id: str, command: str, topic_commands: Collection[str]) -> str:
+    """The command that shows a whole topic: `baclofen missed-dose` (a topic with its own
+    command), or `baclofen show ID` for a topic a clinic's file adds."""
+    return f"{command} {topic_id}" if topic_id in topic_commands else f"{command} show {topic_id}"
 
 
 def interactions_command(name: str, command: str) -> str:
@@ -338,17 +338,20 @@ def interactions_command(name: str, command: str) -> str:
     return f"{command} interactions {quoted}"
 
 
-def display_view(kb: KnowledgeBase, result: Answer, command: str, in_guide: bool = False) -> dict[str, Any]:
+def display_view(
+    kb: KnowledgeBase, result: Answer, command: str, in_guide: bool = False, topic_commands: Collection[str] = (),
+) -> dict[str, Any]:
     """Everything the text renderers show: the --json answer plus titles, pointers, the
     notices (crisis help, the vet line, "this guide is about baclofen"), and the emergency box
     (when the question describes an emergency) or the signs (when it only asks about one).
-    In the guide, the pointers name what to type there ("missed-dose"), not a shell command."""
+    In the guide, the pointers name what to type there ("missed-dose"), not a shell command;
+    outside it, `topic_commands` are the topics with a command of their own."""
     from baclofen_cli.views import emergency_view, topics_list_view
 
     topics = {t.id: t for t in kb.topics}
 
     def topic_hint(topic_id: str) -> str:
-        return topic_id if in_guide else topic_command(topic_id, command)
+        return topic_id if in_guide else topic_command(topic_id, command, topic_commands)
 
     def drug_hint(name: str) -> str:
         return (f'"{name}"' if " " in name else name) if in_guide else interactions_command(name, command)
@@ -370,7 +373,8 @@ def display_view(kb: KnowledgeBase, result: Answer, command: str, in_guide: bool
     if len(drugs) > 1 and not in_guide:
         # Several names: the one check that weighs them together ("interactions xanax beer") first.
         together = " ".join(f'"{d["name"]}"' if " " in d["name"] else d["name"] for d in drugs)
-        drugs.insert(0, {"name": " and ".join(d["name"] for d in drugs), "command": f"{command} interactions {together}"})
+        names = " and ".join(d["name"] for d in drugs)
+        drugs.insert(0, {"name": names, "command": f"{command} interactions {together}"})
     answered_otherwise = bool(result.notices) and not results
     return {
         "query": result.query,

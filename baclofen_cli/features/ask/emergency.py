@@ -132,7 +132,8 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex) -> s
         return ASKED_STATE  # "seizures", "withdrawal seizures": a topic, not an event
     near = words[max(0, start - 3) : start]
     ongoing = any(w in lang.ongoing for w in near) or any(
-        t.word.endswith(lang.gerund_suffixes) and any(w in lang.ongoing for w in words[max(0, start + k - 2) : start + k])
+        t.word.endswith(lang.gerund_suffixes)
+        and any(w in lang.ongoing for w in words[max(0, start + k - 2) : start + k])
         for k, t in enumerate(inside)
     )
     person = any(w in lang.subjects for w in words[max(0, start - 2) : start])

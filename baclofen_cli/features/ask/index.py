@@ -61,7 +61,8 @@ class Postings(dict[str, list[int]]):
         return value
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self[key] if key in self else default
+        # Not self.get(...) (this method): the value is decoded by __getitem__.
+        return self[key] if key in self else default  # noqa: SIM401
 
 
 class AskIndex(NamedTuple):
@@ -314,7 +315,8 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         major_drugs=sorted(major & set(drugs.values())),
         taken_together=sorted(together & set(drugs.values())),
         plain_words=sorted({w for t in hints.plain_words for w in tokenize(t) if w.isalpha()} - set(surface_words)),
-        headings={t.id: sorted({*content_stems(t.title), *(s for sec in t.sections for s in content_stems(sec.heading))})
+        headings={t.id: sorted({*content_stems(t.title),
+                                *(s for sec in t.sections for s in content_stems(sec.heading))})
                   for t in kb.topics},
         rule_topics=[[stem(w), topic] for topic, texts in hints.emergency_phrasing_topics.items()
                      for text in texts for w in tokenize(text)],
@@ -342,6 +344,7 @@ def _day_maximum(kb: KnowledgeBase, lang: AskWords) -> list[Any]:
                     if not word.isdigit():
                         continue
                     for phrase in phrases:
-                        if phrase and words[n + 1 : n + 1 + len(phrase)] == phrase and (not best or int(word) > best[1]):
+                        follows = bool(phrase) and words[n + 1 : n + 1 + len(phrase)] == phrase
+                        if follows and (not best or int(word) > best[1]):
                             best = [phrase[0], int(word)]
     return best

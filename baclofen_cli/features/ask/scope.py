@@ -184,7 +184,8 @@ def min_score(
         # "how long does a cold last" matches "how long does it last", a question about the
         # medicine, with something else in the place of "it".
         return None
-    if ranked and is_definition([t.word for t in tokens], lang) and ranked[0].best_kind not in ("definition", "phrasing"):
+    definition = is_definition([t.word for t in tokens], lang)
+    if ranked and definition and ranked[0].best_kind not in ("definition", "phrasing"):
         # "what is multiple sclerosis" matches "is it for multiple sclerosis", a question about
         # the medicine; but it asks about the illness. A "what is" question that speaks of
         # neither the medicine nor "it" is answered only when the file asks it that way too

@@ -1,0 +1,238 @@
+"""Drug names as the guide reads them: normalising a typed or listed name, and the index of every name in the
+knowledge file (built by ``build_index``, cached by the loader). How a name is then resolved: drugs.py."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, NamedTuple
+
+# Only this much of a typed name is looked at, so a 100 KB argument costs no more than a long
+# list. Longer names are never cut silently: the answer says what was not read (`unread`).
+MAX_QUERY_CHARS = 1000
+
+CONNECTORS = frozenset({"and", "with", "or", "plus", "n"})
+# "liquid" is not filler: "liquid ecstasy" is GHB, not ecstasy ("oxycodone liquid" is still read as
+# oxycodone, by the contained step).
+_FILLER = frozenset(
+    """
+    my some the a an i im ive me take takes taking took use using used also about what whats is are
+    it its if can could should on of for to from per day daily twice once as needed prn at bedtime
+    tablet tablets tab tabs pill pills capsule capsules cap caps caplet caplets softgel softgels gelcap
+    gelcaps syrup solution suspension patch patches injection injections drops spray cream gel
+    oral generic brand medicine medicines medication medications meds dose doses strength extra max
+    maximum regular
+    er xr sr cr xl la ir xt cd dr ec mr pr odt retard release extended immediate modified prolonged
+    sustained controlled delayed
+    hydrochloride hcl hydrobromide sulfate sulphate phosphate tartrate bitartrate succinate besylate
+    besilate maleate mesylate mesilate citrate carbonate acetate fumarate sodium potassium calcium
+    magnesium bromide monohydrate dihydrate
+    """.split()
+)
+_UNITS = r"(?:mg|mgs|mcg|µg|ug|g|gm|grams?|milligrams?|micrograms?|ml|mls|l|iu|units?|%|mmol|mcg/h|mcg/hr|mg/ml|mg/5ml)"
+_DOSE = re.compile(
+    rf"(?<![a-z0-9])\d+(?:[.,]\d+)?(?:\s*[/-]\s*\d+(?:[.,]\d+)?)*\s*{_UNITS}(?![a-z0-9])"
+    r"|(?<![a-z0-9])\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)+(?![a-z0-9])"
+)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+NUMBER = re.compile(r"^\d+$")
+VOWELS = frozenset("aeiouy")
+
+
+class Hit(NamedTuple):
+    """What one name in the file points at (a JSON array in the cache)."""
+
+    drug: str  # the generic name, as written in the file
+    groups: list[str]  # group ids; empty for the guide's own drug
+    matched: str  # the name as written in the file ("Percocet")
+    via: str = ""  # the combination it came through, if any
+    also: tuple[str, ...] | list[str] = ()  # the combination's other contents that are in no group
+    regions: tuple[str, ...] | list[str] = ()  # where the name means this drug; empty: everywhere
+
+
+class DrugIndex:
+    """The lookup tables, built from the knowledge file and cached as plain JSON."""
+
+    __slots__ = ("names", "squashed", "sounds", "max_tokens", "_tables")
+
+    def __init__(
+        self, names: dict[str, list[Hit]], squashed: dict[str, str], sounds: dict[str, str], max_tokens: int
+    ) -> None:
+        self.names = names  # normalised name -> what it means
+        self.squashed = squashed  # the same name without spaces -> normalised name
+        # normalised name -> its sound-alike spelling without spaces (precomputed for the fuzzy step)
+        self.sounds = sounds
+        self.max_tokens = max_tokens
+        self._tables: tuple[list[str], list[str], list[str], list[str]] | None = None
+
+    def fuzzy_tables(self) -> tuple[list[str], list[str], list[str], list[str]]:
+        """Drug names as parallel lists (name, without spaces, sound-alike, consonants) for the
+        fuzzy step; built on first use, never cached on disk (a few milliseconds)."""
+        if self._tables is None:
+            keys = list(self.sounds)
+            self._tables = (
+                keys,
+                [k.replace(" ", "") for k in keys],
+                [self.sounds[k] for k in keys],
+                [skeleton(self.sounds[k]) for k in keys],
+            )
+        return self._tables
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> DrugIndex:
+        names = {key: [Hit(*row) for row in rows] for key, rows in data["names"].items()}
+        return cls(names, data["squashed"], data["sounds"], data["max_tokens"])
+
+    def to_data(self) -> dict[str, Any]:
+        return {"names": self.names, "squashed": self.squashed, "sounds": self.sounds, "max_tokens": self.max_tokens}
+
+
+class Found:
+    __slots__ = ("hits", "how", "key", "score")
+
+    def __init__(self, hits: list[Hit], how: str, key: str, score: float = 100.0) -> None:
+        self.hits = hits
+        self.how = how  # "exact", "contained" or "fuzzy"
+        self.key = key  # the normalised index name that matched
+        self.score = score
+
+
+class Resolution:
+    __slots__ = ("query", "found", "own_drug", "suggestions", "unread")
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.found: list[Found] = []
+        self.own_drug: list[Hit] = []
+        self.suggestions: list[str] = []
+        self.unread = 0  # characters after MAX_QUERY_CHARS that were not looked at
+
+
+# ------------------------------------------------------------------ normalising
+
+
+def _tokens(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", readable(text)[0])
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.replace("&", " and ").replace("+", " and ").replace("'", "").replace("’", "")
+    text = _DOSE.sub(" ", text)
+    return _NON_WORD.sub(" ", text).split()
+
+
+def readable(text: str) -> tuple[str, int]:
+    """(the part of a typed name that is read, how many characters after it are not)."""
+    from baclofen_cli.output import clean  # escape codes are removed before anything else
+
+    cleaned = clean(text)
+    if len(cleaned) <= MAX_QUERY_CHARS:
+        return cleaned, 0
+    cut = cleaned.rfind(" ", 0, MAX_QUERY_CHARS + 1)
+    cut = cut if cut > MAX_QUERY_CHARS // 2 else MAX_QUERY_CHARS  # end on a whole word
+    return cleaned[:cut], len(cleaned) - cut
+
+
+def normalise(text: str) -> str:
+    """The lookup form of a name: lower case, no punctuation, doses, filler words or plural "s"."""
+    raw = _tokens(text)
+    kept = [t for t in raw if t not in _FILLER]
+    # A name made only of filler ("max", "sodium") is still looked up as itself.
+    return " ".join(_singular(t) for t in (kept or raw))
+
+
+def raw_key(text: str) -> str:
+    """The lookup form with filler words kept: "Solpadeine Max" is its own product, although
+    "max" is filler elsewhere ("Tylenol Extra Strength" is plain Tylenol)."""
+    return " ".join(_singular(t) for t in _tokens(text))
+
+
+def _singular(token: str) -> str:
+    # Applied to the file's names and to what is typed alike, so "beers" = "beer", "opioids" = "opioid".
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss") and token not in CONNECTORS:
+        return token[:-1]
+    return token
+
+
+def without_numbers(key: str) -> str:
+    kept = [t for t in key.split() if not NUMBER.match(t)]
+    return " ".join(kept)
+
+
+def sound(key: str) -> str:
+    """A rough sound-alike spelling for English drug names: percoset = percocet, xanex ~ zanax."""
+    out = []
+    for word in key.split():
+        if word.startswith("x"):
+            word = "z" + word[1:]
+        word = word.replace("ph", "f").replace("ck", "k").replace("qu", "kw").replace("y", "i")
+        word = re.sub(r"c(?=[eiy])", "s", word).replace("c", "k")
+        word = word.replace("ie", "i").replace("ei", "i")
+        word = re.sub(r"(.)\1+", r"\1", word)
+        if len(word) > 4 and word.endswith("e"):
+            word = word[:-1]
+        out.append(word)
+    return " ".join(out)
+
+
+# ------------------------------------------------------------------ the index
+
+
+def build_index(kb: Any) -> DrugIndex:
+    """Every drug name, brand, everyday word and combination product in the file -> its drugs."""
+    names: dict[str, list[Hit]] = {}
+    drug_groups: dict[str, list[str]] = {}
+    drug_display: dict[str, str] = {}
+
+    def add(name: str, hit: Hit) -> None:
+        key = normalise(name)
+        if not key:
+            return
+        for form in dict.fromkeys((key, raw_key(name))):
+            found = names.setdefault(form, [])
+            # One meaning per drug and region: the first product named wins a shared name.
+            if not any(h.drug == hit.drug and list(h.regions) == list(hit.regions) for h in found):
+                found.append(hit)
+
+    for group in kb.interactions.groups:
+        for drug in group.drugs:
+            for name in (drug.name, *drug.aliases):
+                key = normalise(name)
+                groups = drug_groups.setdefault(key, [])
+                if group.id not in groups:
+                    groups.append(group.id)
+                drug_display.setdefault(key, drug.name)
+    for group in kb.interactions.groups:
+        for drug in group.drugs:
+            groups = drug_groups[normalise(drug.name)]
+            for name in (drug.name, *drug.brands, *drug.aliases):
+                add(name, Hit(drug=drug.name, groups=groups, matched=name))
+            for code, brands in (getattr(drug, "brands_by_region", None) or {}).items():
+                for name in brands:
+                    add(name, Hit(drug=drug.name, groups=groups, matched=name, regions=[code]))
+    for combo in kb.interactions.combinations:
+        parts = [(name, normalise(name)) for name in combo.contains]
+        interacting = [(drug_display[key], drug_groups[key]) for _, key in parts if key in drug_groups]
+        also = [name for name, key in parts if key not in drug_groups]
+        if not interacting:
+            continue  # nothing in it is in the guide: the name stays unknown, never "safe"
+        regions = list(getattr(combo, "regions", None) or [])
+        for name in (combo.name, *combo.aliases):
+            for drug, groups in interacting:
+                add(name, Hit(drug=drug, groups=groups, matched=name, via=combo.name, also=also, regions=regions))
+    own = kb.drug
+    for name in (own.name, *own.also_called, *(b.name for b in own.brands)):
+        if normalise(name) not in names:
+            add(name, Hit(drug=own.name, groups=[], matched=name))
+    for phrase in getattr(kb.interactions, "not_drugs", None) or []:
+        key = normalise(phrase)
+        if key:
+            names[key] = []  # known, and known not to be a drug in the guide
+    squashed: dict[str, str] = {}
+    for key in names:
+        squashed.setdefault(key.replace(" ", ""), key)
+    sounds = {key: sound(key).replace(" ", "") for key, hits in names.items() if hits}
+    return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names))
+
+
+def skeleton(sounded: str) -> str:
+    """The consonants of a sound-alike spelling, keeping the first letter: "klonapin" -> "klnpn"."""
+    return sounded[:1] + "".join(ch for ch in sounded[1:] if ch not in VOWELS and ch != " ")
