@@ -1,4 +1,11 @@
-"""The `baclofen` command tree. Commands stay thin; this module wires them and maps errors to exit codes."""
+"""The `baclofen` Typer app, built from the command table (`cli_spec`): the root options, the
+lazy root group, "did you mean", and one style for every usage error.
+
+Only Typer's public API is used, and Click's through it: Typer (0.26 to 0.29 at least) ships
+its own copy of Click as the private `typer._click`, and exports only some of it. Click's
+documented classes and methods are reached from the public objects that carry them
+(`typer.BadParameter`'s ancestors, `typer.Context.formatter_class`, `typer.core.TyperGroup`).
+"""
 
 from __future__ import annotations
 
@@ -6,16 +13,22 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer._click.exceptions import BadOptionUsage, ClickException, NoSuchOption, UsageError
-from typer._click.formatting import HelpFormatter
-from typer.core import TyperGroup
-from typer.main import get_command_name
+from typer.core import TyperCommand, TyperGroup
 
-from baclofen_cli.actions import TOPIC_COMMANDS
-from baclofen_cli.commands import ask, guide, handout, meta, quiz, schema, topics, validate
-from baclofen_cli.commands import sources as sources_command
-from baclofen_cli.commands.common import AppState
+from baclofen_cli import cli_spec
 from baclofen_cli.errors import BaclofenError
+from baclofen_cli.state import AppState
+
+
+def _click_exception(name: str) -> type[Exception]:
+    """A Click exception class by its documented name, from the public `typer.BadParameter`'s
+    ancestry (BadParameter < UsageError < ClickException) rather than the private module."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+
+
+UsageError = _click_exception("UsageError")
+ClickException = _click_exception("ClickException")
+
 
 HELP = (
     "A plain-language guide to your medicine, with sources. "
@@ -24,7 +37,7 @@ HELP = (
 )
 
 
-class WrappingHelpFormatter(HelpFormatter):
+class WrappingHelpFormatter(typer.Context.formatter_class):  # type: ignore[misc, name-defined]
     """Click's formatter, except that blocks it must not re-wrap (examples, marked with \b)
     are laid out for the width rather than left to overflow a narrow terminal."""
 
@@ -34,20 +47,17 @@ class WrappingHelpFormatter(HelpFormatter):
             return
         import re
 
-        from typer._click.formatting import wrap_text
-
         from baclofen_cli.commands.common import wrap_help_text
 
         indent = " " * self.current_indent
-        paragraphs = []
-        for paragraph in re.split(r"\n\s*\n", text):
+        for number, paragraph in enumerate(re.split(r"\n\s*\n", text)):
+            if number:
+                self.write("\n")
             if paragraph.startswith("\b\n"):
                 block = "\n".join(indent + line if line else line for line in paragraph[2:].split("\n"))
-                paragraphs.append(wrap_help_text(block, self.width))
+                self.write(wrap_help_text(block, self.width) + "\n")
             else:
-                paragraphs.append(wrap_text(paragraph, self.width, initial_indent=indent, subsequent_indent=indent,
-                                            preserve_paragraphs=True))
-        self.write("\n\n".join(paragraphs) + "\n")
+                super().write_text(paragraph)
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
         # Click keeps a 30-column first column however narrow the terminal, leaving ten
@@ -59,14 +69,25 @@ class HelpContext(typer.Context):
     formatter_class = WrappingHelpFormatter
 
 
-class BaclofenGroup(TyperGroup):
-    """The root group: builds commands lazily, reads forgiving command lines, and turns the
-    errors a user can fix into one clear line ("baclofen: error: ...") and an exit code.
+class PlainUsageCommand(TyperCommand):
+    """A command whose usage line names a required argument plainly (`show TOPIC`); Typer
+    writes `{TOPIC}`, which reads like a placeholder to type with its braces."""
 
-    Typer converts every registered function into a Click command (signature inspection,
-    type hints) before running any of them: ~10 ms for our two dozen commands on every run.
-    Here only the command being run is converted, Click's "lazy loading subcommands" pattern;
-    help and "did you mean" still see every command.
+    context_class = HelpContext
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        pieces = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
+
+class BaclofenGroup(TyperGroup):
+    """The root group: builds each command from its row in the table when it is needed, reads
+    forgiving command lines, and ends every run by the one policy (`cli_report`): the errors a
+    user can fix as one line ("baclofen: error: ...") and the exit-code table.
+
+    Only the command being run is built (Click's "lazy loading subcommands" pattern): its
+    module is imported and its function converted then, not on every run; help and "did you
+    mean" read the names and help texts from the table.
     """
 
     context_class = HelpContext
@@ -79,38 +100,26 @@ class BaclofenGroup(TyperGroup):
         return super().make_context(info_name, args, parent, **extra)
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return list(_LAZY_COMMANDS)
+        return list(cli_spec.NAMES_IN_ORDER)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = self.commands.get(cmd_name)
-        if command is None and cmd_name in _LAZY_COMMANDS:
-            from typer.main import get_command_from_info
-
-            command = get_command_from_info(
-                _LAZY_COMMANDS[cmd_name], pretty_exceptions_short=True, rich_markup_mode=self.rich_markup_mode
-            )
-            if command.epilog is None and "Example" not in (command.help or ""):
-                command.epilog = examples_epilog(cmd_name)
-            command.context_class = HelpContext
-            self.commands[cmd_name] = command
+        spec = cli_spec.BY_NAME.get(cmd_name)
+        if command is None and spec is not None:
+            command = self.commands[cmd_name] = build_command(spec)
         return command
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """The command list in --help, read from the registrations without converting each command."""
-        import inspect
+        """The command list in --help, read from the table without building each command."""
+        from baclofen_cli.cli_text import COMMAND_HELP, COMMAND_SHORT_HELP
 
-        from typer._click.utils import make_default_short_help
-
-        infos = [(name, info) for name, info in _LAZY_COMMANDS.items() if not info.hidden]
+        names = cli_spec.NAMES_IN_ORDER
         # On a narrow terminal a longer summary wraps onto a second line rather than ending "What the...".
-        limit = max(formatter.width - 6 - max(len(name) for name, _ in infos), 30)
+        limit = max(formatter.width - 6 - max(map(len, names)), 30)
         rows = []
-        for name, info in infos:
-            if info.short_help:
-                rows.append((name, inspect.cleandoc(info.short_help)))
-            else:
-                help_text = info.help if info.help is not None else inspect.getdoc(info.callback)
-                rows.append((name, make_default_short_help(inspect.cleandoc(help_text or ""), limit)))
+        for spec in cli_spec.COMMANDS:
+            short = COMMAND_SHORT_HELP.get(spec.help_key)
+            rows.append((spec.name, short if short is not None else short_help(COMMAND_HELP[spec.help_key], limit)))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -135,35 +144,45 @@ class BaclofenGroup(TyperGroup):
         if read.error:
             ctx.fail(read.error)
         if read.note:
-            from baclofen_cli.output import clean
+            from baclofen_cli.cli_report import note_line
 
-            print(clean(f"{ctx.info_name or 'baclofen'}: {read.note}"), file=sys.stderr)
+            note_line(read.note, ctx.info_name or "baclofen")
         ctx.meta[_ARGS_KEY] = read.argv
         try:
             return super().parse_args(ctx, read.argv)
-        except NoSuchOption as exc:
+        except UsageError as exc:
+            if _kind(exc) != "NoSuchOption":
+                raise
             raise _did_you_mean(exc) from None
 
     def invoke(self, ctx: Any) -> Any:
+        """Run the command, and end it by the one policy (cli_report) the fast path uses too."""
+        from baclofen_cli import cli_report
+
         try:
             result = super().invoke(ctx)
-        except NoSuchOption as exc:  # a subcommand's option, parsed when the subcommand starts
-            raise _did_you_mean(exc) from None
-        except BadOptionUsage as exc:
-            # "--topics" with no value: Click raises it without the subcommand's context, which
-            # the message needs to say what kind of value and which help to read.
-            name = ctx.invoked_subcommand
-            command = self.get_command(ctx, name) if exc.ctx is None and name else None
-            if command is not None:
-                exc.ctx = type(ctx)(command, parent=ctx, info_name=name)
+            if isinstance(ctx.obj, AppState):
+                ctx.obj.finish()
+            sys.stdout.flush()
+        except UsageError as exc:
+            if _kind(exc) == "NoSuchOption":  # a subcommand's option, parsed when the subcommand starts
+                raise _did_you_mean(exc) from None
+            no_context = getattr(exc, "ctx", None) is None
+            if _kind(exc) == "BadOptionUsage" and no_context and ctx.invoked_subcommand:
+                # "--topics" with no value: Click raises it without the subcommand's context, which
+                # the message needs to say what kind of value and which help to read.
+                name = ctx.invoked_subcommand
+                command = self.get_command(ctx, name)
+                if command is not None:
+                    exc.ctx = type(ctx)(command, parent=ctx, info_name=name)  # type: ignore[attr-defined]
             raise
         except BaclofenError as exc:
-            from baclofen_cli.output import clean
-
-            print(clean(f"{ctx.find_root().info_name or 'baclofen'}: error: {exc}"), file=sys.stderr)
+            cli_report.error_line(str(exc), ctx.find_root().info_name or cli_report.PROGRAM)
             raise typer.Exit(exc.exit_code) from None
-        if isinstance(ctx.obj, AppState):
-            ctx.obj.finish()
+        except BrokenPipeError:
+            raise typer.Exit(cli_report.reader_left()) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(cli_report.ExitCode.INTERRUPTED) from None
         return result
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
@@ -171,24 +190,58 @@ class BaclofenGroup(TyperGroup):
         """Click's main, with every usage error in one style: "baclofen: error: ..." (exit 2)."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        program = prog_name or "baclofen"
+        from baclofen_cli import cli_report
+
+        program = prog_name or cli_report.PROGRAM
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except UsageError as exc:
-            from baclofen_cli.output import clean
             from baclofen_cli.usage import usage_message
 
-            print(clean(f"{program}: error: {usage_message(exc, program)}"), file=sys.stderr)
-            sys.exit(exc.exit_code)
-        except typer.Abort:
+            cli_report.error_line(usage_message(exc, program), program)
+            sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+        except typer.Abort:  # Ctrl-C (or end of input) while Click itself was reading the command line
             print(f"{program}: stopped.", file=sys.stderr)
-            sys.exit(1)
-        except ClickException as exc:  # any other error Click reports (a bad file); typer.TyperException is newer than 0.26
-            from baclofen_cli.output import clean
-
-            print(clean(f"{program}: error: {exc.format_message()}"), file=sys.stderr)
-            sys.exit(getattr(exc, "exit_code", 1))
+            sys.exit(cli_report.ExitCode.INTERRUPTED)
+        except ClickException as exc:  # any other error Click reports (a bad file)
+            cli_report.error_line(exc.format_message(), program)  # type: ignore[attr-defined]
+            sys.exit(getattr(exc, "exit_code", cli_report.ExitCode.FAILED))
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _kind(exc: Exception) -> str:
+    """A Click exception's documented class name (NoSuchOption, BadOptionUsage...): the
+    classes below UsageError are not exported by Typer, so they are told apart by name."""
+    return type(exc).__name__
+
+
+def short_help(text: str, limit: int) -> str:
+    """A command's line in the command list: its help's first paragraph, cut at the first
+    sentence or at `limit` characters ("..."). Click's own rule (click.utils.make_default_short_help,
+    BSD-3-Clause), which Typer does not export."""
+    import inspect
+
+    words = inspect.cleandoc(text).split("\n\n", 1)[0].split()
+    if words[:1] == ["\b"]:
+        words = words[1:]
+    total = 0
+    for i, word in enumerate(words):
+        total += len(word) + (i > 0)
+        if total > limit:
+            break
+        if word.endswith("."):
+            return " ".join(words[: i + 1])
+        if total == limit and i != len(words) - 1:
+            break
+    else:
+        return " ".join(words)
+    total += len("...")
+    while i > 0:
+        total -= len(words[i]) + (i > 0)
+        if total <= limit:
+            break
+        i -= 1
+    return " ".join(words[:i]) + "..."
 
 
 _ARGS_KEY = "baclofen.args"
@@ -202,9 +255,12 @@ def examples_epilog(name: str) -> str | None:
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines) if lines else None
 
 
-def _did_you_mean(exc: NoSuchOption) -> NoSuchOption:
+def _did_you_mean(exc: Any) -> Any:
     """Click lists near misses as "(Possible options: --json)"; say it the way commands do."""
     from baclofen_cli import cli_text
+
+    if _kind(exc) != "NoSuchOption":
+        return exc
 
     command = exc.ctx.command_path if exc.ctx is not None else "baclofen"
     exc.message = cli_text.NO_SUCH_OPTION.format(command=command, name=exc.option_name)
@@ -228,6 +284,67 @@ def _did_you_mean(exc: NoSuchOption) -> NoSuchOption:
 _FREE_TEXT_COMMANDS = {"ask": "To ask a question", "interactions": "To check a name"}
 
 
+def build_command(spec: cli_spec.Command) -> Any:
+    """The Click command for one row of the table, made the public way: a one-command Typer
+    app, converted with `typer.main.get_command`."""
+    from baclofen_cli.cli_text import COMMAND_HELP, COMMAND_SHORT_HELP
+
+    callback = cli_spec.handler(spec) if spec.own_parameters else _table_function(spec)
+    help_text = COMMAND_HELP[spec.help_key]
+    single = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    single.command(
+        spec.name,
+        cls=PlainUsageCommand if spec.plain_usage else TyperCommand,
+        help=help_text,
+        short_help=COMMAND_SHORT_HELP.get(spec.help_key),
+        epilog=None if "Example" in help_text else examples_epilog(spec.name),
+        rich_help_panel=spec.panel,
+    )(callback)
+    command = typer.main.get_command(single)
+    command.context_class = HelpContext
+    return command
+
+
+def _table_function(spec: cli_spec.Command) -> Any:
+    """A Typer command function for a table-built row: its signature declares the row's
+    argument and flags (Typer reads `__signature__`), and it calls the row's handler with the
+    run's AppState and the same keyword arguments the fast path passes (cli_fast.match)."""
+    import inspect
+
+    from baclofen_cli.commands.common import state
+
+    kind = spec.args.kind
+    parameters = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)]
+    if kind != cli_spec.NONE:
+        words = list[str] | None if kind in (cli_spec.NAMES, cli_spec.QUESTION) else str
+        argument = typer.Argument(metavar=spec.args.metavar, help=spec.args.help,
+                                  show_default=kind == cli_spec.QUESTION)
+        default = None if kind in (cli_spec.NAMES, cli_spec.QUESTION) else inspect.Parameter.empty
+        parameters.append(inspect.Parameter(spec.args.param, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                            annotation=Annotated[words, argument], default=default))
+    for flag in spec.flags:
+        parameters.append(inspect.Parameter(flag.param, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                            annotation=Annotated[bool, typer.Option(flag.option, help=flag.help)],
+                                            default=False))
+
+    def command(ctx: typer.Context, **values: Any) -> None:
+        from baclofen_cli.cli_fast import is_blank
+
+        if kind in (cli_spec.NAMES, cli_spec.QUESTION):
+            given = values[spec.args.param] or []
+            # The same rule as the fast path: a word that is only escape codes is empty.
+            blank = any(map(is_blank, given)) if kind == cli_spec.NAMES else is_blank(" ".join(given))
+            if blank:
+                raise typer.BadParameter(spec.args.empty, param_hint=spec.args.metavar.strip("[]."))
+            values[spec.args.param] = list(given) if kind == cli_spec.NAMES else " ".join(given).strip()
+        cli_spec.handler(spec)(state(ctx), **dict(spec.fixed), **values)
+
+    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in parameters}
+    command.__name__ = spec.name.replace("-", "_")
+    return command
+
+
 def _epilog() -> str:
     from baclofen_cli.cli_text import ROOT_EPILOG_LINES
 
@@ -248,10 +365,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-# One-shot answers go through the pager on a terminal; the guide and quiz never do.
-PAGED_COMMANDS = frozenset({*TOPIC_COMMANDS, "topics", "show", "sources", "ask"})
-
 
 def _print_version(data: str | None, json_output: bool = False) -> None:
     if json_output:
@@ -327,36 +440,22 @@ def root(
         from baclofen_cli import cli_text
 
         # `baclofen --json overdose`: the command's own --json is the one that counts.
-        raise UsageError(cli_text.JSON_AFTER_COMMAND.format(program=ctx.info_name or "baclofen"), ctx)
+        ctx.fail(cli_text.JSON_AFTER_COMMAND.format(program=ctx.info_name or "baclofen"))
     ctx.obj = AppState(data=data, color=color, no_input=no_input, command_name=ctx.info_name or "baclofen",
                        region=region, no_pager=no_pager)
-    ctx.obj.paging = ctx.invoked_subcommand in PAGED_COMMANDS
+    # One-shot answers go through the pager on a terminal; the guide and quiz never do.
+    ctx.obj.paging = ctx.invoked_subcommand in cli_spec.PAGED_COMMANDS
     if ctx.invoked_subcommand is None:
         # On a terminal, `baclofen` alone opens the interactive guide; piped or with
         # --no-input it prints help and exits at once, never waiting for input.
-        if not no_input and guide.is_interactive():
+        from baclofen_cli.commands.guide import is_interactive
+
+        if not no_input and is_interactive():
             from baclofen_cli.guide import run_guide
 
-            run_guide(ctx)
+            run_guide(ctx.obj)
             raise typer.Exit(0)
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
 
-
-topics.register(app)
-sources_command.register(app)
-ask.register(app)
-guide.register(app)
-handout.register(app)
-quiz.register(app)
-validate.register(app)
-schema.register(app)
-meta.register(app)
-
-# Registered the usual Typer way, then handed to BaclofenGroup to convert on demand.
-_LAZY_COMMANDS = {
-    info.name or get_command_name(info.callback.__name__): info  # type: ignore[union-attr]
-    for info in app.registered_commands
-}
-app.registered_commands.clear()
 

@@ -3,9 +3,62 @@ usage-error wording, kept together so a language pack can take them over later."
 
 from __future__ import annotations
 
-from baclofen_cli.actions import TOPIC_COMMANDS
+from baclofen_cli.cli_spec import TOPIC_COMMANDS
 
 PROGRAM = "baclofen"
+
+# Each command's help (`cli_spec.Command.help_key`): the first paragraph is its line in the
+# command list. Topic commands describe the command, not the medicine, so another drug's file
+# works too.
+COMMAND_HELP: dict[str, str] = {
+    "overview": "What the medicine is, its names and its forms.",
+    "uses": "What it is used for, and what it is not for.",
+    "how-it-works": "How it works in the body, in plain words.",
+    "administration": "How to take it: tablets, liquids, granules and the pump.",
+    "dosing": "Usual doses from the label. Your prescriber sets yours.",
+    "missed-dose": "What to do if you miss a dose.",
+    "side-effects": "Side effects: common, less common, and when to get help.",
+    "interactions": """Medicines, alcohol and other things that mix badly with it.
+
+Give names to check them: generic names, US or UK brands, products like co-codamol, or
+everyday words like beer. Spelling mistakes are allowed. A name that is not in the guide is
+NOT known to be safe: ask your pharmacist.
+
+\b
+Examples:
+  baclofen interactions
+  baclofen interactions Percocet
+  baclofen interactions "my Xanax" beer co-codamol
+  baclofen interactions oxycodone --json
+""",
+    "precautions": "Who needs extra care, and what to tell your doctor first.",
+    "pregnancy": "Pregnancy and breastfeeding.",
+    "stopping": "Why you must not stop suddenly, and signs of withdrawal.",
+    "overdose": "Signs of taking too much, and what to do right now.",
+    "pump": "The spinal (intrathecal) pump: refills, alarms and warning signs.",
+    "storage": "Storing it safely and getting rid of unused medicine.",
+    "common-questions": "Short answers to common questions: crushing tablets, drug tests, travel, cost...",
+    "topics": "List every topic, one line each.",
+    "show": "Show any topic by its id.",
+    "sources": "List every source this guide is based on, official ones first, with its tier.",
+    "ask": "Ask a question in your own words. Emergencies are shown first.",
+    "guide": "Step through the topics and ask questions, one prompt at a time (q to leave).",
+    "handout": "Make a handout to print: 2 pages with the emergency box, key facts, what to do and a plan to fill in.",
+    "quiz": """Check what you learned: answer questions (a, b, c... or 1, 2, 3...), one per line. ? skips. Ctrl-D stops.
+
+Example: baclofen quiz --topics pump,stopping --count 4""",
+    "validate": """Check a knowledge file: schema, sources, ids, empty text. Exit 1 if anything is wrong.
+
+Example: baclofen validate clinic.yaml --readability""",
+    "schema": """Print the JSON Schema that knowledge files follow (point your editor at it).
+
+Example: baclofen schema > baclofen.schema.json""",
+    "help": "Show help for the tool, a command, or a help topic.",
+    "completion": "Print a shell completion script: bash, zsh or fish.",
+    "man": "Show the manual page (printed as roff when piped).",
+}
+# The line in the command list, where it is not the help's first paragraph shortened.
+COMMAND_SHORT_HELP: dict[str, str] = {"interactions": "Medicines, alcohol and other things that mix badly with it."}
 
 # Every command's --help ends with examples (tests check each command has one).
 _TOPIC_EXAMPLES = ["baclofen {name}", "baclofen {name} --sources", "baclofen {name} --json"]

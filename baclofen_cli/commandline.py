@@ -11,16 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from baclofen_cli.actions import TOPIC_COMMANDS
+from baclofen_cli.cli_spec import NAMES_IN_ORDER, TAKES_WORDS, TOPIC_COMMANDS
 
-# Every command name, in the order --help lists them (tests check this against the Typer tree).
-TOOL_COMMANDS = ("topics", "show", "sources", "ask", "guide", "handout", "quiz", "validate", "schema",
-                 "help", "completion", "man")
-COMMANDS = (*TOPIC_COMMANDS, *TOOL_COMMANDS)
-
-# Commands that take words after them; any other command with words left over ("pump alarm
-# beeping") reads the whole line as a question instead of refusing the extra words.
-TAKES_WORDS = frozenset({"interactions", "ask", "show", "help", "validate", "completion"})
+# Every command name, in the order --help lists them: the command table's.
+COMMANDS = NAMES_IN_ORDER
 
 # Options of the root command, with whether they take a value. They may come anywhere
 # before a `--`; they are moved in front of the command before parsing.

@@ -143,9 +143,11 @@ def _option_names(params: list[Any]) -> list[str]:
 def _option_values(param: Any, current: str, data: str | None) -> list[str]:
     if set(param.opts) & FILE_OPTIONS:
         return [FILES]
-    choices = getattr(param.type, "choices", None)
+    from baclofen_cli.usage import value_rule
+
+    choices = value_rule(param)[0]
     if choices:
-        return _matching([str(getattr(c, "value", c)) for c in choices], current)
+        return _matching(choices, current)
     if "--topics" in param.opts:
         done, _, last = current.rpartition(",")
         prefix = done + "," if done else ""

@@ -6,7 +6,8 @@ does not know: "not in this guide" is not "safe"), a command as typed in a shell
 (`baclofen pump`, `interactions xanax`) or a question in the patient's own words (-> `ask`,
 emergencies first). The prompt has line editing and history (readline, where the platform
 has it). After each answer: Enter for the menu, or another question. `q`, `quit`, Ctrl-D and
-Ctrl-C leave with exit code 0. BACLOFEN_DEBUG=1 prints the traceback of an answer that fails.
+Ctrl-C leave with exit code 0. An answer that fails because of a bug says so in one line and
+the session goes on; BACLOFEN_DEBUG=1 prints its traceback first (cli_report's policy).
 
 `parse_choice` is a pure function (text in, Choice out) so it can be tested and fuzzed on
 its own; everything that prints or reads is in `Guide`.
@@ -16,12 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    import typer
-
     from baclofen_cli.output import Output
+    from baclofen_cli.state import AppState
 
 ChoiceKind = Literal["empty", "quit", "menu", "help", "topic", "drug", "question", "invalid"]
 
@@ -124,11 +124,8 @@ def _close_topic(plain: str, topics: Sequence[tuple[str, str]]) -> str | None:
 class Guide:
     """One interactive session. Reads with input(), prints with the commands' renderers."""
 
-    def __init__(self, ctx: typer.Context, read: Callable[[str], str] | None = None) -> None:
-        from baclofen_cli.commands.common import state
-
-        self.ctx = ctx
-        self.state = state(ctx)
+    def __init__(self, app_state: AppState, read: Callable[[str], str] | None = None) -> None:
+        self.state = app_state
         self.kb = self.state.kb
         self.read = read or read_line
         self.out: Output = self.state.output()
@@ -216,33 +213,31 @@ class Guide:
             prompt = NEXT_PROMPT
 
     def answer(self, choice: Choice) -> None:
+        from baclofen_cli import cli_report
         from baclofen_cli.errors import BaclofenError
 
         try:
-            from baclofen_cli import actions
-
             if choice.kind == "topic":
-                actions.show_topic(self.state, choice.value)
+                from baclofen_cli.commands.topics import show_topic
+
+                show_topic(self.state, choice.value)
             elif choice.kind == "drug":
-                actions.check_interactions(self.state, [choice.value])
+                from baclofen_cli.commands.interactions import check_interactions
+
+                check_interactions(self.state, [choice.value])
             else:
                 self.ask(choice.value)
         except BaclofenError as exc:
             from baclofen_cli.output import clean
 
             self.say(clean(str(exc)))
-        except (KeyboardInterrupt, EOFError):
-            raise
-        except Exception as exc:  # noqa: BLE001 - one bad answer must not end the session with a traceback
-            import os
-
-            from baclofen_cli.output import clean
-
-            if os.environ.get(DEBUG_ENV_VAR):
-                import traceback
-
-                traceback.print_exc()
-            self.say(clean(f"Sorry, that answer could not be shown ({type(exc).__name__}). Try another question."))
+        except (KeyboardInterrupt, EOFError, BrokenPipeError):
+            raise  # leaving: the session ends (cli_report's policy for a closed pipe)
+        except Exception as exc:  # noqa: BLE001 - a bug in one answer must not end a patient's session
+            if cli_report.debugging():
+                cli_report.show_traceback()
+            self.say(f"Sorry, that answer could not be shown ({type(exc).__name__}). "
+                     "Try another question.")
 
     def ask(self, question: str) -> None:
         """`ask`, with hints that name what to type here rather than a shell command."""
@@ -254,9 +249,6 @@ class Guide:
         from baclofen_cli.features.ask.render import render_answer
 
         render_answer(self.out, engine.display_view(self.kb, result, self.state.command_name, in_guide=True))
-
-
-DEBUG_ENV_VAR = "BACLOFEN_DEBUG"
 
 
 def enable_line_editing() -> None:
@@ -291,29 +283,26 @@ def read_line(prompt: str) -> str:
     return input(prompt)
 
 
-def drug_resolver(app_state: Any) -> Callable[[str], str | None]:
+def drug_resolver(app_state: AppState) -> Callable[[str], str | None]:
     """A function that says whether a whole line is a medicine name from the interactions
     index (spelling slips allowed), using the interactions module's own resolver."""
-    try:
-        from baclofen_cli import drugs
-        from baclofen_cli.features.interactions.names import DrugIndex
+    from baclofen_cli import drugs
+    from baclofen_cli.features.interactions.names import DrugIndex
 
-        index = app_state.compiled.index("drugs", DrugIndex)
+    index = app_state.compiled.index("drugs", DrugIndex)
 
-        def resolve(text: str) -> str | None:
-            result = drugs.resolve(index, text)
-            found = [f for f in result.found if f.how in ("exact", "fuzzy")]
-            # Only a bare name, and never the guide's own medicine ("baclofen" is a question).
-            if found and len(found) == len(result.found) and not result.own_drug:
-                return text.strip()
-            return None
+    def resolve(text: str) -> str | None:
+        result = drugs.resolve(index, text)
+        found = [f for f in result.found if f.how in ("exact", "fuzzy")]
+        # Only a bare name, and never the guide's own medicine ("baclofen" is a question).
+        if found and len(found) == len(result.found) and not result.own_drug:
+            return text.strip()
+        return None
 
-        return resolve
-    except (ImportError, AttributeError, TypeError, ValueError):
-        return _exact_names(app_state)
+    return resolve
 
 
-def medicine_guesser(app_state: Any) -> Callable[[str], bool]:
+def medicine_guesser(app_state: AppState) -> Callable[[str], bool]:
     """A function that says whether a short line reads as the name of a medicine the guide
     does not list ("tylenol", "zoloft"): no question words, and each word either one the
     knowledge file only knows as "other medicines" or one it does not know at all."""
@@ -321,10 +310,7 @@ def medicine_guesser(app_state: Any) -> Callable[[str], bool]:
     from baclofen_cli.features.ask.question import analyse
     from baclofen_cli.features.ask.scope import names_medicine, substances
 
-    try:
-        index = app_state.compiled.index("ask", AskIndex)
-    except (ImportError, AttributeError, TypeError, ValueError):
-        return lambda text: False
+    index = app_state.compiled.index("ask", AskIndex)
 
     def guess(text: str) -> bool:
         tokens = [t for t in analyse(text, index) if t.word != "."]
@@ -342,17 +328,5 @@ def medicine_guesser(app_state: Any) -> Callable[[str], bool]:
     return guess
 
 
-def _exact_names(app_state: Any) -> Callable[[str], str | None]:
-    from baclofen_cli.features.ask.index import AskIndex
-
-    index = app_state.compiled.index("ask", AskIndex)
-
-    def resolve(text: str) -> str | None:
-        key = " ".join(w for w in index.words.tokenize(text) if w.isalnum())
-        return text.strip() if key in index.drugs else None
-
-    return resolve
-
-
-def run_guide(ctx: typer.Context) -> None:
-    Guide(ctx).run()
+def run_guide(app_state: AppState, read: Callable[[str], str] | None = None) -> None:
+    Guide(app_state, read).run()

@@ -102,7 +102,7 @@ def correct_index(item: QuizItem) -> int:
 
 
 def read_more_command(command: str, topic_id: str) -> str:
-    from baclofen_cli.actions import TOPIC_COMMANDS
+    from baclofen_cli.cli_spec import TOPIC_COMMANDS
 
     return f"{command} {topic_id}" if topic_id in TOPIC_COMMANDS else f"{command} show {topic_id}"
 

@@ -49,16 +49,13 @@ def _bad_value(exc: Any, param: Any, ctx: Any) -> str:
     is_option = getattr(param, "param_type_name", "") == "option"
     name = param.opts[0] if is_option else (param.metavar or param.name or "").upper()
     value = repr(show_input(_given(ctx, param)))
-    kind = param.type
-    low, high = getattr(kind, "min", None), getattr(kind, "max", None)
+    choices, low, high = value_rule(param)
     if low is not None or high is not None:
         if high is None:
             return cli_text.NUMBER_AT_LEAST.format(name=name, low=low, value=value)
         return cli_text.NUMBER_RANGE.format(name=name, low=low if low is not None else 0, high=high, value=value)
-    choices = getattr(kind, "choices", None)
     if choices:
-        shown = ", ".join(str(getattr(c, "value", c)) for c in choices)
-        return cli_text.ONE_OF.format(name=name, choices=shown, value=value)
+        return cli_text.ONE_OF.format(name=name, choices=", ".join(choices), value=value)
     hint = exc.param_hint if isinstance(exc.param_hint, str) else name
     return f"{hint}: {_sentence(exc.message)}"
 
@@ -81,11 +78,9 @@ def _given(ctx: Any, param: Any) -> str:
 
 def needs_value(name: str, param: Any = None, metavar: str | None = None) -> str:
     """"--format needs a value (one of md, html, txt)": what kind of value, when it is known."""
-    kind = getattr(param, "type", None)
-    choices = getattr(kind, "choices", None)
-    low, high = getattr(kind, "min", None), getattr(kind, "max", None)
+    choices, low, high = value_rule(param)
     if choices:
-        what = cli_text.VALUE_ONE_OF.format(choices=", ".join(str(getattr(c, "value", c)) for c in choices))
+        what = cli_text.VALUE_ONE_OF.format(choices=", ".join(choices))
     elif low is not None and high is not None:
         what = cli_text.VALUE_NUMBER_RANGE.format(low=low, high=high)
     elif low is not None:
@@ -93,6 +88,24 @@ def needs_value(name: str, param: Any = None, metavar: str | None = None) -> str
     else:
         what = metavar or getattr(param, "metavar", None)
     return cli_text.NEEDS_VALUE.format(name=name, what=what) if what else cli_text.NEEDS_SOME_VALUE.format(name=name)
+
+
+def value_rule(param: Any) -> tuple[list[str] | None, int | None, int | None]:
+    """(the choices, the lowest and the highest number) a parameter accepts, each None when it
+    has no such rule. Typer up to 0.28 keeps them on Click's documented `Parameter.type` (a
+    Choice or an IntRange); Typer 0.29 replaced Click's types with its own coercion and keeps
+    them on the parameter (`type_descriptor.choices`, `min`, `max`)."""
+    if param is None:
+        return None, None, None
+    kind = getattr(param, "type", None)
+    descriptor = getattr(param, "type_descriptor", None)
+    choices = getattr(kind, "choices", None)
+    if choices is None and descriptor is not None and getattr(descriptor, "is_choice", False):
+        choices = descriptor.choices
+    low = getattr(kind, "min", None) if kind is not None else getattr(param, "min", None)
+    high = getattr(kind, "max", None) if kind is not None else getattr(param, "max", None)
+    shown = [str(getattr(c, "value", c)) for c in choices] if choices else None
+    return shown, low, high
 
 
 def _param(ctx: Any, option_name: str) -> Any:

@@ -19,15 +19,7 @@ SIZE_EXCEPTIONS = {
 }
 
 # Import cycles known and being removed in parallel: each entry is the set of modules in one cycle.
-CYCLE_EXCEPTIONS: list[frozenset[str]] = [
-    # TEMPORARY: actions imports cli_text (IGNORED_WITH_JSON) and cli_text imports actions.TOPIC_COMMANDS
-    # (it was hidden behind the actions/ask entry, gone with the ask split); the cliarch branch dissolves
-    # actions.py into the command table (issue 15). Remove when merged.
-    frozenset({"baclofen_cli.actions", "baclofen_cli.cli_text"}),
-    # TEMPORARY: completion imports the Typer app from cli, which imports it through commands.meta; the
-    # cliarch branch builds the app from one command table (issue 15). Remove when merged.
-    frozenset({"baclofen_cli.cli", "baclofen_cli.commands.meta", "baclofen_cli.completion"}),
-]
+CYCLE_EXCEPTIONS: list[frozenset[str]] = []
 
 
 def modules() -> dict[str, Path]:

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from baclofen_cli.actions import TOPIC_COMMANDS
-from baclofen_cli.main import parse_fast
+from baclofen_cli.cli_fast import match
+from baclofen_cli.cli_spec import TOPIC_COMMANDS
 from conftest import invoke, run_cli
 
 FLAG_SETS = [[], ["--json"], ["--sources"], ["--sources", "--json"]]
@@ -17,7 +17,7 @@ TOPICS = [t for t in TOPIC_COMMANDS if t != "interactions"]
 @pytest.mark.parametrize("topic_id", TOPICS)
 @pytest.mark.parametrize("flags", FLAG_SETS, ids=lambda f: " ".join(f) or "plain")
 def test_topic_fast_path_matches_typer(runner, topic_id: str, flags: list[str]) -> None:
-    assert parse_fast([topic_id, *flags]) is not None
+    assert match([topic_id, *flags]) is not None
     fast = run_cli([topic_id, *flags])
     typer_path = invoke(runner, [topic_id, *flags])
     assert (fast.returncode, fast.stdout, fast.stderr) == (typer_path.exit_code, typer_path.stdout, typer_path.stderr)
@@ -38,7 +38,7 @@ def test_topic_fast_path_matches_typer(runner, topic_id: str, flags: list[str]) 
     ],
 )
 def test_other_fast_commands_match_typer(runner, args: list[str]) -> None:
-    assert parse_fast(args) is not None
+    assert match(args) is not None
     fast = run_cli(args)
     typer_path = invoke(runner, args)
     assert (fast.returncode, fast.stdout, fast.stderr) == (typer_path.exit_code, typer_path.stdout, typer_path.stderr)
@@ -67,7 +67,7 @@ def test_other_fast_commands_match_typer(runner, args: list[str]) -> None:
     ],
 )
 def test_anything_else_goes_to_typer(args: list[str]) -> None:
-    assert parse_fast(args) is None
+    assert match(args) is None
 
 
 def test_errors_are_the_same_on_both_paths(runner, tmp_path) -> None:

@@ -141,16 +141,16 @@ def test_ask_and_interactions_in_colour_write_only_colour_codes(runner, question
 
 @pytest.mark.parametrize("question", ["\x1b[2J", "\x07\x00", "\u202e ", "\x1b]8;;http://x\x07"])
 def test_a_question_of_only_escape_codes_is_empty(runner, question: str) -> None:
-    from baclofen_cli.main import parse_fast
+    from baclofen_cli.cli_fast import match
 
-    assert parse_fast(["ask", question]) is None  # left to Typer, which says why
+    assert match(["ask", question]) is None  # left to Typer, which says why
     result = invoke(runner, ["ask", question])
     assert result.exit_code == 2 and "the question is empty" in result.stderr
     assert_safe(result.stderr)
 
 
 def run_fast_captured(argv: list[str]) -> tuple[int | None, str]:
-    from baclofen_cli.main import run_fast
+    from baclofen_cli.cli_fast import run as run_fast
 
     buffer = io.StringIO()
     with redirect_stdout(buffer):
@@ -450,21 +450,13 @@ def test_a_file_name_with_a_newline_or_escape_is_shown_on_one_line(tmp_path: Pat
     assert all(line.startswith(f"{shown}:") for line in found)
 
 
-class _Ctx:
-    """Just enough of a Typer context for the guide: the root's AppState."""
-
-    def __init__(self, obj: object) -> None:
-        self.obj = obj
-
-    def find_root(self) -> _Ctx:
-        return self
-
-
 @pytest.mark.parametrize("style", ["plain", "colour", "json"])
 def test_renderers_remove_escape_codes_that_get_past_validation(style: str) -> None:
     """Defence in depth: even text that skipped validation (an older cache, a future rule)
     cannot drive the terminal. Every output path is fed escape codes directly."""
-    from baclofen_cli import actions
+    from baclofen_cli.commands.ask import answer_question
+    from baclofen_cli.commands.interactions import check_interactions
+    from baclofen_cli.commands.topics import show_topic
     from baclofen_cli.features.handout.formats import render_html, render_markdown, render_text
     from baclofen_cli.features.handout.view import handout_view, reading_order
     from baclofen_cli.guide import Guide
@@ -492,13 +484,13 @@ def test_renderers_remove_escape_codes_that_get_past_validation(style: str) -> N
 
     buffer = io.StringIO()
     with redirect_stdout(buffer):
-        actions.show_topic(app_state, "overview", as_json, show_sources=True)
-        actions.show_topic(app_state, "overdose", as_json, show_sources=True)
-        actions.check_interactions(app_state, ["xanax", "florbitrex"], as_json, sources=True)
-        actions.check_interactions(app_state, [], as_json, sources=True)
-        actions.answer_question(app_state, "what is baclofen" + evil, as_json)
+        show_topic(app_state, "overview", as_json, sources=True)
+        show_topic(app_state, "overdose", as_json, sources=True)
+        check_interactions(app_state, ["xanax", "florbitrex"], as_json, sources=True)
+        check_interactions(app_state, [], as_json, sources=True)
+        answer_question(app_state, "what is baclofen" + evil, as_json)
         lines = iter(["1", "xanax", "q"])
-        Guide(_Ctx(app_state), read=lambda prompt: next(lines)).run()  # type: ignore[arg-type]
+        Guide(app_state, read=lambda prompt: next(lines)).run()
         out = Output.create(color=style == "colour")
         QuizSession(kb, out, io.StringIO("a\n"), interactive=False, command="baclofen", seed=1).run(kb.quiz[:1])
     output = buffer.getvalue()
@@ -1170,8 +1162,8 @@ def test_a_bug_is_one_line_not_a_traceback(tmp_path) -> None:
 
     # Simulate a bug: the command itself raises.
     code = (
-        "import sys; from baclofen_cli import main as m\n"
-        "m.run_fast = lambda argv: (_ for _ in ()).throw(RuntimeError('boom'))\n"
+        "import sys; from baclofen_cli import cli_fast, main as m\n"
+        "cli_fast.run = lambda argv: (_ for _ in ()).throw(RuntimeError('boom'))\n"
         "sys.argv = ['baclofen', 'overview']; m.main()\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)

@@ -129,12 +129,12 @@ def test_citation_markers_only_with_sources(runner) -> None:
 
 def test_show_topic_without_notices(capsys, data: dict) -> None:
     """The guide prints several answers on one screen: it shows the reminder and the disclaimer once."""
-    from baclofen_cli import actions
+    from baclofen_cli.commands.topics import show_topic
     from baclofen_cli.state import AppState
 
-    actions.show_topic(AppState(), "storage", notices=False)
+    show_topic(AppState(), "storage", notices=False)
     quiet = flat(capsys.readouterr().out)
-    actions.show_topic(AppState(), "storage")
+    show_topic(AppState(), "storage")
     loud = flat(capsys.readouterr().out)
     disclaimer = flat(data["disclaimer"]["text"])
     reminder = flat(data["emergency"]["reminder"]["text"])
@@ -142,7 +142,7 @@ def test_show_topic_without_notices(capsys, data: dict) -> None:
     assert disclaimer not in quiet and reminder not in quiet
     assert flat(next(t for t in data["topics"] if t["id"] == "storage")["summary"]["text"]) in quiet
     # An emergency topic keeps its instruction and numbers even without the notices.
-    actions.show_topic(AppState(), "overdose", notices=False)
+    show_topic(AppState(), "overdose", notices=False)
     assert "911" in capsys.readouterr().out.splitlines()[0]
 
 

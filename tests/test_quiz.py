@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from baclofen_cli.commands.topics import TOPIC_COMMANDS
+from baclofen_cli.cli_spec import TOPIC_COMMANDS
 from conftest import DATA_FILE, invoke, run_cli, script_path
 
 ESC = "\x1b"

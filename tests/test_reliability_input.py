@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from baclofen_cli import actions
+from baclofen_cli.commands.interactions import MAX_INTERACTION_NAMES
 from conftest import DATA_FILE, run_cli
 
 COMMANDS = [
@@ -61,20 +61,20 @@ def test_a_name_starting_with_a_dash_says_how_to_check_it() -> None:
 
 def test_too_many_names_is_one_clear_line_and_quick() -> None:
     """F15: 10,000 names took 28 s. Past the cap nothing is checked, and the answer says why."""
-    names = [f"name{n}" for n in range(actions.MAX_INTERACTION_NAMES + 1)]
+    names = [f"name{n}" for n in range(MAX_INTERACTION_NAMES + 1)]
     for extra in ([], ["--json"]):
         result = run_cli(["interactions", *names, *extra], timeout=60)
         assert result.returncode == 2, result.stderr
         assert result.stderr.count("\n") == 1
-        assert f"at most {actions.MAX_INTERACTION_NAMES}" in result.stderr and result.stdout == ""
+        assert f"at most {MAX_INTERACTION_NAMES}" in result.stderr and result.stdout == ""
     # Reading the command line was quadratic in its words (17 s for these before the cap).
     many = run_cli(["interactions", *["xanax"] * 10_000], timeout=60)
     assert many.returncode == 2 and "too many names (10,000)" in many.stderr
 
 
 def test_the_cap_is_generous() -> None:
-    assert actions.MAX_INTERACTION_NAMES >= 50
-    names = ["oxycodone", *[f"vitamin{n}" for n in range(actions.MAX_INTERACTION_NAMES - 1)]]
+    assert MAX_INTERACTION_NAMES >= 50
+    names = ["oxycodone", *[f"vitamin{n}" for n in range(MAX_INTERACTION_NAMES - 1)]]
     result = run_cli(["interactions", "--json", *names], timeout=60)
     assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)["results"]) == actions.MAX_INTERACTION_NAMES
+    assert len(json.loads(result.stdout)["results"]) == MAX_INTERACTION_NAMES

@@ -9,7 +9,7 @@ import sys
 import pytest
 import yaml
 
-from baclofen_cli.commands.topics import TOPIC_COMMANDS
+from baclofen_cli.cli_spec import TOPIC_COMMANDS
 from conftest import DATA_FILE, invoke, run_cli
 
 TOPIC_IDS = list(TOPIC_COMMANDS)

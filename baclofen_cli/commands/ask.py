@@ -1,33 +1,27 @@
-"""`baclofen ask "QUESTION"`: answer a question in the patient's own words."""
+"""`baclofen ask "QUESTION"`: answer a question in the patient's own words (built from its
+row in `cli_spec`; shared by the fast path and the guide)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING
 
-import typer
-
-from baclofen_cli import actions
-from baclofen_cli.commands.common import JsonOption, state
+if TYPE_CHECKING:
+    from baclofen_cli.state import AppState
 
 
-def ask(
-    ctx: typer.Context,
-    question: Annotated[
-        list[str] | None,
-        typer.Argument(metavar="QUESTION", help='Your question, in your own words (quotes are optional): "I forgot my pill".'),
-    ] = None,
-    json_output: JsonOption = False,
-) -> None:
-    """Ask a question in your own words. Emergencies are shown first."""
-    text = " ".join(question or []).strip()
-    if actions.is_blank_name(text):  # nothing left once escape codes and control characters go
-        raise typer.BadParameter("the question is empty; for example: ask \"I forgot my dose\"", param_hint="QUESTION")
-    answer_question(ctx, text, json_output)
+def answer_question(app_state: AppState, text: str, json_output: bool = False) -> None:
+    """Rank, detect emergencies and print."""
+    from baclofen_cli.features.ask import answer as engine
+    from baclofen_cli.features.ask.index import AskIndex
 
+    kb = app_state.kb
+    index = app_state.compiled.index("ask", AskIndex)
+    result = engine.answer(kb, index, text)
+    out = app_state.output(json_output)
+    if out.style == "json":
+        out.json(engine.json_view(result))
+        return
+    from baclofen_cli.cli_spec import TOPIC_COMMANDS
+    from baclofen_cli.features.ask.render import render_answer
 
-def answer_question(ctx: typer.Context, text: str, json_output: bool = False) -> None:
-    actions.answer_question(state(ctx), text, json_output)
-
-
-def register(app: typer.Typer) -> None:
-    app.command(rich_help_panel="Guide")(ask)
+    render_answer(out, engine.display_view(kb, result, app_state.command_name, topic_commands=TOPIC_COMMANDS))

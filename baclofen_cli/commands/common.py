@@ -6,23 +6,15 @@ import re
 from typing import Annotated
 
 import typer
-from typer.core import TyperCommand
 
-from baclofen_cli.state import AppState, renderer
+from baclofen_cli.cli_spec import JSON, SOURCES
+from baclofen_cli.state import AppState
 
-__all__ = ["AppState", "JsonOption", "PlainUsageCommand", "SourcesOption", "renderer", "state"]
+__all__ = ["AppState", "JsonOption", "SourcesOption", "help_width", "state", "wrap_help_text"]
 
-
-class PlainUsageCommand(TyperCommand):
-    """A command whose usage line names a required argument plainly (`show TOPIC`); Typer
-    writes `{TOPIC}`, which reads like a placeholder to type with its braces."""
-
-    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
-        pieces = super().collect_usage_pieces(ctx)
-        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
-SourcesOption = Annotated[bool, typer.Option("--sources", help="Show citation markers and the list of sources.")]
+# The flags of the table (cli_spec), for the commands that declare their own parameters.
+JsonOption = Annotated[bool, typer.Option(JSON.option, help=JSON.help)]
+SourcesOption = Annotated[bool, typer.Option(SOURCES.option, help=SOURCES.help)]
 
 
 def state(ctx: typer.Context) -> AppState:
@@ -39,14 +31,9 @@ HELP_MIN_WIDTH = 20
 
 def help_width() -> int:
     """The width to draw help for: the terminal's (COLUMNS), at most Click's usual 78.
-    Click alone never goes below 50, which overflows a narrow terminal. A width forced by
-    a test runner (Click's CliRunner forces 80) is kept."""
-    from typer._click import formatting
-
+    Click alone never goes below 50, which overflows a narrow terminal. The same under a
+    test runner as in a real run (Click's CliRunner would force 80)."""
     from baclofen_cli.output import terminal_width
-
-    if formatting.FORCED_WIDTH is not None:
-        return formatting.FORCED_WIDTH
 
     return max(HELP_MIN_WIDTH, min(terminal_width(), HELP_MAX_WIDTH) - 2)
 

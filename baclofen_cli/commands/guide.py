@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import typer
+from typing import TYPE_CHECKING
 
-from baclofen_cli.commands.common import JsonOption, state
+if TYPE_CHECKING:
+    from baclofen_cli.state import AppState
 
 
-def guide(ctx: typer.Context, json_output: JsonOption = False) -> None:
+def guide(app_state: AppState, json_output: bool = False) -> None:
     """Step through the topics and ask questions, one prompt at a time (q to leave)."""
     from baclofen_cli.errors import BaclofenError
 
@@ -17,11 +18,11 @@ def guide(ctx: typer.Context, json_output: JsonOption = False) -> None:
             "the guide is interactive and has no --json; for scripts use 'topics --json', "
             "'show TOPIC --json' or 'ask --json \"QUESTION\"'"
         )
-    if state(ctx).no_input:
+    if app_state.no_input:
         raise BaclofenError("the guide asks questions, but --no-input was given: use 'ask', 'topics' or a topic command")
     from baclofen_cli.guide import run_guide
 
-    run_guide(ctx)
+    run_guide(app_state)
 
 
 def is_interactive() -> bool:
@@ -32,7 +33,3 @@ def is_interactive() -> bool:
         return sys.stdin.isatty() and sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def register(app: typer.Typer) -> None:
-    app.command(rich_help_panel="Guide")(guide)

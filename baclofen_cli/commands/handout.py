@@ -68,11 +68,11 @@ def handout(
         from baclofen_cli.output import json_text
 
         if ctx.get_parameter_source("format").name != "DEFAULT":
-            from baclofen_cli.actions import ignored_with_json
+            from baclofen_cli.cli_report import ignored_with_json
 
             ignored_with_json("--format", "the JSON holds the handout's content, in no print format")
         if sources:
-            from baclofen_cli.actions import ignored_with_json
+            from baclofen_cli.cli_report import ignored_with_json
 
             ignored_with_json("--sources", "the JSON always gives every statement's sources and reference numbers")
 
@@ -154,17 +154,6 @@ def _write_file(path, data: bytes, force: bool) -> None:  # noqa: ANN001
 
 
 def _write_stdout(text: str) -> None:
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader stopped early (`| head`): not an error, and no traceback at exit.
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(0) from None
-
-
-def register(app: typer.Typer) -> None:
-    app.command(rich_help_panel="Guide")(handout)
+    # A reader that stops early (`| head`) ends the run by the one broken-pipe policy (cli_report).
+    sys.stdout.write(text)
+    sys.stdout.flush()

@@ -1,50 +1,62 @@
-"""`baclofen interactions [NAME...]`: the interaction groups, or what each named medicine does with this one.
+"""`baclofen interactions [NAME...]`: the interaction groups, or what each named medicine does
+with this one (built from its row in `cli_spec`; shared by the fast path and the guide).
 
 Exit 0 whenever the tool answered, found or not (scripts read --json); 2 for usage errors.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING
 
-import typer
+if TYPE_CHECKING:
+    from baclofen_cli.state import AppState
 
-from baclofen_cli import actions
-from baclofen_cli.commands.common import JsonOption, SourcesOption, state
-
-HELP_DETAILS = """
-
-Give names to check them: generic names, US or UK brands, products like co-codamol, or
-everyday words like beer. Spelling mistakes are allowed. A name that is not in the guide is
-NOT known to be safe: ask your pharmacist.
-
-\b
-Examples:
-  baclofen interactions
-  baclofen interactions Percocet
-  baclofen interactions "my Xanax" beer co-codamol
-  baclofen interactions oxycodone --json
-"""
-
-NamesArgument = Annotated[
-    list[str] | None,
-    typer.Argument(metavar="[NAME]...", show_default=False, help="Medicine names to check (none: list every group)."),
-]
+# More names than anyone lists at once (the name-list tests send ~300): 10,000 took 28 s, 500
+# take under a second. Past it nothing is checked, and the answer says so: a partial answer
+# could hide the one name that matters.
+MAX_INTERACTION_NAMES = 500
 
 
-def interactions(
-    ctx: typer.Context,
-    names: NamesArgument = None,
-    json_output: JsonOption = False,
-    sources: SourcesOption = False,
-) -> None:
-    names = names or []
-    if any(actions.is_blank_name(name) for name in names):
-        raise typer.BadParameter("a medicine name is empty", param_hint="NAME")
-    actions.check_interactions(state(ctx), names, json_output, sources)
+def check_interactions(app_state: AppState, names: list[str], json_output: bool = False, sources: bool = False) -> None:
+    """Every interaction group (no names), or what each named medicine does with this one."""
+    from baclofen_cli.cli_report import ignored_with_json
 
+    if len(names) > MAX_INTERACTION_NAMES:
+        from baclofen_cli.errors import BaclofenError
 
-def register(app: typer.Typer, help_text: str) -> None:
-    app.command("interactions", help=help_text + HELP_DETAILS, short_help=help_text, rich_help_panel="Topics")(
-        interactions
-    )
+        raise BaclofenError(
+            f"too many names ({len(names):,}): nothing was checked. Give at most {MAX_INTERACTION_NAMES} "
+            "at a time, and ask about the rest in another command"
+        )
+    kb = app_state.kb
+    out = app_state.output(json_output)
+    if out.style == "json" and sources:
+        ignored_with_json("--sources", "the JSON always carries the source ids")
+    if out.style == "rich":
+        from baclofen_cli.render import terminal_interactions as draw
+    else:
+        from baclofen_cli.render import plain_interactions as draw  # type: ignore[no-redef]
+    from baclofen_cli import interaction_views as views
+
+    if not names:
+        listing = views.listing_view(kb)
+        if out.style == "json":
+            out.json(listing)
+            return
+        draw.render_listing(
+            out,
+            listing,
+            views.listing_sources(kb, listing),
+            show_sources=sources,
+            disclaimer=kb.disclaimer.text,
+            command=app_state.command_name,
+        )
+        return
+    from baclofen_cli.features.interactions.names import DrugIndex
+
+    # A brand that means different drugs in different countries shows the chosen region's meaning.
+    view = views.answer_view(kb, app_state.compiled.index("drugs", DrugIndex), names, app_state.region)
+    if out.style == "json":
+        out.json(views.answer_json(view))
+        return
+    draw.render_answer(out, view, show_sources=sources, disclaimer=kb.disclaimer.text)

@@ -1,12 +1,15 @@
-"""Commands about the tool itself: `help`, `completion SHELL` and `man`."""
+"""Commands about the tool itself: `help` (a Typer function: it reads the command tree),
+`completion SHELL` and `man` (built from their rows in `cli_spec`)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from baclofen_cli.commands.common import PlainUsageCommand
+if TYPE_CHECKING:
+    from baclofen_cli.state import AppState
 
 
 def help(  # noqa: A001 - the command is called help
@@ -48,10 +51,8 @@ def help(  # noqa: A001 - the command is called help
     raise BaclofenError(cli_text.NO_HELP.format(name=show_input(typed), suggestion=hint))
 
 
-def completion(
-    shell: Annotated[str, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False)],
-) -> None:
-    """Print a shell completion script: bash, zsh or fish."""
+def completion(app_state: AppState, shell: str) -> None:
+    """`completion SHELL`: print a shell completion script for bash, zsh or fish."""
     from baclofen_cli import cli_text
     from baclofen_cli.completion import SHELLS, script
     from baclofen_cli.errors import BaclofenError
@@ -62,13 +63,11 @@ def completion(
         # Checked here rather than as a Click choice, whose usage line would read {bash|zsh|fish}.
         message = cli_text.ONE_OF.format(name="SHELL", choices=", ".join(SHELLS), value=repr(show_input(shell)))
         raise BaclofenError(message + cli_text.SEE_HELP.format(program="baclofen", command=" completion"))
-    typer.echo(script(chosen), nl=False)
+    sys.stdout.write(script(chosen))
 
 
-def man() -> None:
-    """Show the manual page (printed as roff when piped)."""
-    import sys
-
+def man(app_state: AppState) -> None:
+    """`man`: show the manual page (printed as roff when piped)."""
     from baclofen_cli.manpage import render
 
     page = render()
@@ -84,8 +83,3 @@ def man() -> None:
                 pass
     sys.stdout.write(page)
 
-
-def register(app: typer.Typer) -> None:
-    app.command(rich_help_panel="About this tool")(help)
-    app.command(rich_help_panel="About this tool", cls=PlainUsageCommand)(completion)
-    app.command(rich_help_panel="About this tool")(man)

@@ -92,13 +92,9 @@ def quiz(
             session.summary(len(items), stopped=True)
         except (KeyboardInterrupt, OSError):
             pass
-        raise typer.Exit(130) from None
-    except BrokenPipeError:
-        import os
+        from baclofen_cli.cli_report import ExitCode
 
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(0) from None
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 
 def _answers(value: str | None) -> list[str] | None:
@@ -116,6 +112,3 @@ def _isatty(stream: object) -> bool:
     except (AttributeError, ValueError):
         return False
 
-
-def register(app: typer.Typer) -> None:
-    app.command(rich_help_panel="Guide")(quiz)

@@ -105,6 +105,3 @@ def _render_rich(out: Output, view: list[dict[str, Any]]) -> None:
     if not view:
         console.print(wrapped("No sources of this tier.", out.width))
 
-
-def register(app: typer.Typer) -> None:
-    app.command(rich_help_panel="Guide")(sources)

@@ -1,70 +1,62 @@
-"""One command per topic, plus `topics` and `show`."""
+"""The topic commands (one per standard topic), `topics` and `show`: plain functions of the
+run's `AppState`, shared by the Typer app, the fast path and the guide (built from their
+rows in `cli_spec`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
-
-import typer
-
-from baclofen_cli import actions
-from baclofen_cli.actions import TOPIC_COMMANDS
-from baclofen_cli.commands.common import AppState, JsonOption, PlainUsageCommand, SourcesOption, renderer, state
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from baclofen_cli.output import Output
+    from baclofen_cli.state import AppState
 
 
+def show_topic(app_state: AppState, topic_id: str, json_output: bool = False, sources: bool = False,
+               notices: bool = True) -> None:
+    """Print one topic. `notices=False`: without the one-line reminder and the disclaimer (the
+    guide shows them once)."""
+    from baclofen_cli.cli_report import ignored_with_json
+    from baclofen_cli.errors import UnknownTopicError
+    from baclofen_cli.state import renderer
+    from baclofen_cli.views import topic_view
 
-def show_topic(ctx: typer.Context, topic_id: str, json_output: bool, show_sources: bool) -> None:
-    actions.show_topic(state(ctx), topic_id, json_output, show_sources)
+    kb = app_state.kb
+    topic = kb.topic(topic_id)
+    if topic is None:
+        from difflib import get_close_matches
+
+        from baclofen_cli.output import show_input
+
+        known = [t.id for t in kb.topics]
+        hint = get_close_matches(topic_id, known, n=1)
+        suggestion = f" Did you mean {hint[0]!r}?" if hint else ""
+        raise UnknownTopicError(
+            f"the knowledge file has no topic {show_input(topic_id)!r}.{suggestion} "
+            f"See '{app_state.command_name} topics'."
+        )
+    view = topic_view(kb, topic)
+    out = app_state.output(json_output)
+    if out.style == "json":
+        if sources:
+            ignored_with_json("--sources", "the JSON always lists the sources")
+        out.json(view)
+        return
+    renderer(out).render_topic(out, view, show_sources=sources, disclaimer=kb.disclaimer.text, notices=notices)
 
 
-def _topic_command(topic_id: str):  # noqa: ANN202 - Typer reads the signature
-    def command(ctx: typer.Context, json_output: JsonOption = False, sources: SourcesOption = False) -> None:
-        show_topic(ctx, topic_id, json_output, sources)
-
-    return command
+def show(app_state: AppState, topic: str, json_output: bool = False, sources: bool = False) -> None:
+    """`show TOPIC`: any topic by its id, including ones a clinic file adds."""
+    show_topic(app_state, topic.strip().lower(), json_output, sources)
 
 
-def topics(ctx: typer.Context, json_output: JsonOption = False) -> None:
-    """List every topic, one line each."""
+def list_topics(app_state: AppState, json_output: bool = False) -> None:
+    """`topics`: every topic, one line each."""
+    from baclofen_cli.state import renderer
     from baclofen_cli.views import topics_list_view
 
-    app_state = state(ctx)
     view = topics_list_view(app_state.kb)
-    _emit(app_state, json_output, view, lambda draw, out: draw.render_topics_list(out, view, app_state.command_name))
-
-
-def show(
-    ctx: typer.Context,
-    topic: Annotated[
-        str, typer.Argument(metavar="TOPIC", help="A topic id from 'topics', including ones a clinic file adds.")
-    ],
-    json_output: JsonOption = False,
-    sources: SourcesOption = False,
-) -> None:
-    """Show any topic by its id."""
-    show_topic(ctx, topic.strip().lower(), json_output, sources)
-
-
-def _emit(app_state: AppState, json_output: bool, view: object, draw: Callable[[Any, Output], None]) -> None:
-    """Print `view` as JSON, or hand it to `draw` with the renderer for this output."""
     out = app_state.output(json_output)
     if out.style == "json":
         out.json(view)
     else:
-        draw(renderer(out), out)
+        renderer(out).render_topics_list(out, view, app_state.command_name)
 
-
-def register(app: typer.Typer) -> None:
-    from baclofen_cli.commands import interactions
-
-    for topic_id, help_text in TOPIC_COMMANDS.items():
-        if topic_id == "interactions":
-            # Its own command (names to check), registered here to keep the reading order.
-            interactions.register(app, help_text)
-            continue
-        app.command(topic_id, help=help_text, rich_help_panel="Topics")(_topic_command(topic_id))
-    app.command(rich_help_panel="Guide")(topics)
-    app.command(rich_help_panel="Guide", cls=PlainUsageCommand)(show)

@@ -111,6 +111,3 @@ def _readability(kb: object) -> tuple[dict[str, object], list[object]]:
               "max_mean": readability.MAX_MEAN_GRADE}
     return report, over
 
-
-def register(app: typer.Typer) -> None:
-    app.command(rich_help_panel="For content editors")(validate)

@@ -10,7 +10,7 @@ from baclofen_cli.model import KnowledgeBase, Topic
 
 def reading_order(kb: KnowledgeBase) -> list[Topic]:
     """The standard leaflet order (what it is, how to take it, ... storage), then any other topics in file order."""
-    from baclofen_cli.actions import TOPIC_COMMANDS
+    from baclofen_cli.cli_spec import TOPIC_COMMANDS
 
     standard = [topic for topic_id in TOPIC_COMMANDS if (topic := kb.topic(topic_id)) is not None]
     return standard + [t for t in kb.topics if t.id not in TOPIC_COMMANDS]
