@@ -253,11 +253,12 @@ class Guide:
 
     def ask(self, question: str) -> None:
         """`ask`, with hints that name what to type here rather than a shell command."""
-        from baclofen_cli import ask as engine
+        from baclofen_cli.features.ask import answer as engine
+        from baclofen_cli.features.ask.index import AskIndex
 
-        index = self.state.compiled.index("ask", engine.AskIndex)
+        index = self.state.compiled.index("ask", AskIndex)
         result = engine.answer(self.kb, index, question)
-        from baclofen_cli.render.ask import render_answer
+        from baclofen_cli.features.ask.render import render_answer
 
         render_answer(self.out, engine.display_view(self.kb, result, self.state.command_name, in_guide=True))
 
@@ -317,20 +318,23 @@ def medicine_guesser(app_state: AppState) -> Callable[[str], bool]:
     """A function that says whether a short line reads as the name of a medicine the guide
     does not list ("tylenol", "zoloft"): no question words, and each word either one the
     knowledge file only knows as "other medicines" or one it does not know at all."""
-    from baclofen_cli import ask
+    from baclofen_cli.features.ask.index import AskIndex
+    from baclofen_cli.features.ask.question import analyse
+    from baclofen_cli.features.ask.scope import names_medicine, substances
 
-    index = app_state.compiled.index("ask", ask.AskIndex)
+    index = app_state.compiled.index("ask", AskIndex)
 
     def guess(text: str) -> bool:
-        tokens = [t for t in ask.analyse(text, index) if t.word != "."]
+        tokens = [t for t in analyse(text, index) if t.word != "."]
         if not tokens or len(tokens) > 3:
             return False
-        if any(t.word in ask.STOP_WORDS or t.word in ask.QUESTION_WORDS or t.corrected or t.word.isdigit()
+        lang = index.words
+        if any(t.word in lang.stop_words or t.word in lang.question_words or t.corrected or t.word.isdigit()
                for t in tokens):
             return False
-        if any(s in index.anchors for t in tokens for s in t.stems):
+        if names_medicine(tokens, index):
             return False
-        others = ask._substances(tokens, index)
+        others = substances(tokens, index)
         return all(n in others or t.unknown for n, t in enumerate(tokens))
 
     return guess

@@ -55,7 +55,7 @@ _PACKAGE_DIR = Path(baclofen_cli.__file__).resolve().parent
 # (plain JSON data) and a `from_data()` classmethod, or a msgspec Struct.
 INDEX_BUILDERS: dict[str, str] = {
     "drugs": "baclofen_cli.features.interactions.names:build_index",
-    "ask": "baclofen_cli.ask:build_index",
+    "ask": "baclofen_cli.features.ask.index:build_index",
     # The file's labels (its language pack with its own `labels:` on top): no YAML pack is read on a run.
     "labels": "baclofen_cli.lang:build_index",
 }
@@ -338,30 +338,39 @@ def _cache_key(raw: bytes) -> str:
     the key, so an upgrade (or an edit in a checkout) never reads a stale cache.
     """
     code = [__version__, sys.version]
-    for module in (*_CACHED_FORM_CODE, *(b.split(":")[0] for b in INDEX_BUILDERS.values())):
-        relative = module.split(".")[1:]  # baclofen_cli.core.model -> core/model.py (or core/model/__init__.py)
-        folder = _PACKAGE_DIR.joinpath(*relative)
-        for path in (folder.with_suffix(".py"), folder / "__init__.py"):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            code.append(f"{module}:{stat.st_size}:{stat.st_mtime_ns}")
-            break
-        else:
-            code.append(module)
-    # The language packs' words are compiled into the `labels` index: an edited pack is a new entry.
-    try:  # listdir, not glob: glob would import fnmatch and re on every run
-        packs = sorted(n for n in os.listdir(_PACKAGE_DIR / "lang") if n.endswith(".yaml"))
-    except OSError:
-        packs = []
-    for name in packs:
+    for name in _code_files():
         try:
-            stat = (_PACKAGE_DIR / "lang" / name).stat()
-            code.append(f"lang/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+            stat = os.stat(name)
+            code.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
-            code.append(f"lang/{name}")
+            code.append(name)
     return digest("|".join(code).encode(), b"\0", raw)
+
+
+def _code_files() -> list[str]:
+    """The files whose code or words shape the cached form: _CACHED_FORM_CODE, each index
+    builder's module (every module of its package when that is a feature package, such as
+    features/ask/, whose steps are one module each), and the language packs (lang/: their
+    code and every pack, which the labels and ask indexes are built from)."""
+    files: list[str] = []
+    for module in _CACHED_FORM_CODE:
+        folder = _PACKAGE_DIR.joinpath(*module.split(".")[1:])
+        files.append(str(folder.with_suffix(".py") if folder.with_suffix(".py").is_file() else folder / "__init__.py"))
+    for module in (b.split(":")[0] for b in INDEX_BUILDERS.values()):
+        package = str(_PACKAGE_DIR.joinpath(*module.split(".")[1:-1]))
+        if package == str(_PACKAGE_DIR):
+            files.append(os.path.join(package, module.rsplit(".", 1)[1] + ".py"))
+            continue
+        try:
+            files += [os.path.join(package, f) for f in sorted(os.listdir(package)) if f.endswith(".py")]
+        except OSError:
+            files.append(package)
+    lang = str(_PACKAGE_DIR / "lang")
+    try:
+        files += [os.path.join(lang, f) for f in sorted(os.listdir(lang)) if f.endswith((".yaml", ".py"))]
+    except OSError:
+        pass
+    return files
 
 
 def write_atomically(path: Path, data: bytes, **options: Any) -> None:

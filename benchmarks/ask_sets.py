@@ -10,7 +10,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from baclofen_cli import ask as engine  # noqa: E402
+from baclofen_cli.features.ask import answer as engine  # noqa: E402
+from baclofen_cli.features.ask.index import build_index  # noqa: E402
 from baclofen_cli.loader import parse_and_validate  # noqa: E402
 
 SETS = ["ask_phrasings", "ask_holdout", "ask_holdout_final", "ask_probes", "ask_holdout_v2"]
@@ -62,7 +63,7 @@ def main() -> None:
     names = [a for a in args if a != "-v"] or SETS
     path = ROOT / "data" / "baclofen.yaml"
     kb = parse_and_validate(path.read_bytes(), str(path))
-    index = engine.build_index(kb)
+    index = build_index(kb)
     for name in names:
         measure(name, kb, index, verbose)
 

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from baclofen_cli import ask as engine
+from baclofen_cli.features.ask import answer as engine
+from baclofen_cli.features.ask import emergency as ask_emergency
+from baclofen_cli.features.ask import question as ask_question
+from baclofen_cli.features.ask import rank as ask_rank
+from baclofen_cli.features.ask import scope as ask_scope
+from baclofen_cli.features.ask import tokens as ask_tokens
+from baclofen_cli.features.ask.index import build_index
 from conftest import DATA_FILE, invoke, run_cli
 
 TESTS = Path(__file__).resolve().parent
@@ -55,7 +61,7 @@ def engine_kb():  # noqa: ANN201
     from baclofen_cli.loader import parse_and_validate
 
     kb = parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
-    return kb, engine.build_index(kb)
+    return kb, build_index(kb)
 
 
 def _answers(engine_kb, questions: list[str]) -> list[engine.Answer]:  # noqa: ANN001
@@ -152,19 +158,19 @@ def test_report_threshold_margin(engine_kb) -> None:  # noqa: ANN001
         data = _load(name)
         for q, bucket in [*((q, out_scores) for q in data["out_of_scope"]),
                           *((i["q"], in_scores) for i in data["phrasings"])]:
-            tokens = engine.analyse(q, index)
-            ranked = engine.rank(index, tokens)
-            rules = engine.emergency_rules(tokens, index)
-            floor = engine.min_score(tokens, index, ranked, engine.mentioned_drugs(tokens, index), bool(rules))
-            if floor == engine.MIN_SCORE:
+            words = ask_question.analyse(q, index)
+            ranked = ask_rank.rank(index, words)
+            rules = ask_emergency.emergency_rules(words, index)
+            floor = ask_scope.min_score(words, index, ranked, bool(rules))
+            if floor == ask_scope.MIN_SCORE:
                 bucket.append(ranked[0].score if ranked else 0.0)
-    below = sum(1 for s in in_scores if s < engine.MIN_SCORE)
+    below = sum(1 for s in in_scores if s < ask_scope.MIN_SCORE)
     print(
-        f"\nMIN_SCORE {engine.MIN_SCORE} (questions with no reference to the medicine): "
+        f"\nMIN_SCORE {ask_scope.MIN_SCORE} (questions with no reference to the medicine): "
         f"out-of-scope max {max(out_scores):.2f} of {len(out_scores)}; in-scope min {min(in_scores):.2f}, "
         f"median {sorted(in_scores)[len(in_scores) // 2]:.2f}, {below}/{len(in_scores)} below"
     )
-    assert max(out_scores) < engine.MIN_SCORE
+    assert max(out_scores) < ask_scope.MIN_SCORE
     assert below <= len(in_scores) // 10
 
 
@@ -234,12 +240,12 @@ def test_what_is_in_scope(engine_kb, question: str, answered: bool) -> None:  # 
 
 
 def test_contractions_and_texting_are_written_out() -> None:
-    assert engine.tokenize("i cant breathe, u know, its 2pm") == [
+    assert ask_tokens.tokenize("i cant breathe, u know, its 2pm") == [
         "i", "can", "not", "breathe", ",", "you", "know", ",", "its", "2", "pm"
     ]
-    assert engine.tokenize("Won\u2019t wake up") == ["will", "not", "wake", "up"]
-    assert engine.stem("took") == engine.stem("taking") == engine.stem("takes")
-    assert engine.is_past("took") and not engine.is_past("take")
+    assert ask_tokens.tokenize("Won\u2019t wake up") == ["will", "not", "wake", "up"]
+    assert ask_tokens.stem("took") == ask_tokens.stem("taking") == ask_tokens.stem("takes")
+    assert ask_tokens.is_past("took") and not ask_tokens.is_past("take")
 
 
 def test_typos_are_read_as_the_closest_known_word(engine_kb) -> None:  # noqa: ANN001

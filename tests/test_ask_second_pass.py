@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from baclofen_cli import ask as engine
+from baclofen_cli.features.ask import answer as engine
+from baclofen_cli.features.ask import question as ask_question
+from baclofen_cli.features.ask import tokens as ask_tokens
+from baclofen_cli.features.ask.index import build_index
 from conftest import DATA_FILE, invoke, run_cli
 
 TESTS = Path(__file__).resolve().parent
@@ -224,17 +227,17 @@ def test_an_emergency_at_the_end_of_a_long_message_is_found(runner) -> None:  # 
 def test_what_was_not_read_is_said_plainly(runner) -> None:  # noqa: ANN001
     question = ("i forgot my pill this morning. " * 500).strip()
     data = ask_json(runner, question)
-    assert data["unread"] == len(question) - engine.MAX_QUERY_CHARS > 0
+    assert data["unread"] == len(question) - ask_question.MAX_QUERY_CHARS > 0
     text = " ".join(ask_text(runner, question).split())
-    assert f"Only the first {engine.MAX_QUERY_CHARS:,} characters were read" in text
+    assert f"Only the first {ask_question.MAX_QUERY_CHARS:,} characters were read" in text
     assert "Ask about the rest separately" in text
 
 
 def test_the_tokenizer_reads_every_script_after_nfkc() -> None:
-    assert engine.words_of("¿Puedo tomar náuseas?") == ["puedo", "tomar", "nauseas", "?"]
-    assert engine.words_of("ＦＩＴ \ufb01t ǅ") == ["fit", "fit", "dz"]
-    assert engine.words_of("Кошка ела таблетки") == ["кошка", "ела", "таблетки"]
-    assert engine.words_of("\x1b]0;title\x07he\x1b[1m fits") == ["he", "fits"]
+    assert ask_tokens.words_of("¿Puedo tomar náuseas?") == ["puedo", "tomar", "nauseas", "?"]
+    assert ask_tokens.words_of("ＦＩＴ \ufb01t ǅ") == ["fit", "fit", "dz"]
+    assert ask_tokens.words_of("Кошка ела таблетки") == ["кошка", "ела", "таблетки"]
+    assert ask_tokens.words_of("\x1b]0;title\x07he\x1b[1m fits") == ["he", "fits"]
 
 
 # ---------------------------------------------------------------------------- out of scope
@@ -316,7 +319,7 @@ def _measure(name: str) -> dict:
     from baclofen_cli.loader import parse_and_validate
 
     kb = parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
-    index = engine.build_index(kb)
+    index = build_index(kb)
     data = yaml.safe_load((TESTS / f"{name}.yaml").read_text(encoding="utf-8"))
     items = data["phrasings"]
     answers = [engine.answer(kb, index, i["q"]) for i in items]

@@ -115,9 +115,9 @@ def test_warnings_keep_their_label_and_emergencies_come_first_in_the_guide() -> 
 
 
 _FAILING_GUIDE = (
-    "import sys; from baclofen_cli import ask\n"
+    "import sys; from baclofen_cli.features.ask import answer\n"
     "def broken(*a, **k): raise ZeroDivisionError('planted fault')\n"
-    "ask.answer = broken\n"
+    "answer.answer = broken\n"
     "from baclofen_cli.main import main\n"
     "sys.argv = ['baclofen', 'guide']; main()\n"
 )

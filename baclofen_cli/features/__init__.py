@@ -1,0 +1,1 @@
+"""One package per feature: its engine, view, renderers and command."""

@@ -1,0 +1,1 @@
+"""`baclofen ask`: free-text questions, one module per step (see answer.py for the steps)."""

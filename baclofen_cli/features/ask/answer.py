@@ -1,0 +1,393 @@
+"""Free-text questions: rank the knowledge file's topics, tolerate typos, spot emergencies.
+
+How a question is answered (all of it derived from the knowledge file by `index.build_index`,
+and cached by the loader, so a clinic's own file of the same schema gets its own index), one
+module per step:
+
+1. Words (`tokens`, `question`). Contractions and texting shorthand are written out ("cant"
+   -> "can not", "u" -> "you"), each word is stemmed ("stopped", "stopping" -> "stop"; "took",
+   "taken" -> "take"), and the file's synonyms add what everyday words stand for ("forgot" ->
+   missed, "brain fog" -> confused, "pints" -> alcohol). A word the file never uses is matched
+   to the closest one it does ("pergnant" -> "pregnant") with rapidfuzz, imported only then.
+   The words of the language are in `baclofen_cli/lang/<language>_ask.yaml`.
+2. The index (`index`): one small document per section, per topic summary, per interaction
+   group and per patient phrasing in `ask.topic_phrasings`.
+3. Ranking (`rank`): BM25 over those documents, mixed with each topic's coverage.
+4. Emergencies (`emergency`): the file's emergency phrasings, unless negated, past history, a
+   condition someone has, or only asked about. An emergency is answered from a topic with an
+   emergency section, led by what the matched phrasings point to.
+5. In scope or not (`scope`): what score the best topic needs, or never answered.
+6. The answer (here): emergencies first (self-harm, animals, the signs), then out of scope
+   (another medicine's dose or use), then the ranked topics; `json_view` and `display_view`.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from baclofen_cli.features.ask.emergency import (
+    RULE_WEIGHT,
+    ate_or_took,
+    emergency_signs,
+    pet_words,
+    rule_evidence,
+    said,
+)
+from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, Token, analyse, content_tokens, typed_stem
+from baclofen_cli.features.ask.rank import Ranked, is_weak, rank
+from baclofen_cli.features.ask.scope import (
+    ANCHORED_MIN_SCORE,
+    FULL_COVERAGE,
+    MIN_SCORE,
+    mentioned_drugs,
+    min_score,
+    names_medicine,
+    only_the_name,
+    other_medicine_question,
+    substances,
+    unknown_medicine,
+    words_not_in,
+)
+from baclofen_cli.features.ask.tokens import words_of
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from baclofen_cli.features.ask.index import AskIndex, Rule
+    from baclofen_cli.model import KnowledgeBase, Topic
+
+# A second section of the same topic is shown when it scores at least this share of the first.
+SECOND_SECTION_SHARE = 0.6
+# The runner-up topic is shown too when its score is at least this share of the best.
+RUNNER_UP_SHARE = 0.85
+MAX_RESULTS = 3
+# A message this long (in words) is answered from the sentence that asks the question, when
+# one does: background in a long post must not outweigh the question itself.
+LONG_MESSAGE_WORDS = 25
+
+
+class Answer:
+    __slots__ = ("query", "emergency", "results", "drugs", "corrections", "caution", "notices", "reason",
+                 "other_medicines", "unread")
+
+    def __init__(
+        self,
+        query: str,
+        emergency: bool,
+        # [{"topic", "section", "kind", "score", "text"}], best first (the --json contract).
+        results: list[dict[str, Any]],
+        # Names from the interactions block that the question mentions (canonical names).
+        drugs: list[str] | None = None,
+        # Typed words that were read as other words ("pergnant" -> "pregnant").
+        corrections: dict[str, str] | None = None,
+        # Asks about an emergency sign without describing one: the emergency signs lead the
+        # answer, without the alarm ("can baclofen cause fits", "what number do i call").
+        caution: bool = False,
+        # Messages from the file shown before any answer: [{"kind", "text", "sources"}].
+        notices: list[dict[str, Any]] | None = None,
+        # Why: "" (ranked), "self-harm", "pet", "other-medicine", "numbers".
+        reason: str = "",
+        # Other medicines a dose or use question is about, as typed.
+        other_medicines: list[str] | None = None,
+        # Characters beyond MAX_QUERY_CHARS that were not read.
+        unread: int = 0,
+    ) -> None:
+        self.query, self.emergency, self.results = query, emergency, results
+        self.drugs = drugs or []
+        self.corrections = corrections or {}
+        self.caution, self.reason, self.unread = caution, reason, unread
+        self.notices = notices or []
+        self.other_medicines = other_medicines or []
+
+
+def _notice(statement: Any, kind: str) -> dict[str, Any]:
+    return {"kind": kind, "text": statement.text, "sources": list(statement.sources)}
+
+
+def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
+    """The answer to one question: emergencies first (self-harm, animals, the signs), then
+    out of scope (another medicine's dose or use), then the ranked topics."""
+    lang = index.words
+    unread = max(0, len(question) - MAX_QUERY_CHARS)
+    tokens = analyse(question, index)
+    corrections = {t.word: t.corrected for t in tokens if t.corrected}
+    hints = kb.ask
+    base: dict[str, Any] = {"query": question, "corrections": corrections, "unread": unread}
+    notices: list[dict[str, Any]]
+    if index.self_harm and said(index.self_harm, tokens, lang):
+        # Crisis help first; never the dose numbers: only the "what to do now" sections.
+        notices = [_notice(hints.crisis_message, "emergency")] if hints.crisis_message else []
+        results: list[dict[str, Any]] = []
+        topic = kb.topic(index.crisis_topic) if index.crisis_topic else None
+        if topic is not None:
+            urgent = [i for i, sec in enumerate(topic.sections) if sec.kind == "emergency"][:1]
+            results = [_result(topic, i, 1.0) for i in urgent]
+        return Answer(emergency=True, results=results, notices=notices, reason="self-harm", **base)
+    rules, asked = emergency_signs(tokens, index)
+    if pet_words(tokens, index):
+        # An animal: a vet or an animal poison line, never the human uses, doses or numbers.
+        eaten = bool(rules) or ate_or_took(tokens, lang)
+        notices = [_notice(hints.pet_message, "emergency" if eaten else "warning")] if hints.pet_message else []
+        return Answer(emergency=eaten, results=[], notices=notices, reason="pet", **base)
+    numbers = bool(index.number_requests) and said(index.number_requests, tokens, lang)
+    phrase_stems = {s for p in index.number_requests for s in p.stems}
+    # "911", "emergency!", "what number do i call": asking for help now. Not "emergency
+    # contraception" or "what to do in an emergency with the pump" (the numbers lead, no alarm).
+    short = all(typed_stem(w) in phrase_stems or typed_stem(w) in lang.help_stems
+                for w in content_tokens(tokens, index) if not is_weak(w, index))
+    emergency = bool(rules) or (numbers and short)
+    caution = not emergency and (asked or numbers)
+    reason = "numbers" if numbers and not rules else ""
+    found = substances(tokens, index)
+    drugs = mentioned_drugs(tokens, index)
+    notices = []
+    major = [key for key in drugs if index.drugs[key] in index.major_drugs]
+    if major:
+        # "took baclofen and 3 of my oxycodone": taken together with a major group is an
+        # emergency; asked about ("can i take xanax with it"), its verdict leads the answer.
+        took = lang.stem(lang.role("took"))
+        taken = any(t.past and took in t.stems for t in tokens)
+        if not emergency and taken and any(index.drugs[key] in index.taken_together for key in major):
+            emergency, caution = True, False
+        verdict = kb.interactions.verdicts.get("major")
+        if verdict is not None:
+            notices.append(_notice(verdict, "emergency" if emergency else "warning"))
+    if unknown_medicine(tokens, index, found) and kb.interactions.unknown_drug is not None:
+        # "can i take florbitrex with baclofen": never silence, never "no interaction".
+        notices.append(_notice(kb.interactions.unknown_drug, "warning"))
+    if not emergency:
+        others = other_medicine_question(tokens, index, found)
+        if others:
+            notices = [_notice(hints.other_medicine_message, "info")] if hints.other_medicine_message else []
+            return Answer(emergency=False, results=[], drugs=drugs, notices=notices, reason="other-medicine",
+                          other_medicines=others, caution=caution, **base)
+    ranking_tokens = tokens
+    focus = _focus(question, tokens, index)
+    if focus is not None:
+        ranking_tokens = analyse(focus, index)
+    results = _ranked_results(kb, index, ranking_tokens, rules, emergency,
+                              named_before=focus is not None and names_medicine(tokens, index))
+    if not results and focus is not None:
+        results = _ranked_results(kb, index, tokens, rules, emergency)
+    if not results and (emergency or numbers) and index.emergency_topics:
+        # "911", "what number do i call": the first topic that says what to do in an emergency.
+        topic = kb.topic(index.emergency_topics[0])
+        if topic is not None:
+            results = _topic_results(kb, Ranked(topic.id, 1.0, []), limit=1, emergency=True)
+    return Answer(emergency=emergency, results=results[:MAX_RESULTS], drugs=drugs, caution=caution,
+                  reason=reason, notices=notices, **base)
+
+
+def _focus(question: str, tokens: list[Token], index: AskIndex) -> str | None:
+    """In a long message, the last sentence that asks something ("... anyway my question is
+    can he have a glass of wine"), from a "question:" marker on; None for a short one."""
+    words = sum(1 for t in tokens if t.word != ".")
+    if words < LONG_MESSAGE_WORDS:
+        return None
+    import re
+
+    lang = index.words
+    sentences = [p.strip() for p in re.split(r"(?<=[.!?\n])", question[:MAX_QUERY_CHARS]) if p.strip()]
+    if len(sentences) < 2:
+        return None
+    markers = [re.escape(m).replace(r"\ ", r"\s+") for m in lang.question_markers]
+    asking = [
+        p for p in sentences
+        if p.endswith("?") or any(m.split()[0] in p.casefold() for m in lang.question_markers)
+        or (words_of(p)[:1] and words_of(p)[0] in lang.question_openers)
+    ]
+    if not asking:
+        return None
+    focus = asking[-1]
+    marker = re.search(r"(?:" + "|".join(markers) + r")\s*[:,-]?\s*", focus, flags=re.IGNORECASE) if markers else None
+    if marker and marker.end() < len(focus):
+        focus = focus[marker.end():]
+    return focus if len(words_of(focus)) >= 2 else None
+
+
+def _ranked_results(
+    kb: KnowledgeBase, index: AskIndex, tokens: list[Token], rules: list[Rule], emergency: bool,
+    named_before: bool = False,
+) -> list[dict[str, Any]]:
+    ranked = rank(index, tokens)
+    drugs = mentioned_drugs(tokens, index)
+    found = substances(tokens, index)
+    unaided = ranked[0] if ranked else None
+    if (drugs or found) and index.interactions_topic:
+        # A named medicine from the interactions block: the interactions topic is relevant.
+        lang = index.words
+        # "have it with ibuprofen": "it", and a mixing word just before the other medicine.
+        mixing = lang.role("it") in {t.word for t in tokens} and any(
+            n and tokens[n - 1].word in lang.mixing_words for n in found)
+        for item in ranked:
+            if item.topic == index.interactions_topic:
+                item.score = max(item.score, MIN_SCORE)
+                if mixing:
+                    # "can he have it with ibuprofen when he has a temperature": taking another
+                    # medicine with this one is the question, whatever else it shares words with.
+                    others = [r.score for r in ranked if r is not item]
+                    item.score = max(item.score, 1.01 * max(others, default=0.0))
+        ranked.sort(key=lambda r: -r.score)
+    if emergency and index.emergency_topics:
+        # Emergencies first: answer from a topic that says what to do in one, when one fits,
+        # led by what the emergency phrasings that matched point to.
+        evidence = rule_evidence(index, rules)
+        for item in ranked:
+            item.bm25 += RULE_WEIGHT * evidence.get(item.topic, 0.0)
+            item.score = max(item.score, RULE_WEIGHT * evidence.get(item.topic, 0.0))
+        # A topic the phrasings point to that shares no word with the question ("overdid").
+        present = {item.topic for item in ranked}
+        ranked += [Ranked(topic=t, score=RULE_WEIGHT * v, sections=[], bm25=RULE_WEIGHT * v)
+                   for t, v in evidence.items() if t not in present and v > 0]
+        ranked.sort(key=lambda r: -r.bm25)
+        urgent = [r for r in ranked if r.topic in index.emergency_topics]
+        if urgent:
+            ranked = urgent + [r for r in ranked if r.topic not in index.emergency_topics]
+    floor = min_score(tokens, index, ranked, emergency, unaided, found, named_before=named_before)
+    if floor is None and ranked and ranked[0].best_kind == "about" and ranked[0].coverage < FULL_COVERAGE:
+        # Turned down only because the best match is a question about the medicine with
+        # something else in the place of "it". When that something else is what another topic
+        # is headed by, and that topic explains the whole question and scores higher for it,
+        # it answers instead ("does withdrawal cause seizures": stopping, "Signs of withdrawal").
+        missing = words_not_in(index, ranked[0].topic, tokens)
+        whole = [r for r in ranked[1:] if r.coverage >= FULL_COVERAGE and r.score > ranked[0].score
+                 and missing and all(w in index.headings.get(r.topic, []) for w in missing)]
+        if whole:
+            best = max(whole, key=lambda r: r.score)
+            ranked = [best] + [r for r in ranked if r is not best]
+            floor = min_score(tokens, index, ranked, emergency, unaided, found, named_before=named_before)
+    if only_the_name(tokens, index):
+        # "what is baclofen", "baclofen?": the document about the medicine itself.
+        home = next((d.topic for d in index.docs if d.kind == "drug"), index.topics[0] if index.topics else "")
+        ranked = [Ranked(topic=home, score=max(ANCHORED_MIN_SCORE, ranked[0].score if ranked else 0.0), sections=[])]
+    results: list[dict[str, Any]] = []
+    if ranked and floor is not None and ranked[0].score > 0 and ranked[0].score >= floor:
+        best = ranked[0]
+        results += _topic_results(kb, best, limit=2, emergency=emergency)
+        if len(ranked) > 1 and ranked[1].score >= RUNNER_UP_SHARE * best.score:
+            results += _topic_results(kb, ranked[1], limit=1, emergency=emergency)
+    return results
+
+
+def _topic_results(kb: KnowledgeBase, ranked: Ranked, limit: int, emergency: bool = False) -> list[dict[str, Any]]:
+    topic = kb.topic(ranked.topic)
+    if topic is None:
+        return []
+    picks: list[tuple[int, float]] = []
+    urgent = [i for i, section in enumerate(topic.sections) if section.kind == "emergency"]
+    if emergency and urgent:
+        # An emergency: the topic's "what to do now" section comes first, then the best match.
+        scored = dict(ranked.sections)
+        # The first one (the file's "what to do now") unless another fits the question far better.
+        best_urgent = max(urgent, key=lambda i: (scored.get(i, 0.0), -i))
+        first = best_urgent if scored.get(best_urgent, 0.0) > 1.5 * scored.get(urgent[0], 0.0) + 1.0 else urgent[0]
+        picks.append((first, ranked.score))
+        rest = [(i, sc) for i, sc in ranked.sections if i != first][: limit - 1]
+        top = ranked.sections[0][1] if ranked.sections else 1.0
+        picks += [(i, ranked.score * sc / top) for i, sc in rest if sc >= SECOND_SECTION_SHARE * top]
+    elif ranked.sections:
+        first_index, first_score = ranked.sections[0]
+        picks.append((first_index, ranked.score))
+        for section_index, section_score in ranked.sections[1:limit]:
+            if section_score >= SECOND_SECTION_SHARE * first_score:
+                picks.append((section_index, ranked.score * section_score / first_score))
+    else:
+        picks.append((0, ranked.score))
+    lead = kb.ask.lead_sections.get(topic.id)
+    lead_index = next((i for i, section in enumerate(topic.sections) if section.heading == lead), None)
+    if lead_index is not None and not (emergency and urgent):
+        # The topic's rule leads ("never change your dose on your own"), before any detail.
+        rest = [(i, score) for i, score in picks if i != lead_index]
+        picks = [(lead_index, ranked.score), *rest][: max(limit, len(picks))]
+    return [_result(topic, i, score) for i, score in picks]
+
+
+def _result(topic: Topic, section_index: int, score: float) -> dict[str, Any]:
+    section = topic.sections[section_index]
+    return {
+        "topic": topic.id,
+        "section": section.heading,
+        "kind": section.kind,
+        "score": round(score, 3),
+        "text": [p.text for p in section.points],
+    }
+
+
+def json_view(result: Answer) -> dict[str, Any]:
+    """The `--json` contract: query, emergency, caution (the signs lead the answer without the
+    alarm), notices (messages shown first), results (each with its section's kind), unread
+    (characters beyond the bound that were not read)."""
+    return {
+        "query": result.query,
+        "emergency": result.emergency,
+        "caution": result.caution,
+        "notices": result.notices,
+        "results": result.results,
+        "unread": result.unread,
+    }
+
+
+# ---------------------------------------------------------------------------- for the renderers
+def topic_command(topic_id: str, command: str, topic_commands: Collection[str]) -> str:
+    """The command that shows a whole topic: `baclofen missed-dose` (a topic with its own
+    command), or `baclofen show ID` for a topic a clinic's file adds."""
+    return f"{command} {topic_id}" if topic_id in topic_commands else f"{command} show {topic_id}"
+
+
+def interactions_command(name: str, command: str) -> str:
+    quoted = f'"{name}"' if " " in name else name
+    return f"{command} interactions {quoted}"
+
+
+def display_view(
+    kb: KnowledgeBase, result: Answer, command: str, in_guide: bool = False, topic_commands: Collection[str] = (),
+) -> dict[str, Any]:
+    """Everything the text renderers show: the --json answer plus titles, pointers, the
+    notices (crisis help, the vet line, "this guide is about baclofen"), and the emergency box
+    (when the question describes an emergency) or the signs (when it only asks about one).
+    In the guide, the pointers name what to type there ("missed-dose"), not a shell command;
+    outside it, `topic_commands` are the topics with a command of their own."""
+    from baclofen_cli.views import emergency_view, topics_list_view
+
+    topics = {t.id: t for t in kb.topics}
+
+    def topic_hint(topic_id: str) -> str:
+        return topic_id if in_guide else topic_command(topic_id, command, topic_commands)
+
+    def drug_hint(name: str) -> str:
+        return (f'"{name}"' if " " in name else name) if in_guide else interactions_command(name, command)
+
+    # The topic's "in short" goes with its answer: the section that matched the words best
+    # may be a detail, and the summary carries the safety message ("never change your dose").
+    results = [
+        {
+            **r,
+            "title": topics[r["topic"]].title if r["topic"] in topics else r["topic"],
+            "summary": topics[r["topic"]].summary.text if r["topic"] in topics else "",
+            "command": topic_hint(r["topic"]),
+        }
+        for r in result.results
+    ]
+    animal = result.reason == "pet"
+    # Only names from the interactions block are offered a check (others are "not in this guide").
+    drugs = [{"name": name, "command": drug_hint(name)} for name in result.drugs if not animal]
+    if len(drugs) > 1 and not in_guide:
+        # Several names: the one check that weighs them together ("interactions xanax beer") first.
+        together = " ".join(f'"{d["name"]}"' if " " in d["name"] else d["name"] for d in drugs)
+        names = " and ".join(d["name"] for d in drugs)
+        drugs.insert(0, {"name": names, "command": f"{command} interactions {together}"})
+    answered_otherwise = bool(result.notices) and not results
+    return {
+        "query": result.query,
+        "notices": result.notices,
+        "emergency": emergency_view(kb) if result.emergency and not animal else None,
+        "caution": emergency_view(kb) if result.caution and not result.emergency and not animal else None,
+        "results": results,
+        "drugs": drugs,
+        "corrections": dict(result.corrections),
+        "topics": topics_list_view(kb) if not results and not answered_otherwise else [],
+        "disclaimer": kb.disclaimer.text,
+        "command": command,
+        "in_guide": in_guide,
+        "unread": result.unread,
+        "read_chars": MAX_QUERY_CHARS,
+    }

@@ -1,0 +1,231 @@
+"""Step 4 of `ask`, emergencies: which of the file's emergency phrasings a question describes.
+
+`ask.emergency_phrasings` are matched in any order within a short window ("SIGN +
+CIRCUMSTANCE" phrasings: both anywhere in the question), with synonyms and typo tolerance.
+A match does not count when negated ("no fever"), in the past history ("had fits as a
+child"), a condition someone has ("has seizures"), or only asked about ("can it cause fits",
+"what happens if i have a seizure", `ask.non_emergency_phrasings`) unless the question says
+it happened to someone ("he took too many"). A phrasing word in the past tense ("took") only
+matches a past tense. Self-harm phrasings are always an emergency; so is an animal that ate
+or took a medicine. The grammar's words come from the language file (tokens.AskWords).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from baclofen_cli.features.ask.rank import bm25
+
+if TYPE_CHECKING:
+    from baclofen_cli.features.ask.index import AskIndex, Phrase, Rule
+    from baclofen_cli.features.ask.question import Token
+    from baclofen_cli.features.ask.tokens import AskWords
+
+# How much the matched emergency phrasings count when choosing the topic of an emergency.
+RULE_WEIGHT = 1.0
+# Added for the topic the file names for a matched phrasing's words (about a strong match).
+RULE_TOPIC_BONUS = 8.0
+NOW_STATE, ASKED_STATE, NOT_STATE = "now", "asked", "no"
+
+
+def clauses_of(tokens: list[Token], words: AskWords) -> list[list[Token]]:
+    clauses: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.word == "." or token.word in words.clause_words:
+            clauses.append([])
+        else:
+            clauses[-1].append(token)
+    return [c for c in clauses if c]
+
+
+def matches(phrase: Phrase, clause: list[Token], words: AskWords) -> list[tuple[int, int]]:
+    """Where every word of the phrase appears, in any order, within a short window: (start, end).
+    Nearest positions are found by bisection, so a long message costs n log n, not n squared."""
+    from bisect import bisect_left
+
+    where, by_stem = _clause_view(clause, words)
+    positions: list[list[int]] = []
+    for phrase_stem, past in zip(phrase.stems, phrase.past):
+        found = [i for i, was_past in by_stem.get(phrase_stem, ()) if was_past or not past]
+        if not found:
+            return []
+        positions.append(found)
+    window = 4 * len(phrase.stems)
+
+    def nearest(p: list[int], start: int) -> int:
+        k = bisect_left(p, start)
+        return min(p[max(0, k - 1) : k + 1], key=lambda i: abs(i - start))
+
+    spans = []
+    for start in positions[0]:
+        chosen = [nearest(p, start) for p in positions]
+        low, high = min(chosen), max(chosen)
+        if high - low < window:
+            spans.append((where[low], where[high]))
+    return spans
+
+
+# The clauses of the question being read -> (the clause, the clause position of each
+# non-filler word, stem -> [(word number, past)]): built once per clause, not per phrasing.
+_VIEWS: dict[int, tuple[list[Token], list[int], dict[str, list[tuple[int, bool]]]]] = {}
+
+
+def _clause_view(clause: list[Token], words: AskWords) -> tuple[list[int], dict[str, list[tuple[int, bool]]]]:
+    cached = _VIEWS.get(id(clause))
+    if cached is not None and cached[0] is clause and len(cached[0]) == len(clause):
+        return cached[1], cached[2]
+    where = [n for n, t in enumerate(clause) if t.word not in words.filler]
+    by_stem: dict[str, list[tuple[int, bool]]] = {}
+    for i, n in enumerate(where):
+        token = clause[n]
+        for s in token.stems:
+            by_stem.setdefault(s, []).append((i, token.past))
+    if len(_VIEWS) > 64:
+        _VIEWS.clear()
+    _VIEWS[id(clause)] = (clause, where, by_stem)
+    return where, by_stem
+
+
+def has_phrase(tokens: list[str], phrases: tuple[str, ...] | list[str]) -> bool:
+    text = " " + " ".join(tokens) + " "
+    return any(f" {p} " in text for p in phrases)
+
+
+def _negated(clause: list[Token], start: int, end: int, words: AskWords) -> bool:
+    before = [t.word for t in clause[max(0, start - 3) : start]]
+    inside = {t.word for t in clause[start : end + 1]}
+    return any(w in words.negations and w not in inside for w in before)
+
+
+def _supposed(clause: list[Token], start: int, end: int, words: AskWords) -> bool:
+    """A circumstance only supposed ("can he have it with ibuprofen when he has a temperature"):
+    after a conditional in its clause, with nothing in the past after the conditional ("... when
+    he stopped it", "what do i do if my child swallowed my baclofen" count)."""
+    first = next((k for k, t in enumerate(clause[:start]) if t.word in words.conditionals), None)
+    return first is not None and not any(t.past for t in clause[first:])
+
+
+def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex) -> str:
+    """Whether the sign at clause[start:end+1] is said to be happening (or to have happened):
+    NOW_STATE; asked about ("can baclofen cause fits", "what happens if i have a seizure",
+    "how do i know if my pump has stopped"): ASKED_STATE; or neither, being in the past
+    history, a condition someone has or a puzzled "confused": NOT_STATE."""
+    lang = index.words
+    cues, how_to = index.cues, index.how_to
+    words = [t.word for t in clause]
+    now = has_phrase(words, lang.now)
+    if has_phrase(words, lang.history) and not now:
+        return NOT_STATE
+    inside = clause[start : end + 1]
+    before = words[:start]
+    people = lang.subjects | lang.ongoing
+    if inside[-1].word in lang.puzzled and words[end + 1 : end + 2] and words[end + 1] in lang.puzzled_by:
+        return NOT_STATE  # "i'm confused about how to stop": puzzled, not confused
+    if inside[-1].word in lang.puzzled and not (set(before) & people) and len(words) <= 2:
+        return NOT_STATE  # "mcg and mg, confused.": puzzled
+    plural = len(inside) == 1 and inside[0].word.endswith("s")
+    if plural and lang.habitual & set(before) and not now:
+        return NOT_STATE  # "my son has (cp and) seizures": a condition he has, not one happening now
+    past = any(t.past for t in inside)
+    if how_to and has_phrase(words, how_to) and not now:
+        return ASKED_STATE  # "how do i know if my pump has stopped"
+    if plural and not past and not (set(words) & people) and len(words) <= 3:
+        return ASKED_STATE  # "seizures", "withdrawal seizures": a topic, not an event
+    near = words[max(0, start - 3) : start]
+    ongoing = any(w in lang.ongoing for w in near) or any(
+        t.word.endswith(lang.gerund_suffixes)
+        and any(w in lang.ongoing for w in words[max(0, start + k - 2) : start + k])
+        for k, t in enumerate(inside)
+    )
+    person = any(w in lang.subjects for w in words[max(0, start - 2) : start])
+    conditional = any(w in lang.conditionals for w in before)
+    asked = (
+        any(matches(cue, clause, lang) for cue in cues)
+        or (words[0] in lang.question_openers and (len(words) < 2 or words[1] != lang.role("not")))
+        or conditional
+    )
+    if not asked:
+        return NOW_STATE
+    # Asked about: only a person it happens to makes it a description ("what do i do, he
+    # took too many", "is it normal that she is not breathing"), not "can tablets be crushed".
+    if past and any(w in lang.subjects for w in before):
+        return NOW_STATE
+    if ongoing and person or (person and not conditional and not any(matches(c, clause, lang) for c in cues)):
+        return NOW_STATE
+    return ASKED_STATE
+
+
+def emergency_rules(tokens: list[Token], index: AskIndex) -> list[Rule]:
+    """The emergency phrasings the question describes (see `_sign_state`); none if it only
+    asks about a risk."""
+    return emergency_signs(tokens, index)[0]
+
+
+def emergency_signs(tokens: list[Token], index: AskIndex) -> tuple[list[Rule], bool]:
+    """The emergency phrasings the question describes, and whether it asks about one without
+    describing it ("can baclofen cause fits": then the answer leads with the signs, no alarm)."""
+    lang = index.words
+    clauses = clauses_of(tokens, lang)
+    found: list[Rule] = []
+    asked = False
+    for rule in index.emergency:
+        if rule.context and not all(
+            any(not _negated(c, lo, hi, lang) and not _supposed(c, lo, hi, lang)
+                for c in clauses for lo, hi in matches(part, c, lang))
+            for part in rule.context
+        ):
+            continue
+        states = {
+            _sign_state(clause, start, end, index)
+            for clause in clauses
+            for start, end in matches(rule.sign, clause, lang)
+            if not _negated(clause, start, end, lang)
+        }
+        if NOW_STATE in states:
+            found.append(rule)
+        elif ASKED_STATE in states:
+            asked = True
+    return found, asked
+
+
+def said(phrases: list[Phrase], tokens: list[Token], words: AskWords) -> bool:
+    """Whether any of the phrases is in the question, asked or not, and not negated by the
+    word just before it ("i'm not suicidal"; but "i don't see the point in living" counts)."""
+    clauses = clauses_of(tokens, words)
+    return any(
+        not (start and clause[start - 1].word in words.negations)
+        for phrase in phrases
+        for clause in clauses
+        for start, end in matches(phrase, clause, words)
+    )
+
+
+def pet_words(tokens: list[Token], index: AskIndex) -> list[str]:
+    pets = set(index.pets)
+    return [t.word for t in tokens if t.word in pets]
+
+
+def ate_or_took(tokens: list[Token], words: AskWords) -> bool:
+    """A past "took", "ate", "swallowed", "got into" (said of an animal: an emergency)."""
+    return any(t.past and words.eating_stems & t.stems.keys() for t in tokens)
+
+
+def rule_evidence(index: AskIndex, rules: list[Rule]) -> dict[str, float]:
+    """Which topic the matched emergency phrasings themselves point to ("took extra" ->
+    the overdose topic, "hallucinations + stop" -> stopping): BM25 of their words, the best
+    document of each topic."""
+    slots: list[dict[str, float]] = []
+    for rule in rules:
+        # The circumstance ("stop", "pump") tells the topics apart better than the sign.
+        for phrase in rule.context or [rule.sign]:
+            slots += [{s: 1.0} for s in phrase.stems if {s: 1.0} not in slots]
+    best: dict[str, float] = {}
+    for number, values in bm25(index, slots).items():
+        topic = index.docs[number].topic
+        best[topic] = max(best.get(topic, 0.0), sum(values))
+    # The file's own word for which topic answers a phrasing (`ask.emergency_phrasing_topics`).
+    for rule in rules:
+        stems = {s for phrase in (rule.sign, *rule.context) for s in phrase.stems}
+        pointed = next((t for s, t in index.rule_topics if s in stems), None)
+        if pointed:
+            best[pointed] = best.get(pointed, 0.0) + RULE_TOPIC_BONUS
+    return best

@@ -1,0 +1,282 @@
+"""Step 1 of `ask`, words: read text into words, write out contractions, stem, correct typos.
+
+The words of a language (stop words, contractions and texting forms, irregular verbs, the
+words the emergency grammar reads) are data: `baclofen_cli/lang/<language>_ask.yaml`, loaded
+by `ask_words` (English when the language has no file). `build_index` puts them into the
+cached index, so answering a question never reads YAML.
+"""
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+# Words longer than this are never corrected (no real word is; it bounds the fuzzy search).
+MAX_WORD_CHARS = 40
+CLAUSE_BREAKS = frozenset(".!?;,")
+APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc"
+# Terminal escape sequences (CSI, OSC, two-byte) and other control and invisible format
+# characters: removed before reading, so "\x1b[31mfit" or a zero-width space hides nothing.
+_UNSEEN = (r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+           r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Invisible inside a word (soft hyphen, zero-width and direction marks): removed, not spaced.
+_INVISIBLE = r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+DEFAULT_LANGUAGE = "en"
+
+# The keys of a language file that are sets of words.
+_WORD_SETS = (
+    "stop_words", "question_words", "weak_words", "filler", "negations", "subjects", "ongoing", "question_openers",
+    "conditionals", "habitual", "puzzled", "puzzled_by", "counted", "quantity", "not_counted", "references",
+    "other_kind", "dummy_it_near", "dummy_it_clause", "unstemmed", "help_words", "mixing_words", "clause_words",
+    "amount_of", "possessives", "taking_before",
+)
+
+
+class AskWords(NamedTuple):
+    """One language's words for reading questions (see lang/en_ask.yaml for what each is)."""
+
+    language: str
+    stemmer: str
+    stop_words: frozenset[str]
+    question_words: frozenset[str]
+    weak_words: frozenset[str]
+    filler: frozenset[str]
+    negations: frozenset[str]
+    subjects: frozenset[str]
+    ongoing: frozenset[str]
+    question_openers: frozenset[str]
+    conditionals: frozenset[str]
+    habitual: frozenset[str]
+    puzzled: frozenset[str]
+    puzzled_by: frozenset[str]
+    counted: frozenset[str]
+    quantity: frozenset[str]
+    not_counted: frozenset[str]
+    references: frozenset[str]
+    other_kind: frozenset[str]
+    dummy_it_near: frozenset[str]
+    dummy_it_clause: frozenset[str]
+    unstemmed: frozenset[str]
+    help_words: frozenset[str]
+    mixing_words: frozenset[str]
+    clause_words: frozenset[str]
+    amount_of: frozenset[str]
+    possessives: frozenset[str]
+    taking_before: frozenset[str]
+    history: tuple[str, ...]
+    now: tuple[str, ...]
+    definition_openers: tuple[tuple[str, ...], ...]
+    eating_words: tuple[str, ...]
+    question_markers: tuple[str, ...]
+    # "having", "teniendo": a word of an ongoing sign ("he is having a fit").
+    gerund_suffixes: tuple[str, ...]
+    # Endings of a past form, for a stemmer other than "light" (which knows English "-ed").
+    past_suffixes: tuple[str, ...]
+    other_medicine_words: tuple[str, ...]
+    expansions: dict[str, tuple[str, ...]]
+    irregular: dict[str, tuple[str, bool]]
+    roles: dict[str, str]
+    # Derived with the language's own stemmer (see `_derive`).
+    weak_stems: frozenset[str] = frozenset()
+    help_stems: frozenset[str] = frozenset()
+    other_medicine: tuple[str, ...] = ()
+    eating_stems: frozenset[str] = frozenset()
+
+    # ------------------------------------------------------------------ reading
+    def tokenize(self, text: str) -> list[str]:
+        """`words_of` with contractions and texting shorthand written out ("cant" -> "can not")."""
+        out: list[str] = []
+        expansions = self.expansions
+        for word in words_of(text):
+            out += expansions.get(word, (word,))
+        return out
+
+    def stem(self, word: str) -> str:
+        if self.stemmer == "light":
+            return _light_stem(word, self.irregular, self.unstemmed)
+        if word in self.irregular:
+            word = self.irregular[word][0]
+        if word in self.unstemmed or not word.isalpha():
+            return word
+        return _snowball(self.stemmer).stemWord(word)  # type: ignore[no-any-return]
+
+    def is_past(self, word: str) -> bool:
+        if word in self.irregular:
+            return self.irregular[word][1]
+        if self.stemmer != "light":
+            return len(word) >= 4 and bool(self.past_suffixes) and word.endswith(self.past_suffixes)
+        return len(word) >= 4 and word.endswith("ed") and not word.endswith("eed")
+
+    def role(self, name: str) -> str:
+        return self.roles[name]
+
+    # ------------------------------------------------------------------ the cache
+    def to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for name, value in zip(self._fields, self):
+            data[name] = sorted(value) if isinstance(value, frozenset) else value
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> AskWords:
+        values = dict(data)
+        for name in (*_WORD_SETS, "weak_stems", "help_stems", "eating_stems"):
+            values[name] = frozenset(values[name])
+        for name in ("history", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes",
+                     "other_medicine_words", "other_medicine"):
+            values[name] = tuple(values[name])
+        values["definition_openers"] = tuple(tuple(p) for p in values["definition_openers"])
+        values["expansions"] = {k: tuple(v) for k, v in values["expansions"].items()}
+        values["irregular"] = {k: (v[0], bool(v[1])) for k, v in values["irregular"].items()}
+        return cls(**values)
+
+
+def _derive(words: AskWords) -> AskWords:
+    return words._replace(
+        weak_stems=frozenset(words.stem(w) for w in words.weak_words),
+        help_stems=frozenset(words.stem(w) for w in words.help_words),
+        other_medicine=tuple(words.stem(w) for w in words.other_medicine_words),
+        eating_stems=frozenset(words.stem(w) for w in words.eating_words),
+    )
+
+
+_LOADED: dict[str, AskWords] = {}
+_SNOWBALL: dict[str, Any] = {}
+
+
+def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
+    """The words of `lang/<language>_ask.yaml` ("es-MX" reads es_ask.yaml); English when the
+    language has no file, and English for any key its file leaves out. Words are folded as
+    questions are read ("qué" -> "que")."""
+    if language in _LOADED:
+        return _LOADED[language]
+    from pathlib import Path
+
+    import yaml
+
+    folder = Path(__file__).resolve().parents[2] / "lang"
+    base = language.split("-")[0].lower()
+    english = yaml.safe_load((folder / f"{DEFAULT_LANGUAGE}_ask.yaml").read_text(encoding="utf-8"))["ask"]
+    own = folder / f"{base}_ask.yaml"
+    raw = dict(english)
+    if base != DEFAULT_LANGUAGE and own.is_file():
+        mine = yaml.safe_load(own.read_text(encoding="utf-8"))["ask"]
+        raw.update({k: v for k, v in mine.items() if k != "roles"})
+        raw["roles"] = {**english["roles"], **mine.get("roles", {})}
+    else:
+        base = DEFAULT_LANGUAGE
+
+    def fold(value: object) -> str:
+        return " ".join(words_of(str(value))) if base != DEFAULT_LANGUAGE else str(value)
+
+    values: dict[str, Any] = {"language": base, "stemmer": str(raw["stemmer"])}
+    for name in _WORD_SETS:
+        values[name] = frozenset(fold(w) for w in raw[name])
+    for name in ("history", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes"):
+        values[name] = tuple(fold(p) for p in raw[name])
+    values["other_medicine_words"] = tuple(fold(w) for w in raw["other_medicine"])
+    values["definition_openers"] = tuple(tuple(fold(p).split()) for p in raw["definition_openers"])
+    values["expansions"] = {fold(k): tuple(fold(v).split()) for k, v in raw["expansions"].items()}
+    values["irregular"] = {fold(k): (fold(v).split()[0], fold(v).split()[-1] == "past" and " " in fold(v))
+                           for k, v in raw["irregular"].items()}
+    values["roles"] = {str(k): fold(v) for k, v in raw["roles"].items()}
+    words = _derive(AskWords(**values))
+    _LOADED[language] = words
+    return words
+
+
+def _snowball(stemmer: str) -> Any:
+    """A Snowball stemmer ("snowball:spanish"), imported only for a file in such a language."""
+    if stemmer not in _SNOWBALL:
+        import snowballstemmer  # type: ignore[import-untyped]
+
+        _SNOWBALL[stemmer] = snowballstemmer.stemmer(stemmer.partition(":")[2] or "english")
+    return _SNOWBALL[stemmer]
+
+
+# ---------------------------------------------------------------------------- any language
+def normalise(text: str) -> str:
+    """What matching reads: escape codes and invisible characters gone, NFKC (fullwidth
+    letters, ligatures such as "\ufb01t", superscripts), case folded, accents dropped
+    ("náuseas" -> "nauseas"), apostrophes dropped ("can't" -> "cant")."""
+    import re
+    import unicodedata
+
+    text = re.sub(_INVISIBLE, "", re.sub(_UNSEEN, " ", text))
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    for mark in APOSTROPHES:
+        text = text.replace(mark, "")
+    return text
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words (letters of any script) and numbers as typed, after `normalise`;
+    punctuation that ends a clause kept as its own token so matching never runs across
+    sentences. "a&e" -> "ae"; "10mg" -> "10", "mg"."""
+    import re
+
+    text = re.sub(r"(?<=[^\W\d_])&(?=[^\W\d_])", "", normalise(text))
+    return re.findall(r"[^\W\d_]+|[0-9]+|[.!?;,]", text)
+
+
+def tokenize(text: str, words: AskWords | None = None) -> list[str]:
+    return (words or ask_words()).tokenize(text)
+
+
+def stem(word: str, words: AskWords | None = None) -> str:
+    """The stem of a word: "stopped", "stopping" and "stops" -> "stop"; "took" -> "take"."""
+    return (words or ask_words()).stem(word)
+
+
+def is_past(word: str, words: AskWords | None = None) -> bool:
+    return (words or ask_words()).is_past(word)
+
+
+def _light_stem(word: str, irregular: dict[str, tuple[str, bool]], unstemmed: frozenset[str]) -> str:
+    """A light suffix stripper: enough to join "stopped", "stopping" and "stops" (and
+    "took", "taken" with "take")."""
+    if word in irregular:
+        word = irregular[word][0]
+    if word in unstemmed:
+        return word
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith("ness") and len(word) > 6:
+        word = word[:-4]
+    if word.endswith("ations") or word.endswith("ation"):
+        word = word[: word.rindex("ation")] + "at"
+    elif word.endswith("ing") and len(word) >= 6:
+        word = _undouble(word[:-3])
+    elif word.endswith("ed") and not word.endswith("eed") and len(word) >= 5:
+        word = _undouble(word[:-2])
+    elif word.endswith("ly") and len(word) >= 6:
+        word = word[:-2]
+    if word.endswith("e") and len(word) >= 4:
+        word = word[:-1]
+    if word.endswith("y") and len(word) >= 4:
+        word = word[:-1] + "i"
+    return word
+
+
+def _undouble(word: str) -> str:
+    if len(word) >= 3 and word[-1] == word[-2] and word[-1] in "bdgmnprt":
+        return word[:-1]
+    return word
+
+
+def is_definition(tokens: list[str], words: AskWords) -> bool:
+    """"what is the half life", "what are the side effects", "what causes cramps"."""
+    tokens = [w for w in tokens if w not in CLAUSE_BREAKS]
+    roles = words.roles
+    stand_for = roles["stand_for"].split()
+    if tokens[:2] == [roles["what"], roles["does"]] and (
+        tokens[-1:] == [roles["mean"]] or tokens[-len(stand_for):] == stand_for
+    ):
+        return True
+    return any(tuple(tokens[: len(p)]) == p for p in words.definition_openers)
