@@ -1,3 +1,3 @@
-from baclofen_cli.main import main
+from baclofen_cli.cli.entry import main
 
 main()

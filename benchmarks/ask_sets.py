@@ -10,9 +10,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from baclofen_cli.core.loader import parse_and_validate  # noqa: E402
 from baclofen_cli.features.ask import answer as engine  # noqa: E402
 from baclofen_cli.features.ask.index import build_index  # noqa: E402
-from baclofen_cli.loader import parse_and_validate  # noqa: E402
 
 SETS = ["ask_phrasings", "ask_holdout", "ask_holdout_final", "ask_probes", "ask_holdout_v2"]
 

@@ -42,8 +42,8 @@ def load_names(path: Path) -> tuple[dict[str, list[str]], list[str], dict[str, s
 def evaluate(index: Any, found: dict[str, list[str]], not_found: list[str],
              same_class: dict[str, str] | None = None) -> dict[str, Any]:
     """Figures for one list: right, resolved, false found, class errors, and every miss."""
-    from baclofen_cli.drugs import resolve
     from baclofen_cli.features.interactions.names import normalise
+    from baclofen_cli.features.interactions.resolve import resolve
 
     same_class = same_class or {}
     groups_of_drug = {h.drug: set(h.groups) for hits in index.names.values() for h in hits}
@@ -95,9 +95,9 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss and class error")
     args = parser.parse_args()
 
+    from baclofen_cli.core.loader import parse_and_validate
     from baclofen_cli.features.interactions import fuzzy
     from baclofen_cli.features.interactions.names import build_index
-    from baclofen_cli.loader import parse_and_validate
 
     kb = parse_and_validate(args.data.read_bytes(), str(args.data))
     index = build_index(kb)

@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from baclofen_cli.checks_sources import cited_statements, source_problems, tier_of  # noqa: E402 - after sys.path
-from baclofen_cli.yamlsafe import format_path, line_for, parse  # noqa: E402
+from baclofen_cli.core.checks.sources import cited_statements, source_problems, tier_of  # noqa: E402 - after sys.path
+from baclofen_cli.core.yamlsafe import format_path, line_for, parse  # noqa: E402
 
 
 def kind_of(path: tuple) -> str:

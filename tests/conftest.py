@@ -42,7 +42,7 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
     monkeypatch.setenv("LANG", "C.UTF-8")
     # One cache per test session: tests of the cache itself set their own directory.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
-    from baclofen_cli import loader
+    from baclofen_cli.core import loader
 
     loader.load.cache_clear()
 
@@ -54,7 +54,7 @@ def runner() -> CliRunner:
 
 def invoke(runner: CliRunner, args: list[str], **kwargs):  # noqa: ANN201
     """Run the app in-process. Exceptions are not swallowed: a traceback fails the test."""
-    from baclofen_cli.cli import app
+    from baclofen_cli.cli.app import app
 
     return runner.invoke(app, args, catch_exceptions=False, **kwargs)
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from baclofen_cli.readability import fk_grade, grades, topic_sentences
+from baclofen_cli.core.readability import fk_grade, grades, topic_sentences
 
 __all__ = ["fk_grade", "grades", "topic_sentences"]
 

@@ -58,7 +58,7 @@ def phrasings() -> dict:
 
 @pytest.fixture(scope="module")
 def engine_kb():  # noqa: ANN201
-    from baclofen_cli.loader import parse_and_validate
+    from baclofen_cli.core.loader import parse_and_validate
 
     kb = parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
     return kb, build_index(kb)

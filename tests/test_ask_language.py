@@ -23,7 +23,7 @@ ASK = PACKAGE / "features" / "ask"
 
 @pytest.fixture(scope="module")
 def kb():  # noqa: ANN201
-    from baclofen_cli.loader import parse_and_validate
+    from baclofen_cli.core.loader import parse_and_validate
 
     return parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
 
@@ -63,7 +63,7 @@ def test_the_index_carries_the_words_of_the_files_language_through_the_cache(kb)
 
 def test_an_english_answer_reads_no_yaml_and_no_snowball_stemmer(tmp_path: Path) -> None:
     code = (
-        "import sys; from baclofen_cli.main import main\n"
+        "import sys; from baclofen_cli.cli.entry import main\n"
         "sys.argv = ['baclofen', 'ask', 'can i drink alcohol with it']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('LOADED', 'snowballstemmer' in sys.modules, 'yaml' in sys.modules, 'dataclasses' in sys.modules,"
@@ -76,7 +76,7 @@ def test_an_english_answer_reads_no_yaml_and_no_snowball_stemmer(tmp_path: Path)
 
 
 def test_the_cache_key_covers_every_module_of_the_ask_package_and_its_language_files() -> None:
-    from baclofen_cli.loader import _code_files
+    from baclofen_cli.core.loader import _code_files
 
     files = {Path(f).resolve() for f in _code_files()}
     assert {p.resolve() for p in ASK.glob("*.py")} <= files

@@ -316,7 +316,7 @@ def test_warnings_keep_their_label_in_text_and_json(runner) -> None:  # noqa: AN
 
 # ---------------------------------------------------------------------------- the sets
 def _measure(name: str) -> dict:
-    from baclofen_cli.loader import parse_and_validate
+    from baclofen_cli.core.loader import parse_and_validate
 
     kb = parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
     index = build_index(kb)

@@ -8,8 +8,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from baclofen_cli import loader
-from baclofen_cli.core import cache_store
+from baclofen_cli.core import cache_store, loader
 from conftest import DATA_FILE, invoke, run_cli
 
 
@@ -47,7 +46,7 @@ def test_cached_form_equals_a_fresh_parse_of_the_yaml(cache_dir: Path) -> None:
 
 def test_runtime_records_read_like_the_model() -> None:
     """Code written against the msgspec model works on the cached records, field for field."""
-    from baclofen_cli.model import KnowledgeBase
+    from baclofen_cli.core.model import KnowledgeBase
 
     compiled = loader.load(DATA_FILE)
     typed = loader.parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
@@ -60,7 +59,7 @@ def test_runtime_records_read_like_the_model() -> None:
 def test_model_field_names_never_shadow_dict_methods() -> None:
     import typing
 
-    from baclofen_cli import model
+    from baclofen_cli.core import model
 
     structs = [v for v in vars(model).values() if isinstance(v, type) and issubclass(v, msgspec.Struct)]
     for struct in structs:

@@ -11,15 +11,16 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from baclofen_cli import cli_fast, cli_spec
-from baclofen_cli.cli_report import ExitCode
+from baclofen_cli.cli import fast as cli_fast
+from baclofen_cli.cli import spec as cli_spec
+from baclofen_cli.cli.report import ExitCode
 from conftest import ROOT, invoke, script_path
 
 
 def test_the_typer_tree_is_the_table() -> None:
     import typer.main
 
-    from baclofen_cli.cli import app
+    from baclofen_cli.cli.app import app
 
     group = typer.main.get_command(app)
     assert group.list_commands(None) == [c.name for c in cli_spec.COMMANDS]  # type: ignore[attr-defined, arg-type]
@@ -46,13 +47,13 @@ def test_adding_a_flag_is_one_edit(monkeypatch: pytest.MonkeyPatch, runner) -> N
     monkeypatch.setattr(cli_spec, "_probe_handler", handler, raising=False)
     spec = cli_spec.BY_NAME["pump"]
     extra = cli_spec.Flag("--large", "large", "Print it in large type.")
-    changed = spec._replace(flags=(*spec.flags, extra), handler="baclofen_cli.cli_spec:_probe_handler")
+    changed = spec._replace(flags=(*spec.flags, extra), handler="baclofen_cli.cli.spec:_probe_handler")
     monkeypatch.setitem(cli_spec.BY_NAME, "pump", changed)
 
     found = cli_fast.match(["pump", "--large"])
     assert found is not None and found[1] == {"topic_id": "pump", "json_output": False, "sources": False,
                                              "large": True}
-    from baclofen_cli.cli import build_command
+    from baclofen_cli.cli.app import build_command
 
     command = build_command(changed)
     assert "--large" in {opt for param in command.params for opt in getattr(param, "opts", [])}
@@ -62,7 +63,7 @@ def test_adding_a_flag_is_one_edit(monkeypatch: pytest.MonkeyPatch, runner) -> N
 
 
 def test_exit_codes_are_the_readme_table() -> None:
-    from baclofen_cli.errors import BaclofenError
+    from baclofen_cli.core.errors import BaclofenError
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("### Exit codes", 1)[1].split("\n## ", 1)[0]

@@ -335,7 +335,7 @@ def test_shipped_emergency_content_gives_every_sign_its_agreed_action() -> None:
 
 
 def _topic_indexes(ids: tuple[str, ...]) -> list[int]:
-    from baclofen_cli.yamlsafe import parse
+    from baclofen_cli.core.yamlsafe import parse
 
     data, _ = parse(DATA_FILE.read_text(encoding="utf-8"), str(DATA_FILE))
     return [i for i, t in enumerate(data["topics"]) if t["id"] in ids]

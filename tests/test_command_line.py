@@ -7,14 +7,14 @@ import json
 
 import pytest
 
-from baclofen_cli.commandline import COMMANDS, suggestions
+from baclofen_cli.cli.forgiving import COMMANDS, suggestions
 from conftest import DATA_FILE, invoke, run_cli
 
 
 def test_the_typer_free_command_list_is_the_real_one() -> None:
     import typer.main
 
-    from baclofen_cli.cli import app
+    from baclofen_cli.cli.app import app
 
     assert list(COMMANDS) == typer.main.get_command(app).list_commands(None)  # type: ignore[attr-defined, arg-type]
 
@@ -151,7 +151,7 @@ def test_json_answers_carry_the_review_date(tmp_path) -> None:
 
 
 def test_staleness_is_exactly_twelve_months() -> None:
-    from baclofen_cli.staleness import is_stale
+    from baclofen_cli.core.staleness import is_stale
 
     assert not is_stale("2025-12-01", today=(2026, 12, 1))
     assert is_stale("2025-11-30", today=(2026, 12, 1))

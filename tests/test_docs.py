@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from baclofen_cli.cli import app
+from baclofen_cli.cli.app import app
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

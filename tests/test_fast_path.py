@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from baclofen_cli.cli_fast import match
-from baclofen_cli.cli_spec import TOPIC_COMMANDS
+from baclofen_cli.cli.fast import match
+from baclofen_cli.cli.spec import TOPIC_COMMANDS
 from conftest import invoke, run_cli
 
 FLAG_SETS = [[], ["--json"], ["--sources"], ["--sources", "--json"]]

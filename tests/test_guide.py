@@ -9,7 +9,7 @@ import re
 import pexpect
 import pytest
 
-from baclofen_cli.guide import FIRST_PROMPT, NEXT_PROMPT, Choice, parse_choice
+from baclofen_cli.features.guide.session import FIRST_PROMPT, NEXT_PROMPT, Choice, parse_choice
 from conftest import invoke, run_cli, script_path
 
 PROMPT = re.escape("(q to quit): ")

@@ -11,7 +11,7 @@ import sys
 
 import pexpect
 
-from baclofen_cli.guide import FIRST_PROMPT, NEXT_PROMPT, Choice, parse_choice
+from baclofen_cli.features.guide.session import FIRST_PROMPT, NEXT_PROMPT, Choice, parse_choice
 from conftest import script_path
 
 LEFT, RIGHT, UP = "\x1b[D", "\x1b[C", "\x1b[A"
@@ -118,7 +118,7 @@ _FAILING_GUIDE = (
     "import sys; from baclofen_cli.features.ask import answer\n"
     "def broken(*a, **k): raise ZeroDivisionError('planted fault')\n"
     "answer.answer = broken\n"
-    "from baclofen_cli.main import main\n"
+    "from baclofen_cli.cli.entry import main\n"
     "sys.argv = ['baclofen', 'guide']; main()\n"
 )
 
@@ -151,8 +151,8 @@ def test_parse_choice_shell_style_lines() -> None:
 
 
 def test_the_medicine_guess_takes_names_not_questions_or_symptoms() -> None:
-    from baclofen_cli.guide import medicine_guesser
-    from baclofen_cli.state import AppState
+    from baclofen_cli.core.state import AppState
+    from baclofen_cli.features.guide.session import medicine_guesser
 
     guess = medicine_guesser(AppState())
     assert guess("tylenol") and guess("zzqvaxol") and guess("melatonin")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from baclofen_cli.cli_spec import TOPIC_COMMANDS
+from baclofen_cli.cli.spec import TOPIC_COMMANDS
 from conftest import DATA_FILE, invoke, run_cli, script_path
 
 SEED_FACTS = Path(__file__).parent / "seed_facts.yaml"
@@ -462,7 +462,7 @@ def test_a_failed_write_leaves_no_half_file(runner, tmp_path: Path, monkeypatch,
 
 def test_no_overwrite_holds_even_without_hard_links(tmp_path: Path, monkeypatch) -> None:
     """Some file systems have no link(): the file is still written whole, and never replaces another."""
-    from baclofen_cli.loader import write_atomically
+    from baclofen_cli.core.loader import write_atomically
 
     def no_links(src: str, dst: object) -> None:
         raise PermissionError(1, "Operation not permitted")

@@ -23,9 +23,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from baclofen_cli import loader
-from baclofen_cli.core import cache_store
-from baclofen_cli.errors import KnowledgeFileError
+from baclofen_cli.core import cache_store, loader
+from baclofen_cli.core.errors import KnowledgeFileError
 from conftest import (
     DATA_FILE,
     HANG_GUARD_SECONDS,
@@ -141,7 +140,7 @@ def test_ask_and_interactions_in_colour_write_only_colour_codes(runner, question
 
 @pytest.mark.parametrize("question", ["\x1b[2J", "\x07\x00", "\u202e ", "\x1b]8;;http://x\x07"])
 def test_a_question_of_only_escape_codes_is_empty(runner, question: str) -> None:
-    from baclofen_cli.cli_fast import match
+    from baclofen_cli.cli.fast import match
 
     assert match(["ask", question]) is None  # left to Typer, which says why
     result = invoke(runner, ["ask", question])
@@ -150,7 +149,7 @@ def test_a_question_of_only_escape_codes_is_empty(runner, question: str) -> None
 
 
 def run_fast_captured(argv: list[str]) -> tuple[int | None, str]:
-    from baclofen_cli.cli_fast import run as run_fast
+    from baclofen_cli.cli.fast import run as run_fast
 
     buffer = io.StringIO()
     with redirect_stdout(buffer):
@@ -176,8 +175,8 @@ def test_fast_path_any_text(words: list[str], command: str, flags: list[str], ca
 
 @cache
 def guide_topics_and_resolver():  # noqa: ANN201
-    from baclofen_cli.guide import drug_resolver
-    from baclofen_cli.state import AppState
+    from baclofen_cli.core.state import AppState
+    from baclofen_cli.features.guide.session import drug_resolver
 
     app_state = AppState(data=str(DATA_FILE))
     return [(t.id, t.title) for t in app_state.kb.topics], drug_resolver(app_state)
@@ -186,7 +185,7 @@ def guide_topics_and_resolver():  # noqa: ANN201
 @PARSER
 @given(text=hostile_text)
 def test_guide_prompt_parser_any_text(text: str) -> None:
-    from baclofen_cli.guide import MAX_INPUT_CHARS, parse_choice
+    from baclofen_cli.features.guide.session import MAX_INPUT_CHARS, parse_choice
 
     topics, resolve = guide_topics_and_resolver()
     choice = parse_choice(text, topics, resolve)
@@ -454,15 +453,15 @@ def test_a_file_name_with_a_newline_or_escape_is_shown_on_one_line(tmp_path: Pat
 def test_renderers_remove_escape_codes_that_get_past_validation(style: str) -> None:
     """Defence in depth: even text that skipped validation (an older cache, a future rule)
     cannot drive the terminal. Every output path is fed escape codes directly."""
-    from baclofen_cli.commands.ask import answer_question
-    from baclofen_cli.commands.interactions import check_interactions
-    from baclofen_cli.commands.topics import show_topic
+    from baclofen_cli.core.output import Output, json_text
+    from baclofen_cli.core.state import AppState
+    from baclofen_cli.features.ask.command import answer_question
+    from baclofen_cli.features.guide.session import Guide
     from baclofen_cli.features.handout.formats import render_html, render_markdown, render_text
     from baclofen_cli.features.handout.view import handout_view, reading_order
-    from baclofen_cli.guide import Guide
-    from baclofen_cli.output import Output, json_text
-    from baclofen_cli.quiz import QuizSession
-    from baclofen_cli.state import AppState
+    from baclofen_cli.features.interactions.command import check_interactions
+    from baclofen_cli.features.quiz.session import QuizSession
+    from baclofen_cli.features.topics.command import show_topic
 
     app_state = AppState(data=str(DATA_FILE), color=style == "colour")
     kb = app_state.kb  # cached records: plain dicts, changed here for this test only

@@ -409,7 +409,7 @@ def test_a_100kb_name_answers_quickly() -> None:
 def test_fuzzy_matching_library_loads_only_when_needed() -> None:
     code = (
         "import sys\n"
-        "from baclofen_cli.cli import app\n"
+        "from baclofen_cli.cli.app import app\n"
         "app(sys.argv[1:], standalone_mode=False)\n"
         "print('RAPIDFUZZ' if 'rapidfuzz' in sys.modules else 'NO-RAPIDFUZZ')\n"
         "print('RICH' if 'rich' in sys.modules else 'NO-RICH')\n"

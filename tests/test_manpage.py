@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from baclofen_cli.commandline import COMMANDS
+from baclofen_cli.cli.forgiving import COMMANDS
 from conftest import run_cli
 
 

@@ -129,8 +129,8 @@ def test_citation_markers_only_with_sources(runner) -> None:
 
 def test_show_topic_without_notices(capsys, data: dict) -> None:
     """The guide prints several answers on one screen: it shows the reminder and the disclaimer once."""
-    from baclofen_cli.commands.topics import show_topic
-    from baclofen_cli.state import AppState
+    from baclofen_cli.core.state import AppState
+    from baclofen_cli.features.topics.command import show_topic
 
     show_topic(AppState(), "storage", notices=False)
     quiet = flat(capsys.readouterr().out)

@@ -82,7 +82,7 @@ topics:
 
 def test_the_cache_sees_a_change_to_the_built_in_file(tmp_path: Path, monkeypatch) -> None:
     """An overlay's answer depends on both files: the cache must not serve a stale merge."""
-    from baclofen_cli import loader
+    from baclofen_cli.core import loader
 
     clinic = write(tmp_path, OVERLAY)
     monkeypatch.setenv("BACLOFEN_CACHE_DIR", str(tmp_path / "cache"))

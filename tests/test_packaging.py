@@ -59,7 +59,7 @@ def test_installed_wheel_runs_from_any_directory(wheel: Path, tmp_path: Path) ->
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--target", str(target),
                     str(wheel)], check=True, capture_output=True, timeout=300)
     env = {**os.environ, "PYTHONPATH": str(target), "BACLOFEN_CACHE_DIR": str(tmp_path / "cache")}
-    where = subprocess.run([sys.executable, "-c", "import baclofen_cli.loader as l; print(l.default_path())"],
+    where = subprocess.run([sys.executable, "-c", "import baclofen_cli.core.loader as l; print(l.default_path())"],
                            capture_output=True, text=True, env=env, cwd="/", check=True)
     assert where.stdout.strip() == str(target / "baclofen_cli" / "data" / "baclofen.yaml")
     result = subprocess.run([sys.executable, "-m", "baclofen_cli", "side-effects"], capture_output=True, text=True,

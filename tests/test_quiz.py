@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from baclofen_cli.cli_spec import TOPIC_COMMANDS
+from baclofen_cli.cli.spec import TOPIC_COMMANDS
 from conftest import DATA_FILE, invoke, run_cli, script_path
 
 ESC = "\x1b"
@@ -203,8 +203,8 @@ def test_answers_as_letters_numbers_words_and_true_false(runner, data: dict) -> 
     forms += [{"True": "t", "False": "f"}[item["answer_text"]] for item in true_false[3:4]]
     chosen = multi + true_false[:4]
     assert len(forms) == len(chosen)
-    from baclofen_cli.loader import load, resolve_path
-    from baclofen_cli.quiz import parse_answer
+    from baclofen_cli.core.loader import load, resolve_path
+    from baclofen_cli.features.quiz.session import parse_answer
 
     kb = load(resolve_path(None)).kb
     by_id = {q.id: q for q in kb.quiz}
@@ -224,8 +224,8 @@ def test_answers_as_letters_numbers_words_and_true_false(runner, data: dict) -> 
 
 
 def test_letters_out_of_range_and_nonsense_are_not_answers(runner) -> None:
-    from baclofen_cli.loader import load, resolve_path
-    from baclofen_cli.quiz import parse_answer
+    from baclofen_cli.core.loader import load, resolve_path
+    from baclofen_cli.features.quiz.session import parse_answer
 
     kb = load(resolve_path(None)).kb
     three = next(q for q in kb.quiz if len(q.choices) == 3)
@@ -327,7 +327,7 @@ def test_a_file_without_quiz_items(tmp_path: Path, data: dict) -> None:
 
 
 def test_read_more_for_a_clinic_topic_uses_show() -> None:
-    from baclofen_cli.quiz import read_more_command
+    from baclofen_cli.features.quiz.session import read_more_command
 
     assert read_more_command("baclofen", "pump") == "baclofen pump"
     assert read_more_command("baclofen", "our-clinic") == "baclofen show our-clinic"
@@ -336,7 +336,7 @@ def test_read_more_for_a_clinic_topic_uses_show() -> None:
 def test_start_up_does_not_load_the_quiz_or_handout_code() -> None:
     import subprocess
 
-    code = "import sys, baclofen_cli.cli; print(sorted(m for m in ('baclofen_cli.quiz', 'baclofen_cli.features.handout', 'html', 'random') if m in sys.modules))"
+    code = "import sys, baclofen_cli.cli.app; print(sorted(m for m in ('baclofen_cli.features.quiz.session', 'baclofen_cli.features.handout', 'html', 'random') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert result.stdout.strip() == "[]", result.stdout
 
@@ -404,8 +404,8 @@ def test_the_prompt_offers_the_letters_and_numbers_it_accepts(runner) -> None:
     hint = f"a-{'abcdef'[n - 1]} or 1-{n}" + (", true/false" if first["true_false"] else "") + ", ? to skip"
     assert f"Your answer ({hint}): " in result.stdout
     # Every number the prompt offers picks the same choice as its letter.
-    from baclofen_cli.loader import load, resolve_path
-    from baclofen_cli.quiz import answer_hint, parse_answer
+    from baclofen_cli.core.loader import load, resolve_path
+    from baclofen_cli.features.quiz.session import answer_hint, parse_answer
 
     for item in load(resolve_path(None)).kb.quiz:
         n = len(item.choices)
@@ -566,7 +566,7 @@ def test_long_commands_break_with_shell_continuations_so_they_still_paste() -> N
     import shlex
     import subprocess
 
-    from baclofen_cli.quiz import command_lines
+    from baclofen_cli.features.quiz.session import command_lines
 
     command = "baclofen quiz --seed 4817 --count 5 --topics missed-dose,pump --json --answers 'b,?,b,b,b'"
     assert command_lines(command, 200) == ["  " + command]

@@ -76,7 +76,7 @@ def test_an_unknown_region_is_one_clear_line() -> None:
 
 
 def test_a_region_gets_its_own_wording_of_the_instruction_and_reminder() -> None:
-    from baclofen_cli.yamlsafe import parse
+    from baclofen_cli.core.yamlsafe import parse
     from tests.conftest import DATA_FILE
 
     data, _ = parse(DATA_FILE.read_text(encoding="utf-8"), str(DATA_FILE))

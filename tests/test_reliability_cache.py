@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 from forge import forge
 
-from baclofen_cli import loader
-from baclofen_cli.core import cache_store
+from baclofen_cli.core import cache_store, loader
 from conftest import DATA_FILE, SIGKILL_AT_FSYNC, run_cli, script_path
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from baclofen_cli.commands.interactions import MAX_INTERACTION_NAMES
+from baclofen_cli.features.interactions.command import MAX_INTERACTION_NAMES
 from conftest import DATA_FILE, run_cli
 
 COMMANDS = [

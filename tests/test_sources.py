@@ -108,7 +108,7 @@ def test_sources_lists_every_source_under_its_tier_official_first(runner, data) 
 
 
 def test_sources_tier_option_and_json(runner, data) -> None:
-    from baclofen_cli.citations import plain_label
+    from baclofen_cli.core.citations import plain_label
 
     listed = json.loads(invoke(runner, ["sources", "--tier", "official", "--json"]).stdout)
     assert [s["id"] for s in listed] == [s["id"] for s in data["sources"] if s["tier"] == "official"]
@@ -130,7 +130,7 @@ def test_sources_rejects_an_unknown_tier_in_one_line() -> None:
 
 
 def test_plain_label_and_ordering_helpers() -> None:
-    from baclofen_cli.citations import best, distinct, official, plain_label
+    from baclofen_cli.core.citations import best, distinct, official, plain_label
 
     medlineplus = {"id": "m", "title": "Baclofen", "publisher": "MedlinePlus, US National Library of Medicine",
                    "year": 2024, "tier": "official", "url": "https://medlineplus.gov/druginfo/meds/a682530.html"}
@@ -184,7 +184,7 @@ def test_a_statement_resting_only_on_other_sources_fails_validate_but_loads(runn
 
 
 def test_the_shipped_file_is_known_by_its_path(runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from baclofen_cli import loader
+    from baclofen_cli.core import loader
 
     assert loader.is_shipped(str(DATA_FILE))
     link = tmp_path / "link.yaml"

@@ -65,7 +65,7 @@ def spanish_textstat() -> Iterator[Any]:
 
 def szigriszt_pazos(textstat: Any, sentences: list[str]) -> float:
     """The Szigriszt-Pazos index with each point counted as one sentence, as the English grade counts
-    them (baclofen_cli.readability.fk_grade): textstat's own word and syllable counts."""
+    them (baclofen_cli.core.readability.fk_grade): textstat's own word and syllable counts."""
     words = sum(textstat.lexicon_count(s, removepunct=True) for s in sentences)
     syllables = sum(textstat.syllable_count(s) for s in sentences)
     return SZIGRISZT_BASE - 62.3 * (syllables / words) - words / len(sentences)

@@ -9,7 +9,7 @@ import sys
 import pytest
 import yaml
 
-from baclofen_cli.cli_spec import TOPIC_COMMANDS
+from baclofen_cli.cli.spec import TOPIC_COMMANDS
 from conftest import DATA_FILE, invoke, run_cli
 
 TOPIC_IDS = list(TOPIC_COMMANDS)
@@ -157,7 +157,7 @@ def test_no_arguments_without_a_terminal_prints_help(runner) -> None:
 
 
 def test_unknown_command_suggests(runner) -> None:
-    result = runner.invoke(__import__("baclofen_cli.cli", fromlist=["app"]).app, ["storge"])
+    result = runner.invoke(__import__("baclofen_cli.cli.app", fromlist=["app"]).app, ["storge"])
     assert result.exit_code == 2
     assert result.stderr == "baclofen: error: 'storge' is not a command. Did you mean 'storage'? See 'baclofen help'.\n"
 

@@ -113,11 +113,11 @@ def _comparable(schema: object) -> object:
 
 
 def test_published_schema_matches_the_model() -> None:
-    from baclofen_cli.model import json_schema
+    from baclofen_cli.core.model import json_schema
 
     published = json.loads((DATA_FILE.parent / "schema.json").read_text(encoding="utf-8"))
     generated = json.loads(json.dumps(json_schema()))
-    assert _comparable(published) == _comparable(generated), "run: python -m baclofen_cli.model > data/schema.json"
+    assert _comparable(published) == _comparable(generated), "run: python -m baclofen_cli.core.model > data/schema.json"
 
 
 def test_shipped_file_matches_the_published_json_schema() -> None:

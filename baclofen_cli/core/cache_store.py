@@ -41,7 +41,7 @@ def _seal_line(key: str, name: str, payload: bytes) -> bytes:
 
 def read_cache_file(path: Path, key: str) -> bytes | None:
     """The payload of a trusted, sealed cache file, or None (missing, untrusted or broken)."""
-    from baclofen_cli.files import UntrustedFile, read_private_file
+    from baclofen_cli.core.files import UntrustedFile, read_private_file
 
     try:
         data = read_private_file(path, MAX_CACHE_FILE_BYTES)
@@ -58,14 +58,14 @@ def read_cache_file(path: Path, key: str) -> bytes | None:
 
 
 def write_cache_file(entry: Path, name: str, payload: bytes) -> None:
-    from baclofen_cli.files import write_atomically
+    from baclofen_cli.core.files import write_atomically
 
     write_atomically(entry / name, seal(entry.name, name, payload), quiet=True)
 
 
 def make_entry(entry: Path) -> bool:
     """Create (or check) an entry folder of ours, with its marker. False: do not write the cache."""
-    from baclofen_cli.files import UntrustedFile, make_private_dir, write_atomically
+    from baclofen_cli.core.files import UntrustedFile, make_private_dir, write_atomically
 
     try:
         make_private_dir(entry.parent, tighten=_is_default_root(entry.parent))
@@ -86,7 +86,7 @@ def trusted_entry(root: Path | None, key: str) -> Path | None:
     """
     if root is None:
         return None
-    from baclofen_cli.files import UntrustedFile, check_private_dir
+    from baclofen_cli.core.files import UntrustedFile, check_private_dir
 
     for folder in (root, root / key):
         try:
@@ -115,7 +115,7 @@ def _is_entry(path: Path) -> bool:
     """A folder this cache wrote: ours, and holding a sealed marker that names it. Pruning touches
     nothing else: BACLOFEN_CACHE_DIR may name a folder that also holds the user's own files,
     named like anything (2024-05-01-1530)."""
-    from baclofen_cli.files import UntrustedFile, check_private_dir
+    from baclofen_cli.core.files import UntrustedFile, check_private_dir
 
     try:
         check_private_dir(path)
@@ -126,7 +126,7 @@ def _is_entry(path: Path) -> bool:
 
 def _remove_entry(entry: Path, owned: Collection[str]) -> None:
     """Remove our own files, file by file, then the folder if that left it empty: never a tree."""
-    from baclofen_cli.files import TEMP_SUFFIX
+    from baclofen_cli.core.files import TEMP_SUFFIX
 
     ours = {ENTRY_MARKER, *owned}
     try:
@@ -154,7 +154,7 @@ def _is_default_root(root: Path) -> bool:
 
 def debug(message: str) -> None:
     if os.environ.get("BACLOFEN_DEBUG"):
-        from baclofen_cli.output import clean
+        from baclofen_cli.core.output import clean
 
         print(clean(f"baclofen: debug: {message}"), file=sys.stderr)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from baclofen_cli.checks_sources import ADVISORY_CODES as SOURCE_ADVISORY_CODES
-from baclofen_cli.checks_sources import WARNING_CODES
-from baclofen_cli.yamlsafe import Path, format_path
+from baclofen_cli.core.checks.sources import ADVISORY_CODES as SOURCE_ADVISORY_CODES
+from baclofen_cli.core.checks.sources import WARNING_CODES
+from baclofen_cli.core.yamlsafe import Path, format_path
 
 ADVISORY_CODES = frozenset({"BCL003", "BCL030"}) | SOURCE_ADVISORY_CODES
 

@@ -129,7 +129,7 @@ def read_pack(language: str) -> dict[str, str] | None:
     path = PACK_DIR / f"{language}.yaml"
     if not language.isalpha() or not path.is_file():
         return None
-    from baclofen_cli import yamlsafe
+    from baclofen_cli.core import yamlsafe
 
     data, _ = yamlsafe.parse(path.read_text(encoding="utf-8"), str(path))
     labels = data.get(LABELS_KEY) if isinstance(data, dict) else None

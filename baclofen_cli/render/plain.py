@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from baclofen_cli.core.output import Output, clean
 from baclofen_cli.lang import phrase
-from baclofen_cli.output import Output, clean
 
 # The section kinds labelled in words (from the language pack), never by colour or position alone.
 LABELLED_KINDS = ("warning", "emergency")
@@ -211,7 +211,7 @@ def render_sections(w: PlainWriter, view: dict[str, Any], numbers: dict[str, int
 def render_source_list(out: Output, sources: list[dict[str, str]], numbered: bool = True,
                        heading: str | None = None) -> None:
     """Each source in plain words (title, publisher, year), its address on the next line."""
-    from baclofen_cli.citations import plain_label
+    from baclofen_cli.core.citations import plain_label
 
     w = PlainWriter(out)
     out.text(heading or phrase("sources"))

@@ -52,8 +52,8 @@ from baclofen_cli.features.ask.tokens import words_of
 if TYPE_CHECKING:
     from collections.abc import Collection
 
+    from baclofen_cli.core.model import KnowledgeBase, Topic
     from baclofen_cli.features.ask.index import AskIndex, Rule
-    from baclofen_cli.model import KnowledgeBase, Topic
 
 # A second section of the same topic is shown when it scores at least this share of the first.
 SECOND_SECTION_SHARE = 0.6
@@ -346,7 +346,7 @@ def display_view(
     (when the question describes an emergency) or the signs (when it only asks about one).
     In the guide, the pointers name what to type there ("missed-dose"), not a shell command;
     outside it, `topic_commands` are the topics with a command of their own."""
-    from baclofen_cli.views import emergency_view, topics_list_view
+    from baclofen_cli.features.topics.view import emergency_view, topics_list_view
 
     topics = {t.id: t for t in kb.topics}
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from baclofen_cli.features.ask.tokens import AskWords, ask_words, is_definition
 
 if TYPE_CHECKING:
-    from baclofen_cli.model import KnowledgeBase
+    from baclofen_cli.core.model import KnowledgeBase
 
 
 class Doc(NamedTuple):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from baclofen_cli.core.output import Output, clean, show_input
 from baclofen_cli.lang import phrase
-from baclofen_cli.output import Output, clean, show_input
 
 # The section kinds labelled in words (the language pack's, upper-cased), as in the topics.
 LABELLED_KINDS = ("warning", "emergency")
@@ -116,7 +116,7 @@ def _render_rich(out: Output, view: dict[str, Any]) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
-    from baclofen_cli.render.terminal import PANEL_INSET, SECTION_STYLES, bullet_block, emergency_panel, wrapped
+    from baclofen_cli.render.rich import PANEL_INSET, SECTION_STYLES, bullet_block, emergency_panel, wrapped
 
     console = out.console()
     for notice in view["notices"]:

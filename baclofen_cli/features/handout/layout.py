@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from baclofen_cli.output import clean
+from baclofen_cli.core.output import clean
 
 # The view is laid out once as a list of blocks (headings, paragraphs, lists, boxes, fill-in
 # fields, tables, pictures); Markdown, plain text and HTML each draw the same blocks, so the

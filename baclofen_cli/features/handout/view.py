@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from baclofen_cli.core.model import KnowledgeBase, Topic
 from baclofen_cli.core.model_sources import Statement
-from baclofen_cli.model import KnowledgeBase, Topic
 
 
 def reading_order(kb: KnowledgeBase) -> list[Topic]:
     """The standard leaflet order (what it is, how to take it, ... storage), then any other topics in file order."""
-    from baclofen_cli.cli_spec import TOPIC_COMMANDS
+    from baclofen_cli.cli.spec import TOPIC_COMMANDS
 
     standard = [topic for topic_id in TOPIC_COMMANDS if (topic := kb.topic(topic_id)) is not None]
     return standard + [t for t in kb.topics if t.id not in TOPIC_COMMANDS]
@@ -30,7 +30,7 @@ def parse_topic_list(kb: KnowledgeBase, value: str | None) -> list[Topic]:
     if unknown:
         from difflib import get_close_matches
 
-        from baclofen_cli.output import show_input
+        from baclofen_cli.core.output import show_input
 
         known = [t.id for t in reading_order(kb)]
         parts = []
@@ -71,7 +71,7 @@ class _References:
         return sorted(set(refs))
 
     def listing(self) -> list[dict[str, Any]]:
-        from baclofen_cli.citations import plain_label
+        from baclofen_cli.core.citations import plain_label
 
         return [
             {"number": n, "id": s.id, "title": s.title, "publisher": s.publisher, "year": s.get("year"),
@@ -106,7 +106,7 @@ def handout_view(kb: KnowledgeBase, topics: list[Topic] | None = None, *, layout
         layout = "full"
     if spec is not None and layout == "card" and not spec.get("card"):
         raise ValueError("this knowledge file has no pump card (a `handout: card:` block)")
-    from baclofen_cli.views import labels_view
+    from baclofen_cli.features.topics.view import labels_view
 
     labels = labels_view(kb)  # the file's own words over its language pack's
     emergency = kb.emergency
@@ -160,7 +160,7 @@ def handout_view(kb: KnowledgeBase, topics: list[Topic] | None = None, *, layout
 
 
 def _as_dict(value: Any) -> dict[str, Any]:
-    from baclofen_cli.views import _as_dict as convert
+    from baclofen_cli.features.topics.view import _as_dict as convert
 
     return convert(value)
 
@@ -216,7 +216,7 @@ def _topic_view(kb: KnowledgeBase, topic: Topic, refs: _References, hide: Any, s
     }
     if topic.id == _INTERACTIONS_TOPIC:
         # The print view keeps each group's "What to do" line, as the screen does.
-        from baclofen_cli.interaction_views import by_severity
+        from baclofen_cli.features.interactions.view import by_severity
 
         view["groups"] = [
             {"name": g.name, "severity": g.severity, "effect": g.effect, "advice": g.advice,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
-from baclofen_cli.views import StatementView
+from baclofen_cli.features.topics.view import StatementView
 
 
 class VerdictJSON(TypedDict):

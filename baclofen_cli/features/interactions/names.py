@@ -121,7 +121,7 @@ def _tokens(text: str) -> list[str]:
 
 def readable(text: str) -> tuple[str, int]:
     """(the part of a typed name that is read, how many characters after it are not)."""
-    from baclofen_cli.output import clean  # escape codes are removed before anything else
+    from baclofen_cli.core.output import clean  # escape codes are removed before anything else
 
     cleaned = clean(text)
     if len(cleaned) <= MAX_QUERY_CHARS:

@@ -1,0 +1,28 @@
+"""`baclofen --version` / `-V`: the program, the knowledge file in use, and its review date."""
+
+from __future__ import annotations
+
+
+def version_text(data: str | None) -> str:
+    from baclofen_cli import __version__
+    from baclofen_cli.core.errors import BaclofenError, show_path
+    from baclofen_cli.core.loader import default_path, resolve_path
+    from baclofen_cli.core.output import clean
+    from baclofen_cli.core.staleness import stale_note
+    from baclofen_cli.core.state import AppState
+
+    path = resolve_path(data)
+    shown = "built-in" if path == default_path() else show_path(str(path))
+    from baclofen_cli.core.state import RUN_PROGRAM
+
+    lines = [f"{RUN_PROGRAM} {__version__}", f"knowledge file: {shown}"]
+    try:
+        reviewed = AppState(data=data).kb.drug.reviewed
+    except BaclofenError as exc:
+        lines.append(f"content reviewed: unknown (the file cannot be used: {exc})")
+    else:
+        lines.append(f"content reviewed: {reviewed}")
+        note = stale_note(reviewed)
+        if note:
+            lines.append(note)
+    return clean("\n".join(lines))
