@@ -69,15 +69,31 @@ def lift_global_options(argv: list[str]) -> tuple[list[str], list[str]]:
     return lifted, rest
 
 
-def data_option(lifted: list[str]) -> str | None:
-    """The value of --data among the lifted options (the last one wins, as in Click)."""
+def option_value(lifted: list[str], name: str = "--data") -> str | None:
+    """The value of a global option among the lifted options (the last one wins, as in Click)."""
     value = None
     for index, token in enumerate(lifted):
-        if token == "--data" and index + 1 < len(lifted):
+        if token == name and index + 1 < len(lifted):
             value = lifted[index + 1]
-        elif token.startswith("--data="):
+        elif token.startswith(f"{name}="):
             value = token.split("=", 1)[1]
     return value
+
+
+def data_option(lifted: list[str]) -> str | None:
+    """The knowledge file the run will read, when the options decide it: --data, or the shipped
+    file in the --lang language (unless BACLOFEN_DATA names a file, which --lang does not override).
+    None: the default, which AppState finds (BACLOFEN_DATA, BACLOFEN_LANG, the locale)."""
+    import os
+
+    data = option_value(lifted, "--data")
+    language = option_value(lifted, "--lang")
+    if data is None and language and not os.environ.get("BACLOFEN_DATA"):
+        from baclofen_cli import lang
+        from baclofen_cli.core.loader import language_path
+
+        data = str(language_path(lang.requested(language)[0]))
+    return data
 
 
 def _squashed(word: str) -> str:
@@ -126,7 +142,7 @@ def _quoted(words: list[str]) -> str:
 def rewrite(
     argv: list[str],
     is_medicine: Callable[[str | None, str], bool] | None = None,
-    topic_ids: Callable[[str | None], list[str]] | None = None,
+    topic_ids: Callable[[str | None], list[str] | dict[str, str]] | None = None,
 ) -> Rewrite:
     """How to read `argv`: global options first, then the command, joined or inferred.
 
@@ -160,10 +176,15 @@ def rewrite(
     phrase = " ".join(words)
     data = data_option(lifted)
     if topic_ids is not None:
-        # A topic only the knowledge file has (a clinic's own): run as `show ID`, like a built-in one.
-        extra_topic = joined_command(words, [t for t in topic_ids(data) if t not in COMMANDS])
-        if extra_topic is not None and extra_topic[1] == len(words):
-            return Rewrite(lifted + ["show", extra_topic[0], *options], f"read as: {_program()} show {extra_topic[0]}")
+        # A topic only the knowledge file has (a clinic's own), or another name the file gives a
+        # topic (a Spanish file's `efectos-secundarios`): run it as its command, or as `show ID`.
+        known = topic_ids(data)
+        names = known if isinstance(known, dict) else {t: t for t in known}
+        extra = joined_command(words, [name for name in names if name not in COMMANDS])
+        if extra is not None and extra[1] == len(words):
+            topic = names[extra[0]]
+            command = [topic] if topic in TOPIC_COMMANDS else ["show", topic]
+            return Rewrite(lifted + command + options, f"read as: {_program()} {' '.join(command)}")
     if is_medicine is not None and phrase.strip():
         if is_medicine(data, phrase):
             return Rewrite(lifted + ["interactions", phrase, *options],
@@ -188,15 +209,19 @@ def _safe(words: list[str]) -> list[str]:
     return [show_input(word) for word in words]
 
 
-def file_topic_ids(data: str | None) -> list[str]:
-    """The topic ids of the knowledge file in use (a clinic file may add its own)."""
+def file_topic_ids(data: str | None) -> dict[str, str]:
+    """Every name of a topic in the knowledge file in use -> its id: the ids (a clinic file may
+    add its own topics) and each topic's `aliases` (another language's names for it)."""
     from baclofen_cli.core.errors import BaclofenError
     from baclofen_cli.core.state import AppState
 
     try:
-        return [topic.id for topic in AppState(data=data).kb.topics]
+        topics = AppState(data=data).kb.topics
     except BaclofenError:  # a broken file is reported by the command that runs next
-        return []
+        return {}
+    names = {alias: topic.id for topic in topics for alias in (topic.get("aliases") or [])}
+    names.update({topic.id: topic.id for topic in topics})  # an id always means its own topic
+    return names
 
 
 def medicine_in_index(data: str | None, name: str) -> bool:

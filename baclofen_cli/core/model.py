@@ -100,6 +100,9 @@ class Topic(StrictStruct, frozen=True):
     # Lead with the emergency box (overdose, stopping, pump, side effects).
     emergency_first: bool = False
     talk_to_doctor: Statement | None = None
+    # Other names a reader may type for this topic, in the file's language ("efectos-secundarios"
+    # for side-effects): `baclofen efectos secundarios` runs the topic as its id does.
+    aliases: list[Identifier] = []
 
 
 class InteractingDrug(StrictStruct, frozen=True):
