@@ -1161,7 +1161,7 @@ def test_a_bug_is_one_line_not_a_traceback(tmp_path) -> None:
 
     # Simulate a bug: the command itself raises.
     code = (
-        "import sys; from baclofen_cli import cli_fast, main as m\n"
+        "import sys; from baclofen_cli.cli import entry as m, fast as cli_fast\n"
         "cli_fast.run = lambda argv: (_ for _ in ()).throw(RuntimeError('boom'))\n"
         "sys.argv = ['baclofen', 'overview']; m.main()\n"
     )

@@ -54,7 +54,7 @@ def test_the_locale_or_the_environment_picks_spanish(install: Path, env: dict[st
     result = run(install, ["missed-dose"], **env)
     assert result.returncode == 0, result.stderr
     assert SPANISH_TITLE in result.stdout
-    assert "En resumen: Tómela cuando se acuerde." in result.stdout  # the Spanish pack's label
+    assert "En pocas palabras: Tómela cuando se acuerde." in result.stdout  # the Spanish pack's label
     assert "Qué hacer:" in result.stdout and "What to do" not in result.stdout
     assert result.stderr == ""
 
@@ -100,7 +100,7 @@ def test_a_named_file_decides_the_language(install: Path) -> None:
 
 def test_json_carries_the_language(install: Path) -> None:
     spanish = json.loads(run(install, ["missed-dose", "--json"], LANG="es_MX.UTF-8").stdout)
-    assert spanish["language"] == "es" and spanish["labels"]["in_short"] == "En resumen"
+    assert spanish["language"] == "es" and spanish["labels"]["in_short"] == "En pocas palabras"
     english = json.loads(run(install, ["interactions", "beer", "--json"]).stdout)
     assert english["language"] == "en"
     asked = json.loads(run(install, ["ask", "--json", "I forgot my dose"], BACLOFEN_LANG="es").stdout)
@@ -138,7 +138,7 @@ def test_a_missing_key_or_pack_falls_back_to_english() -> None:
     from baclofen_cli import lang
 
     assert lang.load("fr").language == "en" and lang.load("fr").label("in_short") == "In short"
-    assert lang.load("es-MX").label("in_short") == "En resumen"
+    assert lang.load("es-MX").label("in_short") == "En pocas palabras"
     partial = lang.LanguagePack("xx", {"in_short": "Kurz"})
     assert partial.label("in_short") == "Kurz" and partial.label("what_to_do") == "What to do"
     broken = lang.LanguagePack("xx", {"checking_with": "Prüfe {nothing}"})  # a field the code does not give
@@ -152,7 +152,7 @@ SHIPPED_SPANISH = ROOT / "data" / "baclofen.es.yaml"
 def test_the_shipped_guide_answers_in_spanish_by_locale() -> None:
     result = run_cli(["missed-dose"], env={"LANG": "es_MX.UTF-8"})
     assert result.returncode == 0, result.stderr
-    assert "En resumen:" in result.stdout and "In short" not in result.stdout
+    assert "En pocas palabras:" in result.stdout and "In short" not in result.stdout
 
 
 def test_validate_faults_an_unknown_label_or_field(tmp_path: Path) -> None:

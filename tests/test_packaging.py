@@ -69,7 +69,7 @@ def test_installed_wheel_runs_from_any_directory(wheel: Path, tmp_path: Path) ->
     # The Spanish pack is read from the installed package (the labels of a Spanish guide).
     code = "from baclofen_cli import lang; print(lang.load('es').label('in_short'))"
     pack = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd="/", check=True)
-    assert pack.stdout.strip() == "En resumen"
+    assert pack.stdout.strip() == "En pocas palabras"
 
 
 def test_oldest_constraints_match_the_lower_bounds() -> None:

@@ -106,6 +106,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "sections": "The detail, in headed sections of short points.",
         "emergency_first": "Open this topic with the full emergency box (overdose, stopping, pump, side effects).",
         "talk_to_doctor": "When to talk to the doctor or pharmacist, shown at the end.",
+        "aliases": "Other names readers may type for this topic, in the file's language "
+                   "(`efectos-secundarios`): `baclofen efectos secundarios` runs it.",
     },
     "Section": {
         "heading": "The section's heading, ideally a question a patient would ask.",
