@@ -219,7 +219,7 @@ def file_topic_ids(data: str | None) -> dict[str, str]:
         topics = AppState(data=data).kb.topics
     except BaclofenError:  # a broken file is reported by the command that runs next
         return {}
-    names = {alias: topic.id for topic in topics for alias in (topic.get("aliases") or [])}
+    names = {alias: topic.id for topic in topics for alias in topic.aliases}
     names.update({topic.id: topic.id for topic in topics})  # an id always means its own topic
     return names
 
