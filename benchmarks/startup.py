@@ -128,6 +128,9 @@ def main() -> int:
         ("interactions oxycodone", ["interactions", "oxycodone"]),
         ('ask "can I drink alcohol with it"', ["ask", "can I drink alcohol with it"]),
         ("--help", ["--help"]),
+        # The Spanish edition (issue 18): the same bars hold for it.
+        ("--lang es missed-dose", ["--lang", "es", "missed-dose"]),
+        ('--lang es ask "se me olvidó una pastilla"', ["--lang", "es", "ask", "se me olvidó una pastilla"]),
     ]
     cases = [
         Case("python -c pass", [sys.executable, "-c", "pass"], tty=False, baseline=True),
