@@ -114,12 +114,15 @@ content_pending = pytest.mark.xfail(
 )
 
 
-# A sitecustomize.py for child processes: SIGKILL the process when it fsyncs a file whose name
-# contains $KILL_AT, to test what a write killed half-way leaves behind (SIGKILL cannot be caught).
-SIGKILL_AT_FSYNC = '''
-import os, signal
-_target = os.environ.get("KILL_AT")
+# Loaded by Python at start-up (via PYTHONPATH) in the child process only: when the file being
+# fsync'ed has HOSTILE_SIGNAL_AT in its name, the process sends itself HOSTILE_SIGNAL, as a Ctrl-C,
+# a `kill` or a SIGKILL (which cannot be caught) arriving at the worst moment: the data is written
+# but not yet renamed.
+SIGNAL_AT_FSYNC = '''
+import os, signal, sys, time
+_target = os.environ.get("HOSTILE_SIGNAL_AT")
 if _target:
+    _signum = int(os.environ["HOSTILE_SIGNAL"])
     _real_fsync = os.fsync
 
     def _fsync(fd):
@@ -128,8 +131,20 @@ if _target:
         except OSError:
             name = ""
         if _target in os.path.basename(name):
-            os.kill(os.getpid(), signal.SIGKILL)
+            sys.stderr.write("hostile: signal while writing\\n")
+            sys.stderr.flush()
+            os.kill(os.getpid(), _signum)
+            time.sleep(5)
         return _real_fsync(fd)
 
     os.fsync = _fsync
 '''
+
+
+def signal_at_fsync(tmp_path: Path, target: str, signum: int) -> dict[str, str]:
+    """The environment for a child that sends itself `signum` while it fsyncs a file whose name
+    contains `target` (SIGNAL_AT_FSYNC, installed as the child's sitecustomize)."""
+    site = tmp_path / "site"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(SIGNAL_AT_FSYNC, encoding="utf-8")
+    return {"PYTHONPATH": str(site), "HOSTILE_SIGNAL_AT": target, "HOSTILE_SIGNAL": str(int(signum))}

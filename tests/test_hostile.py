@@ -33,6 +33,7 @@ from conftest import (
     invoke,
     run_cli,
     script_path,
+    signal_at_fsync,
     why_another_user_cannot_run_the_tool,
 )
 
@@ -703,40 +704,13 @@ def test_python_tags_never_run_code(tmp_path: Path, kind: str) -> None:
 
 # ============================================================================ 4. nothing half-written
 
-# Loaded by Python at start-up (via PYTHONPATH) in the child process only: when the file
-# being fsync'ed has HOSTILE_SIGNAL_AT in its name, the process sends itself a signal, as a
-# Ctrl-C or a `kill` arriving at the worst moment: the data is written but not yet renamed.
-SITECUSTOMIZE = '''
-import os, signal, sys, time
-_target = os.environ.get("HOSTILE_SIGNAL_AT")
-if _target:
-    _signum = int(os.environ["HOSTILE_SIGNAL"])
-    _real_fsync = os.fsync
-
-    def _fsync(fd):
-        try:
-            name = os.readlink(f"/proc/self/fd/{fd}")
-        except OSError:
-            name = ""
-        if _target in os.path.basename(name):
-            sys.stderr.write("hostile: signal while writing\\n")
-            sys.stderr.flush()
-            os.kill(os.getpid(), _signum)
-            time.sleep(5)
-        return _real_fsync(fd)
-
-    os.fsync = _fsync
-'''
 needs_proc = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an open file")
 
 
 def interrupted(  # noqa: ANN201
     tmp_path: Path, args: list[str], target: str, signum: int, env: dict[str, str] | None = None
 ):
-    site = tmp_path / "site"
-    site.mkdir(exist_ok=True)
-    (site / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
-    full_env = {"PYTHONPATH": str(site), "HOSTILE_SIGNAL_AT": target, "HOSTILE_SIGNAL": str(int(signum)), **(env or {})}
+    full_env = {**signal_at_fsync(tmp_path, target, signum), **(env or {})}
     result = run_cli(args, env=full_env, timeout=60)
     assert "hostile: signal while writing" in result.stderr, result.stderr  # the signal did arrive mid-write
     assert_no_traceback(result.stderr)

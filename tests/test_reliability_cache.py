@@ -14,7 +14,7 @@ import pytest
 from forge import forge
 
 from baclofen_cli.core import cache_store, loader
-from conftest import DATA_FILE, SIGKILL_AT_FSYNC, run_cli, script_path
+from conftest import DATA_FILE, run_cli, script_path, signal_at_fsync
 
 
 def _shipped_title() -> str:
@@ -300,12 +300,9 @@ def test_a_blank_cache_dir_variable_is_ignored(tmp_path: Path) -> None:
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an open file")
 def test_a_killed_cache_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     """SIGKILL cannot be caught: the temporary file it leaves is removed by the next run."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "sitecustomize.py").write_text(SIGKILL_AT_FSYNC, encoding="utf-8")
     cache = tmp_path / "cache"
     env = {"BACLOFEN_CACHE_DIR": str(cache)}
-    killed = run_cli(["missed-dose"], env={**env, "PYTHONPATH": str(site), "KILL_AT": f".{loader.KB_FILE}."})
+    killed = run_cli(["missed-dose"], env={**env, **signal_at_fsync(tmp_path, f".{loader.KB_FILE}.", signal.SIGKILL)})
     assert killed.returncode == -signal.SIGKILL
     assert [p.name for p in only_entry(cache).iterdir() if p.name.endswith(".tmp")]  # the kill did leave one
     assert missed_dose_title(env) == shipped_title()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OTHER_USER, SIGKILL_AT_FSYNC, run_cli, script_path, why_another_user_cannot_run_the_tool
+from conftest import OTHER_USER, run_cli, script_path, signal_at_fsync, why_another_user_cannot_run_the_tool
 
 is_root = os.name == "posix" and os.geteuid() == 0
 OTHER_UID = 54321
@@ -146,14 +146,11 @@ def test_a_trailing_slash_is_a_clear_line_and_writes_nothing(tmp_path: Path) -> 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an open file")
 def test_a_killed_handout_write_leaves_no_temporary_file_after_the_next_write(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "sitecustomize.py").write_text(SIGKILL_AT_FSYNC, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     target = out / "handout.md"
     run_cli(["overview"])  # the cache is written before, so the kill hits the handout
-    killed = run_cli(["handout", "-o", str(target)], env={"PYTHONPATH": str(site), "KILL_AT": ".handout.md."})
+    killed = run_cli(["handout", "-o", str(target)], env=signal_at_fsync(tmp_path, ".handout.md.", signal.SIGKILL))
     assert killed.returncode == -signal.SIGKILL
     assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")]  # SIGKILL did leave one
     assert run_cli(["handout", "-o", str(target)]).returncode == 0
