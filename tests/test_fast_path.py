@@ -87,17 +87,23 @@ def test_fast_path_never_imports_typer_or_msgspec() -> None:
     assert not {"typer", "rich", "yaml", "msgspec"} & imported, sorted(imported)
 
 
-@pytest.mark.parametrize(
-    "args",
-    [["side", "effects"], ["xanax"], ["withdrawal"], ["missed-dose", "--no-pager"], ["--no-pager", "pump", "--json"]],
-)
-def test_forgiving_forms_stay_on_the_fast_path_and_match_typer(runner, args: list[str]) -> None:
+def answered_on_the_fast_path_as_typer_answers(runner, args: list[str]):  # noqa: ANN201
+    """The run, after checking it imported no Typer and printed exactly what the Typer app prints."""
     fast = run_cli(args, env={"PYTHONPROFILEIMPORTTIME": "1"})
     imported = {line.split("|")[-1].strip() for line in fast.stderr.splitlines() if "|" in line}
     assert "typer" not in imported
     fast = run_cli(args)
     typer_path = invoke(runner, args)
     assert (fast.returncode, fast.stdout, fast.stderr) == (typer_path.exit_code, typer_path.stdout, typer_path.stderr)
+    return fast
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["side", "effects"], ["xanax"], ["withdrawal"], ["missed-dose", "--no-pager"], ["--no-pager", "pump", "--json"]],
+)
+def test_forgiving_forms_stay_on_the_fast_path_and_match_typer(runner, args: list[str]) -> None:
+    answered_on_the_fast_path_as_typer_answers(runner, args)
 
 
 @pytest.mark.parametrize(
@@ -120,12 +126,7 @@ def test_global_options_stay_on_the_fast_path_and_match_typer(runner, tmp_path, 
     from conftest import DATA_FILE
 
     args = [a.format(data=DATA_FILE, missing=tmp_path / "missing.yaml") for a in args]
-    fast = run_cli(args, env={"PYTHONPROFILEIMPORTTIME": "1"})
-    imported = {line.split("|")[-1].strip() for line in fast.stderr.splitlines() if "|" in line}
-    assert "typer" not in imported
-    fast = run_cli(args)
-    typer_path = invoke(runner, args)
-    assert (fast.returncode, fast.stdout, fast.stderr) == (typer_path.exit_code, typer_path.stdout, typer_path.stderr)
+    fast = answered_on_the_fast_path_as_typer_answers(runner, args)
     assert fast.stdout or fast.stderr.startswith("baclofen: error: ")
 
 
