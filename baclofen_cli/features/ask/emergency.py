@@ -104,7 +104,7 @@ def _supposed(clause: list[Token], start: int, end: int, words: AskWords) -> boo
     return first is not None and not any(t.past for t in clause[first:])
 
 
-def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex) -> str:
+def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done: bool = False) -> str:
     """Whether the sign at clause[start:end+1] is said to be happening (or to have happened):
     NOW_STATE; asked about ("can baclofen cause fits", "what happens if i have a seizure",
     "how do i know if my pump has stopped"): ASKED_STATE; or neither, being in the past
@@ -113,7 +113,7 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex) -> s
     cues, how_to = index.cues, index.how_to
     words = [t.word for t in clause]
     now = has_phrase(words, lang.now)
-    if has_phrase(words, lang.history) and not now:
+    if has_phrase(words, lang.history) and not now and not _present_after_history(clause, start, lang):
         return NOT_STATE
     inside = clause[start : end + 1]
     before = words[:start]
@@ -147,11 +147,25 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex) -> s
         return NOW_STATE
     # Asked about: only a person it happens to makes it a description ("what do i do, he
     # took too many", "is it normal that she is not breathing"), not "can tablets be crushed".
-    if past and any(w in lang.subjects for w in before):
-        return NOW_STATE
+    if past and (done or any(w in lang.subjects for w in before)):
+        return NOW_STATE  # "is 180 mg in one go dangerous? already done it"
     if ongoing and person or (person and not conditional and not any(matches(c, clause, lang) for c in cues)):
         return NOW_STATE
     return ASKED_STATE
+
+
+def _present_after_history(clause: list[Token], start: int, lang: AskWords) -> bool:
+    """A present-tense verb between a phrase of the past and the sign: "ran out last week and
+    is seeing things" is now; "last week her dose was given twice", "has had fits" are not."""
+    words = [t.word for t in clause]
+    ends = [k + len(p.split()) for p in lang.history for k in range(len(words))
+            if words[k : k + len(p.split())] == p.split()]
+    for k in range(min(ends, default=len(words)), min(start + 1, len(words))):
+        following = clause[k + 1] if k + 1 < len(clause) else None
+        perfect = following is not None and (following.past or following.word in lang.perfect)
+        if words[k] in lang.present and not perfect:
+            return True
+    return False
 
 
 def emergency_rules(tokens: list[Token], index: AskIndex) -> list[Rule]:
@@ -167,6 +181,7 @@ def emergency_signs(tokens: list[Token], index: AskIndex) -> tuple[list[Rule], b
     clauses = clauses_of(tokens, lang)
     found: list[Rule] = []
     asked = False
+    done = any(t.word in lang.already for t in tokens)
     for rule in index.emergency:
         if rule.context and not all(
             any(not _negated(c, lo, hi, lang) and not _supposed(c, lo, hi, lang)
@@ -175,7 +190,7 @@ def emergency_signs(tokens: list[Token], index: AskIndex) -> tuple[list[Rule], b
         ):
             continue
         states = {
-            _sign_state(clause, start, end, index)
+            _sign_state(clause, start, end, index, done)
             for clause in clauses
             for start, end in matches(rule.sign, clause, lang)
             if not _negated(clause, start, end, lang)

@@ -116,6 +116,9 @@ class AskIndex(NamedTuple):
     too_many: int
     # [unit, amount]: the largest daily amount the topics name ("100 mg a day"), or [].
     day_maximum: list[Any]
+    # The words after the unit in `ask.daily_amount_phrases` ("a day", "per day"): "120 mg a
+    # day" is a dose someone is on, not an amount taken at once.
+    day_words: list[list[str]]
     # Words for animals.
     pets: list[str]
     # Topic id -> stems of its title and section headings ("withdrawal" in "Signs of withdrawal").
@@ -172,6 +175,16 @@ def _rule(text: str, words: AskWords) -> Rule:
     if not parts:
         return Rule(sign=Phrase(stems=[], past=[]))
     return Rule(sign=parts[0], context=parts[1:])
+
+
+def _rules(text: str, words: AskWords) -> list[Rule]:
+    """One rule per choice of the alternatives a part lists: "floppy | limp + syringe | spoon"
+    -> floppy + syringe, floppy + spoon, limp + syringe, limp + spoon (a sign after any of the
+    circumstances, without the file spelling out every pair)."""
+    from itertools import product
+
+    choices = [[a.strip() for a in part.split("|") if a.strip()] for part in text.split("+")]
+    return [_rule(" + ".join(pick), words) for pick in product(*[c for c in choices if c])]
 
 
 def build_index(kb: KnowledgeBase) -> AskIndex:
@@ -265,7 +278,7 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         surface_words.update(w for w in tokenize(key) if w.isalpha())
 
     hints = kb.ask
-    emergency = [r for r in (_rule(t, lang) for t in hints.emergency_phrasings) if r.sign.stems]
+    emergency = [r for t in hints.emergency_phrasings for r in _rules(t, lang) if r.sign.stems]
     cues = [p for p in (_phrase(t, lang) for t in hints.non_emergency_phrasings) if p.stems]
     for text in [*hints.emergency_phrasings, *hints.non_emergency_phrasings, *drugs]:
         surface_words.update(w for w in tokenize(text) if w.isalpha())
@@ -310,6 +323,7 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         containers=sorted({w for t in hints.container_words for w in tokenize(t)}),
         too_many=hints.too_many_at_once,
         day_maximum=_day_maximum(kb, lang),
+        day_words=[lang.tokenize(p)[1:] for p in kb.ask.daily_amount_phrases if len(lang.tokenize(p)) > 1],
         pets=sorted({w for t in hints.pet_words for w in tokenize(t) if w.isalpha()}),
         crisis_topic=hints.crisis_topic or "",
         major_drugs=sorted(major & set(drugs.values())),

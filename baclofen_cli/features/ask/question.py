@@ -149,6 +149,8 @@ def _medicine_follows(tokens: list[Token], n: int, index: AskIndex) -> bool:
         if token.word in (".", then):
             return False
         if common:
+            if token.word in lang.quantity and _ends_clause(tokens, k, index) and _medicine_before(tokens, n, index):
+                return True  # "emptied the blister pack and had the lot": the lot of what came before
             if token.word.isdigit() or token.word in lang.quantity or token.word in index.containers:
                 for j in range(k, min(len(tokens), k + 1 + TAKING_REACH)):
                     if tokens[j].word in (".", then):
@@ -166,6 +168,28 @@ def _medicine_follows(tokens: list[Token], n: int, index: AskIndex) -> bool:
                 return True
             continue
         if medicine_word(token, index):
+            return True
+    return False
+
+
+def _ends_clause(tokens: list[Token], k: int, index: AskIndex) -> bool:
+    """Nothing but filler and words of time after tokens[k] in its clause ("had the lot", "had
+    the lot this morning"; not "had a lot of pain")."""
+    lang = index.words
+    for token in tokens[k + 1 :]:
+        if token.word == "." or token.word in lang.clause_words:
+            return True
+        if token.word not in lang.filler and token.word not in lang.weak_words and token.word not in lang.stop_words:
+            return False
+    return True
+
+
+def _medicine_before(tokens: list[Token], n: int, index: AskIndex) -> bool:
+    """A medicine word or a container earlier in the clause of tokens[n]."""
+    for token in reversed(tokens[:n]):
+        if token.word == ".":
+            return False
+        if token.word in index.containers or (medicine_word(token, index) and not token.word.isdigit()):
             return True
     return False
 
@@ -211,11 +235,15 @@ def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None
     take, give = stem(lang.role("take")), stem(lang.role("give"))
     too, many, much = stem(lang.role("too")), stem(lang.role("many")), stem(lang.role("much"))
     clause_took = False
+    # "is 180 mg in one go dangerous? already done it": an amount the message says was taken,
+    # in any sentence.
+    said_taken = any(t.word in lang.already for t in tokens)
     for n, token in enumerate(tokens):
         if token.word == ".":
             clause_took = False
             continue
-        if token.word in taking and _medicine_follows(tokens, n, index):
+        # A typo of a taking word counts as the word ("swallowd 14 of my 10mg ones").
+        if (token.corrected or token.word) in taking and _medicine_follows(tokens, n, index):
             token.stems.setdefault(take, SYNONYM_WEIGHT)
             token.past = True
         if (take in token.stems or give in token.stems) and token.past:
@@ -233,8 +261,21 @@ def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None
         if amount >= index.too_many and (counted or taken):
             token.stems.update({too: SYNONYM_WEIGHT, many: SYNONYM_WEIGHT})
         # An amount is only too much when it was taken or given ("my dose is 100 mg" is not).
-        if clause_took and index.day_maximum and after.word == index.day_maximum[0] and amount >= index.day_maximum[1]:
+        if (
+            (clause_took or said_taken) and index.day_maximum and after.word == index.day_maximum[0]
+            and amount >= index.day_maximum[1] and not _per_day(tokens, n + 2, index)
+        ):
             token.stems.update({too: SYNONYM_WEIGHT, much: SYNONYM_WEIGHT})
+            if not clause_took:
+                # Taken, by another sentence's word ("already done it"): the amount itself says so.
+                token.stems.setdefault(take, 0.0)
+                token.past = True
+
+
+def _per_day(tokens: list[Token], k: int, index: AskIndex) -> bool:
+    """The words at tokens[k] say "a day", "per day" (of an amount: a dose someone is on)."""
+    words = [t.word for t in tokens[k : k + 3]]
+    return any(words[: len(tail)] == tail for tail in index.day_words)
 
 
 def _join_split_words(tokens: list[Token], index: AskIndex) -> None:
@@ -312,10 +353,12 @@ def correct(word: str, index: AskIndex) -> tuple[str, int] | None:
     candidates = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=8)
     if not candidates:
         return None
-    # Fewest edits first; then a word with the same first letter; then the most used word.
+    # Fewest edits first; then a word with the same first letter, then the same last letter
+    # ("swallowd" is "swallowed", not "swallow"); then the most used word.
     best = min(
         candidates,
-        key=lambda c: (c[1], c[0][0] != word[0], -len(index.postings.get(index.surface.get(c[0], ""), []))),
+        key=lambda c: (c[1], c[0][0] != word[0], c[0][-1] != word[-1],
+                       -len(index.postings.get(index.surface.get(c[0], ""), []))),
     )
     return str(best[0]), int(best[1])
 

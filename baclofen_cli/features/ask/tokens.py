@@ -26,7 +26,7 @@ _WORD_SETS = (
     "stop_words", "question_words", "weak_words", "filler", "negations", "subjects", "ongoing", "question_openers",
     "conditionals", "habitual", "puzzled", "puzzled_by", "counted", "quantity", "not_counted", "references",
     "other_kind", "dummy_it_near", "dummy_it_clause", "unstemmed", "help_words", "mixing_words", "clause_words",
-    "amount_of", "possessives", "taking_before",
+    "amount_of", "possessives", "taking_before", "already", "present", "perfect",
 )
 
 
@@ -61,6 +61,13 @@ class AskWords(NamedTuple):
     amount_of: frozenset[str]
     possessives: frozenset[str]
     taking_before: frozenset[str]
+    # "already (done it)": the amount a message gives was taken.
+    already: frozenset[str]
+    # Present-tense verbs: after a phrase of the past ("last week ..."), a sign said with one
+    # of these is happening now ("ran out last week and is seeing things").
+    present: frozenset[str]
+    # ... unless a past form follows it ("has had fits", "has been fine").
+    perfect: frozenset[str]
     history: tuple[str, ...]
     now: tuple[str, ...]
     definition_openers: tuple[tuple[str, ...], ...]
