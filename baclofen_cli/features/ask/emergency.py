@@ -115,6 +115,8 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
     now = has_phrase(words, lang.now)
     if has_phrase(words, lang.history) and not now and not _present_after_history(clause, start, lang):
         return NOT_STATE
+    if has_phrase(words, lang.routine):
+        return NOT_STATE  # "i had my dose again at 2pm as usual"
     inside = clause[start : end + 1]
     before = words[:start]
     people = lang.subjects | lang.ongoing

@@ -69,6 +69,8 @@ class AskWords(NamedTuple):
     # ... unless a past form follows it ("has had fits", "has been fine").
     perfect: frozenset[str]
     history: tuple[str, ...]
+    # "as usual": what is described is the routine, not an event.
+    routine: tuple[str, ...]
     now: tuple[str, ...]
     definition_openers: tuple[tuple[str, ...], ...]
     eating_words: tuple[str, ...]
@@ -127,7 +129,7 @@ class AskWords(NamedTuple):
         values = dict(data)
         for name in (*_WORD_SETS, "weak_stems", "help_stems", "eating_stems"):
             values[name] = frozenset(values[name])
-        for name in ("history", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes",
+        for name in ("history", "routine", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes",
                      "other_medicine_words", "other_medicine"):
             values[name] = tuple(values[name])
         values["definition_openers"] = tuple(tuple(p) for p in values["definition_openers"])
@@ -177,7 +179,7 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values: dict[str, Any] = {"language": base, "stemmer": str(raw["stemmer"])}
     for name in _WORD_SETS:
         values[name] = frozenset(fold(w) for w in raw[name])
-    for name in ("history", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes"):
+    for name in ("history", "routine", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes"):
         values[name] = tuple(fold(p) for p in raw[name])
     values["other_medicine_words"] = tuple(fold(w) for w in raw["other_medicine"])
     values["definition_openers"] = tuple(tuple(fold(p).split()) for p in raw["definition_openers"])
