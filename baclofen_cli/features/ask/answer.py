@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING, Any
 from baclofen_cli.features.ask.emergency import (
     RULE_WEIGHT,
     ate_or_took,
-    emergency_signs,
+    pointed_topic,
     pet_words,
     rule_evidence,
     said,
+    signs_described_and_asked,
 )
 from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, Token, analyse, content_tokens, typed_stem
 from baclofen_cli.features.ask.rank import Ranked, is_weak, rank
@@ -122,7 +123,8 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
             urgent = [i for i, sec in enumerate(topic.sections) if sec.kind == "emergency"][:1]
             results = [_result(topic, i, 1.0) for i in urgent]
         return Answer(emergency=True, results=results, notices=notices, reason="self-harm", **base)
-    rules, asked = emergency_signs(tokens, index)
+    rules, asked_rules = signs_described_and_asked(tokens, index)
+    asked = bool(asked_rules)
     if pet_words(tokens, index):
         # An animal: a vet or an animal poison line, never the human uses, doses or numbers.
         eaten = bool(rules) or ate_or_took(tokens, lang)
@@ -165,7 +167,8 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     if focus is not None:
         ranking_tokens = analyse(focus, index)
     results = _ranked_results(kb, index, ranking_tokens, rules, emergency,
-                              named_before=focus is not None and names_medicine(tokens, index))
+                              named_before=focus is not None and names_medicine(tokens, index),
+                              asked_rules=[] if focus is not None else asked_rules)
     if not results and focus is not None:
         results = _ranked_results(kb, index, tokens, rules, emergency)
     if not results and (emergency or numbers) and index.emergency_topics:
@@ -206,9 +209,21 @@ def _focus(question: str, tokens: list[Token], index: AskIndex) -> str | None:
 
 def _ranked_results(
     kb: KnowledgeBase, index: AskIndex, tokens: list[Token], rules: list[Rule], emergency: bool,
-    named_before: bool = False,
+    named_before: bool = False, asked_rules: list[Rule] | None = None,
 ) -> list[dict[str, Any]]:
     ranked = rank(index, tokens)
+    pointed = {t for t in (pointed_topic(index, r) for r in asked_rules or []) if t}
+    if len(pointed) == 1 and not emergency:
+        # A sign asked about in a circumstance the file names a topic for ("does coming off it
+        # cause fits", "withdrawal cause seizures?"): that topic answers, ahead of the one that
+        # lists the sign among others.
+        topic = next(iter(pointed))
+        best = max((r.score for r in ranked), default=0.0)
+        for item in ranked:
+            if item.topic == topic and item.score > 0:
+                item.score = max(item.score, 1.01 * best)
+                item.bm25 = max(item.bm25, 1.01 * max(r.bm25 for r in ranked))
+        ranked.sort(key=lambda r: -r.score)
     drugs = mentioned_drugs(tokens, index)
     found = substances(tokens, index)
     unaided = ranked[0] if ranked else None

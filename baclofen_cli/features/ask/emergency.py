@@ -179,10 +179,17 @@ def emergency_rules(tokens: list[Token], index: AskIndex) -> list[Rule]:
 def emergency_signs(tokens: list[Token], index: AskIndex) -> tuple[list[Rule], bool]:
     """The emergency phrasings the question describes, and whether it asks about one without
     describing it ("can baclofen cause fits": then the answer leads with the signs, no alarm)."""
+    found, asked = signs_described_and_asked(tokens, index)
+    return found, bool(asked)
+
+
+def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[list[Rule], list[Rule]]:
+    """The emergency phrasings the question describes, and those it only asks about ("does
+    coming off it cause fits": the circumstance, stopping, says which topic answers)."""
     lang = index.words
     clauses = clauses_of(tokens, lang)
     found: list[Rule] = []
-    asked = False
+    asked: list[Rule] = []
     done = any(t.word in lang.already for t in tokens)
     for rule in index.emergency:
         if rule.context and not all(
@@ -200,7 +207,7 @@ def emergency_signs(tokens: list[Token], index: AskIndex) -> tuple[list[Rule], b
         if NOW_STATE in states:
             found.append(rule)
         elif ASKED_STATE in states:
-            asked = True
+            asked.append(rule)
     return found, asked
 
 
@@ -241,8 +248,13 @@ def rule_evidence(index: AskIndex, rules: list[Rule]) -> dict[str, float]:
         best[topic] = max(best.get(topic, 0.0), sum(values))
     # The file's own word for which topic answers a phrasing (`ask.emergency_phrasing_topics`).
     for rule in rules:
-        stems = {s for phrase in (rule.sign, *rule.context) for s in phrase.stems}
-        pointed = next((t for s, t in index.rule_topics if s in stems), None)
+        pointed = pointed_topic(index, rule)
         if pointed:
             best[pointed] = best.get(pointed, 0.0) + RULE_TOPIC_BONUS
     return best
+
+
+def pointed_topic(index: AskIndex, rule: Rule) -> str | None:
+    """The topic `ask.emergency_phrasing_topics` names for the phrasing's words, if any."""
+    stems = {s for phrase in (rule.sign, *rule.context) for s in phrase.stems}
+    return next((t for s, t in index.rule_topics if s in stems), None)

@@ -166,13 +166,25 @@ def min_score(
     if named or others:
         return ANCHORED_MIN_SCORE
     typed = [t for t in tokens if t.word != "."]
+    # The words that carry the question; a stop word may come with them ("putting on weight",
+    # "grapefruit juice ok"), and one slip of the keyboard ("nauseus").
+    meaning = [t for t in typed if t.word not in lang.question_words
+               and (t.word not in lang.stop_words or (t.corrected and t.distance <= 1))]
     if (
-        0 < len(typed) <= SHORT_QUESTION_WORDS
-        and not any(t.unknown or t.corrected or t.word in lang.question_words or t.word in lang.stop_words
+        0 < len(meaning) <= SHORT_QUESTION_WORDS and len(typed) <= SHORT_QUESTION_WORDS + 2
+        and not any(t.unknown or (t.corrected and t.distance > 1) or t.word in lang.question_words
                     or t.word in lang.weak_words or t.word in lang.other_kind for t in typed)
     ):
         # "fever", "dry mouth", "dosage": a word or two, each the file's own, nothing else asked.
         return ANCHORED_MIN_SCORE
+    if (
+        len(meaning) == 1 and len(typed) <= SHORT_QUESTION_WORDS + 2 and typed[0].word in lang.yes_no_openers
+        and all(t.word in lang.question_words or t.word in lang.stop_words for t in typed if t is not meaning[0])
+        and not (meaning[0].unknown or meaning[0].word in lang.weak_words or meaning[0].word in lang.other_kind)
+    ):
+        # "can i drive", "is it addictive": one word of the file's own, asked yes or no
+        # (not "what time is it").
+        return REFERENCED_MIN_SCORE
     if referred:
         return REFERENCED_MIN_SCORE
     if ranked and ranked[0].best_kind == "about" and ranked[0].score < ABOUT_MIN_SCORE:
@@ -221,7 +233,11 @@ def other_medicine_question(tokens: list[Token], index: AskIndex, found: dict[in
     one ("oxycodone max dose per day", "how much melatonin should i take"); else []."""
     lang = index.words
     words = [t.word for t in tokens]
-    if not index.other_cues or not has_phrase(words, index.other_cues):
+    # "can i take two nytol tonight": a count just before another medicine's name asks its dose.
+    counted = any(n and tokens[n - 1].word.isdigit() for n in found)
+    # "what is gabapentin (for)", "what are zopiclone tablets": what another medicine is.
+    defined = bool(found) and is_definition(words, lang)
+    if not index.other_cues or not (counted or defined or has_phrase(words, index.other_cues)):
         return []
     if names_medicine(tokens, index):
         return []
@@ -233,9 +249,12 @@ def other_medicine_question(tokens: list[Token], index: AskIndex, found: dict[in
                 others.append(name)
         elif (
             token.unknown and not token.corrected and len(token.word) >= 5 and token.word not in others
-            and n and tokens[n - 1].word in lang.amount_of
+            and ((n and tokens[n - 1].word in lang.amount_of)
+                 # "flurbinex dosage", "what is zorbinol dose": the name first, then the cue.
+                 or (_cue_follows(words, n + 1, index)
+                     and all(w in lang.stop_words or w in lang.question_words for w in words[:n])))
         ):
-            others.append(token.word)  # "how much melatonin", "a dose of ashwagandha"
+            others.append(token.word)  # "how much melatonin", "a dose of ashwagandha", "flurbinex dosage"
     if not others:
         return []
     for n, token in enumerate(tokens):
@@ -247,6 +266,12 @@ def other_medicine_question(tokens: list[Token], index: AskIndex, found: dict[in
             if not any(k in found or (k < len(tokens) and tokens[k].unknown) for k in near):
                 return []
     return others
+
+
+def _cue_follows(words: list[str], k: int, index: AskIndex) -> bool:
+    """One of `ask.other_medicine_cues` starts at words[k] ("X dosage", "X max dose")."""
+    rest = " ".join(words[k : k + 4])
+    return any(rest == cue or rest.startswith(cue + " ") for cue in index.other_cues)
 
 
 def words_not_in(index: AskIndex, topic: str, tokens: list[Token]) -> list[str]:

@@ -26,7 +26,7 @@ _WORD_SETS = (
     "stop_words", "question_words", "weak_words", "filler", "negations", "subjects", "ongoing", "question_openers",
     "conditionals", "habitual", "puzzled", "puzzled_by", "counted", "quantity", "not_counted", "references",
     "other_kind", "dummy_it_near", "dummy_it_clause", "unstemmed", "help_words", "mixing_words", "clause_words",
-    "amount_of", "possessives", "taking_before", "already", "present", "perfect",
+    "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers",
 )
 
 
@@ -68,6 +68,8 @@ class AskWords(NamedTuple):
     present: frozenset[str]
     # ... unless a past form follows it ("has had fits", "has been fine").
     perfect: frozenset[str]
+    # Openers of a yes-or-no question ("can i drive", "is it addictive").
+    yes_no_openers: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
