@@ -117,6 +117,8 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
         return NOT_STATE
     if has_phrase(words, lang.routine):
         return NOT_STATE  # "i had my dose again at 2pm as usual"
+    if set(words[max(0, start - 2) : start]) & lang.prescribers and not set(words) & lang.mistakes:
+        return NOT_STATE  # "my doctor doubled my dose" (not "the nurse gave him double by mistake")
     inside = clause[start : end + 1]
     before = words[:start]
     people = lang.subjects | lang.ongoing

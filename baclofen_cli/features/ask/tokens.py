@@ -26,7 +26,7 @@ _WORD_SETS = (
     "stop_words", "question_words", "weak_words", "filler", "negations", "subjects", "ongoing", "question_openers",
     "conditionals", "habitual", "puzzled", "puzzled_by", "counted", "quantity", "not_counted", "references",
     "other_kind", "dummy_it_near", "dummy_it_clause", "unstemmed", "help_words", "mixing_words", "clause_words",
-    "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers",
+    "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers", "mistakes",
 )
 
 
@@ -70,6 +70,9 @@ class AskWords(NamedTuple):
     perfect: frozenset[str]
     # Openers of a yes-or-no question ("can i drive", "is it addictive").
     yes_no_openers: frozenset[str]
+    # Who changes a dose on purpose ("my doctor doubled my dose"), unless by one of the mistakes.
+    prescribers: frozenset[str]
+    mistakes: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
