@@ -91,7 +91,7 @@ def has_phrase(tokens: list[str], phrases: tuple[str, ...] | list[str]) -> bool:
 
 
 def _negated(clause: list[Token], start: int, end: int, words: AskWords) -> bool:
-    before = [t.word for t in clause[max(0, start - 3) : start]]
+    before = [t.word for t in clause[max(0, start - 3) : start] if t.absorbed is not clause[start]]
     inside = {t.word for t in clause[start : end + 1]}
     return any(w in words.negations and w not in inside for w in before)
 

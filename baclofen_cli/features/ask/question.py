@@ -36,7 +36,7 @@ TAKING_REACH = 5
 class Token:
     """One word of the question: what was typed, and the stems it may stand for."""
 
-    __slots__ = ("word", "stems", "past", "corrected", "distance", "phrases", "unknown")
+    __slots__ = ("word", "stems", "past", "corrected", "distance", "phrases", "unknown", "absorbed")
 
     def __init__(
         self,
@@ -53,6 +53,10 @@ class Token:
         self.phrases: list[list[str]] = []
         # Neither known to the file nor read as a known word.
         self.unknown = unknown
+        # A negation that is part of a phrase with a meaning of its own ("can not remember" ->
+        # forgot, "no tablets" -> run out): the phrase's last word, which it does not negate
+        # ("not had a seizure" still negates the seizure).
+        self.absorbed: Token | None = None
 
 
 def typed_stem(stems: dict[str, float]) -> str:
@@ -313,6 +317,8 @@ def _add_synonyms(tokens: list[Token], index: AskIndex) -> None:
         for part in tokens[start : start + size - 1]:
             for s in part.stems:
                 part.stems[s] *= PHRASE_PART_WEIGHT
+            if part.word in index.words.negations:
+                part.absorbed = target
 
 
 def content_tokens(tokens: list[Token], index: AskIndex) -> list[dict[str, float]]:
