@@ -213,6 +213,9 @@ class AskHints(StrictStruct, frozen=True):
     crisis_message: Statement | None = None
     # The topic whose emergency sections go with crisis help (never its other sections).
     crisis_topic: Identifier | None = None
+    # The topic for an emergency sign someone has as a condition or had in the past ("has
+    # seizures", "had a fit years ago, can i take it"): who should take care.
+    condition_topic: Identifier | None = None
     # Phrases that ask for the emergency numbers ("911", "what number do i call").
     emergency_number_phrasings: list[NonEmptyText] = []
     # Animals: a question about a pet gets this (a vet or animal poison line), never human advice.

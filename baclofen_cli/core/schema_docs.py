@@ -181,6 +181,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "self_harm_phrasings": "Thoughts of suicide or self-harm and 'lethal dose' questions: always an emergency.",
         "crisis_message": "Shown first for self-harm phrasings, before the emergency box.",
         "crisis_topic": "The topic whose emergency sections go with crisis help (never its other sections).",
+        "condition_topic": "The topic for an emergency sign someone has as a condition or had in the past.",
         "emergency_number_phrasings": "Phrases that ask for the emergency numbers ('911', 'what number do i call').",
         "pet_words": "Words for animals: such a question gets pet_message, never human advice.",
         "pet_message": "What to do when a pet ate the medicine (a vet or an animal poison line).",

@@ -123,7 +123,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
             urgent = [i for i, sec in enumerate(topic.sections) if sec.kind == "emergency"][:1]
             results = [_result(topic, i, 1.0) for i in urgent]
         return Answer(emergency=True, results=results, notices=notices, reason="self-harm", **base)
-    rules, asked_rules = signs_described_and_asked(tokens, index)
+    rules, asked_rules, had_rules = signs_described_and_asked(tokens, index)
     asked = bool(asked_rules)
     if pet_words(tokens, index):
         # An animal: a vet or an animal poison line, never the human uses, doses or numbers.
@@ -168,7 +168,8 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         ranking_tokens = analyse(focus, index)
     results = _ranked_results(kb, index, ranking_tokens, rules, emergency,
                               named_before=focus is not None and names_medicine(tokens, index),
-                              asked_rules=[] if focus is not None else asked_rules)
+                              asked_rules=[] if focus is not None else asked_rules,
+                              had_rules=[] if focus is not None else had_rules)
     if not results and focus is not None:
         results = _ranked_results(kb, index, tokens, rules, emergency)
     if not results and (emergency or numbers) and index.emergency_topics:
@@ -189,7 +190,9 @@ def _focus(question: str, tokens: list[Token], index: AskIndex) -> str | None:
     import re
 
     lang = index.words
-    sentences = [p.strip() for p in re.split(r"(?<=[.!?\n])", question[:MAX_QUERY_CHARS]) if p.strip()]
+    # A piece with no word ("??" after a question) is no sentence of its own.
+    pieces = re.split(r"(?<=[.!?\n])", question[:MAX_QUERY_CHARS])
+    sentences = [p.strip() for p in pieces if any(w.isalnum() for w in words_of(p))]
     if len(sentences) < 2:
         return None
     markers = [re.escape(m).replace(r"\ ", r"\s+") for m in lang.question_markers]
@@ -209,10 +212,17 @@ def _focus(question: str, tokens: list[Token], index: AskIndex) -> str | None:
 
 def _ranked_results(
     kb: KnowledgeBase, index: AskIndex, tokens: list[Token], rules: list[Rule], emergency: bool,
-    named_before: bool = False, asked_rules: list[Rule] | None = None,
+    named_before: bool = False, asked_rules: list[Rule] | None = None, had_rules: list[Rule] | None = None,
 ) -> list[dict[str, Any]]:
     ranked = rank(index, tokens)
     pointed = {t for t in (pointed_topic(index, r) for r in asked_rules or []) if t}
+    if not pointed and had_rules:
+        # Said to be in the past or a condition someone has: the topic the phrasing points to
+        # ("last year i took too many ... how do i stop it happening": overdose), else the
+        # file's topic for conditions ("had a fit years ago, can i still take it").
+        pointed = {t for t in (pointed_topic(index, r) for r in had_rules) if t}
+        if not pointed and kb.ask.condition_topic:
+            pointed = {kb.ask.condition_topic}
     if len(pointed) == 1 and not emergency:
         # A sign asked about in a circumstance the file names a topic for ("does coming off it
         # cause fits", "withdrawal cause seizures?"): that topic answers, ahead of the one that

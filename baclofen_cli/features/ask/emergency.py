@@ -25,6 +25,8 @@ RULE_WEIGHT = 1.0
 # Added for the topic the file names for a matched phrasing's words (about a strong match).
 RULE_TOPIC_BONUS = 8.0
 NOW_STATE, ASKED_STATE, NOT_STATE = "now", "asked", "no"
+# Not happening: in the past history, or a condition someone has ("has seizures").
+HISTORY_STATE = "history"
 
 
 def clauses_of(tokens: list[Token], words: AskWords) -> list[list[Token]]:
@@ -114,7 +116,7 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
     words = [t.word for t in clause]
     now = has_phrase(words, lang.now)
     if has_phrase(words, lang.history) and not now and not _present_after_history(clause, start, lang):
-        return NOT_STATE
+        return HISTORY_STATE
     if has_phrase(words, lang.routine):
         return NOT_STATE  # "i had my dose again at 2pm as usual"
     if set(words[max(0, start - 2) : start]) & lang.prescribers and not set(words) & lang.mistakes:
@@ -128,7 +130,7 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
         return NOT_STATE  # "mcg and mg, confused.": puzzled
     plural = len(inside) == 1 and inside[0].word.endswith("s")
     if plural and lang.habitual & set(before) and not now:
-        return NOT_STATE  # "my son has (cp and) seizures": a condition he has, not one happening now
+        return HISTORY_STATE  # "my son has (cp and) seizures": a condition he has, not one happening now
     past = any(t.past for t in inside)
     if how_to and has_phrase(words, how_to) and not now:
         return ASKED_STATE  # "how do i know if my pump has stopped"
@@ -181,17 +183,19 @@ def emergency_rules(tokens: list[Token], index: AskIndex) -> list[Rule]:
 def emergency_signs(tokens: list[Token], index: AskIndex) -> tuple[list[Rule], bool]:
     """The emergency phrasings the question describes, and whether it asks about one without
     describing it ("can baclofen cause fits": then the answer leads with the signs, no alarm)."""
-    found, asked = signs_described_and_asked(tokens, index)
+    found, asked, _ = signs_described_and_asked(tokens, index)
     return found, bool(asked)
 
 
-def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[list[Rule], list[Rule]]:
-    """The emergency phrasings the question describes, and those it only asks about ("does
-    coming off it cause fits": the circumstance, stopping, says which topic answers)."""
+def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[list[Rule], list[Rule], list[Rule]]:
+    """The emergency phrasings the question describes; those it only asks about ("does
+    coming off it cause fits": the circumstance, stopping, says which topic answers); and those
+    in the past history or a condition someone has ("had a fit years ago, can i take it")."""
     lang = index.words
     clauses = clauses_of(tokens, lang)
     found: list[Rule] = []
     asked: list[Rule] = []
+    had: list[Rule] = []
     done = any(t.word in lang.already for t in tokens)
     for rule in index.emergency:
         if rule.context and not all(
@@ -210,7 +214,9 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
             found.append(rule)
         elif ASKED_STATE in states:
             asked.append(rule)
-    return found, asked
+        elif HISTORY_STATE in states:
+            had.append(rule)
+    return found, asked, had
 
 
 def said(phrases: list[Phrase], tokens: list[Token], words: AskWords) -> bool:
