@@ -27,12 +27,13 @@ from typing import TYPE_CHECKING, Any
 from baclofen_cli.features.ask.emergency import (
     RULE_WEIGHT,
     ate_or_took,
-    pointed_topic,
     pet_words,
+    pointed_topic,
     rule_evidence,
     said,
     signs_described_and_asked,
 )
+from baclofen_cli.features.ask.focus import question_focus
 from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, Token, analyse, content_tokens, typed_stem
 from baclofen_cli.features.ask.rank import Ranked, is_weak, rank
 from baclofen_cli.features.ask.scope import (
@@ -48,7 +49,6 @@ from baclofen_cli.features.ask.scope import (
     unknown_medicine,
     words_not_in,
 )
-from baclofen_cli.features.ask.tokens import words_of
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -61,9 +61,6 @@ SECOND_SECTION_SHARE = 0.6
 # The runner-up topic is shown too when its score is at least this share of the best.
 RUNNER_UP_SHARE = 0.85
 MAX_RESULTS = 3
-# A message this long (in words) is answered from the sentence that asks the question, when
-# one does: background in a long post must not outweigh the question itself.
-LONG_MESSAGE_WORDS = 25
 
 
 class Answer:
@@ -163,7 +160,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
             return Answer(emergency=False, results=[], drugs=drugs, notices=notices, reason="other-medicine",
                           other_medicines=others, caution=caution, **base)
     ranking_tokens = tokens
-    focus = _focus(question, tokens, index)
+    focus = question_focus(question, tokens, index)
     if focus is not None:
         ranking_tokens = analyse(focus, index)
     results = _ranked_results(kb, index, ranking_tokens, rules, emergency,
@@ -179,35 +176,6 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
             results = _topic_results(kb, Ranked(topic.id, 1.0, []), limit=1, emergency=True)
     return Answer(emergency=emergency, results=results[:MAX_RESULTS], drugs=drugs, caution=caution,
                   reason=reason, notices=notices, **base)
-
-
-def _focus(question: str, tokens: list[Token], index: AskIndex) -> str | None:
-    """In a long message, the last sentence that asks something ("... anyway my question is
-    can he have a glass of wine"), from a "question:" marker on; None for a short one."""
-    words = sum(1 for t in tokens if t.word != ".")
-    if words < LONG_MESSAGE_WORDS:
-        return None
-    import re
-
-    lang = index.words
-    # A piece with no word ("??" after a question) is no sentence of its own.
-    pieces = re.split(r"(?<=[.!?\n])", question[:MAX_QUERY_CHARS])
-    sentences = [p.strip() for p in pieces if any(w.isalnum() for w in words_of(p))]
-    if len(sentences) < 2:
-        return None
-    markers = [re.escape(m).replace(r"\ ", r"\s+") for m in lang.question_markers]
-    asking = [
-        p for p in sentences
-        if p.endswith("?") or any(m.split()[0] in p.casefold() for m in lang.question_markers)
-        or (words_of(p)[:1] and words_of(p)[0] in lang.question_openers)
-    ]
-    if not asking:
-        return None
-    focus = asking[-1]
-    marker = re.search(r"(?:" + "|".join(markers) + r")\s*[:,-]?\s*", focus, flags=re.IGNORECASE) if markers else None
-    if marker and marker.end() < len(focus):
-        focus = focus[marker.end():]
-    return focus if len(words_of(focus)) >= 2 else None
 
 
 def _ranked_results(
@@ -228,10 +196,10 @@ def _ranked_results(
         # cause fits", "withdrawal cause seizures?"): that topic answers, ahead of the one that
         # lists the sign among others.
         topic = next(iter(pointed))
-        best = max((r.score for r in ranked), default=0.0)
+        top = max((r.score for r in ranked), default=0.0)
         for item in ranked:
             if item.topic == topic and item.score > 0:
-                item.score = max(item.score, 1.01 * best)
+                item.score = max(item.score, 1.01 * top)
                 item.bm25 = max(item.bm25, 1.01 * max(r.bm25 for r in ranked))
         ranked.sort(key=lambda r: -r.score)
     drugs = mentioned_drugs(tokens, index)

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from baclofen_cli.features.ask.index import Rule
 from baclofen_cli.features.ask.rank import bm25
 
 if TYPE_CHECKING:
-    from baclofen_cli.features.ask.index import AskIndex, Phrase, Rule
+    from baclofen_cli.features.ask.index import AskIndex, Phrase
     from baclofen_cli.features.ask.question import Token
     from baclofen_cli.features.ask.tokens import AskWords
 
@@ -27,6 +28,8 @@ RULE_TOPIC_BONUS = 8.0
 NOW_STATE, ASKED_STATE, NOT_STATE = "now", "asked", "no"
 # Not happening: in the past history, or a condition someone has ("has seizures").
 HISTORY_STATE = "history"
+# Which state of a phrasing's alternatives counts: happening first, then asked, then history.
+_ORDER = {NOW_STATE: 0, ASKED_STATE: 1, HISTORY_STATE: 2}
 
 
 def clauses_of(tokens: list[Token], words: AskWords) -> list[list[Token]]:
@@ -197,25 +200,33 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
     asked: list[Rule] = []
     had: list[Rule] = []
     done = any(t.word in lang.already for t in tokens)
-    for rule in index.emergency:
-        if rule.context and not all(
-            any(not _negated(c, lo, hi, lang) and not _supposed(c, lo, hi, lang)
-                for c in clauses for lo, hi in matches(part, c, lang))
-            for part in rule.context
-        ):
-            continue
-        states = {
-            _sign_state(clause, start, end, index, done)
-            for clause in clauses
-            for start, end in matches(rule.sign, clause, lang)
-            if not _negated(clause, start, end, lang)
-        }
-        if NOW_STATE in states:
-            found.append(rule)
-        elif ASKED_STATE in states:
-            asked.append(rule)
-        elif HISTORY_STATE in states:
-            had.append(rule)
+    for choice in index.emergency:
+        # Each circumstance: the first alternative the question says, not negated or supposed.
+        context: list[Phrase] = []
+        for alternatives in choice.contexts:
+            hit = next((part for part in alternatives
+                        if any(not _negated(c, lo, hi, lang) and not _supposed(c, lo, hi, lang)
+                               for c in clauses for lo, hi in matches(part, c, lang))), None)
+            if hit is None:
+                break
+            context.append(hit)
+        else:
+            state, sign = "", None
+            for alternative in choice.signs:
+                states = {
+                    _sign_state(clause, start, end, index, done)
+                    for clause in clauses
+                    for start, end in matches(alternative, clause, lang)
+                    if not _negated(clause, start, end, lang)
+                }
+                for rank_state in (NOW_STATE, ASKED_STATE, HISTORY_STATE):
+                    if rank_state in states and (not state or _ORDER[rank_state] < _ORDER[state]):
+                        state, sign = rank_state, alternative
+                if state == NOW_STATE:
+                    break
+            if sign is not None:
+                rule = Rule(sign=sign, context=context)
+                {NOW_STATE: found, ASKED_STATE: asked, HISTORY_STATE: had}[state].append(rule)
     return found, asked, had
 
 

@@ -42,9 +42,18 @@ class Rule(NamedTuple):
     sign: Phrase
     context: list[Phrase] | tuple[Phrase, ...] = ()
 
+
+class Choices(NamedTuple):
+    """An emergency phrasing as the file writes it, each part with its alternatives ("floppy |
+    limp + syringe | spoon"): it matches as the Rule of the alternatives found, and costs one
+    match per alternative, not one per combination."""
+
+    signs: list[Phrase]
+    contexts: list[list[Phrase]]
+
     @classmethod
-    def from_row(cls, row: list[Any]) -> Rule:
-        return cls(Phrase(*row[0]), [Phrase(*part) for part in row[1]])
+    def from_row(cls, row: list[Any]) -> Choices:
+        return cls([Phrase(*p) for p in row[0]], [[Phrase(*p) for p in part] for part in row[1]])
 
 
 class Postings(dict[str, list[int]]):
@@ -77,7 +86,7 @@ class AskIndex(NamedTuple):
     surface: dict[str, str]
     # Stems of a synonym key, joined by spaces -> stems it stands for (one list per meaning).
     synonyms: dict[str, list[list[str]]]
-    emergency: list[Rule]
+    emergency: list[Choices]
     cues: list[Phrase]
     # Drug names, brands and aliases from the interactions block: words joined by spaces -> name.
     drugs: dict[str, str]
@@ -142,7 +151,7 @@ class AskIndex(NamedTuple):
             **{
                 **data,
                 "docs": [Doc(*row) for row in data["docs"]],
-                "emergency": [Rule.from_row(row) for row in data["emergency"]],
+                "emergency": [Choices.from_row(row) for row in data["emergency"]],
                 "cues": [Phrase(*row) for row in data["cues"]],
                 "self_harm": [Phrase(*row) for row in data["self_harm"]],
                 "number_requests": [Phrase(*row) for row in data["number_requests"]],
@@ -168,23 +177,13 @@ def _phrase(text: str, words: AskWords) -> Phrase:
     return Phrase(stems=[words.stem(w) for w in kept], past=[words.is_past(w) for w in kept])
 
 
-def _rule(text: str, words: AskWords) -> Rule:
-    """"hallucinations + stopped" -> the sign "hallucinations" in the context "stopped"."""
-    parts = [_phrase(part, words) for part in text.split("+")]
-    parts = [p for p in parts if p.stems]
+def _choices(text: str, words: AskWords) -> Choices:
+    """"floppy | limp + syringe | spoon" -> the signs floppy, limp in the context syringe or spoon."""
+    parts = [[q for q in (_phrase(a, words) for a in part.split("|")) if q.stems] for part in text.split("+")]
+    parts = [part for part in parts if part]
     if not parts:
-        return Rule(sign=Phrase(stems=[], past=[]))
-    return Rule(sign=parts[0], context=parts[1:])
-
-
-def _rules(text: str, words: AskWords) -> list[Rule]:
-    """One rule per choice of the alternatives a part lists: "floppy | limp + syringe | spoon"
-    -> floppy + syringe, floppy + spoon, limp + syringe, limp + spoon (a sign after any of the
-    circumstances, without the file spelling out every pair)."""
-    from itertools import product
-
-    choices = [[a.strip() for a in part.split("|") if a.strip()] for part in text.split("+")]
-    return [_rule(" + ".join(pick), words) for pick in product(*[c for c in choices if c])]
+        return Choices(signs=[], contexts=[])
+    return Choices(signs=parts[0], contexts=parts[1:])
 
 
 def build_index(kb: KnowledgeBase) -> AskIndex:
@@ -278,7 +277,7 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         surface_words.update(w for w in tokenize(key) if w.isalpha())
 
     hints = kb.ask
-    emergency = [r for t in hints.emergency_phrasings for r in _rules(t, lang) if r.sign.stems]
+    emergency = [c for c in (_choices(t, lang) for t in hints.emergency_phrasings) if c.signs]
     cues = [p for p in (_phrase(t, lang) for t in hints.non_emergency_phrasings) if p.stems]
     for text in [*hints.emergency_phrasings, *hints.non_emergency_phrasings, *drugs]:
         surface_words.update(w for w in tokenize(text) if w.isalpha())

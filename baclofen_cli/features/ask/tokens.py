@@ -26,7 +26,8 @@ _WORD_SETS = (
     "stop_words", "question_words", "weak_words", "filler", "negations", "subjects", "ongoing", "question_openers",
     "conditionals", "habitual", "puzzled", "puzzled_by", "counted", "quantity", "not_counted", "references",
     "other_kind", "dummy_it_near", "dummy_it_clause", "unstemmed", "help_words", "mixing_words", "clause_words",
-    "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers", "mistakes",
+    "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
+    "mistakes",
 )
 
 
@@ -134,7 +135,8 @@ class AskWords(NamedTuple):
         values = dict(data)
         for name in (*_WORD_SETS, "weak_stems", "help_stems", "eating_stems"):
             values[name] = frozenset(values[name])
-        for name in ("history", "routine", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes",
+        for name in ("history", "routine", "now", "eating_words", "question_markers", "gerund_suffixes",
+                     "past_suffixes",
                      "other_medicine_words", "other_medicine"):
             values[name] = tuple(values[name])
         values["definition_openers"] = tuple(tuple(p) for p in values["definition_openers"])
