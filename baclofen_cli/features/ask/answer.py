@@ -18,7 +18,8 @@ module per step:
    emergency section, led by what the matched phrasings point to.
 5. In scope or not (`scope`): what score the best topic needs, or never answered.
 6. The answer (here): emergencies first (self-harm, animals, the signs), then out of scope
-   (another medicine's dose or use), then the ranked topics; `json_view` and `display_view`.
+   (another medicine's dose or use), then the ranked topics (a long post's question sentence:
+   `focus`); a question about an emergency leads with its signs, no alarm.
 """
 from __future__ import annotations
 
@@ -27,15 +28,16 @@ from typing import TYPE_CHECKING, Any
 from baclofen_cli.features.ask.emergency import (
     RULE_WEIGHT,
     ate_or_took,
+    has_phrase,
+    mentioned_topic,
     pet_words,
-    pointed_topic,
     rule_evidence,
     said,
     signs_described_and_asked,
 )
 from baclofen_cli.features.ask.focus import question_focus
 from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, Token, analyse, content_tokens, typed_stem
-from baclofen_cli.features.ask.rank import Ranked, is_weak, rank
+from baclofen_cli.features.ask.rank import Ranked, is_weak, lift, rank
 from baclofen_cli.features.ask.scope import (
     ANCHORED_MIN_SCORE,
     FULL_COVERAGE,
@@ -174,8 +176,25 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         topic = kb.topic(index.emergency_topics[0])
         if topic is not None:
             results = _topic_results(kb, Ranked(topic.id, 1.0, []), limit=1, emergency=True)
+    if not emergency and results and results[0]["topic"] in index.emergency_topics and (
+        caution or has_phrase([t.word for t in tokens], index.how_to)
+    ):
+        # Asked about an emergency ("what does an overdose look like", "how do i know if my
+        # pump has stopped"): the signs lead, without the alarm.
+        caution = True
+        results = _signs_first(kb, results)
     return Answer(emergency=emergency, results=results[:MAX_RESULTS], drugs=drugs, caution=caution,
                   reason=reason, notices=notices, **base)
+
+
+def _signs_first(kb: KnowledgeBase, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The best topic's first emergency section ("What are the signs of an overdose?") first."""
+    topic = kb.topic(results[0]["topic"])
+    urgent = next((i for i, sec in enumerate(topic.sections) if sec.kind == "emergency"), -1) if topic else -1
+    if topic is None or urgent < 0 or results[0]["section"] == topic.sections[urgent].heading:
+        return results
+    return [_result(topic, urgent, results[0]["score"]),
+            *(r for r in results if (r["topic"], r["section"]) != (topic.id, topic.sections[urgent].heading))]
 
 
 def _ranked_results(
@@ -183,25 +202,10 @@ def _ranked_results(
     named_before: bool = False, asked_rules: list[Rule] | None = None, had_rules: list[Rule] | None = None,
 ) -> list[dict[str, Any]]:
     ranked = rank(index, tokens)
-    pointed = {t for t in (pointed_topic(index, r) for r in asked_rules or []) if t}
-    if not pointed and had_rules:
-        # Said to be in the past or a condition someone has: the topic the phrasing points to
-        # ("last year i took too many ... how do i stop it happening": overdose), else the
-        # file's topic for conditions ("had a fit years ago, can i still take it").
-        pointed = {t for t in (pointed_topic(index, r) for r in had_rules) if t}
-        if not pointed and kb.ask.condition_topic:
-            pointed = {kb.ask.condition_topic}
-    if len(pointed) == 1 and not emergency:
-        # A sign asked about in a circumstance the file names a topic for ("does coming off it
-        # cause fits", "withdrawal cause seizures?"): that topic answers, ahead of the one that
-        # lists the sign among others.
-        topic = next(iter(pointed))
-        top = max((r.score for r in ranked), default=0.0)
-        for item in ranked:
-            if item.topic == topic and item.score > 0:
-                item.score = max(item.score, 1.01 * top)
-                item.bm25 = max(item.bm25, 1.01 * max(r.bm25 for r in ranked))
-        ranked.sort(key=lambda r: -r.score)
+    mentioned = None if emergency else mentioned_topic(index, asked_rules or [], had_rules or [],
+                                                        kb.ask.condition_topic)
+    if mentioned:
+        lift(ranked, mentioned)
     drugs = mentioned_drugs(tokens, index)
     found = substances(tokens, index)
     unaided = ranked[0] if ranked else None

@@ -277,3 +277,17 @@ def pointed_topic(index: AskIndex, rule: Rule) -> str | None:
     """The topic `ask.emergency_phrasing_topics` names for the phrasing's words, if any."""
     stems = {s for phrase in (rule.sign, *rule.context) for s in phrase.stems}
     return next((t for s, t in index.rule_topics if s in stems), None)
+
+
+def mentioned_topic(index: AskIndex, asked: list[Rule], had: list[Rule], condition_topic: str | None) -> str | None:
+    """The topic that answers emergency signs only mentioned: asked about in a circumstance the
+    file names a topic for ("does coming off it cause fits", "withdrawal cause seizures?":
+    stopping); said to be in the past ("last year i took too many ... how do i stop it
+    happening": overdose), else a condition someone has: `condition_topic` ("had a fit years
+    ago, can i still take it"). None when the signs point to more than one topic."""
+    pointed = {t for t in (pointed_topic(index, r) for r in asked) if t}
+    if not pointed and had:
+        pointed = {t for t in (pointed_topic(index, r) for r in had) if t}
+        if not pointed and condition_topic:
+            pointed = {condition_topic}
+    return next(iter(pointed)) if len(pointed) == 1 else None

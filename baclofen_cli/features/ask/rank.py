@@ -198,3 +198,14 @@ def rank(index: AskIndex, tokens: list[Token]) -> list[Ranked]:
                              bm25=total, coverage=share, best_kind=best_doc.get(topic, (0.0, ""))[1]))
     ranked.sort(key=lambda r: (-r.bm25, index.topics.index(r.topic) if r.topic in index.topics else 0))
     return ranked
+
+
+def lift(ranked: list[Ranked], topic: str) -> None:
+    """Put the topic first (when the question matched it at all), ahead of the one that lists a
+    sign among others; best first again."""
+    top = max((r.score for r in ranked), default=0.0)
+    top_bm25 = max((r.bm25 for r in ranked), default=0.0)
+    for item in ranked:
+        if item.topic == topic and item.score > 0:
+            item.score, item.bm25 = max(item.score, 1.01 * top), max(item.bm25, 1.01 * top_bm25)
+    ranked.sort(key=lambda r: -r.score)
