@@ -95,8 +95,11 @@ def has_phrase(tokens: list[str], phrases: tuple[str, ...] | list[str]) -> bool:
     return any(f" {p} " in text for p in phrases)
 
 
-def _negated(clause: list[Token], start: int, end: int, words: AskWords) -> bool:
-    before = [t.word for t in clause[max(0, start - 3) : start] if t.absorbed is not clause[start]]
+def _negated(clause: list[Token], start: int, end: int, words: AskWords, reach: int = 3) -> bool:
+    """A negation within `reach` words before the match ("no fever"). A circumstance is
+    negated only by the word just before it: in "he will not respond after his tablets" the
+    "not" is the sign's."""
+    before = [t.word for t in clause[max(0, start - reach) : start] if t.absorbed is not clause[start]]
     inside = {t.word for t in clause[start : end + 1]}
     return any(w in words.negations and w not in inside for w in before)
 
@@ -205,7 +208,7 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
         context: list[Phrase] = []
         for alternatives in choice.contexts:
             hit = next((part for part in alternatives
-                        if any(not _negated(c, lo, hi, lang) and not _supposed(c, lo, hi, lang)
+                        if any(not _negated(c, lo, hi, lang, reach=1) and not _supposed(c, lo, hi, lang)
                                for c in clauses for lo, hi in matches(part, c, lang))), None)
             if hit is None:
                 break
