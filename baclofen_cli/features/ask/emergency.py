@@ -288,7 +288,8 @@ def mentioned_topic(index: AskIndex, asked: list[Rule], had: list[Rule], conditi
     stopping); said to be in the past ("last year i took too many ... how do i stop it
     happening": overdose), else a condition someone has: `condition_topic` ("had a fit years
     ago, can i still take it"). None when the signs point to more than one topic."""
-    pointed = {t for t in (pointed_topic(index, r) for r in asked) if t}
+    # Only a circumstance says it: a sign alone asked about may be a loose match of its words.
+    pointed = {t for t in (pointed_topic(index, r) for r in asked if r.context) if t}
     if not pointed and had:
         pointed = {t for t in (pointed_topic(index, r) for r in had) if t}
         if not pointed and condition_topic:
