@@ -55,6 +55,9 @@ def test_the_v6_class_set_meets_the_bar() -> None:
         "my wife took her night tablets a second time by mistake",
         "i think i doubled my baclofen tonight",
         "i took my baclofen 2 times, i cant remember taking it the first time",
+        "she has been taking double doses all week by mistake",
+        "he took 5 times his usual dose",
+        "she has swallowed a lot more than prescribed",
         # a measuring mix-up, or signs the guide lists after a dose
         "used a kitchen spoon for her liquid and now she is limp",
         "after his baclofen he is very drowsy and being sick",
