@@ -72,11 +72,12 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
     from baclofen_cli.features.interactions.fuzzy import did_you_mean, fuzzy_match
 
     tokens = without_numbers(key).split()
-    found, leftover, known = _contained(index, key.split())
+    raw = raw_key(query).split()
+    found, leftover, known = _contained(index, key.split(), raw)
     if not found and not known and len(tokens) > 1:
-        found, leftover, known = _contained(index, tokens)
+        found, leftover, known = _contained(index, tokens, raw)
     if found or known:
-        found += [f for t in dict.fromkeys(leftover) if (f := fuzzy_match(index, t, [])) is not None]
+        found += [f for t in dict.fromkeys(leftover) if (f := fuzzy_match(index, t, [], street=False)) is not None]
         return _finish(result, found, region)
     # Nothing known by exact spelling: only now pay for rapidfuzz.
     whole = " ".join(tokens)
@@ -86,7 +87,7 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
         return _finish(result, [match], region)
     if len(tokens) > 1:
         words = [t for t in dict.fromkeys(tokens) if t not in CONNECTORS]
-        parts = [f for t in words if (f := fuzzy_match(index, t, near)) is not None]
+        parts = [f for t in words if (f := fuzzy_match(index, t, near, street=False)) is not None]
         if parts:
             return _finish(result, parts, region)
     result.suggestions = did_you_mean(index, whole, near)
@@ -99,13 +100,16 @@ def _exact(index: DrugIndex, form: str) -> str | None:
     return index.squashed.get(form.replace(" ", "")) if form else None
 
 
-def _contained(index: DrugIndex, tokens: list[str]) -> tuple[list[Found], list[str], bool]:
+def _contained(index: DrugIndex, tokens: list[str], raw: list[str]) -> tuple[list[Found], list[str], bool]:
     """Known names inside a phrase, longest first, without overlaps, in the order typed.
 
     Returns (the drugs found, the words left over, whether a known non-drug phrase such as
-    "root beer" was among them: its words are used up, so "beer" is not read on its own)."""
+    "root beer" was among them: its words are used up, so "beer" is not read on its own). A
+    street name with an everyday word beside it ("pot noodle") is such a phrase too (street.py);
+    `raw` is the phrase with its filler words, which that rule looks at."""
     used = [False] * len(tokens)
     spans: list[tuple[int, Found]] = []
+    sizes: dict[int, int] = {}
     known = False
     for size in range(min(index.max_tokens, len(tokens)), 0, -1):
         for start in range(len(tokens) - size + 1):
@@ -118,11 +122,45 @@ def _contained(index: DrugIndex, tokens: list[str]) -> tuple[list[Found], list[s
             if key is not None:
                 if index.names[key]:
                     spans.append((start, Found(index.names[key], "contained", key)))
+                    sizes[start] = size
                 else:
                     known = True
                 used[start : start + size] = [True] * size
+    if any(f.key in index.street for _, f in spans):
+        spans, dropped = _street_rule(index, tokens, raw, spans, sizes)
+        known = known or dropped
     leftover = [t for t, u in zip(tokens, used) if not u and t not in CONNECTORS and not NUMBER.match(t)]
     return [f for _, f in sorted(spans, key=lambda s: s[0])], leftover, known
+
+
+def _street_rule(
+    index: DrugIndex, tokens: list[str], raw: list[str], spans: list[tuple[int, Found]], sizes: dict[int, int]
+) -> tuple[list[tuple[int, Found]], bool]:
+    """Drop the street names that sit inside an everyday phrase (street.py). Their words stay
+    used up, so "hash" of "hash browns" is never matched again as a misspelling."""
+    from baclofen_cli.features.interactions.fuzzy import fuzzy_match
+    from baclofen_cli.features.interactions.street import kept_neighbours
+
+    at = _positions(tokens, raw)
+    if at is None:
+        return spans, False
+    placed = [(at[start], at[start + sizes[start] - 1], found.key in index.street) for start, found in spans]
+    keep = kept_neighbours(raw, placed, lambda word: fuzzy_match(index, word, [], street=False) is not None)
+    return [span for span, k in zip(spans, keep) if k], not all(keep)
+
+
+def _positions(tokens: list[str], raw: list[str]) -> list[int] | None:
+    """Where each of `tokens` (the phrase without filler words) sits among `raw` (with them)."""
+    at: list[int] = []
+    j = 0
+    for token in tokens:
+        while j < len(raw) and raw[j] != token:
+            j += 1
+        if j == len(raw):
+            return None
+        at.append(j)
+        j += 1
+    return at
 
 
 def in_region(hits: list[Hit], region: str | None) -> list[Hit]:
