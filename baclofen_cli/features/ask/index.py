@@ -225,7 +225,7 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
     for group in kb.interactions.groups:
         names: list[str] = []
         for drug in group.drugs:
-            for name in [drug.name, *drug.brands, *drug.aliases]:
+            for name in [drug.name, *drug.brands, *drug.aliases, *drug.street_names]:
                 names.append(name)
                 drugs.setdefault(" ".join(w for w in tokenize(name) if w.isalnum()), drug.name)
         if interactions_topic:
