@@ -65,14 +65,16 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
     key = normalise(query)
     if not key:
         return result
+    raw = raw_key(query).split()
     for form in (raw_key(query), key, without_numbers(key)):
         exact = _exact(index, form)
         if exact:
+            if exact in index.street and form.split() != raw and not _street_kept(index, exact, form.split(), raw):
+                return result  # a street word in an everyday phrase ("skunk spray"): not in this guide
             return _finish(result, [Found(index.names[exact], "exact", exact)], region)
     from baclofen_cli.features.interactions.fuzzy import did_you_mean, fuzzy_match
 
     tokens = without_numbers(key).split()
-    raw = raw_key(query).split()
     found, leftover, known = _contained(index, key.split(), raw)
     if not found and not known and len(tokens) > 1:
         found, leftover, known = _contained(index, tokens, raw)
@@ -147,6 +149,12 @@ def _street_rule(
     placed = [(at[start], at[start + sizes[start] - 1], found.key in index.street) for start, found in spans]
     keep = kept_neighbours(raw, placed, lambda word: fuzzy_match(index, word, [], street=False) is not None)
     return [span for span, k in zip(spans, keep) if k], not all(keep)
+
+
+def _street_kept(index: DrugIndex, key: str, tokens: list[str], raw: list[str]) -> bool:
+    """Whether a street name that is the whole phrase once filler words are dropped still counts
+    with those words put back ("a joint" does, "skunk spray" does not)."""
+    return not _street_rule(index, tokens, raw, [(0, Found([], "exact", key))], {0: len(tokens)})[1]
 
 
 def _positions(tokens: list[str], raw: list[str]) -> list[int] | None:

@@ -51,6 +51,8 @@ PRODUCT_WORDS = frozenset(
     spray cream gel generic brand medicine medication med dose strength
     """.split()
 )
+# Of those, the ones a street drug itself comes as ("oxy pills", "bars tablets").
+TAKEN_AS = frozenset("tablet tab pill capsule cap caplet".split())
 USES = frozenset(
     """
     smoke smoking smoked vape vaping vaped drink drinking drank snort snorting snorted sniff
@@ -92,7 +94,8 @@ def kept_neighbours(
         for n, (first, last, street) in enumerate(spans):
             if not keep[n] or not street:
                 continue
-            if not (_fits(raw, first - 1, -1, covered, is_name_slip) and _fits(raw, last + 1, 1, covered, is_name_slip)):
+            fits = _fits(raw, first - 1, -1, covered, is_name_slip) and _fits(raw, last + 1, 1, covered, is_name_slip)
+            if not fits:
                 keep[n] = False
                 changed = True
     return keep
@@ -108,8 +111,8 @@ def _fits(raw: list[str], at: int, step: int, covered: set[int], is_name_slip: C
         # "bar of soap", "pint of milk": a measure of something that is no name.
         following = at + 1
         return following < len(raw) and (following in covered or is_name_slip(raw[following]))
-    if step < 0 and word in PRODUCT_WORDS:
-        return False  # "ice cream scoop", "gel pot": a product, not the drug
+    if word in PRODUCT_WORDS and (step < 0 or word not in TAKEN_AS):
+        return False  # "ice cream scoop", "skunk spray": a product, not the drug ("oxy pills" is)
     if word in CONNECTORS or word in FILLER or any(ch.isdigit() for ch in word):
         return True
     if word in TIMES:

@@ -1,8 +1,7 @@
 """`baclofen interactions` answers as plain data: the --json contract and what the renderers draw.
 
-Every medical sentence comes from the knowledge file (group effect/advice, `unknown_drug`, `same_drug`,
-`combined_warning`, `emergency_note`, the emergency block). This module only joins names together
-("Percocet: contains oxycodone, an opioid (and acetaminophen)").
+Every medical sentence comes from the knowledge file (effect, advice, `unknown_drug`, `same_drug`, `combined_warning`,
+`emergency_note`, the emergency block). This module only joins names ("Percocet: contains oxycodone, an opioid").
 
 The answer leads with the combination: one verdict at the highest severity of everything
 asked (with the combined warning when several names each slow the nervous system), then the
