@@ -81,8 +81,8 @@ def fuzzy_match(index: DrugIndex, query: str, near: list[tuple[float, str]], str
         length = len(key.replace(" ", ""))
         if length < MIN_FUZZY_LENGTH or any(ch.isdigit() for ch in key) or _extends(key, query):
             continue
-        if not street and key in index.street:
-            continue
+        if key in index.street and (not street or len(key.split()) != len(query.split())):
+            continue  # a street name only for a slip of all of it ("liquid" is not "liquid e")
         if length <= SHORT_NAME:
             if not _close_short(query, key):
                 continue

@@ -79,7 +79,7 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
     if not found and not known and len(tokens) > 1:
         found, leftover, known = _contained(index, tokens, raw)
     if found or known:
-        found += [f for t in dict.fromkeys(leftover) if (f := fuzzy_match(index, t, [], street=False)) is not None]
+        found += [f for t in dict.fromkeys(leftover) if (f := _slip_in_phrase(index, t, raw, [])) is not None]
         return _finish(result, found, region)
     # Nothing known by exact spelling: only now pay for rapidfuzz.
     whole = " ".join(tokens)
@@ -89,7 +89,7 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
         return _finish(result, [match], region)
     if len(tokens) > 1:
         words = [t for t in dict.fromkeys(tokens) if t not in CONNECTORS]
-        parts = [f for t in words if (f := fuzzy_match(index, t, near, street=False)) is not None]
+        parts = [f for t in words if (f := _slip_in_phrase(index, t, raw, near)) is not None]
         if parts:
             return _finish(result, parts, region)
     result.suggestions = did_you_mean(index, whole, near)
@@ -141,14 +141,31 @@ def _street_rule(
     """Drop the street names that sit inside an everyday phrase (street.py). Their words stay
     used up, so "hash" of "hash browns" is never matched again as a misspelling."""
     from baclofen_cli.features.interactions.fuzzy import fuzzy_match
-    from baclofen_cli.features.interactions.street import kept_neighbours
+    from baclofen_cli.features.interactions.street import AMOUNTS, kept_neighbours
 
     at = _positions(tokens, raw)
     if at is None:
         return spans, False
     placed = [(at[start], at[start + sizes[start] - 1], found.key in index.street) for start, found in spans]
     keep = kept_neighbours(raw, placed, lambda word: fuzzy_match(index, word, [], street=False) is not None)
-    return [span for span, k in zip(spans, keep) if k], not all(keep)
+    # A street name that is also a describing word, right before another name, describes it
+    # ("blue xanax", "brown bars"): it is not a second drug.
+    starts = {first for (first, _, _), k in zip(placed, keep) if k}
+    describing = [k and street and first == last and raw[first] in AMOUNTS and last + 1 in starts
+                  for (first, last, street), k in zip(placed, keep)]
+    kept = [span for span, k, d in zip(spans, keep, describing) if k and not d]
+    return kept, not all(keep)
+
+
+def _slip_in_phrase(index: DrugIndex, word: str, raw: list[str], near: list[tuple[float, str]]) -> Found | None:
+    """The name one word of a phrase is a typing slip of; a street name only with words beside
+    it that street.py allows ("couple of whiskeys" is, "browm rice" is not)."""
+    from baclofen_cli.features.interactions.fuzzy import fuzzy_match
+
+    found = fuzzy_match(index, word, near)
+    if found is not None and found.key in index.street and not _street_kept(index, found.key, [word], raw):
+        return None
+    return found
 
 
 def _street_kept(index: DrugIndex, key: str, tokens: list[str], raw: list[str]) -> bool:
