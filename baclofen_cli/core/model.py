@@ -142,6 +142,9 @@ class Combination(StrictStruct, frozen=True):
     aliases: list[NonEmptyText] = []
     # Where the product is sold under this name; empty means everywhere (see brands_by_region).
     regions: list[RegionCode] = []
+    # Street names of the product ("lean"): counted as InteractingDrug.street_names are.
+    street_names: list[NonEmptyText] = []
+    sources: list[Identifier] = []
 
 
 class UnlistedMedicines(StrictStruct, frozen=True):

@@ -160,6 +160,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "contains": "The generic names it contains.",
         "aliases": "Other names for the product.",
         "regions": "Where the product is sold under this name; empty means everywhere.",
+        "street_names": "Street names of the product ('lean'): alone or with an amount, never inside an everyday "
+        "phrase ('lean meat').",
+        "sources": "Where its street names come from.",
     },
     "QuizItem": {
         "id": "The item's id.",

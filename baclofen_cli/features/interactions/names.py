@@ -226,9 +226,11 @@ def build_index(kb: Any) -> DrugIndex:
         if not interacting:
             continue  # nothing in it is in the guide: the name stays unknown, never "safe"
         regions = list(getattr(combo, "regions", None) or [])
-        for name in (combo.name, *combo.aliases):
+        street_names = getattr(combo, "street_names", None) or []
+        for name in (combo.name, *combo.aliases, *street_names):
             for drug, groups in interacting:
-                add(name, Hit(drug=drug, groups=groups, matched=name, via=combo.name, also=also, regions=regions))
+                hit = Hit(drug=drug, groups=groups, matched=name, via=combo.name, also=also, regions=regions)
+                add(name, hit, is_street=name in street_names)
     own = kb.drug
     for name in (own.name, *own.also_called, *(b.name for b in own.brands)):
         if normalise(name) not in names:

@@ -52,7 +52,7 @@ PRODUCT_WORDS = frozenset(
     """.split()
 )
 # Of those, the ones a street drug itself comes as ("oxy pills", "bars tablets").
-TAKEN_AS = frozenset("tablet tab pill capsule cap caplet".split())
+TAKEN_AS = frozenset("tablet tab pill".split())
 USES = frozenset(
     """
     smoke smoking smoked vape vaping vaped drink drinking drank snort snorting snorted sniff
@@ -66,6 +66,13 @@ USES = frozenset(
 FORMS = frozenset(
     """
     gummy gummie brownie cookie edible oil pen vape cart cartridge cigarette joint strip film powder
+    """.split()
+)
+# What a spirit is mixed with ("rum and coke", "gin and slimline tonic").
+MIXERS = frozenset(
+    """
+    coke cola diet slimline tonic soda lemonade orange lime lemon cranberry ginger water ice mixer
+    juice pineapple apple blackcurrant
     """.split()
 )
 TIMES = frozenset(
@@ -113,6 +120,15 @@ def _fits(raw: list[str], at: int, step: int, covered: set[int], is_name_slip: C
         return following < len(raw) and (following in covered or is_name_slip(raw[following]))
     if word in PRODUCT_WORDS and (step < 0 or word not in TAKEN_AS):
         return False  # "ice cream scoop", "skunk spray": a product, not the drug ("oxy pills" is)
+    if word in CONNECTORS and word != "with":
+        # "weed and xanax", "rum and coke", but not "pots and pans": what is joined on must be a
+        # name, a word allowed beside one, or a drink's mixer.
+        other = at + step
+        if other < 0 or other >= len(raw) or other in covered:
+            return True
+        joined = raw[other]
+        return (joined in FILLER or joined in AMOUNTS or joined in TIMES or joined in MIXERS
+                or any(ch.isdigit() for ch in joined) or is_name_slip(joined))
     if word in CONNECTORS or word in FILLER or any(ch.isdigit() for ch in word):
         return True
     if word in TIMES:
