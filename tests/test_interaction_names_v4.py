@@ -12,9 +12,9 @@ import json
 
 import pytest
 import yaml
+from test_holdout_v4 import TESTS, measure_names
 
 from conftest import DATA_FILE, run_cli
-from test_holdout_v4 import TESTS, measure_names
 
 PHARMACIST = "pharmacist"
 

@@ -140,14 +140,18 @@ def _street_rule(
 ) -> tuple[list[tuple[int, Found]], bool]:
     """Drop the street names that sit inside an everyday phrase (street.py). Their words stay
     used up, so "hash" of "hash browns" is never matched again as a misspelling."""
-    from baclofen_cli.features.interactions.fuzzy import fuzzy_match
     from baclofen_cli.features.interactions.street import AMOUNTS, kept_neighbours
+
+    def is_name_slip(word: str) -> bool:
+        from baclofen_cli.features.interactions.fuzzy import fuzzy_match  # only for a word no rule allows
+
+        return fuzzy_match(index, word, [], street=False) is not None
 
     at = _positions(tokens, raw)
     if at is None:
         return spans, False
     placed = [(at[start], at[start + sizes[start] - 1], found.key in index.street) for start, found in spans]
-    keep = kept_neighbours(raw, placed, lambda word: fuzzy_match(index, word, [], street=False) is not None)
+    keep = kept_neighbours(raw, placed, is_name_slip)
     # A street name that is also a describing word, right before another name, describes it
     # ("blue xanax", "brown bars"): it is not a second drug.
     starts = {first for (first, _, _), k in zip(placed, keep) if k}
