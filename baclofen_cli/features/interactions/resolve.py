@@ -9,7 +9,8 @@ How a typed name is resolved (``resolve``):
 2. Exact. The normalised name, then the same without bare numbers ("oxycontin 20"), then
    without spaces ("oxy contin" -> "oxycontin").
 3. Contained. Names inside a longer phrase, longest first: "tylenol with codeine please",
-   "xanax and beer" (two answers).
+   "xanax and beer" (two answers). A street or everyday name (`street_names`) counts only with
+   the words street.py allows beside it: "a joint", "two bars", but not "pot noodle".
 4. Fuzzy (misspellings). rapidfuzz is imported only now. Each candidate gets the better of
    two similarity scores: plain spelling, and a rough sound-alike spelling
    ("xanex"/"zanax", "codiene"/"codeine", "percoset"/"percocet"). The best candidate counts
