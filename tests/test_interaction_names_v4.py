@@ -169,3 +169,10 @@ def test_the_guide_reads_an_everyday_phrase_as_not_in_the_guide(name: str) -> No
     result = run_cli(["interactions", name], env={"BACLOFEN_LANG": "en", "NO_COLOR": "1"})
     assert result.returncode == 0, result.stderr
     assert "not in this guide" in result.stdout and "MODERATE" not in result.stdout
+
+
+def test_a_street_name_never_shrinks_to_one_everyday_word() -> None:
+    """"nerve pills" is a street name; "nerve" alone, or a word one slip from a shrunken street
+    name ("forgot"), is not a drug."""
+    answer = _check(["nerve", "forgot", "i forgot my pill", "nerve pills"])
+    assert [r["found"] for r in answer["results"]] == [False, False, False, True]

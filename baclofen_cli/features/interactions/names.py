@@ -194,7 +194,10 @@ def build_index(kb: Any) -> DrugIndex:
         key = normalise(name)
         if not key:
             return
-        for form in dict.fromkeys((key, raw_key(name))):
+        raw = raw_key(name)
+        if is_street and " " in raw and " " not in key:
+            key = raw  # "nerve pills" is not "nerve": a street name never shrinks to one other word
+        for form in dict.fromkeys((key, raw)):
             (street if is_street else plain).add(form)
             found = names.setdefault(form, [])
             # One meaning per drug and region: the first product named wins a shared name.
