@@ -10,25 +10,20 @@ documented classes and methods are reached from the public objects that carry th
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from baclofen_cli.cli import spec as cli_spec
+from baclofen_cli.cli.click_types import ClickException, UsageError
 from baclofen_cli.cli.help import HelpContext, PlainUsageCommand, examples_epilog, short_help
 from baclofen_cli.core.errors import BaclofenError
 from baclofen_cli.core.state import AppState
 
-
-def _click_exception(name: str) -> type[Exception]:
-    """A Click exception class by its documented name, from the public `typer.BadParameter`'s
-    ancestry (BadParameter < UsageError < ClickException) rather than the private module."""
-    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
-
-
-UsageError = _click_exception("UsageError")
-ClickException = _click_exception("ClickException")
+if TYPE_CHECKING:
+    from baclofen_cli.cli.click_types import ClickCommand
 
 
 HELP = (
@@ -132,7 +127,7 @@ class BaclofenGroup(TyperGroup):
                 name = ctx.invoked_subcommand
                 command = self.get_command(ctx, name)
                 if command is not None:
-                    exc.ctx = type(ctx)(command, parent=ctx, info_name=name)  # type: ignore[attr-defined]
+                    exc.ctx = type(ctx)(command, parent=ctx, info_name=name)
             raise
         except BaclofenError as exc:
             cli_report.error_line(str(exc), ctx.find_root().info_name or cli_report.PROGRAM)
@@ -143,28 +138,39 @@ class BaclofenGroup(TyperGroup):
             raise typer.Exit(cli_report.ExitCode.INTERRUPTED) from None
         return result
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         """Click's main, with every usage error in one style: "baclofen: error: ..." (exit 2)."""
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            return super().main(args, prog_name, complete_var, standalone_mode=False,
+                               windows_expand_args=windows_expand_args, **extra)
         from baclofen_cli.cli import report as cli_report
 
         program = prog_name or cli_report.PROGRAM
         try:
-            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            result = super().main(args, prog_name, complete_var, standalone_mode=False,
+                               windows_expand_args=windows_expand_args, **extra)
         except UsageError as exc:
             from baclofen_cli.cli.usage import usage_message
 
             cli_report.error_line(usage_message(exc, program), program)
-            sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+            sys.exit(exc.exit_code)
         except typer.Abort:  # Ctrl-C (or end of input) while Click itself was reading the command line
             print(f"{program}: stopped.", file=sys.stderr)
             sys.exit(cli_report.ExitCode.INTERRUPTED)
         except ClickException as exc:  # any other error Click reports (a bad file)
-            cli_report.error_line(exc.format_message(), program)  # type: ignore[attr-defined]
+            cli_report.error_line(exc.format_message(), program)
             sys.exit(getattr(exc, "exit_code", cli_report.ExitCode.FAILED))
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def root_group(command: ClickCommand | None = None) -> BaclofenGroup:
+    """The root group (`app` built, or a run's `ctx.find_root().command`) as the BaclofenGroup it
+    is: Typer's `get_command` and Click's `Context.command` are typed as a plain Command."""
+    group = typer.main.get_command(app) if command is None else command
+    if not isinstance(group, BaclofenGroup):
+        raise TypeError(f"not the root group of this program: {group!r}")
+    return group
 
 
 def _kind(exc: Exception) -> str:
@@ -260,6 +266,7 @@ def _table_function(spec: cli_spec.Command) -> Any:
             values[spec.args.param] = list(given) if kind == cli_spec.NAMES else " ".join(given).strip()
         cli_spec.handler(spec)(state(ctx), **dict(spec.fixed), **values)
 
+    # inspect.signature's documented hook, which Typer reads; mypy knows no such attribute on a function.
     command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in parameters}
     command.__name__ = spec.name.replace("-", "_")

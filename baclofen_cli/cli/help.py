@@ -3,13 +3,19 @@ and every command's examples. Split from app.py so each stays readable on its ow
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import typer
 from typer.core import TyperCommand
 
+from baclofen_cli.cli.click_types import HelpFormatter
 
-class WrappingHelpFormatter(typer.Context.formatter_class):  # type: ignore[misc, name-defined]
+if TYPE_CHECKING:
+    from baclofen_cli.cli.click_types import ClickContext
+
+
+class WrappingHelpFormatter(HelpFormatter):
     """Click's formatter, except that blocks it must not re-wrap (examples, marked with \b)
     are laid out for the width rather than left to overflow a narrow terminal."""
 
@@ -43,7 +49,7 @@ class WrappingHelpFormatter(typer.Context.formatter_class):  # type: ignore[misc
             else:
                 super().write_text(paragraph)
 
-    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         # Click keeps a 30-column first column however narrow the terminal, leaving ten
         # columns for the text; narrower, long names put their text on the next line.
         super().write_dl(rows, max(10, min(col_max, self.width // 2 - 2)), col_spacing)
@@ -59,7 +65,7 @@ class PlainUsageCommand(TyperCommand):
 
     context_class = HelpContext
 
-    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: ClickContext) -> list[str]:
         pieces = super().collect_usage_pieces(ctx)
         return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 

@@ -43,10 +43,11 @@ def render(program: str = "baclofen") -> str:
     import typer
 
     from baclofen_cli import __version__
-    from baclofen_cli.cli.app import app, examples_epilog
+    from baclofen_cli.cli.app import root_group
+    from baclofen_cli.cli.help import examples_epilog
     from baclofen_cli.cli.text import HELP_TOPICS
 
-    group = typer.main.get_command(app)
+    group = root_group()
     root = typer.Context(group, info_name=program)
     lines = [
         f'.TH {program.upper()} 1 "" "{program} {__version__}" "User Commands"',
