@@ -23,14 +23,7 @@ from baclofen_cli.core.errors import BaclofenError
 from baclofen_cli.core.state import AppState
 
 if TYPE_CHECKING:
-    from baclofen_cli.cli.click_types import ClickCommand
-
-
-HELP = (
-    "A plain-language guide to your medicine, with sources. "
-    "It gives general facts, not advice for you: follow your own doctor and pharmacist. "
-    "In an emergency, call your local emergency number (the numbers are in every answer)."
-)
+    from baclofen_cli.cli.click_types import ClickCommand, ClickContext, HelpFormatter
 
 
 class BaclofenGroup(TyperGroup):
@@ -44,6 +37,13 @@ class BaclofenGroup(TyperGroup):
     """
 
     context_class = HelpContext
+
+    def format_help_text(self, ctx: ClickContext, formatter: HelpFormatter) -> None:
+        """The root's help paragraph, in the run's language (cli.help.root_help), written as Click writes it."""
+        from baclofen_cli.cli.help import root_help
+
+        self.help = root_help(ctx.meta.get(_ARGV_KEY, sys.argv[1:]))
+        super().format_help_text(ctx, formatter)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         from baclofen_cli.cli.common import help_width
@@ -101,6 +101,7 @@ class BaclofenGroup(TyperGroup):
 
             note_line(read.note, ctx.info_name or "baclofen")
         ctx.meta[_ARGS_KEY] = read.argv
+        ctx.meta[_ARGV_KEY] = tuple(read.argv)  # as read: Click's parser consumes the list above
         try:
             return super().parse_args(ctx, read.argv)
         except UsageError as exc:
@@ -180,6 +181,7 @@ def _kind(exc: Exception) -> str:
 
 
 _ARGS_KEY = "baclofen.args"
+_ARGV_KEY = "baclofen.argv"
 
 
 def _did_you_mean(exc: Any) -> Any:
@@ -282,7 +284,6 @@ def _epilog() -> str:
 app = typer.Typer(
     name="baclofen",
     cls=BaclofenGroup,
-    help=HELP,
     epilog=_epilog(),
     # Completion scripts come from `baclofen completion SHELL` (completion.py), which is
     # much faster per TAB press than Click's completion through the whole Typer tree.

@@ -99,6 +99,29 @@ def short_help(text: str, limit: int) -> str:
     return " ".join(words[:i]) + "..."
 
 
+def root_help(argv: Sequence[str]) -> str:
+    """The root command's help paragraph (`root_help` in the language pack), in the language of the
+    knowledge file this command line would read (--data, --lang, BACLOFEN_DATA, BACLOFEN_LANG, the
+    locale): read from its cache entry, as every answer reads its labels. English when the file
+    cannot be read, so help always works."""
+    from baclofen_cli import lang
+    from baclofen_cli.cli.forgiving import lift_global_options, option_value
+    from baclofen_cli.core import loader
+    from baclofen_cli.core.errors import BaclofenError
+
+    lifted, _ = lift_global_options(list(argv))
+    data = option_value(lifted, "--data")
+    try:
+        if loader.data_chosen(data):
+            path = loader.resolve_path(data)
+        else:
+            path = loader.language_path(lang.requested(option_value(lifted, "--lang"))[0])
+        pack = loader.load(path).index("labels", lang.LanguagePack)
+    except BaclofenError:
+        pack = lang.load(lang.ENGLISH)
+    return pack.label("root_help")
+
+
 def examples_epilog(name: str) -> str | None:
     from baclofen_cli.cli.text import EXAMPLES
 
