@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _collections_abc import dict_items, dict_keys, dict_values
 
 
 class Record(dict):  # type: ignore[type-arg]
@@ -136,13 +139,13 @@ class KnowledgeRecord(Record):
     def __len__(self) -> int:
         return dict.__len__(self.complete())
 
-    def keys(self):  # type: ignore[no-untyped-def]  # dict's own return type (a keys view)
+    def keys(self) -> dict_keys[Any, Any]:
         return dict.keys(self.complete())
 
-    def values(self):  # type: ignore[no-untyped-def]  # dict's own return type (a values view)
+    def values(self) -> dict_values[Any, Any]:
         return dict.values(self.complete())
 
-    def items(self):  # type: ignore[no-untyped-def]  # dict's own return type (an items view)
+    def items(self) -> dict_items[Any, Any]:
         return dict.items(self.complete())
 
     def __eq__(self, other: object) -> bool:
@@ -152,8 +155,6 @@ class KnowledgeRecord(Record):
 
     def __ne__(self, other: object) -> bool:
         return not self == other
-
-    __hash__ = None  # type: ignore[assignment]  # a dict: unhashable, as before
 
     def copy(self) -> KnowledgeRecord:
         return KnowledgeRecord(dict.items(self.complete()))
