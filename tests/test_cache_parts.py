@@ -32,7 +32,7 @@ def _whole(entry: Path) -> KnowledgeRecord:
 
 
 def test_a_cached_run_decodes_only_what_it_reads(cached: Path) -> None:
-    kb = loader.load(DATA_FILE).kb
+    kb = loader.load(DATA_FILE).record
     assert list(dict.keys(kb)) == ["schema_version"]  # nothing else decoded yet
     topic = kb.topic("missed-dose")
     assert topic is not None and topic == _whole(cached).topic("missed-dose")
@@ -45,16 +45,16 @@ def test_a_cached_run_decodes_only_what_it_reads(cached: Path) -> None:
 def test_read_whole_it_is_the_whole_decode(cached: Path) -> None:
     whole = _whole(cached)
     for read in (dict, list, len, lambda kb: json.dumps(kb, sort_keys=False), lambda kb: list(kb.items())):
-        assert read(loader.load(DATA_FILE).kb) == read(whole)
+        assert read(loader.load(DATA_FILE).record) == read(whole)
         loader.load.cache_clear()
-    assert loader.load(DATA_FILE).kb == whole
+    assert loader.load(DATA_FILE).record == whole
     loader.load.cache_clear()
-    assert not operator.ne(loader.load(DATA_FILE).kb, whole)  # != on a record not decoded yet
+    assert not operator.ne(loader.load(DATA_FILE).record, whole)  # != on a record not decoded yet
 
 
 @pytest.mark.parametrize("code", ["us", "uk"])
 def test_a_region_sees_each_part_as_the_whole_selection_gives(cached: Path, code: str) -> None:
-    lazy = region.select(loader.load(DATA_FILE).kb, code)
+    lazy = region.select(loader.load(DATA_FILE).record, code)
     whole = region.select(_whole(cached), code)
     assert lazy.topic("overdose") == whole.topic("overdose")
     assert lazy.emergency == whole.emergency
@@ -65,6 +65,12 @@ def test_ranges_for_other_bytes_are_not_used(cached: Path) -> None:
     """kb.json rewritten (another layout of the same data, a hand edit): decoded whole, and still right."""
     whole = _whole(cached)
     cache_store.write_cache_file(cached, loader.KB_FILE, json.dumps(whole, indent=1).encode())
-    kb = loader.load(DATA_FILE).kb
+    kb = loader.load(DATA_FILE).record
     assert len(dict.keys(kb)) == len(whole)  # decoded whole at once
     assert kb == whole
+
+
+def test_a_topic_read_first_is_the_same_object_in_the_list(cached: Path) -> None:
+    kb = loader.load(DATA_FILE).record
+    first = kb.topic("overview")
+    assert any(t is first for t in kb.topics)

@@ -69,9 +69,14 @@ class Compiled:
     """A loaded knowledge file: the knowledge base, and its indexes on demand."""
 
     def __init__(self, kb: KnowledgeRecord, cache_dir: Path | None, typed: KnowledgeBase | None = None) -> None:
-        self.kb = kb
+        self.record = kb  # read part by part as a run reads it (KnowledgeRecord.lazy)
         self.cache_dir = cache_dir  # None: the cache is not trusted, nothing is read or written
         self._typed = typed
+
+    @property
+    def kb(self) -> KnowledgeRecord:
+        """The knowledge base read whole, for code that reads the dict from C (msgspec.convert)."""
+        return self.record.complete()
 
     def index(self, name: str, kind: type[T]) -> T:
         """Decode one cached index (each command reads only the index it uses); rebuild it if missing.
@@ -109,7 +114,7 @@ class Compiled:
 
             from baclofen_cli.core.model import KnowledgeBase
 
-            self._typed = msgspec.convert(self.kb.complete(), KnowledgeBase)  # msgspec reads the dict from C
+            self._typed = msgspec.convert(self.kb, KnowledgeBase)
         return self._typed
 
 

@@ -47,7 +47,11 @@ class _Pending:
 
     def take(self, name: str) -> Any:
         value = self.decode(*self.fields.pop(name))
-        return self.transform(name, value) if self.transform is not None else value
+        value = self.transform(name, value) if self.transform is not None else value
+        if name == "topics" and self.topic_cache:
+            # A topic already read by `topic(id)` stays the same object in the list.
+            value = [cached if (cached := self.topic_cache.get(t["id"])) is not None else t for t in value]
+        return value
 
 
 class KnowledgeRecord(Record):

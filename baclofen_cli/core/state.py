@@ -98,13 +98,13 @@ class AppState:
         """The region whose numbers are shown (None: every region's)."""
         from baclofen_cli.core import region
 
-        return region.choose(self.compiled.kb, self.region_option)
+        return region.choose(self.compiled.record, self.region_option)
 
     @cached_property
     def kb(self) -> KnowledgeBase:
         # The one place the cached record becomes the model: a KnowledgeRecord is the KnowledgeBase's
         # JSON read by attribute (core/record.py), so commands are typed, and checked, against the model.
-        kb = cast("KnowledgeBase", self.compiled.kb)
+        kb = cast("KnowledgeBase", self.compiled.record)
         if self.region is None:
             return kb
         from baclofen_cli.core import region

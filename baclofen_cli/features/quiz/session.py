@@ -18,7 +18,7 @@ from baclofen_cli.core.output import Output, clean, show_input
 from baclofen_cli.lang import phrase
 
 if TYPE_CHECKING:
-    from baclofen_cli.features.quiz.contract import GivenJSON, QuizItemJSON, QuizJSON, ReviewJSON, ScoreJSON
+    from baclofen_cli.features.quiz.contract import GivenJSON, QuizItemJSON, QuizJSON, ReviewJSON
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # The English words always count; the language pack adds its own ("verdadero", "v", "saltar").
@@ -186,7 +186,7 @@ def record_view(
             review.setdefault(item.topic, {
                 "topic": item.topic, "title": entry["topic_title"], "read_more": entry["read_more"],
             })
-    score: ScoreJSON = {
+    view["score"] = {
         "answered": len(items) - counts["unanswered"],
         "right": counts["right"],
         "wrong": counts["wrong"] + counts["not-a-choice"],
@@ -194,7 +194,6 @@ def record_view(
         "unanswered": counts["unanswered"],
         "complete": counts["unanswered"] == 0,
     }
-    view["score"] = score
     view["review"] = list(review.values())
     return view
 
