@@ -10,32 +10,20 @@ documented classes and methods are reached from the public objects that carry th
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from baclofen_cli.cli import spec as cli_spec
+from baclofen_cli.cli.click_types import ClickException, UsageError
 from baclofen_cli.cli.help import HelpContext, PlainUsageCommand, examples_epilog, short_help
 from baclofen_cli.core.errors import BaclofenError
 from baclofen_cli.core.state import AppState
 
-
-def _click_exception(name: str) -> type[Exception]:
-    """A Click exception class by its documented name, from the public `typer.BadParameter`'s
-    ancestry (BadParameter < UsageError < ClickException) rather than the private module."""
-    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
-
-
-UsageError = _click_exception("UsageError")
-ClickException = _click_exception("ClickException")
-
-
-HELP = (
-    "A plain-language guide to your medicine, with sources. "
-    "It gives general facts, not advice for you: follow your own doctor and pharmacist. "
-    "In an emergency, call your local emergency number (the numbers are in every answer)."
-)
+if TYPE_CHECKING:
+    from baclofen_cli.cli.click_types import ClickCommand, ClickContext, HelpFormatter
 
 
 class BaclofenGroup(TyperGroup):
@@ -49,6 +37,13 @@ class BaclofenGroup(TyperGroup):
     """
 
     context_class = HelpContext
+
+    def format_help_text(self, ctx: ClickContext, formatter: HelpFormatter) -> None:
+        """The root's help paragraph, in the run's language (cli.help.root_help), written as Click writes it."""
+        from baclofen_cli.cli.help import root_help
+
+        self.help = root_help(ctx.meta.get(_ARGV_KEY, sys.argv[1:]))
+        super().format_help_text(ctx, formatter)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         from baclofen_cli.cli.common import help_width
@@ -106,6 +101,7 @@ class BaclofenGroup(TyperGroup):
 
             note_line(read.note, ctx.info_name or "baclofen")
         ctx.meta[_ARGS_KEY] = read.argv
+        ctx.meta[_ARGV_KEY] = tuple(read.argv)  # as read: Click's parser consumes the list above
         try:
             return super().parse_args(ctx, read.argv)
         except UsageError as exc:
@@ -132,7 +128,7 @@ class BaclofenGroup(TyperGroup):
                 name = ctx.invoked_subcommand
                 command = self.get_command(ctx, name)
                 if command is not None:
-                    exc.ctx = type(ctx)(command, parent=ctx, info_name=name)  # type: ignore[attr-defined]
+                    exc.ctx = type(ctx)(command, parent=ctx, info_name=name)
             raise
         except BaclofenError as exc:
             cli_report.error_line(str(exc), ctx.find_root().info_name or cli_report.PROGRAM)
@@ -143,28 +139,39 @@ class BaclofenGroup(TyperGroup):
             raise typer.Exit(cli_report.ExitCode.INTERRUPTED) from None
         return result
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         """Click's main, with every usage error in one style: "baclofen: error: ..." (exit 2)."""
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            return super().main(args, prog_name, complete_var, standalone_mode=False,
+                               windows_expand_args=windows_expand_args, **extra)
         from baclofen_cli.cli import report as cli_report
 
         program = prog_name or cli_report.PROGRAM
         try:
-            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            result = super().main(args, prog_name, complete_var, standalone_mode=False,
+                               windows_expand_args=windows_expand_args, **extra)
         except UsageError as exc:
             from baclofen_cli.cli.usage import usage_message
 
             cli_report.error_line(usage_message(exc, program), program)
-            sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+            sys.exit(exc.exit_code)
         except typer.Abort:  # Ctrl-C (or end of input) while Click itself was reading the command line
             print(f"{program}: stopped.", file=sys.stderr)
             sys.exit(cli_report.ExitCode.INTERRUPTED)
         except ClickException as exc:  # any other error Click reports (a bad file)
-            cli_report.error_line(exc.format_message(), program)  # type: ignore[attr-defined]
+            cli_report.error_line(exc.format_message(), program)
             sys.exit(getattr(exc, "exit_code", cli_report.ExitCode.FAILED))
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def root_group(command: ClickCommand | None = None) -> BaclofenGroup:
+    """The root group (`app` built, or a run's `ctx.find_root().command`) as the BaclofenGroup it
+    is: Typer's `get_command` and Click's `Context.command` are typed as a plain Command."""
+    group = typer.main.get_command(app) if command is None else command
+    if not isinstance(group, BaclofenGroup):
+        raise TypeError(f"not the root group of this program: {group!r}")
+    return group
 
 
 def _kind(exc: Exception) -> str:
@@ -174,6 +181,7 @@ def _kind(exc: Exception) -> str:
 
 
 _ARGS_KEY = "baclofen.args"
+_ARGV_KEY = "baclofen.argv"
 
 
 def _did_you_mean(exc: Any) -> Any:
@@ -260,6 +268,7 @@ def _table_function(spec: cli_spec.Command) -> Any:
             values[spec.args.param] = list(given) if kind == cli_spec.NAMES else " ".join(given).strip()
         cli_spec.handler(spec)(state(ctx), **dict(spec.fixed), **values)
 
+    # inspect.signature's documented hook, which Typer reads; mypy knows no such attribute on a function.
     command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in parameters}
     command.__name__ = spec.name.replace("-", "_")
@@ -275,7 +284,6 @@ def _epilog() -> str:
 app = typer.Typer(
     name="baclofen",
     cls=BaclofenGroup,
-    help=HELP,
     epilog=_epilog(),
     # Completion scripts come from `baclofen completion SHELL` (completion.py), which is
     # much faster per TAB press than Click's completion through the whole Typer tree.

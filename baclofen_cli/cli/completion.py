@@ -100,10 +100,10 @@ def candidates(prior: list[str], current: str) -> list[str]:
     """What may come next after the words `prior`, starting with `current`."""
     import typer
 
-    from baclofen_cli.cli.app import app
+    from baclofen_cli.cli.app import root_group
     from baclofen_cli.cli.forgiving import data_option, lift_global_options
 
-    group = typer.main.get_command(app)
+    group = root_group()
     ctx = typer.Context(group, info_name="baclofen")
     lifted, rest = lift_global_options(prior)
     data = data_option(lifted)

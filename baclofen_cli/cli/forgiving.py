@@ -189,18 +189,18 @@ def rewrite(
         if is_medicine(data, phrase):
             return Rewrite(lifted + ["interactions", phrase, *options],
                            f"'{_quoted(words)}' is not a command; checking it as a medicine name "
-                           f"(baclofen interactions \"{_quoted(words)}\")")
+                           f"({_program()} interactions \"{_quoted(words)}\")")
         if len(words) > 1 and all(is_medicine(data, word) for word in words):
             return Rewrite(lifted + ["interactions", *words, *options],
                            f"'{_quoted(words)}' is not a command; checking them as medicine names "
-                           f"(baclofen interactions {_quoted(words)})")
+                           f"({_program()} interactions {_quoted(words)})")
     if len(words) == 1 and suggestions(words[0], cutoff=TYPO_CUTOFF):
         return Rewrite(lifted + rest)  # a typo: the parser says "Did you mean"
     if not phrase.strip():
         return Rewrite(lifted + rest)
     return Rewrite(lifted + ["ask", *words, *options],
                    f"'{_quoted(words)}' is not a command; answering it as a question "
-                   f"(baclofen ask \"{_quoted(words)}\")")
+                   f"({_program()} ask \"{_quoted(words)}\")")
 
 
 def _safe(words: list[str]) -> list[str]:

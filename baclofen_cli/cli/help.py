@@ -3,13 +3,19 @@ and every command's examples. Split from app.py so each stays readable on its ow
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import typer
 from typer.core import TyperCommand
 
+from baclofen_cli.cli.click_types import HelpFormatter
 
-class WrappingHelpFormatter(typer.Context.formatter_class):  # type: ignore[misc, name-defined]
+if TYPE_CHECKING:
+    from baclofen_cli.cli.click_types import ClickContext
+
+
+class WrappingHelpFormatter(HelpFormatter):
     """Click's formatter, except that blocks it must not re-wrap (examples, marked with \b)
     are laid out for the width rather than left to overflow a narrow terminal."""
 
@@ -43,7 +49,7 @@ class WrappingHelpFormatter(typer.Context.formatter_class):  # type: ignore[misc
             else:
                 super().write_text(paragraph)
 
-    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         # Click keeps a 30-column first column however narrow the terminal, leaving ten
         # columns for the text; narrower, long names put their text on the next line.
         super().write_dl(rows, max(10, min(col_max, self.width // 2 - 2)), col_spacing)
@@ -59,7 +65,7 @@ class PlainUsageCommand(TyperCommand):
 
     context_class = HelpContext
 
-    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: ClickContext) -> list[str]:
         pieces = super().collect_usage_pieces(ctx)
         return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 
@@ -91,6 +97,29 @@ def short_help(text: str, limit: int) -> str:
             break
         i -= 1
     return " ".join(words[:i]) + "..."
+
+
+def root_help(argv: Sequence[str]) -> str:
+    """The root command's help paragraph (`root_help` in the language pack), in the language of the
+    knowledge file this command line would read (--data, --lang, BACLOFEN_DATA, BACLOFEN_LANG, the
+    locale): read from its cache entry, as every answer reads its labels. English when the file
+    cannot be read, so help always works."""
+    from baclofen_cli import lang
+    from baclofen_cli.cli.forgiving import lift_global_options, option_value
+    from baclofen_cli.core import loader
+    from baclofen_cli.core.errors import BaclofenError
+
+    lifted, _ = lift_global_options(list(argv))
+    data = option_value(lifted, "--data")
+    try:
+        if loader.data_chosen(data):
+            path = loader.resolve_path(data)
+        else:
+            path = loader.language_path(lang.requested(option_value(lifted, "--lang"))[0])
+        pack = loader.load(path).index("labels", lang.LanguagePack)
+    except BaclofenError:
+        pack = lang.load(lang.ENGLISH)
+    return pack.label("root_help")
 
 
 def examples_epilog(name: str) -> str | None:

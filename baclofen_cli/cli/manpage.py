@@ -42,20 +42,23 @@ def _options(command: Any, ctx: Any) -> list[str]:
 def render(program: str = "baclofen") -> str:
     import typer
 
-    from baclofen_cli import __version__
-    from baclofen_cli.cli.app import app, examples_epilog
+    from baclofen_cli import __version__, lang
+    from baclofen_cli.cli.app import root_group
+    from baclofen_cli.cli.help import examples_epilog
     from baclofen_cli.cli.text import HELP_TOPICS
 
-    group = typer.main.get_command(app)
+    group = root_group()
     root = typer.Context(group, info_name=program)
+    # The manual page is in English, as its every other part (the language pack's root help).
+    description = lang.load(lang.ENGLISH).label("root_help")
     lines = [
         f'.TH {program.upper()} 1 "" "{program} {__version__}" "User Commands"',
         ".SH NAME",
-        f"{program} \\- " + _roff((group.help or "").split(". ")[0].rstrip(".")),
+        f"{program} \\- " + _roff(description.split(". ")[0].rstrip(".")),
         ".SH SYNOPSIS",
         f"\\fB{program}\\fR [\\fIOPTIONS\\fR] [\\fICOMMAND\\fR] [\\fIARGS\\fR]...",
         ".SH DESCRIPTION",
-        _help_body(group.help or ""),
+        _help_body(description),
         ".PP",
         f"Run \\fB{program}\\fR alone on a terminal to open the interactive guide.",
         ".SH OPTIONS",

@@ -23,12 +23,13 @@ def help(  # noqa: A001 - the command is called help
 ) -> None:
     """Show help for the tool, a command, or a help topic."""
     from baclofen_cli.cli import text as cli_text
+    from baclofen_cli.cli.app import root_group
     from baclofen_cli.cli.forgiving import joined_command, suggestions
     from baclofen_cli.core.errors import BaclofenError
     from baclofen_cli.core.output import show_input
 
     root = ctx.find_root()
-    group = root.command
+    group = root_group(root.command)
     words = [w for w in (words or []) if w.strip()]
     if not words:
         typer.echo(root.get_help())

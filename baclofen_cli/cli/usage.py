@@ -26,7 +26,10 @@ def usage_message(exc: Any, program: str = "baclofen") -> str:
 def _specific(exc: Any, kind: str, command: str, ctx: Any) -> str | None:
     param = getattr(exc, "param", None)
     if kind == "NoSuchOption":
-        return exc.message  # already reworded where it is raised (cli._did_you_mean)
+        # Click's exception classes below UsageError are not exported by Typer, so `exc` is typed
+        # Any and told apart by name; NoSuchOption's documented `message` is a str.
+        reworded: str = exc.message  # already reworded where it is raised (cli._did_you_mean)
+        return reworded
     if kind == "BadOptionUsage" and getattr(exc, "option_name", None):
         return needs_value(exc.option_name, _param(ctx, exc.option_name))
     if kind == "MissingParameter" and param is not None:
@@ -63,7 +66,7 @@ def _bad_value(exc: Any, param: Any, ctx: Any) -> str:
 def _given(ctx: Any, param: Any) -> str:
     """What was typed for an option (or a command's one argument), read back from the command line."""
     root = ctx.find_root() if ctx is not None else None
-    args = list(root.meta.get(_ARGS_KEY, [])) if root is not None else []
+    args: list[str] = list(root.meta.get(_ARGS_KEY, [])) if root is not None else []
     if getattr(param, "param_type_name", "") != "option":
         after = args[args.index(ctx.info_name) + 1 :] if ctx.info_name in args else []
         return next((token for token in after if not token.startswith("-")), "")
@@ -79,6 +82,7 @@ def _given(ctx: Any, param: Any) -> str:
 def needs_value(name: str, param: Any = None, metavar: str | None = None) -> str:
     """"--format needs a value (one of md, html, txt)": what kind of value, when it is known."""
     choices, low, high = value_rule(param)
+    what: str | None
     if choices:
         what = cli_text.VALUE_ONE_OF.format(choices=", ".join(choices))
     elif low is not None and high is not None:

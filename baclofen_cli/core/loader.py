@@ -48,6 +48,7 @@ DATA_FILE_NAME = "baclofen.yaml"
 DATA_ENV_VAR = "BACLOFEN_DATA"
 MAX_FILE_BYTES = 2 * 1024 * 1024
 KB_FILE = "kb.json"
+PARTS_FILE = "parts.json"
 # The package's own folder, wherever this module sits inside it.
 _PACKAGE_DIR = Path(baclofen_cli.__file__).resolve().parent
 
@@ -59,6 +60,8 @@ INDEX_BUILDERS: dict[str, str] = {
     "ask": "baclofen_cli.features.ask.index:build_index",
     # The file's labels (its language pack with its own `labels:` on top): no YAML pack is read on a run.
     "labels": "baclofen_cli.lang:build_index",
+    # Where each part of kb.json sits, so a run decodes only the parts it reads (core/kb_parts.py).
+    "parts": "baclofen_cli.core.kb_parts:build_index",
 }
 
 
@@ -66,9 +69,14 @@ class Compiled:
     """A loaded knowledge file: the knowledge base, and its indexes on demand."""
 
     def __init__(self, kb: KnowledgeRecord, cache_dir: Path | None, typed: KnowledgeBase | None = None) -> None:
-        self.kb = kb
+        self.record = kb  # read part by part as a run reads it (KnowledgeRecord.lazy)
         self.cache_dir = cache_dir  # None: the cache is not trusted, nothing is read or written
         self._typed = typed
+
+    @property
+    def kb(self) -> KnowledgeRecord:
+        """The knowledge base read whole, for code that reads the dict from C (msgspec.convert)."""
+        return self.record.complete()
 
     def index(self, name: str, kind: type[T]) -> T:
         """Decode one cached index (each command reads only the index it uses); rebuild it if missing.
@@ -161,7 +169,7 @@ def load(path: Path) -> Compiled:
         cached = read_cache_file(cache_dir / KB_FILE, cache_dir.name)
         if cached is not None:
             try:
-                return Compiled(decode_kb(cached), cache_dir)
+                return Compiled(decode_kb(cached, read_cache_file(cache_dir / PARTS_FILE, cache_dir.name)), cache_dir)
             except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as exc:
                 debug(f"rebuilding {cache_dir / KB_FILE}: {type(exc).__name__}")  # RecursionError: nested too deep
     return compile_kb(parse_and_validate(raw, str(path)), cache_dir)
@@ -173,7 +181,18 @@ _KB_SHAPE = {"drug": dict, "disclaimer": dict, "sources": list, "emergency": dic
              "interactions": dict, "quiz": list, "ask": dict}
 
 
-def decode_kb(data: bytes) -> KnowledgeRecord:
+def decode_kb(data: bytes, parts: bytes | None = None) -> KnowledgeRecord:
+    """The cached knowledge base: decoded part by part as it is read when `parts` (the `parts`
+    index) describes exactly these bytes, else decoded whole now; either way checked for shape."""
+    if parts is not None:
+        from baclofen_cli.core.kb_parts import usable
+
+        ranges = json.loads(parts)
+        if usable(ranges, data, _KB_SHAPE):
+            lazy = KnowledgeRecord.lazy(data, ranges["fields"], ranges["topics"], eager=("schema_version",))
+            if type(lazy["schema_version"]) is not int or lazy["schema_version"] != 1:
+                raise ValueError("not a cached knowledge base")
+            return lazy
     kb = json.loads(data, object_hook=Record)
     if not isinstance(kb, dict) or type(kb.get("schema_version")) is not int or kb["schema_version"] != 1:
         raise ValueError("not a cached knowledge base")

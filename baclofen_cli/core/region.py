@@ -56,19 +56,25 @@ def from_locale(kb: Any) -> str | None:
 
 
 def select(kb: Any, code: str) -> Any:
-    """A copy of the knowledge base without what is tagged for other regions only."""
-    from baclofen_cli.core.record import KnowledgeRecord
+    """The knowledge base without what is tagged for other regions only (a KnowledgeRecord that
+    applies `select_part` to each part as it is read)."""
+    return kb.selected(lambda name, value: select_part(name, value, code))
 
-    selected = _filter(kb, code)
-    emergency = selected["emergency"]
-    emergency["contacts"] = [c for c in kb["emergency"]["contacts"] if c["region"] == code]
-    # The region's own wording of the instruction and reminder, where the file gives one.
-    regional = emergency.get("by_region", {}).get(code)
-    if regional:
-        emergency["instruction"] = regional["instruction"]
-        if regional.get("reminder"):
-            emergency["reminder"] = regional["reminder"]
-    return KnowledgeRecord(selected)
+
+def select_part(name: str, value: Any, code: str) -> Any:
+    """One top-level field of the knowledge base (or, as "topic", one topic) as a region sees it."""
+    if name == "topic":
+        return None if _elsewhere(value, code) else _filter(value, code)
+    selected = _filter(value, code)
+    if name == "emergency":
+        selected["contacts"] = [c for c in value["contacts"] if c["region"] == code]
+        # The region's own wording of the instruction and reminder, where the file gives one.
+        regional = selected.get("by_region", {}).get(code)
+        if regional:
+            selected["instruction"] = regional["instruction"]
+            if regional.get("reminder"):
+                selected["reminder"] = regional["reminder"]
+    return selected
 
 
 def _filter(value: Any, code: str) -> Any:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
+    import io
+
     from baclofen_cli.core.loader import Compiled
     from baclofen_cli.core.model import KnowledgeBase
     from baclofen_cli.core.output import Output
@@ -96,11 +98,13 @@ class AppState:
         """The region whose numbers are shown (None: every region's)."""
         from baclofen_cli.core import region
 
-        return region.choose(self.compiled.kb, self.region_option)
+        return region.choose(self.compiled.record, self.region_option)
 
     @cached_property
     def kb(self) -> KnowledgeBase:
-        kb = self.compiled.kb
+        # The one place the cached record becomes the model: a KnowledgeRecord is the KnowledgeBase's
+        # JSON read by attribute (core/record.py), so commands are typed, and checked, against the model.
+        kb = cast("KnowledgeBase", self.compiled.record)
         if self.region is None:
             return kb
         from baclofen_cli.core import region
@@ -154,7 +158,8 @@ class AppState:
         if held:
             from baclofen_cli.core import pager
 
-            pager.show("".join(answer.stream.getvalue() for answer in held), held[0].terminal)
+            # A held answer's stream is the StringIO that output() swapped in for its terminal.
+            pager.show("".join(cast("io.StringIO", answer.stream).getvalue() for answer in held), held[0].terminal)
 
 
 def renderer(out: Output) -> Any:

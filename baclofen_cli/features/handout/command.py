@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from baclofen_cli.cli.common import JsonOption, state
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class Format(str, Enum):
@@ -67,7 +70,8 @@ def handout(
     if json_output:
         from baclofen_cli.core.output import json_text
 
-        if ctx.get_parameter_source("format").name != "DEFAULT":
+        given = ctx.get_parameter_source("format")  # None only for a parameter the command lacks
+        if given is not None and given.name != "DEFAULT":
             from baclofen_cli.cli.report import ignored_with_json
 
             ignored_with_json("--format", "the JSON holds the handout's content, in no print format")
@@ -79,8 +83,9 @@ def handout(
         text = json_text(view) + "\n"
     elif chosen_format == "html":
         from baclofen_cli import __version__
+        from baclofen_cli.features.handout.html import render_html
 
-        text = FORMATS["html"](view, generator=f"baclofen-cli {__version__}", cite=sources)
+        text = render_html(view, generator=f"baclofen-cli {__version__}", cite=sources)
     else:
         text = FORMATS[chosen_format](view, cite=sources)
     if path is None:
@@ -89,7 +94,8 @@ def handout(
     if _is_special(path):
         _write_special(path, text.encode("utf-8"))
         return
-    _write_file(_followed(path), text.encode("utf-8"), force)
+    # files.write_output_file follows a (safe) link itself, keeping the link.
+    _write_file(path, text.encode("utf-8"), force)
     what = "JSON" if json_output else chosen_format
     count = len(view.get("topics", []))
     kind = {"short": "2-page leaflet", "card": "pump card"}.get(view["layout"], "booklet")
@@ -97,7 +103,7 @@ def handout(
     typer.echo(f"Wrote {_shown(path)} ({what}, {kind}{detail}).", err=True)
 
 
-def _format_for(path) -> str:  # noqa: ANN001
+def _format_for(path: Path | None) -> str:
     """The format a file name asks for (`handout.html` -> html); Markdown for the screen or no ending."""
     from baclofen_cli.features.handout.formats import EXTENSIONS
 
@@ -119,7 +125,7 @@ def _shown(path: object) -> str:
     return show_input(str(path), 200)
 
 
-def _output_path(output: str | None, force: bool):  # noqa: ANN202 - Path | None, imported lazily
+def _output_path(output: str | None, force: bool) -> Path | None:
     """Check -o FILE before any work, so a refusal is quick and nothing is half done."""
     if output is None or output == "-":
         return None
@@ -130,24 +136,19 @@ def _output_path(output: str | None, force: bool):  # noqa: ANN202 - Path | None
     return check_output_path(output, force)
 
 
-def _is_special(path) -> bool:  # noqa: ANN001
+def _is_special(path: Path) -> bool:
     from baclofen_cli.core.files import is_special
 
     return is_special(path)
 
 
-def _followed(path):  # noqa: ANN001, ANN202
-    """The path as checked: files.write_output_file follows a (safe) link itself, keeping the link."""
-    return path
-
-
-def _write_special(path, data: bytes) -> None:  # noqa: ANN001
+def _write_special(path: Path, data: bytes) -> None:
     from baclofen_cli.core.files import write_special
 
     write_special(path, data)
 
 
-def _write_file(path, data: bytes, force: bool) -> None:  # noqa: ANN001
+def _write_file(path: Path, data: bytes, force: bool) -> None:
     from baclofen_cli.core.files import write_output_file
 
     write_output_file(path, data, force)

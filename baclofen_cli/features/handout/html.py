@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from baclofen_cli.features.handout.layout import contact_text, layout, one_line, safe_url
 from baclofen_cli.features.handout.pictures import picture_svg
+
+if TYPE_CHECKING:
+    from baclofen_cli.features.handout.contract import HandoutJSON
 
 # handout.css: black on white, 12pt and up in print, warnings and emergencies marked with words and
 # borders (never colour alone). No size is forced in @page, so A4 and US Letter both fit, and no
@@ -18,7 +21,7 @@ def _stylesheet(name: str) -> str:
     return (Path(__file__).parent / name).read_text(encoding="utf-8")
 
 
-def render_html(view: dict[str, Any], generator: str = "", *, cite: bool = False) -> str:
+def render_html(view: HandoutJSON, generator: str = "", *, cite: bool = False) -> str:
     import html
 
     def e(text: str) -> str:

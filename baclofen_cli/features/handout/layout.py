@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from baclofen_cli.core.output import clean
+
+if TYPE_CHECKING:
+    from baclofen_cli.features.handout.contract import (
+        ContactJSON,
+        EmergencyJSON,
+        HandoutJSON,
+        HandoutStatement,
+        HandoutTopicJSON,
+    )
 
 # The view is laid out once as a list of blocks (headings, paragraphs, lists, boxes, fill-in
 # fields, tables, pictures); Markdown, plain text and HTML each draw the same blocks, so the
@@ -29,15 +38,15 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def item_of(statement: dict[str, Any]) -> dict[str, Any]:
+def item_of(statement: HandoutStatement) -> dict[str, Any]:
     return {"text": statement["text"], "refs": statement.get("refs", [])}
 
 
-def contact_text(contact: dict[str, str]) -> tuple[str, str]:
+def contact_text(contact: ContactJSON) -> tuple[str, str]:
     return f"{contact['label']} ({contact['region']})", contact["number"]
 
 
-def emergency_line(emergency: dict[str, Any]) -> str:
+def emergency_line(emergency: EmergencyJSON) -> str:
     """The instruction, then every number it does not already give."""
     instruction = emergency["instruction"]["text"]
     extra = [f"{label}: {number}." for label, number in map(contact_text, emergency["contacts"])
@@ -45,14 +54,15 @@ def emergency_line(emergency: dict[str, Any]) -> str:
     return " ".join([instruction, *extra])
 
 
-def layout(view: dict[str, Any]) -> list[dict[str, Any]]:
+def layout(view: HandoutJSON) -> list[dict[str, Any]]:
     """The page, top to bottom, as blocks."""
     labels = view["labels"]
     if view["layout"] == "card":
         return _card_blocks(view)
     blocks: list[dict[str, Any]] = [{"t": "h1", "text": view["title"]}]
-    if view.get("purpose"):
-        blocks.append({"t": "p", **item_of(view["purpose"]), "class": "purpose"})
+    purpose = view["purpose"]
+    if purpose:
+        blocks.append({"t": "p", **item_of(purpose), "class": "purpose"})
     meta = f"{sentence(view['drug_class'])} {labels['reviewed']}: {view['reviewed']}."
     if view["layout"] != "short":
         blocks.append({"t": "p", "text": meta, "refs": [], "class": "meta"})
@@ -106,7 +116,7 @@ def layout(view: dict[str, Any]) -> list[dict[str, Any]]:
     return blocks
 
 
-def _topic_blocks(topic: dict[str, Any], emergency: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
+def _topic_blocks(topic: HandoutTopicJSON, emergency: EmergencyJSON, labels: dict[str, str]) -> list[dict[str, Any]]:
     children: list[dict[str, Any]] = []
     if topic["emergency_first"]:
         # The full box is on page 1; an emergency chapter repeats only its one line with the numbers.
@@ -133,7 +143,7 @@ def _topic_blocks(topic: dict[str, Any], emergency: dict[str, Any], labels: dict
     return [{"t": "topic", "id": f"topic-{topic['id']}", "heading": topic["title"], "children": children}]
 
 
-def _card_blocks(view: dict[str, Any]) -> list[dict[str, Any]]:
+def _card_blocks(view: HandoutJSON) -> list[dict[str, Any]]:
     card = view["card"]
     contacts = [c for c in view["emergency"]["contacts"] if c.get("kind", "emergency") == "emergency"]
     front = [{"t": "h1", "text": card["heading"]}, {"t": "ul", "items": [item_of(p) for p in card["points"]]}]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from baclofen_cli.features.handout.layout import chart_lines, contact_text, layout, one_line, safe_url
+
+if TYPE_CHECKING:
+    from baclofen_cli.features.handout.contract import HandoutJSON
 
 _MD_SPECIAL = set("\\`*_[]<>&#|~!")
 
@@ -13,7 +16,7 @@ def _md(text: str) -> str:
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in one_line(text))
 
 
-def render_markdown(view: dict[str, Any], *, cite: bool = False) -> str:
+def render_markdown(view: HandoutJSON, *, cite: bool = False) -> str:
     def refs(numbers: list[int]) -> str:
         # Plain brackets: with no link definitions in the document, "[1, 2]" stays text.
         return f" [{', '.join(map(str, numbers))}]" if cite and numbers else ""

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from baclofen_cli.features.handout.layout import chart_lines, contact_text, layout, one_line, safe_url
+
+if TYPE_CHECKING:
+    from baclofen_cli.features.handout.contract import HandoutJSON
 
 TEXT_WIDTH = 72
 
 
 
-def render_text(view: dict[str, Any], width: int = TEXT_WIDTH, *, cite: bool = False) -> str:
+def render_text(view: HandoutJSON, width: int = TEXT_WIDTH, *, cite: bool = False) -> str:
     import textwrap
 
     out: list[str] = []

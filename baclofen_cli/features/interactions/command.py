@@ -6,10 +6,21 @@ Exit 0 whenever the tool answered, found or not (scripts read --json); 2 for usa
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from baclofen_cli.core.output import Output
     from baclofen_cli.core.state import AppState
+
+
+class Renderer(Protocol):
+    """What the plain and the Rich renderer modules both provide (each module is one of these)."""
+
+    def render_listing(self, out: Output, view: dict[str, Any], sources: list[dict[str, str]], *,
+                       show_sources: bool, disclaimer: str, command: str) -> None: ...
+
+    def render_answer(self, out: Output, view: dict[str, Any], *, show_sources: bool,
+                      disclaimer: str = "") -> None: ...
 
 # More names than anyone lists at once (the name-list tests send ~300): 10,000 took 28 s, 500
 # take under a second. Past it nothing is checked, and the answer says so: a partial answer
@@ -32,10 +43,15 @@ def check_interactions(app_state: AppState, names: list[str], json_output: bool 
     out = app_state.output(json_output)
     if out.style == "json" and sources:
         ignored_with_json("--sources", "the JSON always carries the source ids")
+    draw: Renderer
     if out.style == "rich":
-        from baclofen_cli.features.interactions import rich as draw
+        from baclofen_cli.features.interactions import rich
+
+        draw = rich
     else:
-        from baclofen_cli.features.interactions import plain as draw
+        from baclofen_cli.features.interactions import plain
+
+        draw = plain
     from baclofen_cli.features.interactions import view as views
 
     if not names:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -81,6 +81,7 @@ def quiz(
         else:
             out.json(record_view(kb, items, seed, command, given, chosen_topics))
         return
+    stdin: TextIO
     if given is not None:
         stdin, interactive = io.StringIO("".join(a + "\n" for a in given)), False
     else:
@@ -114,9 +115,10 @@ def _answers(value: str | None) -> list[str] | None:
     return [part.strip() for part in value.split(",")]
 
 
-def _isatty(stream: object) -> bool:
+def _isatty(stream: TextIO | None) -> bool:
     try:
-        return bool(stream is not None and stream.isatty())  # type: ignore[attr-defined]
+        # None when Python started without a stdin (closed file descriptor 0).
+        return stream is not None and stream.isatty()
     except (AttributeError, ValueError):
         return False
 

@@ -11,11 +11,14 @@ the JSON record a nurse can keep (`quiz --json --answers ...`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from baclofen_cli.core.model import KnowledgeBase, QuizItem
 from baclofen_cli.core.output import Output, clean, show_input
 from baclofen_cli.lang import phrase
+
+if TYPE_CHECKING:
+    from baclofen_cli.features.quiz.contract import GivenJSON, QuizItemJSON, QuizJSON, ReviewJSON
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # The English words always count; the language pack adds its own ("verdadero", "v", "saltar").
@@ -121,7 +124,7 @@ def read_more_command(command: str, topic_id: str) -> str:
     return f"{command} {topic_id}" if topic_id in TOPIC_COMMANDS else f"{command} show {topic_id}"
 
 
-def item_view(kb: KnowledgeBase, item: QuizItem, command: str) -> dict[str, Any]:
+def item_view(kb: KnowledgeBase, item: QuizItem, command: str) -> QuizItemJSON:
     from baclofen_cli.features.topics.view import sources_view
 
     topic = kb.topic(item.topic)
@@ -143,7 +146,7 @@ def item_view(kb: KnowledgeBase, item: QuizItem, command: str) -> dict[str, Any]
 
 def quiz_view(
     kb: KnowledgeBase, items: list[QuizItem], seed: int, command: str, topics: list[str] | None = None
-) -> dict[str, Any]:
+) -> QuizJSON:
     return {
         "seed": seed,
         "count": len(items),
@@ -153,7 +156,7 @@ def quiz_view(
     }
 
 
-def grade(item: QuizItem, answer: str | None) -> dict[str, Any]:
+def grade(item: QuizItem, answer: str | None) -> GivenJSON:
     """One given answer, as the record keeps it: what was typed, the choice it means, and the result
     (right, wrong, skipped, not-a-choice, or unanswered when the answers ran out)."""
     if answer is None:
@@ -164,18 +167,17 @@ def grade(item: QuizItem, answer: str | None) -> dict[str, Any]:
     chosen = parse_answer(answer, item)
     if chosen is None:
         return {"answer": shown, "choice": None, "result": "not-a-choice"}
-    result = "right" if chosen == correct_index(item) else "wrong"
-    return {"answer": shown, "choice": LETTERS[chosen], "result": result}
+    return {"answer": shown, "choice": LETTERS[chosen], "result": "right" if chosen == correct_index(item) else "wrong"}
 
 
 def record_view(
     kb: KnowledgeBase, items: list[QuizItem], seed: int, command: str, answers: list[str],
     topics: list[str] | None = None,
-) -> dict[str, Any]:
+) -> QuizJSON:
     """The drawn quiz with the answers given, graded: the JSON a nurse can file in the chart."""
     view = quiz_view(kb, items, seed, command, topics)
     counts = {"right": 0, "wrong": 0, "skipped": 0, "not-a-choice": 0, "unanswered": 0}
-    review: dict[str, dict[str, str]] = {}
+    review: dict[str, ReviewJSON] = {}
     for n, (item, entry) in enumerate(zip(items, view["items"])):
         given = grade(item, answers[n] if n < len(answers) else None)
         entry["given"] = given

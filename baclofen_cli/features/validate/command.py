@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypedDict
 
 import typer
 
 from baclofen_cli.cli.common import JsonOption, state
+
+if TYPE_CHECKING:
+    from baclofen_cli.core.model import KnowledgeBase
+    from baclofen_cli.core.problem import Problem
+
+
+class ReadabilityReport(TypedDict):
+    """`validate --readability --json`'s "readability": each topic's grade, the mean, and the bars."""
+
+    topics: dict[str, float]
+    mean: float
+    max_topic: float
+    max_mean: float
 
 
 def validate(
@@ -37,7 +50,7 @@ def validate(
         kb, problems = None, [Problem("BCL000", exc.message, (), exc.line)]
         if exc.field:
             problems = [Problem("BCL000", f"{exc.field}: {exc.message}", (), exc.line)]
-    report = None
+    report: ReadabilityReport | None = None
     if readability and kb is not None:
         report, over = _readability(kb)
         problems = [*problems, *over]
@@ -87,11 +100,11 @@ def validate(
         raise typer.Exit(1)
 
 
-def _problem_json(p: Any) -> dict[str, Any]:
+def _problem_json(p: Problem) -> dict[str, Any]:
     return {"code": p.code, "line": p.line, "field": p.field, "message": p.message, "error": p.is_error}
 
 
-def _readability(kb: object) -> tuple[dict[str, object], list[object]]:
+def _readability(kb: KnowledgeBase) -> tuple[ReadabilityReport, list[Problem]]:
     """Each topic's grade, and a problem (BCL020) for each bar the file goes over."""
     import msgspec
 
@@ -109,7 +122,7 @@ def _readability(kb: object) -> tuple[dict[str, object], list[object]]:
     if mean > readability.MAX_MEAN_GRADE:
         message = f"mean reading grade {mean:.2f} is above {readability.MAX_MEAN_GRADE}"
         over.append(Problem("BCL020", message, ("topics",)))
-    report = {"topics": grades, "mean": mean, "max_topic": readability.MAX_TOPIC_GRADE,
-              "max_mean": readability.MAX_MEAN_GRADE}
+    report: ReadabilityReport = {"topics": grades, "mean": mean, "max_topic": readability.MAX_TOPIC_GRADE,
+                                 "max_mean": readability.MAX_MEAN_GRADE}
     return report, over
 
