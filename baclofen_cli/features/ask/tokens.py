@@ -92,11 +92,15 @@ class AskWords(NamedTuple):
     def stem(self, word: str) -> str:
         if self.stemmer == "light":
             return _light_stem(word, self.irregular, self.unstemmed)
-        if word in self.irregular:
-            word = self.irregular[word][0]
-        if word in self.unstemmed or not word.isalpha():
-            return word
-        return _snowball(self.stemmer).stemWord(word)  # type: ignore[no-any-return]
+        # A question stems each of its words several times (reading, scope, emergencies), and
+        # Snowball in pure Python is about 0.1 ms a word: each word is stemmed once per run.
+        memo = _STEMS.setdefault((self.language, self.stemmer), {})
+        found = memo.get(word)
+        if found is None:
+            base = self.irregular[word][0] if word in self.irregular else word
+            found = base if base in self.unstemmed or not base.isalpha() else _snowball(self.stemmer).stemWord(base)
+            memo[word] = found
+        return found
 
     def is_past(self, word: str) -> bool:
         if word in self.irregular:
@@ -140,6 +144,8 @@ def _derive(words: AskWords) -> AskWords:
 
 _LOADED: dict[str, AskWords] = {}
 _SNOWBALL: dict[str, Any] = {}
+# (language, stemmer) -> word -> its stem, for the Snowball stemmers.
+_STEMS: dict[tuple[str, str], dict[str, str]] = {}
 
 
 def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
@@ -184,12 +190,53 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
 
 
 def _snowball(stemmer: str) -> Any:
-    """A Snowball stemmer ("snowball:spanish"), imported only for a file in such a language."""
+    """A Snowball stemmer ("snowball:spanish"), loaded only for a file in such a language."""
     if stemmer not in _SNOWBALL:
-        import snowballstemmer  # type: ignore[import-untyped]
-
-        _SNOWBALL[stemmer] = snowballstemmer.stemmer(stemmer.partition(":")[2] or "english")
+        algorithm = stemmer.partition(":")[2] or "english"
+        _SNOWBALL[stemmer] = _one_snowball_algorithm(algorithm) or _all_snowball_algorithms(algorithm)
     return _SNOWBALL[stemmer]
+
+
+def _all_snowball_algorithms(algorithm: str) -> Any:
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    return snowballstemmer.stemmer(algorithm)
+
+
+def _one_snowball_algorithm(algorithm: str) -> Any:
+    """The one stemmer from the snowballstemmer package, without running the package's
+    `__init__`: that imports all 36 of its stemmers (about 66 ms, more than the rest of a
+    Spanish answer), and so does `from snowballstemmer.spanish_stemmer import ...`, which runs
+    the package's `__init__` first. The three files one algorithm needs (`basestemmer`, `among`
+    and `<algorithm>_stemmer`, the layout of every snowballstemmer release from 2.0 on) are
+    loaded as submodules of a private package name, and that name is taken out of sys.modules
+    again at once: nothing named snowballstemmer is put there, so a later real `import
+    snowballstemmer` loads the package as usual. It is the package's own code, so the stems are
+    the same (tests/test_ask_es_startup.py). None when the package is not laid out that way:
+    then the whole package is imported."""
+    import importlib
+    import importlib.machinery
+    import importlib.util
+    import sys
+
+    try:
+        found = importlib.util.find_spec("snowballstemmer")  # finds the package; runs nothing
+    except (ImportError, ValueError):
+        return None
+    if found is None or not found.submodule_search_locations:
+        return None
+    private = f"_baclofen_snowball_{algorithm}"
+    package = importlib.util.module_from_spec(importlib.machinery.ModuleSpec(private, None, is_package=True))
+    package.__path__ = list(found.submodule_search_locations)
+    sys.modules[private] = package
+    try:
+        module = importlib.import_module(f"{private}.{algorithm}_stemmer")
+        return getattr(module, algorithm.title().replace("_", "") + "Stemmer")()
+    except (ImportError, AttributeError, SyntaxError, OSError):
+        return None
+    finally:
+        for name in [n for n in sys.modules if n == private or n.startswith(private + ".")]:
+            del sys.modules[name]
 
 
 # ---------------------------------------------------------------------------- any language
