@@ -13,6 +13,7 @@ from baclofen_cli.features.ask.tokens import CLAUSE_BREAKS, MAX_WORD_CHARS
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex
+    from baclofen_cli.features.ask.tokens import AskWords
 
 # Questions are read up to this many characters (a long forum post is about 2,000); what is
 # beyond is not read, and the answer says so. It bounds the work per question.
@@ -113,6 +114,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
         else:
             weight = 1.0
         tokens.append(Token(word=word, stems={stem(word): weight}, past=is_past(word)))
+    _read_tense(tokens, lang)
     _join_split_words(tokens, index)
     _add_synonyms(tokens, index)
     _read_taking(tokens, index, taking)
@@ -123,6 +125,25 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
         if token.word in lang.puzzled and (after in lang.puzzled_by or alone):
             token.stems = {s: w * PUZZLED_WEIGHT for s, w in token.stems.items()}
     return tokens
+
+
+def _read_tense(tokens: list[Token], lang: AskWords) -> None:
+    """A participle or infinitive after one of the language's `past_after` words is past ("me he
+    tomado", "se ha tragado", "acabo de tragarme"), and a spelling of either tense after a
+    `present_after` word is present ("lo tomo"); nothing for a language without them."""
+    for n, token in enumerate(tokens):
+        if token.word in lang.either_tense and token.past:
+            k = n - 1
+            clitics = []
+            while k >= 0 and (tokens[k].word in lang.present_after or tokens[k].word in lang.past_clitics):
+                clitics.append(tokens[k].word)
+                k -= 1
+            if clitics and clitics[-1] not in lang.past_clitics:
+                token.past = False  # "lo tomo antes de comer", "si me tomo dos"
+        if token.word in lang.past_after:
+            verb = next((t for t in tokens[n + 1 : n + 4] if t.word not in lang.filler), None)
+            if verb is not None and verb.word != "." and verb.word.endswith(lang.past_after_endings):
+                verb.past = True
 
 
 def medicine_word(token: Token, index: AskIndex) -> bool:
@@ -215,7 +236,10 @@ def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None
         if token.word == ".":
             clause_took = False
             continue
-        if token.word in taking and _medicine_follows(tokens, n, index):
+        # Also a participle or infinitive of an eating word read as past ("me he tragado", "acabo
+        # de tomarme"): only a language with `past_after_endings` has them.
+        eaten = token.past and token.word.endswith(lang.past_after_endings) and lang.eating_stems & token.stems.keys()
+        if (token.word in taking or eaten) and _medicine_follows(tokens, n, index):
             token.stems.setdefault(take, SYNONYM_WEIGHT)
             token.past = True
         if (take in token.stems or give in token.stems) and token.past:

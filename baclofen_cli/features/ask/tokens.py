@@ -26,8 +26,11 @@ _WORD_SETS = (
     "stop_words", "question_words", "weak_words", "filler", "negations", "subjects", "ongoing", "question_openers",
     "conditionals", "habitual", "puzzled", "puzzled_by", "counted", "quantity", "not_counted", "references",
     "other_kind", "dummy_it_near", "dummy_it_clause", "unstemmed", "help_words", "mixing_words", "clause_words",
-    "amount_of", "possessives", "taking_before",
+    "amount_of", "possessives", "taking_before", "past_after", "opener_lead_ins", "either_tense",
+    "present_after", "past_clitics",
 )
+# Keys a language may leave out (and English does): empty then.
+_OPTIONAL = ("past_after", "opener_lead_ins", "past_after_endings", "either_tense", "present_after", "past_clitics")
 
 
 class AskWords(NamedTuple):
@@ -61,6 +64,17 @@ class AskWords(NamedTuple):
     amount_of: frozenset[str]
     possessives: frozenset[str]
     taking_before: frozenset[str]
+    # "he", "acabo": the next word (filler between) is past when it ends in `past_after_endings`
+    # ("me he tomado", "acabo de tragarme"); a language whose participles are not past alone.
+    past_after: frozenset[str]
+    # Words before a question opener that still open the question ("se puede...", "y si...").
+    opener_lead_ins: frozenset[str]
+    # Spellings both present and past once accents are dropped ("tomo": I take, "tomó": took):
+    # present right after `present_after` words ("lo tomo", "me tomo"), unless a `past_clitics`
+    # word leads those ("se lo tomo": he took it).
+    either_tense: frozenset[str]
+    present_after: frozenset[str]
+    past_clitics: frozenset[str]
     history: tuple[str, ...]
     now: tuple[str, ...]
     definition_openers: tuple[tuple[str, ...], ...]
@@ -70,6 +84,7 @@ class AskWords(NamedTuple):
     gerund_suffixes: tuple[str, ...]
     # Endings of a past form, for a stemmer other than "light" (which knows English "-ed").
     past_suffixes: tuple[str, ...]
+    past_after_endings: tuple[str, ...]
     other_medicine_words: tuple[str, ...]
     expansions: dict[str, tuple[str, ...]]
     irregular: dict[str, tuple[str, bool]]
@@ -125,7 +140,7 @@ class AskWords(NamedTuple):
         for name in (*_WORD_SETS, "weak_stems", "help_stems", "eating_stems"):
             values[name] = frozenset(values[name])
         for name in ("history", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes",
-                     "other_medicine_words", "other_medicine"):
+                     "past_after_endings", "other_medicine_words", "other_medicine"):
             values[name] = tuple(values[name])
         values["definition_openers"] = tuple(tuple(p) for p in values["definition_openers"])
         values["expansions"] = {k: tuple(v) for k, v in values["expansions"].items()}
@@ -173,10 +188,13 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     def fold(value: object) -> str:
         return " ".join(words_of(str(value))) if base != DEFAULT_LANGUAGE else str(value)
 
+    for name in _OPTIONAL:
+        raw.setdefault(name, [])
     values: dict[str, Any] = {"language": base, "stemmer": str(raw["stemmer"])}
     for name in _WORD_SETS:
         values[name] = frozenset(fold(w) for w in raw[name])
-    for name in ("history", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes"):
+    for name in ("history", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes",
+                 "past_after_endings"):
         values[name] = tuple(fold(p) for p in raw[name])
     values["other_medicine_words"] = tuple(fold(w) for w in raw["other_medicine"])
     values["definition_openers"] = tuple(tuple(fold(p).split()) for p in raw["definition_openers"])
