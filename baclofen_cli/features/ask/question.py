@@ -118,6 +118,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     _join_split_words(tokens, index)
     _add_synonyms(tokens, index)
     _read_taking(tokens, index, taking)
+    _read_either_tense(tokens, lang)
     for n, token in enumerate(tokens):
         # "confused about the dose", "mg and mcg, confused.": puzzled, not a sign to rank by.
         after = tokens[n + 1].word if n + 1 < len(tokens) else "."
@@ -129,21 +130,25 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
 
 def _read_tense(tokens: list[Token], lang: AskWords) -> None:
     """A participle or infinitive after one of the language's `past_after` words is past ("me he
-    tomado", "se ha tragado", "acabo de tragarme"), and a spelling of either tense after a
-    `present_after` word is present ("lo tomo"); nothing for a language without them."""
+    tomado", "se ha tragado", "acabo de tragarme"); nothing for a language without them."""
     for n, token in enumerate(tokens):
-        if token.word in lang.either_tense and token.past:
-            k = n - 1
-            clitics = []
-            while k >= 0 and (tokens[k].word in lang.present_after or tokens[k].word in lang.past_clitics):
-                clitics.append(tokens[k].word)
-                k -= 1
-            if clitics and clitics[-1] not in lang.past_clitics:
-                token.past = False  # "lo tomo antes de comer", "si me tomo dos"
         if token.word in lang.past_after:
             verb = next((t for t in tokens[n + 1 : n + 4] if t.word not in lang.filler), None)
             if verb is not None and verb.word != "." and verb.word.endswith(lang.past_after_endings):
                 verb.past = True
+
+
+def _read_either_tense(tokens: list[Token], lang: AskWords) -> None:
+    """A spelling of either tense after a `present_after` word is present ("lo tomo antes de
+    comer", "si me tomo dos"), unless a `past_clitics` word leads ("se lo tomo todo")."""
+    for n, token in enumerate(tokens):
+        if token.word in lang.either_tense and token.past:
+            k = n - 1
+            while k >= 0 and (tokens[k].word in lang.present_after or tokens[k].word in lang.past_clitics):
+                k -= 1
+            lead = tokens[k + 1].word if k + 1 < n else ""
+            if lead and lead not in lang.past_clitics:
+                token.past = False
 
 
 def medicine_word(token: Token, index: AskIndex) -> bool:
