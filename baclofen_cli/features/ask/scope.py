@@ -165,7 +165,8 @@ def min_score(
             return None
     if named or others:
         return ANCHORED_MIN_SCORE
-    typed = [t for t in tokens if t.word != "."]
+    # Not the words the language says a short question may carry besides ("se me olvidó").
+    typed = [t for t in tokens if t.word != "." and t.word not in lang.short_question_ignores]
     if (
         0 < len(typed) <= SHORT_QUESTION_WORDS
         and not any(t.unknown or t.corrected or t.word in lang.question_words or t.word in lang.stop_words

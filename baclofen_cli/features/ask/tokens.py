@@ -27,10 +27,11 @@ _WORD_SETS = (
     "conditionals", "habitual", "puzzled", "puzzled_by", "counted", "quantity", "not_counted", "references",
     "other_kind", "dummy_it_near", "dummy_it_clause", "unstemmed", "help_words", "mixing_words", "clause_words",
     "amount_of", "possessives", "taking_before", "past_after", "opener_lead_ins", "either_tense",
-    "present_after", "past_clitics",
+    "present_after", "past_clitics", "short_question_ignores",
 )
 # Keys a language may leave out (and English does): empty then.
-_OPTIONAL = ("past_after", "opener_lead_ins", "past_after_endings", "either_tense", "present_after", "past_clitics")
+_OPTIONAL = ("past_after", "opener_lead_ins", "past_after_endings", "either_tense", "present_after", "past_clitics",
+             "short_question_ignores")
 
 
 class AskWords(NamedTuple):
@@ -75,6 +76,8 @@ class AskWords(NamedTuple):
     either_tense: frozenset[str]
     present_after: frozenset[str]
     past_clitics: frozenset[str]
+    # Words a one- or two-word question may carry besides ("se me olvidó" is one word).
+    short_question_ignores: frozenset[str]
     history: tuple[str, ...]
     now: tuple[str, ...]
     definition_openers: tuple[tuple[str, ...], ...]
