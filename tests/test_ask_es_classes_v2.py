@@ -98,8 +98,8 @@ ALREADY_IN_THE_FILE = {"quiero matarme", "no quiero seguir viviendo", "cansancio
 
 # What each set is held to. The issue's safety bars hold on both (the known set's one miss
 # excepted, below); its top-1 bar (92%) is not reached yet on either, so top-1 is held at the
-# floor this round reached (dev 87.8%, known 87.9%), to catch a step back.
-TOP1_FLOOR = 0.86
+# floor this round reached (dev 88.7%, known 89.7%), to catch a step back.
+TOP1_FLOOR = 0.87
 # An amount said with "llevo" ("I'm at 250 mg today"): reading "llevo" as taking made "llevo 2
 # semanas con baclofeno y estoy muy dormido" an alarm; not solved this round.
 KNOWN_MISSES = {"ask_es_classes_v2.yaml": set(), "ask_es_holdout.yaml": {"llevo 250mg de baclofeno hoy"}}
