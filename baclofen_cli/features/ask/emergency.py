@@ -150,9 +150,14 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
     )
     person = any(w in lang.subjects for w in words[max(0, start - 2) : start])
     conditional = any(w in lang.conditionals for w in before)
+    # The opener may follow the language's lead-ins ("se puede...", "y si..."; none in English).
+    first = 0
+    while first < len(words) - 1 and words[first] in lang.opener_lead_ins:
+        first += 1
     asked = (
         any(matches(cue, clause, lang) for cue in cues)
-        or (words[0] in lang.question_openers and (len(words) < 2 or words[1] != lang.role("not")))
+        or (words[first] in lang.question_openers
+            and (len(words) < first + 2 or words[first + 1] != lang.role("not")))
         or conditional
     )
     if not asked:

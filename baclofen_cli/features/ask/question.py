@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from baclofen_cli.features.ask.tense import read_either_tense, read_tense
 from baclofen_cli.features.ask.tokens import CLAUSE_BREAKS, MAX_WORD_CHARS
 
 if TYPE_CHECKING:
@@ -117,9 +118,11 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
         else:
             weight = 1.0
         tokens.append(Token(word=word, stems={stem(word): weight}, past=is_past(word)))
+    read_tense(tokens, lang)
     _join_split_words(tokens, index)
     _add_synonyms(tokens, index)
     _read_taking(tokens, index, taking)
+    read_either_tense(tokens, lang)
     for n, token in enumerate(tokens):
         # "confused about the dose", "mg and mcg, confused.": puzzled, not a sign to rank by.
         after = tokens[n + 1].word if n + 1 < len(tokens) else "."
@@ -246,8 +249,11 @@ def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None
         if token.word == ".":
             clause_took = False
             continue
-        # A typo of a taking word counts as the word ("swallowd 14 of my 10mg ones").
-        if (token.corrected or token.word) in taking and _medicine_follows(tokens, n, index):
+        # A typo of a taking word counts as the word ("swallowd 14 of my 10mg ones"). Also a
+        # participle or infinitive of an eating word read as past ("me he tragado", "acabo de
+        # tomarme"): only a language with `past_after_endings` has them.
+        eaten = token.past and token.word.endswith(lang.past_after_endings) and lang.eating_stems & token.stems.keys()
+        if ((token.corrected or token.word) in taking or eaten) and _medicine_follows(tokens, n, index):
             token.stems.setdefault(take, SYNONYM_WEIGHT)
             token.past = True
         if (take in token.stems or give in token.stems) and token.past:

@@ -165,7 +165,8 @@ def min_score(
             return None
     if named or others:
         return ANCHORED_MIN_SCORE
-    typed = [t for t in tokens if t.word != "."]
+    # Not the words the language says a short question may carry besides ("se me olvidó").
+    typed = [t for t in tokens if t.word != "." and t.word not in lang.short_question_ignores]
     # The words that carry the question; a stop word may come with them ("putting on weight",
     # "grapefruit juice ok"), and one slip of the keyboard ("nauseus").
     meaning = [t for t in typed if t.word not in lang.question_words

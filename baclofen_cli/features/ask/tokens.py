@@ -27,8 +27,12 @@ _WORD_SETS = (
     "conditionals", "habitual", "puzzled", "puzzled_by", "counted", "quantity", "not_counted", "references",
     "other_kind", "dummy_it_near", "dummy_it_clause", "unstemmed", "help_words", "mixing_words", "clause_words",
     "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
-    "mistakes",
+    "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
+    "short_question_ignores",
 )
+# Keys a language may leave out (and English does): empty then.
+_OPTIONAL = ("past_after", "opener_lead_ins", "past_after_endings", "either_tense", "present_after", "past_clitics",
+             "short_question_ignores")
 
 
 class AskWords(NamedTuple):
@@ -74,6 +78,19 @@ class AskWords(NamedTuple):
     # Who changes a dose on purpose ("my doctor doubled my dose"), unless by one of the mistakes.
     prescribers: frozenset[str]
     mistakes: frozenset[str]
+    # "he", "acabo": the next word (filler between) is past when it ends in `past_after_endings`
+    # ("me he tomado", "acabo de tragarme"); a language whose participles are not past alone.
+    past_after: frozenset[str]
+    # Words before a question opener that still open the question ("se puede...", "y si...").
+    opener_lead_ins: frozenset[str]
+    # Spellings both present and past once accents are dropped ("tomo": I take, "tomó": took):
+    # present right after `present_after` words ("lo tomo", "me tomo"), unless a `past_clitics`
+    # word leads those ("se lo tomo": he took it).
+    either_tense: frozenset[str]
+    present_after: frozenset[str]
+    past_clitics: frozenset[str]
+    # Words a one- or two-word question may carry besides ("se me olvidó" is one word).
+    short_question_ignores: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
@@ -85,6 +102,7 @@ class AskWords(NamedTuple):
     gerund_suffixes: tuple[str, ...]
     # Endings of a past form, for a stemmer other than "light" (which knows English "-ed").
     past_suffixes: tuple[str, ...]
+    past_after_endings: tuple[str, ...]
     other_medicine_words: tuple[str, ...]
     expansions: dict[str, tuple[str, ...]]
     irregular: dict[str, tuple[str, bool]]
@@ -107,11 +125,15 @@ class AskWords(NamedTuple):
     def stem(self, word: str) -> str:
         if self.stemmer == "light":
             return _light_stem(word, self.irregular, self.unstemmed)
-        if word in self.irregular:
-            word = self.irregular[word][0]
-        if word in self.unstemmed or not word.isalpha():
-            return word
-        return _snowball(self.stemmer).stemWord(word)  # type: ignore[no-any-return]
+        # A question stems each of its words several times (reading, scope, emergencies), and
+        # Snowball in pure Python is about 0.1 ms a word: each word is stemmed once per run.
+        memo = _STEMS.setdefault((self.language, self.stemmer), {})
+        found = memo.get(word)
+        if found is None:
+            base = self.irregular[word][0] if word in self.irregular else word
+            found = base if base in self.unstemmed or not base.isalpha() else _snowball(self.stemmer).stemWord(base)
+            memo[word] = found
+        return found
 
     def is_past(self, word: str) -> bool:
         if word in self.irregular:
@@ -136,7 +158,7 @@ class AskWords(NamedTuple):
         for name in (*_WORD_SETS, "weak_stems", "help_stems", "eating_stems"):
             values[name] = frozenset(values[name])
         for name in ("history", "routine", "now", "eating_words", "question_markers", "gerund_suffixes",
-                     "past_suffixes",
+                     "past_suffixes", "past_after_endings",
                      "other_medicine_words", "other_medicine"):
             values[name] = tuple(values[name])
         values["definition_openers"] = tuple(tuple(p) for p in values["definition_openers"])
@@ -156,6 +178,8 @@ def _derive(words: AskWords) -> AskWords:
 
 _LOADED: dict[str, AskWords] = {}
 _SNOWBALL: dict[str, Any] = {}
+# (language, stemmer) -> word -> its stem, for the Snowball stemmers.
+_STEMS: dict[tuple[str, str], dict[str, str]] = {}
 
 
 def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
@@ -183,10 +207,13 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     def fold(value: object) -> str:
         return " ".join(words_of(str(value))) if base != DEFAULT_LANGUAGE else str(value)
 
+    for name in _OPTIONAL:
+        raw.setdefault(name, [])
     values: dict[str, Any] = {"language": base, "stemmer": str(raw["stemmer"])}
     for name in _WORD_SETS:
         values[name] = frozenset(fold(w) for w in raw[name])
-    for name in ("history", "routine", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes"):
+    for name in ("history", "routine", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes",
+                 "past_after_endings"):
         values[name] = tuple(fold(p) for p in raw[name])
     values["other_medicine_words"] = tuple(fold(w) for w in raw["other_medicine"])
     values["definition_openers"] = tuple(tuple(fold(p).split()) for p in raw["definition_openers"])
@@ -200,12 +227,53 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
 
 
 def _snowball(stemmer: str) -> Any:
-    """A Snowball stemmer ("snowball:spanish"), imported only for a file in such a language."""
+    """A Snowball stemmer ("snowball:spanish"), loaded only for a file in such a language."""
     if stemmer not in _SNOWBALL:
-        import snowballstemmer  # type: ignore[import-untyped]
-
-        _SNOWBALL[stemmer] = snowballstemmer.stemmer(stemmer.partition(":")[2] or "english")
+        algorithm = stemmer.partition(":")[2] or "english"
+        _SNOWBALL[stemmer] = _one_snowball_algorithm(algorithm) or _all_snowball_algorithms(algorithm)
     return _SNOWBALL[stemmer]
+
+
+def _all_snowball_algorithms(algorithm: str) -> Any:
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    return snowballstemmer.stemmer(algorithm)
+
+
+def _one_snowball_algorithm(algorithm: str) -> Any:
+    """The one stemmer from the snowballstemmer package, without running the package's
+    `__init__`: that imports all 36 of its stemmers (about 66 ms, more than the rest of a
+    Spanish answer), and so does `from snowballstemmer.spanish_stemmer import ...`, which runs
+    the package's `__init__` first. The three files one algorithm needs (`basestemmer`, `among`
+    and `<algorithm>_stemmer`, the layout of every snowballstemmer release from 2.0 on) are
+    loaded as submodules of a private package name, and that name is taken out of sys.modules
+    again at once: nothing named snowballstemmer is put there, so a later real `import
+    snowballstemmer` loads the package as usual. It is the package's own code, so the stems are
+    the same (tests/test_ask_es_startup.py). None when the package is not laid out that way:
+    then the whole package is imported."""
+    import importlib
+    import importlib.machinery
+    import importlib.util
+    import sys
+
+    try:
+        found = importlib.util.find_spec("snowballstemmer")  # finds the package; runs nothing
+    except (ImportError, ValueError):
+        return None
+    if found is None or not found.submodule_search_locations:
+        return None
+    private = f"_baclofen_snowball_{algorithm}"
+    package = importlib.util.module_from_spec(importlib.machinery.ModuleSpec(private, None, is_package=True))
+    package.__path__ = list(found.submodule_search_locations)
+    sys.modules[private] = package
+    try:
+        module = importlib.import_module(f"{private}.{algorithm}_stemmer")
+        return getattr(module, algorithm.title().replace("_", "") + "Stemmer")()
+    except (ImportError, AttributeError, SyntaxError, OSError):
+        return None
+    finally:
+        for name in [n for n in sys.modules if n == private or n.startswith(private + ".")]:
+            del sys.modules[name]
 
 
 # ---------------------------------------------------------------------------- any language

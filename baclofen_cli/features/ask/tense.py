@@ -1,0 +1,44 @@
+"""Part of step 1 of `ask`, the question: the tense of a word where its spelling alone does not
+tell. Some languages mark the past with a helper word before a participle ("me he tomado",
+"acabo de tragarme"), and some spellings are both present and past once accents are dropped
+("tomo" I take, "tomó" took). The words come from the language file (tokens.AskWords); for a
+language without them (English) nothing changes.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from baclofen_cli.features.ask.tokens import AskWords
+
+
+class Token(Protocol):
+    """What these rules read and set of a question's word (question.Token), named here so that
+    this module need not import the question step that calls it."""
+
+    word: str
+    past: bool
+
+
+def read_tense(tokens: Sequence[Token], lang: AskWords) -> None:
+    """A participle or infinitive after one of the language's `past_after` words is past ("me he
+    tomado", "se ha tragado", "acabo de tragarme"); nothing for a language without them."""
+    for n, token in enumerate(tokens):
+        if token.word in lang.past_after:
+            verb = next((t for t in tokens[n + 1 : n + 4] if t.word not in lang.filler), None)
+            if verb is not None and verb.word != "." and verb.word.endswith(lang.past_after_endings):
+                verb.past = True
+
+
+def read_either_tense(tokens: Sequence[Token], lang: AskWords) -> None:
+    """A spelling of either tense after a `present_after` word is present ("lo tomo antes de
+    comer", "si me tomo dos"), unless a `past_clitics` word leads ("se lo tomo todo")."""
+    for n, token in enumerate(tokens):
+        if token.word in lang.either_tense and token.past:
+            k = n - 1
+            while k >= 0 and (tokens[k].word in lang.present_after or tokens[k].word in lang.past_clitics):
+                k -= 1
+            lead = tokens[k + 1].word if k + 1 < n else ""
+            if lead and lead not in lang.past_clitics:
+                token.past = False
