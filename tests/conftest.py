@@ -7,6 +7,8 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +26,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # A smaller valid knowledge file for code tests that need *a* file, not the shipped content
 # (made by tests/fixtures/make_small.py). Tests of the shipped sentences use DATA_FILE.
 SMALL_FILE = FIXTURES / "small.yaml"
+SPANISH_FILE = ROOT / "data" / "baclofen.es.yaml"
 
 # Variables that change how output looks; every test starts without them.
 _STYLE_VARS = ("FORCE_COLOR", "NO_COLOR", "TERM", "COLUMNS", "LINES", "BACLOFEN_DATA", "BACLOFEN_CACHE_DIR",
@@ -34,17 +37,94 @@ _STYLE_VARS = ("FORCE_COLOR", "NO_COLOR", "TERM", "COLUMNS", "LINES", "BACLOFEN_
                "BACLOFEN_LANG")
 
 
+# The knowledge files whose compiled cache entries every test starts with (built once per suite
+# run, see `shared_cache`): compiling the shipped file takes seconds, reading its cache milliseconds.
+WARM_FILES = tuple(path for path in (DATA_FILE, SPANISH_FILE, SMALL_FILE, FIXTURES / "second_drug.yaml",
+                                     FIXTURES / "second_drug.es.yaml") if path.is_file())
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """Every file and folder under `folder`: (size, mtime_ns, mode), by relative name."""
+    found = {}
+    for path in [folder, *folder.rglob("*")]:
+        info = path.lstat()
+        found[str(path.relative_to(folder))] = (info.st_size if path.is_file() else 0, info.st_mtime_ns, info.st_mode)
+    return found
+
+
+class SharedCache:
+    """A warm cache every test starts with, put back as it was after each test.
+
+    Built once per suite run (by the first xdist worker that gets the lock; the others wait) by
+    the real script compiling WARM_FILES, in parallel; each worker copies it to its own folder.
+    After each test, entries the test added are removed (so pruning never evicts the warm ones,
+    and no test sees another's files) and anything a test changed is copied back."""
+
+    def __init__(self, pristine: Path, working: Path) -> None:
+        self.pristine, self.working = pristine, working
+        shutil.copytree(pristine, working, symlinks=True)
+        self.state = _snapshot(working)
+
+    def restore(self) -> None:
+        try:
+            unchanged = _snapshot(self.working) == self.state
+        except OSError:
+            unchanged = False
+        if not unchanged:
+            # Made writable first: a test may have left a folder read-only.
+            for path in [self.working, *self.working.rglob("*")] if self.working.is_dir() else []:
+                if path.is_dir() and not path.is_symlink():
+                    path.chmod(0o700)
+            shutil.rmtree(self.working, ignore_errors=True)
+            if self.working.is_symlink() or self.working.exists():
+                self.working.unlink()
+            shutil.copytree(self.pristine, self.working, symlinks=True)
+            self.state = _snapshot(self.working)
+
+
+def _build_pristine_cache(folder: Path) -> None:
+    import fcntl
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.parent / "pristine-cache.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (folder.parent / "pristine-cache.done").exists():
+            return
+        env = {**os.environ, "XDG_CACHE_HOME": str(folder)}
+        for name in ("BACLOFEN_CACHE_DIR", "BACLOFEN_DATA"):
+            env.pop(name, None)
+        builds = [subprocess.Popen([script_path(), "--data", str(path), "topics"], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for path in WARM_FILES]
+        for build in builds:
+            build.wait(timeout=600)  # a file that does not compile is simply not warm
+        (folder.parent / "pristine-cache.done").touch()
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> SharedCache:
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker's folder (popen-gw0) sits in the run's: the pristine copy is shared.
+    run_folder = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    pristine = run_folder / "pristine-cache"
+    _build_pristine_cache(pristine)
+    pristine.mkdir(exist_ok=True)
+    return SharedCache(pristine, base / "cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+def isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: SharedCache) -> Iterator[None]:
     for name in _STYLE_VARS:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("LANG", "C.UTF-8")
-    # One cache per test session: tests of the cache itself set their own directory.
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+    # The warm cache (shared_cache): tests of the cache itself set their own directory.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache.working))
     from baclofen_cli.core import loader
 
     loader.load.cache_clear()
+    yield
+    loader.load.cache_clear()
+    shared_cache.restore()
 
 
 @pytest.fixture
@@ -93,15 +173,127 @@ def why_another_user_cannot_run_the_tool() -> str | None:
     return None
 
 
+# Variables that act only when a Python starts (the streams' encoding, sys.path, the locale a
+# process is born with): a run that sets one is a real process, whatever the test asked for.
+_START_UP_VARIABLES = ("PYTHON", "LC_", "LANG")
+
+
+def _needs_a_process(env: dict[str, str] | None) -> bool:
+    changed = {name for name, value in (env or {}).items() if os.environ.get(name) != value}
+    return any(name.startswith(_START_UP_VARIABLES) for name in changed)
+
+
 def run_cli(args: list[str], *, env: dict[str, str] | None = None, input: str | None = None,
-            timeout: float = 30, cwd: str | Path | None = None) -> subprocess.CompletedProcess[str]:
+            timeout: float = 30, cwd: str | Path | None = None, process: bool = False,
+            program: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command line with the test's environment plus `env`; exit code, stdout, stderr.
+
+    By default in this process: the console script's own entry point (`baclofen_cli.cli.entry:main`,
+    the fast path first, then Typer) with sys.argv, the environment, the working folder and real
+    file streams (not terminals) set as the script would have them, and everything put back after.
+    `process=True` runs the installed script in a subprocess (`run_script`): for what only a real
+    process has (exit status through the script, pipes, signals, a terminal, start-up imports,
+    another user, variables read when Python starts, which go to a process by themselves).
+    `program`: the path the tool is run as (a link named after another drug), else the script."""
+    # Swapping sys.stdout is not for threads (test_hostile's run_all): another thread runs a process.
+    if process or _needs_a_process(env) or threading.current_thread() is not threading.main_thread():
+        return run_script(args, env=env, input=input, timeout=timeout, cwd=cwd, program=program)
+    return run_in_process(args, env=env, input=input, timeout=timeout, cwd=cwd, program=program)
+
+
+def run_script(args: list[str], *, env: dict[str, str] | None = None, input: str | None = None,
+               timeout: float = 30, cwd: str | Path | None = None,
+               program: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real console script in a subprocess, with the test's environment plus `env`."""
     full_env = dict(os.environ)
     full_env.update(env or {})
     return subprocess.run(
-        [script_path(), *args], capture_output=True, text=True, encoding="utf-8", errors="replace",
+        [program or script_path(), *args], capture_output=True, text=True, encoding="utf-8", errors="replace",
         env=full_env, input=input, timeout=timeout, cwd=cwd,
     )
+
+
+class _HangGuard(Exception):
+    pass
+
+
+def run_in_process(args: list[str], *, env: dict[str, str] | None = None, input: str | None = None,
+                   timeout: float = 30, cwd: str | Path | None = None,
+                   program: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`run_cli` in this process: what the console script does, without starting a Python.
+
+    The streams are real files (they have a descriptor and are no terminal, as a pipe); the run
+    reads its knowledge file afresh (the loader's per-run cache is emptied before and after), and
+    the module state a run sets (the program name, the labels in use, the SIGTERM handler) is put
+    back, so nothing leaks into the next run or test. A run longer than `timeout` fails the test."""
+    import io
+    import tempfile
+
+    from baclofen_cli import lang
+    from baclofen_cli.cli import entry, report
+    from baclofen_cli.core import loader, state
+
+    saved_environ = dict(os.environ)
+    saved_streams = sys.stdin, sys.stdout, sys.stderr
+    saved_argv, saved_cwd = sys.argv, os.getcwd()
+    saved_state = report.PROGRAM, state.RUN_PROGRAM, lang._current, lang._pending
+    saved_sigterm = signal.getsignal(signal.SIGTERM)
+    saved_alarm = signal.getsignal(signal.SIGALRM)
+    out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    in_file = tempfile.TemporaryFile()
+    in_file.write((input or "").encode("utf-8"))
+    in_file.seek(0)
+    # As Python makes them for a pipe: UTF-8 (the tests' C.UTF-8 locale), "\n" written as it is,
+    # stderr line-buffered.
+    stdout = io.TextIOWrapper(out_file, encoding="utf-8", newline="\n")
+    stderr = io.TextIOWrapper(err_file, encoding="utf-8", errors="backslashreplace", newline="\n",
+                              line_buffering=True)
+    stdin = io.TextIOWrapper(in_file, encoding="utf-8")
+
+    def hang(signum: int, frame: object) -> None:
+        raise _HangGuard
+
+    code: object = 0
+    loader.load.cache_clear()
+    try:
+        if env:
+            os.environ.update(env)
+        if cwd is not None:
+            os.chdir(cwd)
+        sys.argv = [program or script_path(), *args]
+        sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
+        signal.signal(signal.SIGALRM, hang)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            entry.main()
+        except SystemExit as exit_:
+            code = exit_.code
+        except _HangGuard:
+            raise subprocess.TimeoutExpired(sys.argv, timeout) from None
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, saved_alarm)
+        if isinstance(code, str):  # sys.exit("message"): Python prints it and exits 1
+            print(code, file=sys.stderr)
+            code = 1
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved_streams
+        sys.argv = saved_argv
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_environ)
+        signal.signal(signal.SIGTERM, saved_sigterm)
+        report.PROGRAM, state.RUN_PROGRAM, lang._current, lang._pending = saved_state
+        loader.load.cache_clear()
+    outputs = []
+    for raw in (out_file, err_file):
+        raw.seek(0)
+        outputs.append(raw.read().decode("utf-8", errors="replace"))
+    for stream in (stdout, stderr, stdin):
+        stream.close()
+    return subprocess.CompletedProcess([program or script_path(), *args], 0 if code is None else int(code), *outputs)
 
 
 # CONTENT PENDING (issue 12): the shipped file still has safety statements and emergency numbers

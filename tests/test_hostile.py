@@ -94,13 +94,9 @@ def assert_no_traceback(text: str) -> None:
     assert "Traceback" not in text, text[-3000:]
 
 
-def run_all(runs: list[tuple[list[str], dict[str, str]]], timeout: float = HANG_GUARD_SECONDS,
-            workers: int = 4) -> list[subprocess.CompletedProcess]:
-    """The real script once per (arguments, environment), a few at a time; none may hang."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda run: run_cli(run[0], env=run[1], timeout=timeout), runs))
+def run_all(runs: list[tuple[list[str], dict[str, str]]], timeout: float = HANG_GUARD_SECONDS) -> list[subprocess.CompletedProcess]:
+    """The real command line once per (arguments, environment), one after another; none may hang."""
+    return [run_cli(args, env=env, timeout=timeout) for args, env in runs]
 
 
 # ============================================================================ 1. property tests
@@ -564,8 +560,7 @@ def test_odd_files_work_or_fail_clearly_without_hanging(tmp_path: Path, name: st
         (["missed-dose", "--json"], {"BACLOFEN_DATA": str(path)}),
         (["validate", str(path)], {}),
     ]
-    # The slowest files run one at a time, so they do not starve each other.
-    report, *results = run_all(runs[-1:] + runs[:-1], workers=1 if "keys" in name else 3)
+    report, *results = run_all(runs[-1:] + runs[:-1])
     assert report.returncode == (0 if works else 1)
     assert_no_traceback(report.stderr)
     if not works:
