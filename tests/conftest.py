@@ -233,67 +233,68 @@ def run_in_process(args: list[str], *, env: dict[str, str] | None = None, input:
     from baclofen_cli.cli import entry, report
     from baclofen_cli.core import loader, state
 
-    saved_environ = dict(os.environ)
-    saved_streams = sys.stdin, sys.stdout, sys.stderr
-    saved_argv, saved_cwd = sys.argv, os.getcwd()
-    saved_state = report.PROGRAM, state.RUN_PROGRAM, lang._current, lang._pending
-    saved_sigterm = signal.getsignal(signal.SIGTERM)
-    saved_alarm = signal.getsignal(signal.SIGALRM)
-    out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
-    in_file = tempfile.TemporaryFile()
-    in_file.write((input or "").encode("utf-8"))
-    in_file.seek(0)
-    # As Python makes them for a pipe: UTF-8 (the tests' C.UTF-8 locale), "\n" written as it is,
-    # stderr line-buffered.
-    stdout = io.TextIOWrapper(out_file, encoding="utf-8", newline="\n")
-    stderr = io.TextIOWrapper(err_file, encoding="utf-8", errors="backslashreplace", newline="\n",
-                              line_buffering=True)
-    stdin = io.TextIOWrapper(in_file, encoding="utf-8")
+    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file, \
+            tempfile.TemporaryFile() as in_file:
+        saved_environ = dict(os.environ)
+        saved_streams = sys.stdin, sys.stdout, sys.stderr
+        saved_argv, saved_cwd = sys.argv, os.getcwd()
+        saved_state = report.PROGRAM, state.RUN_PROGRAM, lang._current, lang._pending
+        saved_sigterm = signal.getsignal(signal.SIGTERM)
+        saved_alarm = signal.getsignal(signal.SIGALRM)
+        in_file.write((input or "").encode("utf-8"))
+        in_file.seek(0)
+        # As Python makes them for a pipe: UTF-8 (the tests' C.UTF-8 locale), "\n" written as it is,
+        # stderr line-buffered.
+        stdout = io.TextIOWrapper(out_file, encoding="utf-8", newline="\n")
+        stderr = io.TextIOWrapper(err_file, encoding="utf-8", errors="backslashreplace", newline="\n",
+                                  line_buffering=True)
+        stdin = io.TextIOWrapper(in_file, encoding="utf-8")
 
-    def hang(signum: int, frame: object) -> None:
-        raise _HangGuard
+        def hang(signum: int, frame: object) -> None:
+            raise _HangGuard
 
-    code: object = 0
-    loader.load.cache_clear()
-    try:
-        if env:
-            os.environ.update(env)
-        if cwd is not None:
-            os.chdir(cwd)
-        sys.argv = [program or script_path(), *args]
-        sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
-        signal.signal(signal.SIGALRM, hang)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
-        try:
-            entry.main()
-        except SystemExit as exit_:
-            code = exit_.code
-        except _HangGuard:
-            raise subprocess.TimeoutExpired(sys.argv, timeout) from None
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, saved_alarm)
-        if isinstance(code, str):  # sys.exit("message"): Python prints it and exits 1
-            print(code, file=sys.stderr)
-            code = 1
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
-    finally:
-        sys.stdin, sys.stdout, sys.stderr = saved_streams
-        sys.argv = saved_argv
-        os.chdir(saved_cwd)
-        os.environ.clear()
-        os.environ.update(saved_environ)
-        signal.signal(signal.SIGTERM, saved_sigterm)
-        report.PROGRAM, state.RUN_PROGRAM, lang._current, lang._pending = saved_state
+        code: object = 0
         loader.load.cache_clear()
-    outputs = []
-    for raw in (out_file, err_file):
-        raw.seek(0)
-        outputs.append(raw.read().decode("utf-8", errors="replace"))
-    for stream in (stdout, stderr, stdin):
-        stream.close()
-    return subprocess.CompletedProcess([program or script_path(), *args], 0 if code is None else int(code), *outputs)
+        try:
+            if env:
+                os.environ.update(env)
+            if cwd is not None:
+                os.chdir(cwd)
+            sys.argv = [program or script_path(), *args]
+            sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
+            signal.signal(signal.SIGALRM, hang)
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            try:
+                entry.main()
+            except SystemExit as exit_:
+                code = exit_.code
+            except _HangGuard:
+                raise subprocess.TimeoutExpired(sys.argv, timeout) from None
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, saved_alarm)
+            if isinstance(code, str):  # sys.exit("message"): Python prints it and exits 1
+                print(code, file=sys.stderr)
+                code = 1
+        finally:
+            sys.stdin, sys.stdout, sys.stderr = saved_streams
+            sys.argv = saved_argv
+            os.chdir(saved_cwd)
+            os.environ.clear()
+            os.environ.update(saved_environ)
+            signal.signal(signal.SIGTERM, saved_sigterm)
+            report.PROGRAM, state.RUN_PROGRAM, lang._current, lang._pending = saved_state
+            loader.load.cache_clear()
+        for wrapper in (stdout, stderr, stdin):
+            try:
+                wrapper.detach()  # flushed, and the file left open for reading here
+            except ValueError:  # closed by the run
+                pass
+        outputs = []
+        for raw in (out_file, err_file):
+            raw.seek(0)
+            outputs.append(raw.read().decode("utf-8", errors="replace"))
+        return subprocess.CompletedProcess([program or script_path(), *args], 0 if code is None else int(code), *outputs)
 
 
 # CONTENT PENDING (issue 12): the shipped file still has safety statements and emergency numbers
