@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -125,6 +126,24 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: SharedCache) -> 
     yield
     loader.load.cache_clear()
     shared_cache.restore()
+
+
+def read_yaml(path: Path) -> Any:
+    """`yaml.safe_load` of a file, parsed once per content for the whole session (with libyaml
+    where PyYAML has it: the shipped file takes seconds in pure Python) and handed out as a fresh
+    copy each time, so a test may change what it gets."""
+    import pickle
+
+    return pickle.loads(_parsed_yaml(Path(path).read_bytes()))
+
+
+@cache
+def _parsed_yaml(raw: bytes) -> bytes:
+    import pickle
+
+    import yaml
+
+    return pickle.dumps(yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ from conftest import (
     OTHER_USER,
     SMALL_FILE,
     invoke,
+    read_yaml,
     run_cli,
     script_path,
     signal_at_fsync,
@@ -238,7 +239,7 @@ def test_validator_any_structure(data: object) -> None:
 
 @cache
 def shipped_data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return read_yaml(DATA_FILE)
 
 
 @st.composite

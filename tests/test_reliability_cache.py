@@ -14,7 +14,7 @@ import pytest
 from forge import forge
 
 from baclofen_cli.core import cache_store, loader
-from conftest import DATA_FILE, FIXTURES, run_cli, script_path, signal_at_fsync
+from conftest import DATA_FILE, FIXTURES, read_yaml, run_cli, script_path, signal_at_fsync
 
 # The cache is the same code for every file: these tests cache a small one (it compiles in
 # hundredths of a second, the shipped file in seconds), named by BACLOFEN_DATA for every run
@@ -71,9 +71,8 @@ def read_sealed(path: Path, key: str) -> bytes:
 
 
 def shipped_title(path: Path = CACHED_FILE) -> str:
-    import yaml
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     return next(t["title"] for t in data["topics"] if t["id"] == "missed-dose")
 
 

@@ -16,19 +16,19 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DATA_FILE, SMALL_FILE, run_cli
+from conftest import DATA_FILE, SMALL_FILE, read_yaml, run_cli
 
 Data = dict[str, Any]
 
 
 @pytest.fixture(scope="module")
 def shipped() -> Data:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return read_yaml(DATA_FILE)
 
 
 @pytest.fixture(scope="module")
 def small() -> Data:
-    return yaml.safe_load(SMALL_FILE.read_text(encoding="utf-8"))
+    return read_yaml(SMALL_FILE)
 
 
 def topic(data: Data, topic_id: str) -> Data:
