@@ -56,8 +56,9 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
 class SharedCache:
     """A warm cache every test starts with, put back as it was after each test.
 
-    Built once per suite run (by the first xdist worker that gets the lock; the others wait) by
-    the real script compiling WARM_FILES, in parallel; each worker copies it to its own folder.
+    Checked once per suite run (by the first xdist worker that gets the lock; the others wait): the
+    real script runs on each of WARM_FILES, in parallel, compiling what is not there yet; each
+    worker copies the result to its own folder.
     After each test, entries the test added are removed (so pruning never evicts the warm ones,
     and no test sees another's files) and anything a test changed is copied back."""
 
@@ -83,13 +84,16 @@ class SharedCache:
             self.state = _snapshot(self.working)
 
 
-def _build_pristine_cache(folder: Path) -> None:
+def _build_pristine_cache(folder: Path, run_folder: Path) -> None:
+    """Make sure `folder` holds this code's entries for WARM_FILES: the real script runs once on
+    each (in parallel): a hit where the entry is there already, a compile where it is not."""
     import fcntl
 
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with open(folder.parent / "pristine-cache.lock", "w") as lock:
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder.parent / f"{folder.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if (folder.parent / "pristine-cache.done").exists():
+        done = run_folder / "warm-cache-checked"
+        if done.exists():  # another worker of this run did it
             return
         env = {**os.environ, "XDG_CACHE_HOME": str(folder)}
         for name in ("BACLOFEN_CACHE_DIR", "BACLOFEN_DATA"):
@@ -98,17 +102,20 @@ def _build_pristine_cache(folder: Path) -> None:
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for path in WARM_FILES]
         for build in builds:
             build.wait(timeout=600)  # a file that does not compile is simply not warm
-        (folder.parent / "pristine-cache.done").touch()
+        done.touch()
 
 
 @pytest.fixture(scope="session")
-def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> SharedCache:
+def shared_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SharedCache:
     base = tmp_path_factory.getbasetemp()
-    # Under xdist each worker's folder (popen-gw0) sits in the run's: the pristine copy is shared.
+    # Under xdist each worker's folder (popen-gw0) sits in the run's.
     run_folder = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    pristine = run_folder / "pristine-cache"
-    _build_pristine_cache(pristine)
-    pristine.mkdir(exist_ok=True)
+    # Kept between runs in pytest's cache folder (.pytest_cache) where there is one: an entry is
+    # keyed by the file's content and the code, so one made by an older checkout is simply not
+    # used, and made again. Without it (-p no:cacheprovider), built once per run.
+    store = getattr(request.config, "cache", None)
+    pristine = (Path(store.mkdir("baclofen-warm-cache")) if store is not None else run_folder / "warm-cache")
+    _build_pristine_cache(pristine, run_folder)
     return SharedCache(pristine, base / "cache")
 
 
