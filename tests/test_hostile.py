@@ -911,13 +911,20 @@ def assert_fits(output: str, width: int, args: list[str]) -> None:
             assert len(line) <= width, (args, line)
 
 
-def run_many(commands: list[list[str]], env: dict[str, str], stdin: bytes) -> list[subprocess.CompletedProcess]:
-    """Each command in a subprocess (four at a time), output as bytes."""
+def run_many(commands: list[list[str]], env: dict[str, str], stdin: str) -> list[subprocess.CompletedProcess]:
+    """Each command once, output decoded in the terminal's encoding. A terminal that is not UTF-8
+    (PYTHONIOENCODING, read when Python starts) is a real process each (four at a time); the
+    others run in this process (run_cli), one after another."""
+    encoding = env.get("PYTHONIOENCODING")
+    if not encoding:
+        return [run_cli(args, env=env, input=stdin, timeout=60) for args in commands]
     from concurrent.futures import ThreadPoolExecutor
 
     def run(args: list[str]) -> subprocess.CompletedProcess:
-        return subprocess.run([script_path(), *args], input=stdin, capture_output=True, timeout=60,
+        done = subprocess.run([script_path(), *args], input=stdin.encode(encoding), capture_output=True, timeout=60,
                               env={**os.environ, **env})
+        return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(encoding),
+                                           done.stderr.decode(encoding))
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         return list(pool.map(run, commands))
@@ -927,13 +934,12 @@ def run_many(commands: list[list[str]], env: dict[str, str], stdin: bytes) -> li
 def test_every_command_on_odd_terminals(terminal: str) -> None:
     env = TERMINALS[terminal]
     colour = "FORCE_COLOR" in env and "NO_COLOR" not in env
-    encoding = env.get("PYTHONIOENCODING", "utf-8")
-    for args, result in zip(TERMINAL_COMMANDS, run_many(TERMINAL_COMMANDS, env, b"a\nb\n"), strict=True):
+    for args, result in zip(TERMINAL_COMMANDS, run_many(TERMINAL_COMMANDS, env, "a\nb\n"), strict=True):
         # validate exits 1 when the file has problems (test_validate checks which); here only the output counts.
         assert result.returncode in ((0, 1) if args[0] == "validate" else (0,)), (args, result.stderr)
-        assert result.stderr == b"", (args, result.stderr)
-        # Only what the terminal's encoding can show ('?' or '-' in place of the rest).
-        stdout = result.stdout.decode(encoding)
+        assert result.stderr == "", (args, result.stderr)
+        # Only what the terminal's encoding can show ('?' or '-' in place of the rest): decoded above.
+        stdout = result.stdout
         assert_safe(stdout, colour=colour)
         if not colour:
             assert "\x1b" not in stdout, args
