@@ -15,7 +15,8 @@ For test authors (the suite runs in about a minute and a half on 2 cores only if
 - `SMALL_FILE` (tests/fixtures/small.yaml, cut from the shipped file) and
   `fixtures/second_drug.yaml` (a fictional drug, compiles in hundredths of a second): a code test
   that writes a changed copy of a knowledge file should start from one of these, not DATA_FILE.
-- `read_yaml(path)`: a YAML file parsed once per session, a fresh copy per call.
+- `read_yaml(path)`: a YAML file parsed once per session, a fresh copy per call;
+  `validated_kb(path)` and `ask_engine(path)`: the validated model (and its ask index), once.
 - Content lints (the shipped sentences) carry the `content` marker; slow tests `slow`.
 """
 
@@ -170,6 +171,24 @@ def _parsed_yaml(raw: bytes) -> bytes:
     import yaml
 
     return pickle.dumps(yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+
+@cache
+def validated_kb(path: Path = DATA_FILE) -> Any:
+    """`loader.parse_and_validate` of a knowledge file, once per session (seconds for the shipped
+    file): the model structs the index builders and engines take. Read it, do not change it."""
+    from baclofen_cli.core.loader import parse_and_validate
+
+    return parse_and_validate(Path(path).read_bytes(), str(path))
+
+
+@cache
+def ask_engine(path: Path = DATA_FILE) -> tuple[Any, Any]:
+    """(validated_kb(path), its ask index), once per session."""
+    from baclofen_cli.features.ask.index import build_index
+
+    kb = validated_kb(path)
+    return kb, build_index(kb)
 
 
 @pytest.fixture

@@ -15,8 +15,7 @@ from baclofen_cli.features.ask import question as ask_question
 from baclofen_cli.features.ask import rank as ask_rank
 from baclofen_cli.features.ask import scope as ask_scope
 from baclofen_cli.features.ask import tokens as ask_tokens
-from baclofen_cli.features.ask.index import build_index
-from conftest import DATA_FILE, invoke, read_yaml, run_cli
+from conftest import DATA_FILE, ask_engine, invoke, read_yaml, run_cli
 
 TESTS = Path(__file__).resolve().parent
 PHRASINGS_FILE = TESTS / "ask_phrasings.yaml"
@@ -58,10 +57,7 @@ def phrasings() -> dict:
 
 @pytest.fixture(scope="module")
 def engine_kb():  # noqa: ANN201
-    from baclofen_cli.core.loader import parse_and_validate
-
-    kb = parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
-    return kb, build_index(kb)
+    return ask_engine(DATA_FILE)
 
 
 def _answers(engine_kb, questions: list[str]) -> list[engine.Answer]:  # noqa: ANN001

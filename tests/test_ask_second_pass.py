@@ -13,8 +13,7 @@ import yaml
 from baclofen_cli.features.ask import answer as engine
 from baclofen_cli.features.ask import question as ask_question
 from baclofen_cli.features.ask import tokens as ask_tokens
-from baclofen_cli.features.ask.index import build_index
-from conftest import DATA_FILE, invoke, read_yaml, run_cli
+from conftest import DATA_FILE, ask_engine, invoke, read_yaml, run_cli
 
 TESTS = Path(__file__).resolve().parent
 
@@ -316,10 +315,7 @@ def test_warnings_keep_their_label_in_text_and_json(runner) -> None:  # noqa: AN
 
 # ---------------------------------------------------------------------------- the sets
 def _measure(name: str) -> dict:
-    from baclofen_cli.core.loader import parse_and_validate
-
-    kb = parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
-    index = build_index(kb)
+    kb, index = ask_engine(DATA_FILE)
     data = read_yaml(TESTS / f"{name}.yaml")
     items = data["phrasings"]
     answers = [engine.answer(kb, index, i["q"]) for i in items]
