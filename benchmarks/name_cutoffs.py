@@ -28,6 +28,8 @@ LISTS = [
     "interaction_names_holdout.yaml",
     "interaction_names_holdout_v2.yaml",
     "interaction_names_real_unlisted.yaml",
+    "interaction_names_holdout_v3.yaml",
+    "interaction_names_v4dev.yaml",
 ]
 
 

@@ -114,6 +114,12 @@ class InteractingDrug(StrictStruct, frozen=True):
     # is diphenhydramine): region code -> names. With a region chosen only its meaning is shown;
     # with none, every meaning.
     brands_by_region: dict[RegionCode, list[NonEmptyText]] = {}
+    # Street and everyday words for it ("weed", "bars", "a few pints"): they mean this drug alone
+    # or with an amount, a use or another name ("a joint", "two bars", "weed and xanax"), never
+    # as part of a longer everyday phrase ("pot noodle", "cider vinegar", "bar of soap").
+    street_names: list[NonEmptyText] = []
+    # Where its street names come from (DEA, FRANK): checked like every other source id.
+    sources: list[Identifier] = []
 
 
 class InteractionGroup(StrictStruct, frozen=True):
@@ -136,6 +142,14 @@ class Combination(StrictStruct, frozen=True):
     aliases: list[NonEmptyText] = []
     # Where the product is sold under this name; empty means everywhere (see brands_by_region).
     regions: list[RegionCode] = []
+    # Street names of the product ("lean"): counted as InteractingDrug.street_names are.
+    street_names: list[NonEmptyText] = []
+    sources: list[Identifier] = []
+
+
+class UnlistedMedicines(StrictStruct, frozen=True):
+    names: list[NonEmptyText]
+    sources: SourceIds
 
 
 class Interactions(StrictStruct, frozen=True):
@@ -161,6 +175,9 @@ class Interactions(StrictStruct, frozen=True):
     # Everyday phrases that contain or sound like a name in the guide but are not it ("root beer",
     # "ginger ale", "protein shake"): looked up as names this guide does not know.
     not_drugs: list[NonEmptyText] = []
+    # Real medicines the guide has no entry for, from an official list: an exact hit answers "not
+    # in this guide, ask your pharmacist" and is never read as a listed drug it is spelt like.
+    unlisted_medicines: UnlistedMedicines | None = None
     # Said when a name was longer than the tool reads; {limit} is the number of characters read.
     not_read: NonEmptyText | None = None
     # Groups that must never be graded below major, whatever an edit does (validate: BCL042).

@@ -127,6 +127,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "steps": "Numbered 'What to do' steps by the highest severity asked (major, moderate, minor).",
         "group_steps": "Group id -> steps added when a name matches that group (naloxone for opioids).",
         "not_drugs": "Everyday phrases that hold a name but are not that drug ('root beer', 'ginger ale').",
+        "unlisted_medicines": "Real medicines with no entry here (names and an official source): answered "
+        "'not in this guide', never matched to a listed drug spelt like them.",
         "not_read": "Said when a name is longer than the tool reads; {limit} is the number of characters read.",
         "major_groups": "Ids of the groups that must never be graded below major (BCL042).",
     },
@@ -143,14 +145,24 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "InteractingDrug": {
         "name": "The generic name.",
         "brands": "Brand names that contain it.",
-        "aliases": "Everyday and street names that mean it ('beer' for alcohol).",
+        "aliases": "Other names that mean it: other spellings, synonyms, brand-like names ('pethidine').",
+        "street_names": "Street and everyday words for it ('weed', 'beer', 'a few pints'): they count alone or "
+        "with an amount ('a joint', 'two bars'), never inside a longer everyday phrase ('pot noodle').",
+        "sources": "Where its street names come from (DEA, FRANK).",
         "brands_by_region": "Region code -> brands that mean this drug only there (UK Sominex is promethazine).",
+    },
+    "UnlistedMedicines": {
+        "names": "Generic and brand names of real medicines the guide has no entry for.",
+        "sources": "The official list the names come from.",
     },
     "Combination": {
         "name": "The product's name.",
         "contains": "The generic names it contains.",
         "aliases": "Other names for the product.",
         "regions": "Where the product is sold under this name; empty means everywhere.",
+        "street_names": "Street names of the product ('lean'): alone or with an amount, never inside an everyday "
+        "phrase ('lean meat').",
+        "sources": "Where its street names come from.",
     },
     "QuizItem": {
         "id": "The item's id.",

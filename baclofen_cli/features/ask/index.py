@@ -225,13 +225,13 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
     for group in kb.interactions.groups:
         names: list[str] = []
         for drug in group.drugs:
-            for name in [drug.name, *drug.brands, *drug.aliases]:
+            for name in [drug.name, *drug.brands, *drug.aliases, *drug.street_names]:
                 names.append(name)
                 drugs.setdefault(" ".join(w for w in tokenize(name) if w.isalnum()), drug.name)
         if interactions_topic:
             add(interactions_topic, -1, "group", group.name, group.effect, group.advice, *names)
     for combination in kb.interactions.combinations:
-        for name in [combination.name, *combination.aliases]:
+        for name in [combination.name, *combination.aliases, *combination.street_names]:
             drugs.setdefault(" ".join(w for w in tokenize(name) if w.isalnum()), combination.name)
     drugs.pop("", None)
     major = {d.name for g in kb.interactions.groups if g.severity == "major" for d in g.drugs}

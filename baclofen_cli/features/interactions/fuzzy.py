@@ -69,7 +69,9 @@ def _candidates(index: DrugIndex, query: str) -> list[tuple[float, str]]:
     return scored
 
 
-def fuzzy_match(index: DrugIndex, query: str, near: list[tuple[float, str]]) -> Found | None:
+def fuzzy_match(index: DrugIndex, query: str, near: list[tuple[float, str]], street: bool = True) -> Found | None:
+    """The name `query` is a typing slip of, if any. `street=False`: never a street or everyday
+    word ("brown" of "brown rice" is not heroin): for one word of a longer phrase."""
     if len(query.replace(" ", "")) < MIN_FUZZY_LENGTH - 1 or any(ch.isdigit() for ch in query):
         return None
     scored = _candidates(index, query)
@@ -79,6 +81,8 @@ def fuzzy_match(index: DrugIndex, query: str, near: list[tuple[float, str]]) -> 
         length = len(key.replace(" ", ""))
         if length < MIN_FUZZY_LENGTH or any(ch.isdigit() for ch in key) or _extends(key, query):
             continue
+        if key in index.street and (not street or len(key.split()) != len(query.split())):
+            continue  # a street name only for a slip of all of it ("liquid" is not "liquid e")
         if length <= SHORT_NAME:
             if not _close_short(query, key):
                 continue
@@ -190,9 +194,12 @@ def did_you_mean(index: DrugIndex, query: str, near: list[tuple[float, str]]) ->
     family = [(fuzz.ratio(query, k), k) for k in index.sounds if len(first) >= 4 and k.split()[0] == first]
     ranked = sorted({*family, *near}, key=lambda s: (-s[0], s[1]))
     picked: dict[tuple[str, ...], str] = {}
+    phrase = len(query.split()) > 1
     for score, key in ranked:
         if (score, key) not in family and (score < SUGGEST_CUTOFF or not _looks_like(query, key)):
             continue
+        if phrase and key in index.street:
+            continue  # "a glass of water" is not "glass of white"; "hash browns" is not "hash oil"
         hits = index.names[key]
         product = tuple(sorted({h.via or h.drug for h in hits}))
         shown = picked.get(product)

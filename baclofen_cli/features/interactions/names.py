@@ -29,6 +29,7 @@ _FILLER = frozenset(
     magnesium bromide monohydrate dihydrate
     """.split()
 )
+FILLER = _FILLER  # also read by street.py
 _UNITS = r"(?:mg|mgs|mcg|µg|ug|g|gm|grams?|milligrams?|micrograms?|ml|mls|l|iu|units?|%|mmol|mcg/h|mcg/hr|mg/ml|mg/5ml)"
 _DOSE = re.compile(
     rf"(?<![a-z0-9])\d+(?:[.,]\d+)?(?:\s*[/-]\s*\d+(?:[.,]\d+)?)*\s*{_UNITS}(?![a-z0-9])"
@@ -53,16 +54,20 @@ class Hit(NamedTuple):
 class DrugIndex:
     """The lookup tables, built from the knowledge file and cached as plain JSON."""
 
-    __slots__ = ("names", "squashed", "sounds", "max_tokens", "_tables")
+    __slots__ = ("names", "squashed", "sounds", "max_tokens", "street", "_tables")
 
     def __init__(
-        self, names: dict[str, list[Hit]], squashed: dict[str, str], sounds: dict[str, str], max_tokens: int
+        self, names: dict[str, list[Hit]], squashed: dict[str, str], sounds: dict[str, str], max_tokens: int,
+        street: frozenset[str] | set[str] = frozenset(),
     ) -> None:
         self.names = names  # normalised name -> what it means
         self.squashed = squashed  # the same name without spaces -> normalised name
         # normalised name -> its sound-alike spelling without spaces (precomputed for the fuzzy step)
         self.sounds = sounds
         self.max_tokens = max_tokens
+        # Names that are only street or everyday words ("weed", "pint"): inside a longer phrase
+        # they count only with the words street.py allows beside them.
+        self.street = frozenset(street)
         self._tables: tuple[list[str], list[str], list[str], list[str]] | None = None
 
     def fuzzy_tables(self) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -81,10 +86,11 @@ class DrugIndex:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> DrugIndex:
         names = {key: [Hit(*row) for row in rows] for key, rows in data["names"].items()}
-        return cls(names, data["squashed"], data["sounds"], data["max_tokens"])
+        return cls(names, data["squashed"], data["sounds"], data["max_tokens"], frozenset(data.get("street", ())))
 
     def to_data(self) -> dict[str, Any]:
-        return {"names": self.names, "squashed": self.squashed, "sounds": self.sounds, "max_tokens": self.max_tokens}
+        return {"names": self.names, "squashed": self.squashed, "sounds": self.sounds, "max_tokens": self.max_tokens,
+                "street": sorted(self.street)}
 
 
 class Found:
@@ -181,12 +187,18 @@ def build_index(kb: Any) -> DrugIndex:
     names: dict[str, list[Hit]] = {}
     drug_groups: dict[str, list[str]] = {}
     drug_display: dict[str, str] = {}
+    street: set[str] = set()
+    plain: set[str] = set()  # names that are also a drug's own name, brand or alias
 
-    def add(name: str, hit: Hit) -> None:
+    def add(name: str, hit: Hit, is_street: bool = False) -> None:
         key = normalise(name)
         if not key:
             return
-        for form in dict.fromkeys((key, raw_key(name))):
+        raw = raw_key(name)
+        if is_street and " " in raw and " " not in key:
+            key = raw  # "nerve pills" is not "nerve": a street name never shrinks to one other word
+        for form in dict.fromkeys((key, raw)):
+            (street if is_street else plain).add(form)
             found = names.setdefault(form, [])
             # One meaning per drug and region: the first product named wins a shared name.
             if not any(h.drug == hit.drug and list(h.regions) == list(hit.regions) for h in found):
@@ -205,6 +217,8 @@ def build_index(kb: Any) -> DrugIndex:
             groups = drug_groups[normalise(drug.name)]
             for name in (drug.name, *drug.brands, *drug.aliases):
                 add(name, Hit(drug=drug.name, groups=groups, matched=name))
+            for name in getattr(drug, "street_names", None) or []:
+                add(name, Hit(drug=drug.name, groups=groups, matched=name), is_street=True)
             for code, brands in (getattr(drug, "brands_by_region", None) or {}).items():
                 for name in brands:
                     add(name, Hit(drug=drug.name, groups=groups, matched=name, regions=[code]))
@@ -215,22 +229,34 @@ def build_index(kb: Any) -> DrugIndex:
         if not interacting:
             continue  # nothing in it is in the guide: the name stays unknown, never "safe"
         regions = list(getattr(combo, "regions", None) or [])
-        for name in (combo.name, *combo.aliases):
+        street_names = getattr(combo, "street_names", None) or []
+        for name in (combo.name, *combo.aliases, *street_names):
             for drug, groups in interacting:
-                add(name, Hit(drug=drug, groups=groups, matched=name, via=combo.name, also=also, regions=regions))
+                hit = Hit(drug=drug, groups=groups, matched=name, via=combo.name, also=also, regions=regions)
+                add(name, hit, is_street=name in street_names)
     own = kb.drug
     for name in (own.name, *own.also_called, *(b.name for b in own.brands)):
         if normalise(name) not in names:
             add(name, Hit(drug=own.name, groups=[], matched=name))
     for phrase in getattr(kb.interactions, "not_drugs", None) or []:
-        key = normalise(phrase)
-        if key:
-            names[key] = []  # known, and known not to be a drug in the guide
+        # Known, and known not to be a drug in the guide. The form with filler words kept always;
+        # the short form only where it names no drug ("blue pills" is not "blues").
+        key, raw = normalise(phrase), raw_key(phrase)
+        for form in dict.fromkeys((raw, key)):
+            if form and (form == raw or not names.get(form)):
+                names[form] = []
+    unlisted = getattr(kb.interactions, "unlisted_medicines", None)
+    for medicine in unlisted.names if unlisted else []:
+        # A real medicine with no entry: known as "not in this guide", never a listed drug's name.
+        for form in dict.fromkeys((normalise(medicine), raw_key(medicine))):
+            if form and not names.get(form):
+                names[form] = []
     squashed: dict[str, str] = {}
     for key in names:
         squashed.setdefault(key.replace(" ", ""), key)
     sounds = {key: sound(key).replace(" ", "") for key, hits in names.items() if hits}
-    return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names))
+    street_only = {key for key in street - plain if names.get(key)}
+    return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names), street_only)
 
 
 def skeleton(sounded: str) -> str:

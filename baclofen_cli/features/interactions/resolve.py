@@ -9,7 +9,8 @@ How a typed name is resolved (``resolve``):
 2. Exact. The normalised name, then the same without bare numbers ("oxycontin 20"), then
    without spaces ("oxy contin" -> "oxycontin").
 3. Contained. Names inside a longer phrase, longest first: "tylenol with codeine please",
-   "xanax and beer" (two answers).
+   "xanax and beer" (two answers). A street or everyday name (`street_names`) counts only with
+   the words street.py allows beside it: "a joint", "two bars", but not "pot noodle".
 4. Fuzzy (misspellings). rapidfuzz is imported only now. Each candidate gets the better of
    two similarity scores: plain spelling, and a rough sound-alike spelling
    ("xanex"/"zanax", "codiene"/"codeine", "percoset"/"percocet"). The best candidate counts
@@ -65,18 +66,21 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
     key = normalise(query)
     if not key:
         return result
+    raw = raw_key(query).split()
     for form in (raw_key(query), key, without_numbers(key)):
         exact = _exact(index, form)
         if exact:
+            if exact in index.street and form.split() != raw and not _street_kept(index, exact, form.split(), raw):
+                return result  # a street word in an everyday phrase ("skunk spray"): not in this guide
             return _finish(result, [Found(index.names[exact], "exact", exact)], region)
     from baclofen_cli.features.interactions.fuzzy import did_you_mean, fuzzy_match
 
     tokens = without_numbers(key).split()
-    found, leftover, known = _contained(index, key.split())
+    found, leftover, known = _contained(index, key.split(), raw)
     if not found and not known and len(tokens) > 1:
-        found, leftover, known = _contained(index, tokens)
+        found, leftover, known = _contained(index, tokens, raw)
     if found or known:
-        found += [f for t in dict.fromkeys(leftover) if (f := fuzzy_match(index, t, [])) is not None]
+        found += [f for t in dict.fromkeys(leftover) if (f := _slip_in_phrase(index, t, raw, [])) is not None]
         return _finish(result, found, region)
     # Nothing known by exact spelling: only now pay for rapidfuzz.
     whole = " ".join(tokens)
@@ -86,7 +90,7 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
         return _finish(result, [match], region)
     if len(tokens) > 1:
         words = [t for t in dict.fromkeys(tokens) if t not in CONNECTORS]
-        parts = [f for t in words if (f := fuzzy_match(index, t, near)) is not None]
+        parts = [f for t in words if (f := _slip_in_phrase(index, t, raw, near)) is not None]
         if parts:
             return _finish(result, parts, region)
     result.suggestions = did_you_mean(index, whole, near)
@@ -99,13 +103,16 @@ def _exact(index: DrugIndex, form: str) -> str | None:
     return index.squashed.get(form.replace(" ", "")) if form else None
 
 
-def _contained(index: DrugIndex, tokens: list[str]) -> tuple[list[Found], list[str], bool]:
+def _contained(index: DrugIndex, tokens: list[str], raw: list[str]) -> tuple[list[Found], list[str], bool]:
     """Known names inside a phrase, longest first, without overlaps, in the order typed.
 
     Returns (the drugs found, the words left over, whether a known non-drug phrase such as
-    "root beer" was among them: its words are used up, so "beer" is not read on its own)."""
+    "root beer" was among them: its words are used up, so "beer" is not read on its own). A
+    street name with an everyday word beside it ("pot noodle") is such a phrase too (street.py);
+    `raw` is the phrase with its filler words, which that rule looks at."""
     used = [False] * len(tokens)
     spans: list[tuple[int, Found]] = []
+    sizes: dict[int, int] = {}
     known = False
     for size in range(min(index.max_tokens, len(tokens)), 0, -1):
         for start in range(len(tokens) - size + 1):
@@ -118,11 +125,72 @@ def _contained(index: DrugIndex, tokens: list[str]) -> tuple[list[Found], list[s
             if key is not None:
                 if index.names[key]:
                     spans.append((start, Found(index.names[key], "contained", key)))
+                    sizes[start] = size
                 else:
                     known = True
                 used[start : start + size] = [True] * size
+    if any(f.key in index.street for _, f in spans):
+        spans, dropped = _street_rule(index, tokens, raw, spans, sizes)
+        known = known or dropped
     leftover = [t for t, u in zip(tokens, used) if not u and t not in CONNECTORS and not NUMBER.match(t)]
     return [f for _, f in sorted(spans, key=lambda s: s[0])], leftover, known
+
+
+def _street_rule(
+    index: DrugIndex, tokens: list[str], raw: list[str], spans: list[tuple[int, Found]], sizes: dict[int, int]
+) -> tuple[list[tuple[int, Found]], bool]:
+    """Drop the street names that sit inside an everyday phrase (street.py). Their words stay
+    used up, so "hash" of "hash browns" is never matched again as a misspelling."""
+    from baclofen_cli.features.interactions.street import AMOUNTS, kept_neighbours
+
+    def is_name_slip(word: str) -> bool:
+        from baclofen_cli.features.interactions.fuzzy import fuzzy_match  # only for a word no rule allows
+
+        return fuzzy_match(index, word, [], street=False) is not None
+
+    at = _positions(tokens, raw)
+    if at is None:
+        return spans, False
+    placed = [(at[start], at[start + sizes[start] - 1], found.key in index.street) for start, found in spans]
+    keep = kept_neighbours(raw, placed, is_name_slip)
+    # A street name that is also a describing word, right before another name, describes it
+    # ("blue xanax", "brown bars"): it is not a second drug.
+    starts = {first for (first, _, _), k in zip(placed, keep) if k}
+    describing = [k and street and first == last and raw[first] in AMOUNTS and last + 1 in starts
+                  for (first, last, street), k in zip(placed, keep)]
+    kept = [span for span, k, d in zip(spans, keep, describing) if k and not d]
+    return kept, not all(keep)
+
+
+def _slip_in_phrase(index: DrugIndex, word: str, raw: list[str], near: list[tuple[float, str]]) -> Found | None:
+    """The name one word of a phrase is a typing slip of; a street name only with words beside
+    it that street.py allows ("couple of whiskeys" is, "browm rice" is not)."""
+    from baclofen_cli.features.interactions.fuzzy import fuzzy_match
+
+    found = fuzzy_match(index, word, near)
+    if found is not None and found.key in index.street and not _street_kept(index, found.key, [word], raw):
+        return None
+    return found
+
+
+def _street_kept(index: DrugIndex, key: str, tokens: list[str], raw: list[str]) -> bool:
+    """Whether a street name that is the whole phrase once filler words are dropped still counts
+    with those words put back ("a joint" does, "skunk spray" does not)."""
+    return not _street_rule(index, tokens, raw, [(0, Found([], "exact", key))], {0: len(tokens)})[1]
+
+
+def _positions(tokens: list[str], raw: list[str]) -> list[int] | None:
+    """Where each of `tokens` (the phrase without filler words) sits among `raw` (with them)."""
+    at: list[int] = []
+    j = 0
+    for token in tokens:
+        while j < len(raw) and raw[j] != token:
+            j += 1
+        if j == len(raw):
+            return None
+        at.append(j)
+        j += 1
+    return at
 
 
 def in_region(hits: list[Hit], region: str | None) -> list[Hit]:

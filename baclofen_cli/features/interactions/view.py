@@ -1,15 +1,14 @@
 """`baclofen interactions` answers as plain data: the --json contract and what the renderers draw.
 
-Every medical sentence comes from the knowledge file (group effect/advice, `unknown_drug`,
-`same_drug`, `combined_warning`, `emergency_note`, the emergency block). This module only
-joins names together ("Percocet: contains oxycodone, an opioid (and acetaminophen)").
+Every medical sentence comes from the knowledge file (effect, advice, `unknown_drug`, `same_drug`, `combined_warning`,
+`emergency_note`, the emergency block). This module only joins names ("Percocet: contains oxycodone, an opioid").
 
 The answer leads with the combination: one verdict at the highest severity of everything
 asked (with the combined warning when several names each slow the nervous system), then the
 numbered "What to do" steps, then the detail for each name. The steps are the file's steps
 for every severity asked plus the steps of every group matched, each once, so the advice for
-a combination is never weaker than for any part of it. Each group shows at most its three
-best sources, official first (`citations.best`).
+a combination is never weaker than for any part of it. Each group shows at most its three best
+sources, official first (`citations.best`).
 
 JSON with names: the TypedDicts in features/interactions/contract.py (stable; in the README).
 JSON with no names: {"results": [], "warnings": [], "groups": [...], "topic": <topic view or null>}.
@@ -58,7 +57,8 @@ def group_view(kb: KnowledgeBase, group: InteractionGroup) -> dict[str, Any]:
         "advice": group.advice,
         "sources": best_ids(kb, group.sources),
         "examples": _examples(kb, group),
-        "drugs": [{"name": d.name, "brands": list(d.brands), "aliases": list(d.aliases)} for d in group.drugs],
+        "drugs": [{"name": d.name, "brands": d.brands, "aliases": d.aliases, "street_names": d.street_names}
+                  for d in group.drugs],
     }
 
 
@@ -73,7 +73,7 @@ def _examples(kb: KnowledgeBase, group: InteractionGroup) -> list[str]:
             for c in kb.interactions.combinations
             if key in (n.casefold() for n in c.contains)
         ]
-        names = drug.brands[:2] or products[:2] or drug.aliases[:3]
+        names = drug.brands[:2] or products[:2] or [*drug.street_names, *drug.aliases][:3]
         examples.append(f"{drug.name} ({', '.join(names)})" if names else drug.name)
     return examples
 
