@@ -15,8 +15,7 @@ from baclofen_cli.features.ask import question as ask_question
 from baclofen_cli.features.ask import rank as ask_rank
 from baclofen_cli.features.ask import scope as ask_scope
 from baclofen_cli.features.ask import tokens as ask_tokens
-from baclofen_cli.features.ask.index import build_index
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, ask_engine, invoke, read_yaml, run_cli
 
 TESTS = Path(__file__).resolve().parent
 PHRASINGS_FILE = TESTS / "ask_phrasings.yaml"
@@ -48,7 +47,7 @@ MAX_FALSE_ALARMS = 1
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load((TESTS / f"{name}.yaml").read_text(encoding="utf-8"))
+    return read_yaml(TESTS / f"{name}.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -58,10 +57,7 @@ def phrasings() -> dict:
 
 @pytest.fixture(scope="module")
 def engine_kb():  # noqa: ANN201
-    from baclofen_cli.core.loader import parse_and_validate
-
-    kb = parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
-    return kb, build_index(kb)
+    return ask_engine(DATA_FILE)
 
 
 def _answers(engine_kb, questions: list[str]) -> list[engine.Answer]:  # noqa: ANN001
@@ -70,7 +66,7 @@ def _answers(engine_kb, questions: list[str]) -> list[engine.Answer]:  # noqa: A
 
 
 def engine_kb_topics() -> list[str]:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(DATA_FILE)
     return [t["id"] for t in data["topics"]]
 
 
@@ -99,7 +95,7 @@ def test_the_holdout_set_is_big_enough_and_covers_every_topic() -> None:
 
 @pytest.mark.parametrize("name", SETS)
 def test_none_of_the_test_phrasings_is_copied_into_the_knowledge_file(name: str) -> None:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(DATA_FILE)
     hints = data["ask"]["topic_phrasings"]
     in_file = {" ".join(p.lower().split()) for values in hints.values() for p in values}
     copied = [i["q"] for i in _load(name)["phrasings"] if " ".join(i["q"].lower().split()) in in_file]
@@ -360,7 +356,7 @@ def test_real_script_plain_when_piped_and_colour_on_request() -> None:
 
 def test_a_clinic_file_gets_its_own_index(tmp_path: Path, runner) -> None:  # noqa: ANN001
     """The index is derived from whichever file is loaded: new phrasings and topics work."""
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(DATA_FILE)
     clinic = {
         "id": "clinic-hours",
         "title": "Our clinic",
@@ -379,7 +375,7 @@ def test_a_clinic_file_gets_its_own_index(tmp_path: Path, runner) -> None:  # no
 
 
 def test_a_file_without_ask_hints_still_answers(tmp_path: Path, runner) -> None:  # noqa: ANN001
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(DATA_FILE)
     # Only the emergency phrasings stay: without them validate refuses the file (BCL040).
     data["ask"] = {"emergency_phrasings": data["ask"]["emergency_phrasings"]}
     path = tmp_path / "plain.yaml"

@@ -8,11 +8,10 @@ import json
 import re
 
 import pytest
-import yaml
 
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, invoke, read_yaml, run_cli
 
-DATA = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+DATA = read_yaml(DATA_FILE)
 CRISIS = DATA["ask"]["crisis_message"]["text"]
 MAJOR_VERDICT = DATA["interactions"]["verdicts"]["major"]["text"]
 UNKNOWN_DRUG = DATA["interactions"]["unknown_drug"]["text"]

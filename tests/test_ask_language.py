@@ -15,7 +15,7 @@ import pytest
 from baclofen_cli.features.ask import answer as engine
 from baclofen_cli.features.ask.index import AskIndex, build_index
 from baclofen_cli.features.ask.tokens import ask_words, words_of
-from conftest import DATA_FILE
+from conftest import DATA_FILE, validated_kb
 
 PACKAGE = Path(__file__).resolve().parents[1] / "baclofen_cli"
 ASK = PACKAGE / "features" / "ask"
@@ -23,9 +23,7 @@ ASK = PACKAGE / "features" / "ask"
 
 @pytest.fixture(scope="module")
 def kb():  # noqa: ANN201
-    from baclofen_cli.core.loader import parse_and_validate
-
-    return parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
+    return validated_kb(DATA_FILE)
 
 
 def test_a_language_without_a_file_reads_english_and_a_regional_code_reads_its_language() -> None:

@@ -13,8 +13,7 @@ import yaml
 from baclofen_cli.features.ask import answer as engine
 from baclofen_cli.features.ask import question as ask_question
 from baclofen_cli.features.ask import tokens as ask_tokens
-from baclofen_cli.features.ask.index import build_index
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, ask_engine, invoke, read_yaml, run_cli
 
 TESTS = Path(__file__).resolve().parent
 
@@ -78,7 +77,7 @@ def test_the_day_maximum_comes_from_the_knowledge_file(tmp_path: Path, runner) -
     clinic's file that names 400 mg a day moves the threshold with it."""
     assert ask_json(runner, "i took 150mg of baclofen")["emergency"] is True
     assert ask_json(runner, "i took 20mg of baclofen")["emergency"] is False
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(DATA_FILE)
     dosing = next(t for t in data["topics"] if t["id"] == "dosing")
     dosing["sections"][0]["points"].append({"text": "Some clinics allow 400 mg a day.", "sources": ["s4"]})
     path = tmp_path / "clinic.yaml"
@@ -316,11 +315,8 @@ def test_warnings_keep_their_label_in_text_and_json(runner) -> None:  # noqa: AN
 
 # ---------------------------------------------------------------------------- the sets
 def _measure(name: str) -> dict:
-    from baclofen_cli.core.loader import parse_and_validate
-
-    kb = parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
-    index = build_index(kb)
-    data = yaml.safe_load((TESTS / f"{name}.yaml").read_text(encoding="utf-8"))
+    kb, index = ask_engine(DATA_FILE)
+    data = read_yaml(TESTS / f"{name}.yaml")
     items = data["phrasings"]
     answers = [engine.answer(kb, index, i["q"]) for i in items]
     out = [engine.answer(kb, index, q) for q in data["out_of_scope"]]

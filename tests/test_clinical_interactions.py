@@ -9,9 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, invoke, read_yaml, run_cli
 
 # Content lints of the shipped knowledge file: `pytest -m content` runs only these.
 pytestmark = pytest.mark.content
@@ -24,7 +23,7 @@ MAJOR_GROUPS = {"opioids", "alcohol", "benzodiazepines", "gabapentinoids", "barb
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return read_yaml(DATA_FILE)
 
 
 @pytest.fixture(scope="module")
@@ -324,7 +323,7 @@ def test_a_name_longer_than_the_limit_says_what_was_not_read(runner, inter: dict
 
 
 def _list(name: str) -> tuple[dict[str, list[str]], list[str], dict[str, str]]:
-    raw = yaml.safe_load((TESTS / name).read_text(encoding="utf-8"))
+    raw = read_yaml(TESTS / name)
     found = {str(k): v if isinstance(v, list) else [v] for k, v in (raw.get("found") or {}).items()}
     return found, [str(n) for n in raw.get("not_found") or []], dict(raw.get("same_class") or {})
 

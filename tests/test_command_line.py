@@ -8,7 +8,7 @@ import json
 import pytest
 
 from baclofen_cli.cli.forgiving import COMMANDS, suggestions
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, SMALL_FILE, invoke, run_cli
 
 
 def test_the_typer_free_command_list_is_the_real_one() -> None:
@@ -115,10 +115,11 @@ def test_every_command_help_has_an_example(runner) -> None:
 
 
 def _old_copy(tmp_path, reviewed: str = "2024-06-30"):  # noqa: ANN202
-    text = DATA_FILE.read_text(encoding="utf-8")
-    assert 'reviewed: "2026-11-21"' in text
+    """A file reviewed long ago: the small file (the staleness rule is code) with an old date."""
+    text = SMALL_FILE.read_text(encoding="utf-8")
+    assert "reviewed: '2026-11-21'" in text
     path = tmp_path / "old.yaml"
-    path.write_text(text.replace('reviewed: "2026-11-21"', f'reviewed: "{reviewed}"', 1), encoding="utf-8")
+    path.write_text(text.replace("reviewed: '2026-11-21'", f"reviewed: '{reviewed}'", 1), encoding="utf-8")
     return path
 
 

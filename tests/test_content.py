@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import DATA_FILE
+from conftest import DATA_FILE, read_yaml
 from readability import fk_grade, topic_sentences
 
 # Content lints of the shipped knowledge file: `pytest -m content` runs only these.
@@ -28,7 +27,7 @@ MAX_MEAN_GRADE = 5.0
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return read_yaml(DATA_FILE)
 
 
 def topic_text(topic: dict) -> str:
@@ -70,7 +69,7 @@ def test_reading_level_measure_is_the_issue_formula() -> None:
 
 
 def test_every_seed_claim_is_mapped_once(data: dict) -> None:
-    entries = yaml.safe_load(SEED_FACTS.read_text(encoding="utf-8"))
+    entries = read_yaml(SEED_FACTS)
     mapped = {(e["seed"], e["n"]) for e in entries}
     expected = {(seed, n) for seed, count in SEED_CLAIM_COUNTS.items() for n in range(1, count + 1)}
     assert mapped == expected, f"missing: {sorted(expected - mapped)}; unexpected: {sorted(mapped - expected)}"
@@ -79,7 +78,7 @@ def test_every_seed_claim_is_mapped_once(data: dict) -> None:
 
 def test_every_seed_claim_is_covered_where_the_map_says(data: dict) -> None:
     topics = {t["id"]: topic_text(t) for t in data["topics"]}
-    entries = yaml.safe_load(SEED_FACTS.read_text(encoding="utf-8"))
+    entries = read_yaml(SEED_FACTS)
     missing = []
     for entry in entries:
         if "excluded" in entry:

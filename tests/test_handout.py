@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from baclofen_cli.cli.spec import TOPIC_COMMANDS
-from conftest import DATA_FILE, invoke, run_cli, script_path
+from conftest import DATA_FILE, invoke, read_yaml, run_cli, script_path
 
 SEED_FACTS = Path(__file__).parent / "seed_facts.yaml"
 READING_ORDER = list(TOPIC_COMMANDS)
@@ -41,7 +41,7 @@ def flat(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return read_yaml(DATA_FILE)
 
 
 class Page(HTMLParser):
@@ -129,7 +129,7 @@ OFFICIAL = ["s1", "s2", "s8", "s17", "s28", "s30", "s31", "s33", "s37", "s64"]
 @pytest.fixture
 def official_file(tmp_path: Path) -> Path:
     """The shipped file with some sources marked official, and actions on two topics (whatever content ships)."""
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(DATA_FILE)
     for source in data["sources"]:
         source["tier"] = "official" if source["id"] in OFFICIAL else "reference"
     for topic in data["topics"]:
@@ -171,7 +171,7 @@ def test_the_default_is_the_short_leaflet_in_its_order(runner, data: dict) -> No
 
 def test_the_leaflet_features_each_named_topics_step(official_file: Path, data: dict) -> None:
     view = json.loads(run_cli(["--data", str(official_file), "handout", "--json"]).stdout)
-    chosen = yaml.safe_load(official_file.read_text(encoding="utf-8"))
+    chosen = read_yaml(official_file)
     topics = {t["id"]: t for t in chosen["topics"]}
     steps = view["rules"]["steps"]
     assert [s["topic"] for s in steps] == [r["topic"] for r in data["handout"]["rules"]]
@@ -245,7 +245,7 @@ def test_the_seeds_key_safety_facts_are_in_the_booklet(runner, fmt: str) -> None
     for pattern in KEY_SAFETY_FACTS:
         assert re.search(pattern, text), pattern
     # Every seed claim the content covers (tests/seed_facts.yaml) is in the printed booklet too.
-    facts = [f for f in yaml.safe_load(SEED_FACTS.read_text(encoding="utf-8")) if "phrase" in f]
+    facts = [f for f in read_yaml(SEED_FACTS) if "phrase" in f]
     assert len(facts) > 100
     for fact in facts:
         assert flat(fact["phrase"]) in text, (fact["seed"], fact["n"], fact["phrase"])
@@ -254,7 +254,7 @@ def test_the_seeds_key_safety_facts_are_in_the_booklet(runner, fmt: str) -> None
 def test_references_are_official_only_numbered_once_and_markers_only_with_sources(official_file: Path) -> None:
     args = ["--data", str(official_file), "handout", "--full"]
     view = json.loads(run_cli([*args, "--json"]).stdout)
-    data = yaml.safe_load(official_file.read_text(encoding="utf-8"))
+    data = read_yaml(official_file)
     known = {s["id"]: s for s in data["sources"]}
     refs = view["references"]
     assert refs and [r["number"] for r in refs] == list(range(1, len(refs) + 1))
@@ -602,7 +602,7 @@ INJECTED = {
 
 @pytest.fixture
 def hostile_file(tmp_path: Path) -> Path:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(DATA_FILE)
     data["drug"]["name"] = INJECTED["drug"]
     overview = next(t for t in data["topics"] if t["id"] == "overview")
     overview["title"] = INJECTED["title"]
@@ -697,7 +697,7 @@ def test_the_default_handout_prints_on_at_most_2_pages(tmp_path: Path, paper: st
                                                        official_file: Path) -> None:
     """The shipped file; the same file with official sources listed and steps on topics; and that file grown
     the way the content work is growing it (every region's numbers, crisis lines, more signs)."""
-    grown = yaml.safe_load(official_file.read_text(encoding="utf-8"))
+    grown = read_yaml(official_file)
     known = {c["number"] for c in grown["emergency"]["contacts"]}
     grown["emergency"]["contacts"] += [  # those the file does not have yet
         {"label": label, "number": number, "region": region}

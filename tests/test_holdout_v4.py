@@ -19,9 +19,8 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import DATA_FILE, ROOT, run_cli
+from conftest import DATA_FILE, ROOT, read_yaml, run_cli
 
 TESTS = Path(__file__).resolve().parent
 SPANISH_DATA = ROOT / "data" / "baclofen.es.yaml"
@@ -43,7 +42,7 @@ ASK_SETS = [("ask_holdout_v4.yaml", DATA_FILE), ("ask_es_holdout.yaml", SPANISH_
 def _phrasings_in(knowledge_file: Path) -> set[str]:
     if not knowledge_file.exists():
         return set()
-    hints = (yaml.safe_load(knowledge_file.read_text(encoding="utf-8")).get("ask") or {}).get("topic_phrasings") or {}
+    hints = (read_yaml(knowledge_file).get("ask") or {}).get("topic_phrasings") or {}
     return {" ".join(p.casefold().split()) for values in hints.values() for p in values}
 
 
@@ -54,7 +53,7 @@ def test_a_held_out_question_set_is_well_formed_and_not_copied_into_the_knowledg
     knowledge file's ask phrasings (that would be tuning on the held-out set)."""
     data = _load(name)
     items = data["phrasings"]
-    topics = {t["id"] for t in yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["topics"]}
+    topics = {t["id"] for t in read_yaml(DATA_FILE)["topics"]}
     assert len(items) + len(data["out_of_scope"]) >= 110
     assert sum(i["emergency"] for i in items) >= 25 and len(data["out_of_scope"]) >= 25
     assert {t for i in items for t in _wanted(i)} == topics
@@ -65,7 +64,7 @@ def test_a_held_out_question_set_is_well_formed_and_not_copied_into_the_knowledg
 
 def test_the_held_out_name_list_is_well_formed() -> None:
     raw = _load("interaction_names_holdout_v3.yaml")
-    groups = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["interactions"]["groups"]
+    groups = read_yaml(DATA_FILE)["interactions"]["groups"]
     generics = {d["name"] for g in groups for d in g["drugs"]}
     expected = {d for v in raw["found"].values() for d in (v if isinstance(v, list) else [v])}
     assert len(raw["found"]) + len(raw["not_found"]) >= 100
@@ -76,7 +75,7 @@ def test_the_held_out_name_list_is_well_formed() -> None:
 
 # ---------------------------------------------------------------------------- measuring
 def _load(name: str) -> dict:
-    return yaml.safe_load((TESTS / name).read_text(encoding="utf-8"))
+    return read_yaml(TESTS / name)
 
 
 def _ask(question: str, *, lang: str) -> dict:

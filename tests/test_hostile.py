@@ -31,6 +31,7 @@ from conftest import (
     OTHER_USER,
     SMALL_FILE,
     invoke,
+    read_yaml,
     run_cli,
     script_path,
     signal_at_fsync,
@@ -94,13 +95,9 @@ def assert_no_traceback(text: str) -> None:
     assert "Traceback" not in text, text[-3000:]
 
 
-def run_all(runs: list[tuple[list[str], dict[str, str]]], timeout: float = HANG_GUARD_SECONDS,
-            workers: int = 4) -> list[subprocess.CompletedProcess]:
-    """The real script once per (arguments, environment), a few at a time; none may hang."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda run: run_cli(run[0], env=run[1], timeout=timeout), runs))
+def run_all(runs: list[tuple[list[str], dict[str, str]]], timeout: float = HANG_GUARD_SECONDS) -> list[subprocess.CompletedProcess]:
+    """The real command line once per (arguments, environment), one after another; none may hang."""
+    return [run_cli(args, env=env, timeout=timeout) for args, env in runs]
 
 
 # ============================================================================ 1. property tests
@@ -242,7 +239,7 @@ def test_validator_any_structure(data: object) -> None:
 
 @cache
 def shipped_data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return read_yaml(DATA_FILE)
 
 
 @st.composite
@@ -564,8 +561,7 @@ def test_odd_files_work_or_fail_clearly_without_hanging(tmp_path: Path, name: st
         (["missed-dose", "--json"], {"BACLOFEN_DATA": str(path)}),
         (["validate", str(path)], {}),
     ]
-    # The slowest files run one at a time, so they do not starve each other.
-    report, *results = run_all(runs[-1:] + runs[:-1], workers=1 if "keys" in name else 3)
+    report, *results = run_all(runs[-1:] + runs[:-1])
     assert report.returncode == (0 if works else 1)
     assert_no_traceback(report.stderr)
     if not works:
@@ -915,13 +911,20 @@ def assert_fits(output: str, width: int, args: list[str]) -> None:
             assert len(line) <= width, (args, line)
 
 
-def run_many(commands: list[list[str]], env: dict[str, str], stdin: bytes) -> list[subprocess.CompletedProcess]:
-    """Each command in a subprocess (four at a time), output as bytes."""
+def run_many(commands: list[list[str]], env: dict[str, str], stdin: str) -> list[subprocess.CompletedProcess]:
+    """Each command once, output decoded in the terminal's encoding. A terminal that is not UTF-8
+    (PYTHONIOENCODING, read when Python starts) is a real process each (four at a time); the
+    others run in this process (run_cli), one after another."""
+    encoding = env.get("PYTHONIOENCODING")
+    if not encoding:
+        return [run_cli(args, env=env, input=stdin, timeout=60) for args in commands]
     from concurrent.futures import ThreadPoolExecutor
 
     def run(args: list[str]) -> subprocess.CompletedProcess:
-        return subprocess.run([script_path(), *args], input=stdin, capture_output=True, timeout=60,
+        done = subprocess.run([script_path(), *args], input=stdin.encode(encoding), capture_output=True, timeout=60,
                               env={**os.environ, **env})
+        return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(encoding),
+                                           done.stderr.decode(encoding))
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         return list(pool.map(run, commands))
@@ -931,13 +934,12 @@ def run_many(commands: list[list[str]], env: dict[str, str], stdin: bytes) -> li
 def test_every_command_on_odd_terminals(terminal: str) -> None:
     env = TERMINALS[terminal]
     colour = "FORCE_COLOR" in env and "NO_COLOR" not in env
-    encoding = env.get("PYTHONIOENCODING", "utf-8")
-    for args, result in zip(TERMINAL_COMMANDS, run_many(TERMINAL_COMMANDS, env, b"a\nb\n"), strict=True):
+    for args, result in zip(TERMINAL_COMMANDS, run_many(TERMINAL_COMMANDS, env, "a\nb\n"), strict=True):
         # validate exits 1 when the file has problems (test_validate checks which); here only the output counts.
         assert result.returncode in ((0, 1) if args[0] == "validate" else (0,)), (args, result.stderr)
-        assert result.stderr == b"", (args, result.stderr)
-        # Only what the terminal's encoding can show ('?' or '-' in place of the rest).
-        stdout = result.stdout.decode(encoding)
+        assert result.stderr == "", (args, result.stderr)
+        # Only what the terminal's encoding can show ('?' or '-' in place of the rest): decoded above.
+        stdout = result.stdout
         assert_safe(stdout, colour=colour)
         if not colour:
             assert "\x1b" not in stdout, args

@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 
 import pytest
-import yaml
 from test_holdout_v4 import TESTS, measure_names
 
-from conftest import DATA_FILE, run_cli
+from conftest import DATA_FILE, read_yaml, run_cli
 
 PHARMACIST = "pharmacist"
 
@@ -40,14 +39,14 @@ def test_the_dev_list_is_new_and_large_enough() -> None:
     """>= 120 names in the issue's classes, none of them in an earlier list."""
     from baclofen_cli.features.interactions.names import normalise
 
-    dev = yaml.safe_load((TESTS / "interaction_names_v4dev.yaml").read_text(encoding="utf-8"))
+    dev = read_yaml(TESTS / "interaction_names_v4dev.yaml")
     names = [str(n) for n in [*dev["found"], *dev["not_found"]]]
     assert len(names) >= 120 and len(set(names)) == len(names)
     earlier = set()
     for path in TESTS.glob("interaction_names*.yaml"):
         if path.name == "interaction_names_v4dev.yaml":
             continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         earlier |= {str(n) for n in [*(data.get("found") or {}), *(data.get("not_found") or [])]}
     assert not {n.casefold() for n in names} & {n.casefold() for n in earlier}
     # Articles and amounts in front are a class of their own: they must not all reduce to a known name.
@@ -152,7 +151,7 @@ def test_did_you_mean_stays_in_class_for_real_medicines_not_in_the_guide() -> No
 
 # ---------------------------------------------------------------------------- the data
 def test_street_names_are_listed_apart_and_the_json_lists_them() -> None:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["interactions"]
+    data = read_yaml(DATA_FILE)["interactions"]
     by_name = {d["name"]: d for g in data["groups"] for d in g["drugs"]}
     for drug in ("cannabis", "alprazolam", "diazepam", "diamorphine", "fentanyl", "GHB", "ketamine"):
         assert by_name[drug]["street_names"] and by_name[drug]["sources"], drug

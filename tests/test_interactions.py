@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, invoke, read_yaml, run_cli
 
 TESTS = Path(__file__).resolve().parent
 ESC = "\x1b"
@@ -114,7 +114,7 @@ REFERENCE_BRANDS = {
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return read_yaml(DATA_FILE)
 
 
 def ask(runner, *names: str) -> dict:
@@ -128,7 +128,7 @@ def drugs_of(result: dict) -> set[str]:
 
 
 def load_list(name: str) -> tuple[dict[str, list[str]], list[str]]:
-    raw = yaml.safe_load((TESTS / name).read_text(encoding="utf-8"))
+    raw = read_yaml(TESTS / name)
     found = {str(k): v if isinstance(v, list) else [v] for k, v in raw["found"].items()}
     return found, [str(n) for n in raw["not_found"]]
 

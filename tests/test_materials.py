@@ -10,20 +10,20 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, invoke, read_yaml, run_cli
 
 ESC = re.compile(r"\x1b\[[0-9;]*m")
 
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return read_yaml(DATA_FILE)
 
 
 @pytest.fixture
 def stepped_file(tmp_path: Path) -> Path:
     """The shipped file with known steps on an ordinary topic and on an emergency topic."""
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(DATA_FILE)
     for topic in data["topics"]:
         if topic["id"] in ("missed-dose", "stopping"):
             topic["actions"] = [
@@ -101,7 +101,7 @@ def test_the_handout_shows_the_steps_first_in_each_chapter(stepped_file: Path, d
 
 
 def test_labels_come_from_the_file(stepped_file: Path) -> None:
-    data = yaml.safe_load(stepped_file.read_text(encoding="utf-8"))
+    data = read_yaml(stepped_file)
     data["labels"].update(what_to_do="Was tun", in_short="Kurz gesagt")
     stepped_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for env in ({"NO_COLOR": "1"}, {"FORCE_COLOR": "1"}):
@@ -205,7 +205,7 @@ def test_the_card_is_the_pump_card(data: dict) -> None:
 
 
 def test_a_file_without_a_handout_block_still_makes_the_booklet(tmp_path: Path) -> None:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(DATA_FILE)
     del data["handout"]
     path = tmp_path / "plain.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -229,7 +229,7 @@ def test_a_chosen_region_prints_only_its_numbers(data: dict) -> None:
 
 
 def test_a_handout_naming_an_unknown_topic_fails_validation(tmp_path: Path) -> None:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(DATA_FILE)
     data["handout"]["rules"][0]["topic"] = "no-such-topic"
     path = tmp_path / "bad.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -13,14 +13,14 @@ import pytest
 import yaml
 
 from baclofen_cli.cli.spec import TOPIC_COMMANDS
-from conftest import DATA_FILE, invoke, run_cli, script_path
+from conftest import DATA_FILE, invoke, read_yaml, run_cli, script_path
 
 ESC = "\x1b"
 
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return read_yaml(DATA_FILE)
 
 
 def drawn(runner, *args: str) -> dict:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import script_path
+from conftest import run_cli, script_path
 
 SECOND_DRUG = Path(__file__).parent / "fixtures" / "second_drug.yaml"
 DRUG = "zentrafol"
@@ -80,10 +80,11 @@ def invocation(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[list[str
 
 
 def _run(invocation: tuple[list[str], dict[str, str], str], args: list[str],
-         input: str | None = None) -> subprocess.CompletedProcess[str]:
+         input: str | None = None, process: bool = False) -> subprocess.CompletedProcess[str]:
+    """The command line run as `invocation` says: in this process (sys.argv[0] the script or the
+    link, as a real run has it), or as a real process (`process`)."""
     argv, env, _ = invocation
-    return subprocess.run([*argv, *args], capture_output=True, text=True, encoding="utf-8", errors="replace",
-                          env={**os.environ, **env}, input=input, timeout=60)
+    return run_cli([*argv[1:], *args], env=env, input=input, timeout=60, program=argv[0], process=process)
 
 
 def test_every_command_on_a_second_drug_names_only_that_drug(invocation, tmp_path: Path) -> None:
@@ -120,7 +121,7 @@ def test_hints_name_the_command_the_tool_was_run_as(invocation) -> None:
     assert f"{command} interactions NAME" in listing.stdout
     joined = _run(invocation, ["missed", "dose"])
     assert f"{command}: read as: {command} missed-dose" in joined.stderr
-    usage = _run(invocation, ["--help"])
+    usage = _run(invocation, ["--help"], process=True)  # the real script, or the real link to it
     assert usage.stdout.startswith(f"Usage: {command} ")
 
 

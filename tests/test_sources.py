@@ -12,19 +12,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA_FILE, ROOT, invoke, run_cli
+from conftest import DATA_FILE, ROOT, invoke, read_yaml, run_cli
 
 SAFETY_CODES = {"BCL021", "BCL026"}
 
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return read_yaml(DATA_FILE)
 
 
 def _copy(tmp_path: Path, edit: Callable[[dict], None], name: str = "clinic.yaml") -> Path:
     """A clinic's own file: the shipped one with `edit` applied."""
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(DATA_FILE)
     edit(data)
     path = tmp_path / name
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -299,7 +299,7 @@ def test_counting_script_uses_the_audit_method(tmp_path: Path) -> None:
             [sys.executable, str(script), *args, "--json"], capture_output=True, text=True, check=True).stdout)
 
     now = run()
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(DATA_FILE)
     assert now["sources"] == len(data["sources"]) == sum(now["tiers"].values())
     assert now["tiers"]["other"] == 0 and now["other_only"] == 0
     # Every source "other": every statement then rests only on "other", and no safety statement has an official one.

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from conftest import DATA_FILE, run_cli
+from conftest import DATA_FILE, read_yaml, run_cli
 from readability import topic_sentences
 
 SPANISH_FILE = DATA_FILE.with_name("baclofen.es.yaml")
@@ -38,7 +37,7 @@ SZIGRISZT_BASE = 206.835  # Szigriszt-Pazos (1992); textstat 0.7.4 uses 206.84 f
 
 
 def _load(path: Path) -> dict[str, Any]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return read_yaml(path)
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,9 @@ import re
 import sys
 
 import pytest
-import yaml
 
 from baclofen_cli.cli.spec import TOPIC_COMMANDS
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, invoke, read_yaml, run_cli
 
 TOPIC_IDS = list(TOPIC_COMMANDS)
 EMERGENCY_TOPICS = ["overdose", "stopping", "pump", "side-effects"]
@@ -19,7 +18,7 @@ ESC = "\x1b"
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return read_yaml(DATA_FILE)
 
 
 def test_the_file_has_all_fourteen_topics(data: dict) -> None:

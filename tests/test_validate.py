@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, invoke, read_yaml, run_cli
 
 
 def test_shipped_file_is_valid(runner) -> None:
@@ -123,7 +123,6 @@ def test_published_schema_matches_the_model() -> None:
 def test_shipped_file_matches_the_published_json_schema() -> None:
     """Editors validate YAML against data/schema.json; make sure it accepts the real file."""
     import jsonschema
-    import yaml
 
     schema = json.loads((DATA_FILE.parent / "schema.json").read_text(encoding="utf-8"))
-    jsonschema.validate(yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")), schema)
+    jsonschema.validate(read_yaml(DATA_FILE), schema)
