@@ -29,6 +29,9 @@ def _top(answer: dict) -> str | None:
     "my partner drank the whole bottle of baclofen liquid",
     "my sister went through a whole supply of baclofen in one night",
     "the baby finished the bottle of syrup while i was on the phone",
+    # a prescriber spoken to, not the one who changed the dose
+    "doctor i took 20 pills",
+    "doctor he took 20 of his tablets",
 ])
 def test_a_whole_pack_or_a_count_in_words_is_an_emergency(question: str) -> None:
     answer = _ask(question)
@@ -37,11 +40,21 @@ def test_a_whole_pack_or_a_count_in_words_is_an_emergency(question: str) -> None
 
 
 @pytest.mark.parametrize("question", [
+    "i took my dose as usual and now i cant breathe",
+    "he took his dose as usual and now he is having a seizure",
+])
+def test_a_routine_dose_then_a_sign_now_is_an_emergency(question: str) -> None:
+    assert _ask(question)["emergency"] is True
+
+
+@pytest.mark.parametrize("question", [
     "my daughter has epilepsy and gets seizures now and then, can she take baclofen",
     "in 2019 i had a seizure after my pump ran dry, how do i stop it happening again",
     "if i ever took too much baclofen what would happen",
     "had the whole bottle of wine last night, can i take baclofen today",
     "i have a whole box left, can i take it on holiday",
+    "i had my evening dose again at 9pm as usual",
+    "my doctor doubled my dose last week",
 ])
 def test_how_often_the_past_and_a_supposed_event_are_no_alarm(question: str) -> None:
     assert _ask(question)["emergency"] is False
