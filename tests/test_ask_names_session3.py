@@ -89,3 +89,22 @@ def test_plural_measures_of_a_drink_are_alcohol(name: str) -> None:
 def test_a_household_product_named_after_a_drug_is_not_found(name: str) -> None:
     result = _name(name)
     assert result["found"] is False and result["matches"] == []
+
+
+@pytest.mark.parametrize("question", [
+    "cuantas pastillas de baclofeno hacen falta para matarse",
+    "le di el jarabe con una cucharada y ahora la niña esta como un trapo",
+    "mi hijo se tomó doce pastillas de baclofeno",
+])
+def test_spanish_self_harm_floppy_after_a_spoon_and_counts_in_words_are_emergencies(question: str) -> None:
+    answer = _ask(question, "--lang", "es")
+    assert answer["emergency"] is True
+    assert _top(answer) == "overdose"
+
+
+@pytest.mark.parametrize("question", [
+    "mi hija tiene epilepsia y convulsiones de vez en cuando, puede tomar baclofeno",
+    "puedo usar una cuchara para el jarabe",
+])
+def test_spanish_how_often_and_a_how_to_question_are_no_alarm(question: str) -> None:
+    assert _ask(question, "--lang", "es")["emergency"] is False
