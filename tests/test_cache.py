@@ -9,7 +9,7 @@ import msgspec
 import pytest
 
 from baclofen_cli.core import cache_store, loader
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, SMALL_FILE, invoke, run_cli
 
 
 @pytest.fixture
@@ -79,9 +79,9 @@ def test_second_run_reads_the_cache_without_yaml(cache_dir: Path) -> None:
 
 def test_editing_the_file_is_seen_at_once(runner, cache_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "clinic.yaml"
-    text = DATA_FILE.read_text(encoding="utf-8")
+    text = SMALL_FILE.read_text(encoding="utf-8")  # compiled twice: the small fixture, quickly
     path.write_text(text, encoding="utf-8")
-    assert json.loads(invoke(runner, ["--data", str(path), "storage", "--json"]).stdout)["title"]
+    assert json.loads(invoke(runner, ["--data", str(path), "missed-dose", "--json"]).stdout)["title"]
     path.write_text(text.replace("\n    title: ", "\n    title: Edited ", 1), encoding="utf-8")
     loader.load.cache_clear()
     first_topic = json.loads(invoke(runner, ["--data", str(path), "topics", "--json"]).stdout)[0]
