@@ -112,7 +112,14 @@ def _supposed(clause: list[Token], start: int, end: int, words: AskWords) -> boo
     return first is not None and not any(t.past for t in clause[first:])
 
 
-def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done: bool = False) -> str:
+def _years_as_centuries(words: list[str]) -> list[str]:
+    """A year ("2023") as its first two digits, so that the file's history phrase "in 20" reads
+    "in 2023" as the past. Only for the history check: "took 2000 mg" keeps its amount."""
+    return [w[:2] if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") else w for w in words]
+
+
+def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done: bool = False,
+                every: list[str] | None = None) -> str:
     """Whether the sign at clause[start:end+1] is said to be happening (or to have happened):
     NOW_STATE; asked about ("can baclofen cause fits", "what happens if i have a seizure",
     "how do i know if my pump has stopped"): ASKED_STATE; or neither, being in the past
@@ -120,8 +127,12 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
     lang = index.words
     cues, how_to = index.cues, index.how_to
     words = [t.word for t in clause]
-    now = has_phrase(words, lang.now)
-    if has_phrase(words, lang.history) and not now and not _present_after_history(clause, start, lang):
+    # "has seizures now and then" (the phrase may span clauses: "and" ends one): its words do
+    # not say it is now.
+    often = {w for p in lang.not_now for w in p.split()} if has_phrase(every or words, lang.not_now) else set()
+    now = has_phrase([w for w in words if w not in often], lang.now)
+    if has_phrase(_years_as_centuries(words), lang.history) and not now and not _present_after_history(
+            clause, start, lang):
         return HISTORY_STATE
     if has_phrase(words, lang.routine):
         return NOT_STATE  # "i had my dose again at 2pm as usual"
@@ -208,6 +219,10 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
     asked: list[Rule] = []
     had: list[Rule] = []
     done = any(t.word in lang.already for t in tokens)
+    # "what would happen if i took too much one day": a supposed event, asked about, unless the
+    # question also says it is now ("... i took 10 today").
+    every = [t.word for t in tokens]
+    supposed = has_phrase(every, lang.hypothetical) and not has_phrase(every, lang.now)
     for choice in index.emergency:
         # Each circumstance: the first alternative the question says, not negated or supposed.
         context: list[Phrase] = []
@@ -222,7 +237,7 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
             state, sign = "", None
             for alternative in choice.signs:
                 states = {
-                    _sign_state(clause, start, end, index, done)
+                    _sign_state(clause, start, end, index, done, every)
                     for clause in clauses
                     for start, end in matches(alternative, clause, lang)
                     if not _negated(clause, start, end, lang)
@@ -233,6 +248,8 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
                 if state == NOW_STATE:
                     break
             if sign is not None:
+                if supposed and state == NOW_STATE:
+                    state = ASKED_STATE
                 rule = Rule(sign=sign, context=context)
                 {NOW_STATE: found, ASKED_STATE: asked, HISTORY_STATE: had}[state].append(rule)
     return found, asked, had

@@ -239,7 +239,11 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         for drug in group.drugs:
             for name in [drug.name, *drug.brands, *drug.aliases, *drug.street_names]:
                 names.append(name)
-                drugs.setdefault(" ".join(w for w in tokenize(name) if w.isalnum()), drug.name)
+                key = " ".join(w for w in tokenize(name) if w.isalnum())
+                # A name that reads as a common word of the language ("K", read "que" in Spanish
+                # texting) cannot mark a medicine in a question.
+                if key not in lang.stop_words:
+                    drugs.setdefault(key, drug.name)
         if interactions_topic:
             add(interactions_topic, -1, "group", group.name, group.effect, group.advice, *names)
     for combination in kb.interactions.combinations:

@@ -31,8 +31,8 @@ _WORD_SETS = (
     "short_question_ignores",
 )
 # Keys a language may leave out (and English does): empty then.
-_OPTIONAL = ("past_after", "opener_lead_ins", "past_after_endings", "either_tense", "present_after", "past_clitics",
-             "short_question_ignores")
+_OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
+             "present_after", "past_clitics", "short_question_ignores")
 
 
 class AskWords(NamedTuple):
@@ -94,6 +94,10 @@ class AskWords(NamedTuple):
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
+    # Phrases with a `now` word that do not say it is now ("now and then").
+    not_now: tuple[str, ...]
+    # Phrases that make what follows a supposed event, asked about ("what would happen").
+    hypothetical: tuple[str, ...]
     now: tuple[str, ...]
     definition_openers: tuple[tuple[str, ...], ...]
     eating_words: tuple[str, ...]
@@ -157,7 +161,8 @@ class AskWords(NamedTuple):
         values = dict(data)
         for name in (*_WORD_SETS, "weak_stems", "help_stems", "eating_stems"):
             values[name] = frozenset(values[name])
-        for name in ("history", "routine", "now", "eating_words", "question_markers", "gerund_suffixes",
+        for name in ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
+                     "gerund_suffixes",
                      "past_suffixes", "past_after_endings",
                      "other_medicine_words", "other_medicine"):
             values[name] = tuple(values[name])
@@ -212,8 +217,8 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values: dict[str, Any] = {"language": base, "stemmer": str(raw["stemmer"])}
     for name in _WORD_SETS:
         values[name] = frozenset(fold(w) for w in raw[name])
-    for name in ("history", "routine", "now", "eating_words", "question_markers", "gerund_suffixes", "past_suffixes",
-                 "past_after_endings"):
+    for name in ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
+                 "gerund_suffixes", "past_suffixes", "past_after_endings"):
         values[name] = tuple(fold(p) for p in raw[name])
     values["other_medicine_words"] = tuple(fold(w) for w in raw["other_medicine"])
     values["definition_openers"] = tuple(tuple(fold(p).split()) for p in raw["definition_openers"])
