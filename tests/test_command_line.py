@@ -8,7 +8,7 @@ import json
 import pytest
 
 from baclofen_cli.cli.forgiving import COMMANDS, suggestions
-from conftest import DATA_FILE, SMALL_FILE, invoke, run_cli
+from conftest import SMALL_FILE, invoke, run_cli
 
 
 def test_the_typer_free_command_list_is_the_real_one() -> None:

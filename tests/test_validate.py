@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import DATA_FILE, SMALL_FILE, invoke, read_yaml, run_cli, shipped_validation
+from conftest import DATA_FILE, SMALL_FILE, invoke, read_yaml, shipped_validation
 
 
 def test_shipped_file_is_valid(runner) -> None:
