@@ -36,7 +36,9 @@ def _only_when_asked_for(request: pytest.FixtureRequest) -> None:
 
 
 # ---------------------------------------------------------------------------- the sets themselves (always run)
-ASK_SETS = [("ask_holdout_v4.yaml", DATA_FILE), ("ask_es_holdout.yaml", SPANISH_DATA)]
+ASK_SETS = [("ask_holdout_v4.yaml", DATA_FILE), ("ask_es_holdout.yaml", SPANISH_DATA),
+            # session 3 (tests/test_holdout_v6.py measures them)
+            ("ask_holdout_v6.yaml", DATA_FILE), ("ask_es_holdout_v2.yaml", SPANISH_DATA)]
 
 
 def _phrasings_in(knowledge_file: Path) -> set[str]:
@@ -62,8 +64,9 @@ def test_a_held_out_question_set_is_well_formed_and_not_copied_into_the_knowledg
     assert copied == []
 
 
-def test_the_held_out_name_list_is_well_formed() -> None:
-    raw = _load("interaction_names_holdout_v3.yaml")
+@pytest.mark.parametrize("name", ["interaction_names_holdout_v3.yaml", "interaction_names_holdout_v4.yaml"])
+def test_the_held_out_name_list_is_well_formed(name: str) -> None:
+    raw = _load(name)
     groups = read_yaml(DATA_FILE)["interactions"]["groups"]
     generics = {d["name"] for g in groups for d in g["drugs"]}
     expected = {d for v in raw["found"].values() for d in (v if isinstance(v, list) else [v])}
@@ -169,26 +172,26 @@ def measure_names(name: str) -> dict:
 
 
 # ---------------------------------------------------------------------------- the bars
-@pytest.mark.holdout
-def test_english_ask_holdout_v4_meets_the_issue_14_bar() -> None:
-    """Emergencies missed 0; false alarms at most 1; top-1 at least 95%; out of scope answered 0."""
-    f = measure_ask("ask_holdout_v4.yaml")
-    print(f"\nask_holdout_v4: top-1 {f['n'] - len(f['wrong'])}/{f['n']} = {f['top1']:.1%}; "
+def check_ask(name: str, *, lang: str = "en", top1: float) -> None:
+    """Measure a question set, print its figures (shown with -s, before any assert) and hold it to
+    the bar: emergencies missed 0, at most 1 false alarm, nothing out of scope answered, top-1."""
+    f = measure_ask(name, lang=lang)
+    print(f"\n{name.removesuffix('.yaml')}: top-1 {f['n'] - len(f['wrong'])}/{f['n']} = {f['top1']:.1%}; "
           f"emergencies missed {len(f['missed'])}/{f['emergencies']}; "
           f"false alarms {len(f['alarms'])}/{f['non_emergencies']}; "
-          f"out of scope answered {len(f['answered'])}/{f['out_of_scope']}\n{json.dumps(f, indent=1)}")
+          f"out of scope answered {len(f['answered'])}/{f['out_of_scope']}\n"
+          f"{json.dumps(f, indent=1, ensure_ascii=False)}")
     assert f["missed"] == []
     assert len(f["alarms"]) <= 1, f["alarms"]
     assert f["answered"] == []
-    assert f["top1"] >= 0.95, f["wrong"]
+    assert f["top1"] >= top1, f["wrong"]
 
 
-@pytest.mark.holdout
-def test_names_holdout_v3_meets_the_issue_14_bar() -> None:
+def check_names(name: str) -> None:
     """Names resolved at least 95%; false "found" 0; every unknown name gets the pharmacist line;
     no "Did you mean" into another class."""
-    f = measure_names("interaction_names_holdout_v3.yaml")
-    print(f"\ninteraction_names_holdout_v3: resolved {f['resolved']}/{f['found_n']} = {f['resolved_share']:.1%}; "
+    f = measure_names(name)
+    print(f"\n{name.removesuffix('.yaml')}: resolved {f['resolved']}/{f['found_n']} = {f['resolved_share']:.1%}; "
           f"false found {len(f['false_found'])}/{f['not_found_n']}; "
           f"no pharmacist line {len(f['no_pharmacist_line'])}; class errors {len(f['class_errors'])}"
           f"\n{json.dumps(f, indent=1)}")
@@ -199,16 +202,18 @@ def test_names_holdout_v3_meets_the_issue_14_bar() -> None:
 
 
 @pytest.mark.holdout
+def test_english_ask_holdout_v4_meets_the_issue_14_bar() -> None:
+    """Emergencies missed 0; false alarms at most 1; top-1 at least 95%; out of scope answered 0."""
+    check_ask("ask_holdout_v4.yaml", top1=0.95)
+
+
+@pytest.mark.holdout
+def test_names_holdout_v3_meets_the_issue_14_bar() -> None:
+    check_names("interaction_names_holdout_v3.yaml")
+
+
+@pytest.mark.holdout
 @pytest.mark.skipif(not SPANISH_DATA.exists(), reason="no Spanish knowledge file (data/baclofen.es.yaml) yet: issue 18")
 def test_spanish_ask_holdout_meets_the_issue_18_bar() -> None:
     """Every emergency raised; at most 1 false alarm; top-1 at least 92%; nothing out of scope answered."""
-    f = measure_ask("ask_es_holdout.yaml", lang="es")
-    print(f"\nask_es_holdout: top-1 {f['n'] - len(f['wrong'])}/{f['n']} = {f['top1']:.1%}; "
-          f"emergencies missed {len(f['missed'])}/{f['emergencies']}; "
-          f"false alarms {len(f['alarms'])}/{f['non_emergencies']}; "
-          f"out of scope answered {len(f['answered'])}/{f['out_of_scope']}\n"
-          f"{json.dumps(f, indent=1, ensure_ascii=False)}")
-    assert f["missed"] == []
-    assert len(f["alarms"]) <= 1, f["alarms"]
-    assert f["answered"] == []
-    assert f["top1"] >= 0.92, f["wrong"]
+    check_ask("ask_es_holdout.yaml", lang="es", top1=0.92)

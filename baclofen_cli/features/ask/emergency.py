@@ -118,6 +118,14 @@ def _years_as_centuries(words: list[str]) -> list[str]:
     return [w[:2] if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") else w for w in words]
 
 
+def _prescriber_did_it(words: list[str], start: int, lang: AskWords) -> bool:
+    """A prescriber just before the sign, as the one who did it ("my doctor doubled my dose"), not
+    someone spoken to or called ("doctor i took 20 pills"): no person word between them."""
+    near = words[max(0, start - 2) : start]
+    where = [k for k, w in enumerate(near) if w in lang.prescribers]
+    return bool(where) and not set(near[where[-1] + 1 :]) & lang.subjects
+
+
 def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done: bool = False,
                 every: list[str] | None = None) -> str:
     """Whether the sign at clause[start:end+1] is said to be happening (or to have happened):
@@ -134,9 +142,9 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
     if has_phrase(_years_as_centuries(words), lang.history) and not now and not _present_after_history(
             clause, start, lang):
         return HISTORY_STATE
-    if has_phrase(words, lang.routine):
-        return NOT_STATE  # "i had my dose again at 2pm as usual"
-    if set(words[max(0, start - 2) : start]) & lang.prescribers and not set(words) & lang.mistakes:
+    if has_phrase(words, lang.routine) and not now:
+        return NOT_STATE  # "i had my dose again at 2pm as usual" (not "... as usual and now i cant breathe")
+    if _prescriber_did_it(words, start, lang) and not set(words) & lang.mistakes:
         return NOT_STATE  # "my doctor doubled my dose" (not "the nurse gave him double by mistake")
     inside = clause[start : end + 1]
     before = words[:start]
@@ -160,6 +168,9 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
         for k, t in enumerate(inside)
     )
     person = any(w in lang.subjects for w in words[max(0, start - 2) : start])
+    # "now he is having a seizure": for a sign going on, the person a few words before ("is
+    # having a" between).
+    going_on = ongoing and any(w in lang.subjects for w in words[max(0, start - 4) : start])
     conditional = any(w in lang.conditionals for w in before)
     # The opener may follow the language's lead-ins ("se puede...", "y si..."; none in English).
     first = 0
@@ -177,7 +188,7 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
     # took too many", "is it normal that she is not breathing"), not "can tablets be crushed".
     if past and (done or any(w in lang.subjects for w in before)):
         return NOW_STATE  # "is 180 mg in one go dangerous? already done it"
-    if ongoing and person or (person and not conditional and not any(matches(c, clause, lang) for c in cues)):
+    if going_on or (person and not conditional and not any(matches(c, clause, lang) for c in cues)):
         return NOW_STATE
     return ASKED_STATE
 

@@ -153,6 +153,8 @@ def raw_key(text: str) -> str:
 
 def _singular(token: str) -> str:
     # Applied to the file's names and to what is typed alike, so "beers" = "beer", "opioids" = "opioid".
+    if len(token) > 5 and token.endswith("sses"):
+        return token[:-2]  # "glasses" = "glass"
     if len(token) > 3 and token.endswith("s") and not token.endswith("ss") and token not in CONNECTORS:
         return token[:-1]
     return token
