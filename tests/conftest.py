@@ -16,7 +16,8 @@ For test authors (the suite runs in about a minute and a half on 2 cores only if
   `fixtures/second_drug.yaml` (a fictional drug, compiles in hundredths of a second): a code test
   that writes a changed copy of a knowledge file should start from one of these, not DATA_FILE.
 - `read_yaml(path)`: a YAML file parsed once per session, a fresh copy per call;
-  `validated_kb(path)` and `ask_engine(path)`: the validated model (and its ask index), once.
+  `validated_kb(path)` and `ask_engine(path)`: the validated model (and its ask index), once;
+  `shipped_validation()`: `validate --json` of the unchanged shipped file, run once.
 - Content lints (the shipped sentences) carry the `content` marker; slow tests `slow`.
 """
 
@@ -189,6 +190,22 @@ def ask_engine(path: Path = DATA_FILE) -> tuple[Any, Any]:
 
     kb = validated_kb(path)
     return kb, build_index(kb)
+
+
+@cache
+def _shipped_validation() -> tuple[int, str]:
+    result = run_cli(["validate", str(DATA_FILE), "--json"])
+    return result.returncode, result.stdout
+
+
+def shipped_validation() -> tuple[int, dict[str, Any]]:
+    """(exit code, report) of `baclofen validate <the shipped file> --json` through `run_cli`,
+    run once per session (about a second): for tests that only read what validate says of the
+    unchanged shipped file. A fresh copy of the report each call."""
+    import json
+
+    code, stdout = _shipped_validation()
+    return code, json.loads(stdout)
 
 
 @pytest.fixture

@@ -76,8 +76,8 @@ def test_wrong_type_names_line_and_field(runner, tmp_path: Path) -> None:
     bad = text[:first_title] + "    title: 42" + text[end:]
     path = write(tmp_path, bad)
     line = bad[:first_title].count("\n") + 1
-    assert_clean_failure(invoke(runner, ["--data", str(path), "overview"]), f"{path}:{line}:", "topics[0].title",
-                         "expected str, got int")
+    # The tool's own part: file, line and field (what follows is the schema library's wording).
+    assert_clean_failure(invoke(runner, ["--data", str(path), "overview"]), f"{path}:{line}: topics[0].title: ")
 
 
 def test_missing_required_field(runner, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import msgspec
 import pytest
 
 from baclofen_cli.core import cache_store, loader
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, SMALL_FILE, invoke, run_cli, validated_kb
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_cached_form_equals_a_fresh_parse_of_the_yaml(cache_dir: Path) -> None:
     cached = entry(cache_dir)
     names = [loader.KB_FILE, cache_store.ENTRY_MARKER, *(f"{n}.json" for n in loader.INDEX_BUILDERS)]
     assert sorted(p.name for p in cached.iterdir()) == sorted(names)
-    fresh = loader.parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
+    fresh = validated_kb(DATA_FILE)  # a parse of the YAML itself (once per session), not the cache
     assert json.loads(payload(cached / loader.KB_FILE)) == msgspec.to_builtins(fresh)
     for name in loader.INDEX_BUILDERS:
         rebuilt = json.loads(msgspec.json.encode(loader._build_index(name, fresh)))
@@ -49,7 +49,7 @@ def test_runtime_records_read_like_the_model() -> None:
     from baclofen_cli.core.model import KnowledgeBase
 
     compiled = loader.load(DATA_FILE)
-    typed = loader.parse_and_validate(DATA_FILE.read_bytes(), str(DATA_FILE))
+    typed = validated_kb(DATA_FILE)
     assert msgspec.convert(compiled.kb, KnowledgeBase) == typed
     assert compiled.kb.topics[0].sections[0].points[0].text == typed.topics[0].sections[0].points[0].text
     assert compiled.kb.topic("pump").title == typed.topic("pump").title
@@ -79,9 +79,9 @@ def test_second_run_reads_the_cache_without_yaml(cache_dir: Path) -> None:
 
 def test_editing_the_file_is_seen_at_once(runner, cache_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "clinic.yaml"
-    text = DATA_FILE.read_text(encoding="utf-8")
+    text = SMALL_FILE.read_text(encoding="utf-8")  # compiled twice: the small fixture, quickly
     path.write_text(text, encoding="utf-8")
-    assert json.loads(invoke(runner, ["--data", str(path), "storage", "--json"]).stdout)["title"]
+    assert json.loads(invoke(runner, ["--data", str(path), "missed-dose", "--json"]).stdout)["title"]
     path.write_text(text.replace("\n    title: ", "\n    title: Edited ", 1), encoding="utf-8")
     loader.load.cache_clear()
     first_topic = json.loads(invoke(runner, ["--data", str(path), "topics", "--json"]).stdout)[0]
@@ -89,14 +89,15 @@ def test_editing_the_file_is_seen_at_once(runner, cache_dir: Path, tmp_path: Pat
 
 
 def test_corrupt_cache_is_ignored_and_replaced(runner, cache_dir: Path) -> None:
-    loader.load(DATA_FILE)
+    # A test of the cache, not of the content: the small fixture compiles in a fraction of the time.
+    loader.load(SMALL_FILE)
     cached = entry(cache_dir)
     (cached / loader.KB_FILE).write_bytes(b'{"kb": {"half')
     (cached / "drugs.json").write_bytes(b"[1, 2")
     loader.load.cache_clear()
-    assert invoke(runner, ["missed-dose"]).exit_code == 0
+    assert invoke(runner, ["--data", str(SMALL_FILE), "missed-dose"]).exit_code == 0
     assert json.loads(payload(cached / loader.KB_FILE))["drug"]["name"]
-    assert invoke(runner, ["interactions", "oxycodone", "--json"]).exit_code == 0
+    assert invoke(runner, ["--data", str(SMALL_FILE), "interactions", "oxycodone", "--json"]).exit_code == 0
     assert json.loads(payload(cached / "drugs.json"))
 
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from baclofen_cli.cli.forgiving import COMMANDS, suggestions
-from conftest import DATA_FILE, SMALL_FILE, invoke, run_cli
+from conftest import SMALL_FILE, invoke, run_cli
 
 
 def test_the_typer_free_command_list_is_the_real_one() -> None:
@@ -90,7 +90,7 @@ def test_every_usage_error_has_one_style_in_plain_words(args: list[str], expecte
 
 def test_global_options_are_accepted_after_the_command(tmp_path) -> None:
     copy = tmp_path / "copy.yaml"
-    copy.write_text(DATA_FILE.read_text(encoding="utf-8").replace("Missed", "Missed", 1), encoding="utf-8")
+    copy.write_text(SMALL_FILE.read_text(encoding="utf-8"), encoding="utf-8")  # a file of the user's own
     after = run_cli(["overview", "--json", "--data", str(copy)])
     before = run_cli(["--data", str(copy), "overview", "--json"])
     assert after.returncode == 0 and after.stdout == before.stdout

@@ -238,14 +238,17 @@ def test_validator_any_structure(data: object) -> None:
 
 
 @cache
-def shipped_data() -> dict:
-    return read_yaml(DATA_FILE)
+def small_data() -> dict:
+    """The small fixture parsed (the shipped file's own text, cut down): the validator and the
+    renderers are code, tested on a file that checks and compiles in a fraction of the time."""
+    return read_yaml(SMALL_FILE)
 
 
 @st.composite
 def mutated_knowledge(draw: st.DrawFn) -> dict:
-    """The shipped file with one to three values replaced, deleted or duplicated somewhere in the tree."""
-    data = copy.deepcopy(shipped_data())
+    """The small fixture (the shipped file's text, cut down) with one to three values replaced,
+    deleted or duplicated somewhere in the tree."""
+    data = copy.deepcopy(small_data())
     for _ in range(draw(st.integers(1, 3))):
         node: object = data
         while True:
@@ -313,7 +316,7 @@ def write_yaml(path: Path, data: dict) -> Path:
 
 @pytest.fixture(scope="module")
 def marked_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = copy.deepcopy(shipped_data())
+    data = copy.deepcopy(small_data())
     overview = next(t for t in data["topics"] if t["id"] == "overview")
     overview["title"] = MARKED["title"]
     overview["sections"][0]["heading"] = MARKED["heading"]
@@ -401,7 +404,7 @@ ESCAPE_YAML = {  # how each would be written in a YAML double-quoted string
 
 @pytest.mark.parametrize("escape", list(ESCAPE_YAML.values()), ids=list(ESCAPE_YAML))
 def test_escape_codes_in_a_file_are_reported_and_the_file_refused(tmp_path: Path, escape: str) -> None:
-    text = DATA_FILE.read_text(encoding="utf-8")
+    text = SMALL_FILE.read_text(encoding="utf-8")
     start = text.index("    title: ", text.index("\ntopics:"))
     end = text.index("\n", start)
     line = text[:start].count("\n") + 1
@@ -422,7 +425,7 @@ def test_escape_codes_in_a_file_are_reported_and_the_file_refused(tmp_path: Path
 
 def test_raw_control_characters_in_a_file_are_a_one_line_error(tmp_path: Path) -> None:
     """An escape typed into the file itself (not as a YAML escape) is not even valid YAML."""
-    text = DATA_FILE.read_text(encoding="utf-8")
+    text = SMALL_FILE.read_text(encoding="utf-8")
     line = text[: text.index("  name: baclofen")].count("\n") + 1
     path = tmp_path / "clinic.yaml"
     path.write_text(text.replace("  name: baclofen", "  name: bac\x1b[2Jlofen", 1), encoding="utf-8")
@@ -437,7 +440,7 @@ def test_a_file_name_with_a_newline_or_escape_is_shown_on_one_line(tmp_path: Pat
     result = run_cli(["--data", str(path), "overview"], timeout=HANG_GUARD_SECONDS)
     assert result.returncode == 2
     assert result.stderr == f"baclofen: error: {tmp_path}/clinic\\nfile\\x1b[2J.yaml: file not found\n"
-    path.write_bytes(shipped_bytes())
+    path.write_bytes(small_bytes())
     report = run_cli(["validate", str(path)], timeout=HANG_GUARD_SECONDS)
     shown = f"{tmp_path}/clinic\\nfile\\x1b[2J.yaml"
     # Whatever validate finds (test_validate checks that), each line names the file escaped, on that line.
@@ -504,10 +507,6 @@ def test_renderers_remove_escape_codes_that_get_past_validation(style: str) -> N
 
 
 # ---------------------------------------------------------------------------- encodings, line endings, size, nesting
-
-
-def shipped_bytes() -> bytes:
-    return DATA_FILE.read_bytes()
 
 
 def small_bytes() -> bytes:
@@ -581,7 +580,7 @@ def test_odd_files_work_or_fail_clearly_without_hanging(tmp_path: Path, name: st
 
 
 def test_line_numbers_are_right_with_crlf_line_endings(tmp_path: Path) -> None:
-    text = DATA_FILE.read_text(encoding="utf-8")
+    text = SMALL_FILE.read_text(encoding="utf-8")
     text = text.replace("schema_version: 1\n", "schema_version: 1\nschema_version: 2\n", 1)
     line = text[: text.index("schema_version: 2")].count("\n") + 1
     path = tmp_path / "clinic.yaml"
@@ -597,7 +596,7 @@ def test_a_file_that_cannot_be_read(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
     path = locked / "clinic.yaml"
-    path.write_bytes(shipped_bytes())
+    path.write_bytes(small_bytes())
     prefix: list[str] = []
     if os.geteuid() == 0:
         reason = why_another_user_cannot_run_the_tool()
@@ -625,7 +624,7 @@ def test_a_file_that_cannot_be_read(tmp_path: Path) -> None:
 def test_a_file_that_cannot_be_read_in_process(runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same refusal, simulated, so it is checked even where the test above is skipped."""
     path = tmp_path / "clinic.yaml"
-    path.write_bytes(shipped_bytes())
+    path.write_bytes(small_bytes())
     real_open = Path.open
 
     def refuse(self: Path, *args: object, **kwargs: object):  # noqa: ANN202
@@ -688,7 +687,7 @@ def test_alias_bombs_never_expand(tmp_path: Path, bomb: str) -> None:
 def test_python_tags_never_run_code(tmp_path: Path, kind: str) -> None:
     marker = tmp_path / "pwned"
     path = tmp_path / "clinic.yaml"
-    path.write_text(code_payloads(marker)[kind] + DATA_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(code_payloads(marker)[kind] + SMALL_FILE.read_text(encoding="utf-8"), encoding="utf-8")
     runs = how_the_tool_reads(path)
     for (args, _), result in zip(runs, run_all(runs), strict=True):
         assert_no_traceback(result.stderr)
@@ -778,7 +777,7 @@ def test_cache_never_removes_what_it_did_not_write(tmp_path: Path, monkeypatch: 
     old_entry = folder / ("0" * 32)
     assert cache_store.make_entry(old_entry)  # an old entry of this cache, with its marker
     monkeypatch.setenv("BACLOFEN_CACHE_DIR", str(folder))
-    data = DATA_FILE.read_text(encoding="utf-8")
+    data = SMALL_FILE.read_text(encoding="utf-8")  # each version is compiled: the small file, quickly
     for n in range(cache_store.CACHE_ENTRIES_KEPT + 2):  # more versions of a file than entries are kept
         version = tmp_path / f"clinic-{n}.yaml"
         version.write_text(data.replace("title: What if I miss a dose?", f"title: What if I miss a dose? ({n})", 1), "utf-8")
@@ -860,7 +859,7 @@ def test_handout_onto_a_full_device_is_a_clear_error() -> None:
     ("/dev/null", False, "the file is empty"),
 ])
 def test_knowledge_file_from_a_pipe_or_a_device(source: str, works: bool, message: str) -> None:
-    path = f"<(cat '{DATA_FILE}')" if source == "process substitution" else source
+    path = f"<(cat '{SMALL_FILE}')" if source == "process substitution" else source
     result = subprocess.run(["bash", "-c", f"'{script_path()}' --data {path} missed-dose --json"],
                             capture_output=True, text=True, timeout=HANG_GUARD_SECONDS, env=dict(os.environ))
     assert_no_traceback(result.stderr)
@@ -880,7 +879,8 @@ TERMINAL_COMMANDS = [
     ["ask", "what is the capital of france"],
     ["topics"],
     ["sources"],
-    ["validate"],
+    # Any file's report takes the same output path; the small one is checked in a fraction of the time.
+    ["validate", str(SMALL_FILE)],
     ["quiz", "--seed", "1", "--count", "2"],
     ["handout", "--format", "txt"],
     ["missed-dose", "--help"],
@@ -958,7 +958,7 @@ PIPED_COMMANDS = [
     ["handout", "--format", "html"],
     ["handout", "--json"],
     ["quiz", "--json", "--count", "40"],
-    ["validate", "--json"],
+    ["validate", str(SMALL_FILE), "--json"],
     ["--help"],
 ]
 
@@ -1011,7 +1011,7 @@ def test_started_with_stdout_or_stderr_closed(closed: str) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     commands = [["overview"], ["topics"], ["interactions", "xanax"], ["ask", "hello"], ["handout"], ["quiz"],
-                ["guide"], ["validate"], ["--data", "/no/such/file.yaml", "overview"], ["sideefects"]]
+                ["guide"], ["validate", str(SMALL_FILE)], ["--data", "/no/such/file.yaml", "overview"], ["sideefects"]]
 
     def run(args: list[str]) -> subprocess.CompletedProcess:
         line = " ".join(f"'{a}'" for a in [script_path(), *args])
