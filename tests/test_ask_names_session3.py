@@ -22,19 +22,24 @@ def _top(answer: dict) -> str | None:
     return answer["results"][0]["topic"] if answer["results"] else None
 
 
-@pytest.mark.parametrize("question", [
-    "she necked about fifteen of her baclofen an hour ago",
-    "i took eight tablets by mistake",
-    "my dad took the whole packet of baclofen",
-    "my partner drank the whole bottle of baclofen liquid",
-    "my sister went through a whole supply of baclofen in one night",
-    "the baby finished the bottle of syrup while i was on the phone",
+@pytest.mark.parametrize(("question", "lang"), [
+    ("she necked about fifteen of her baclofen an hour ago", ()),
+    ("i took eight tablets by mistake", ()),
+    ("my dad took the whole packet of baclofen", ()),
+    ("my partner drank the whole bottle of baclofen liquid", ()),
+    ("my sister went through a whole supply of baclofen in one night", ()),
+    ("the baby finished the bottle of syrup while i was on the phone", ()),
     # a prescriber spoken to, not the one who changed the dose
-    "doctor i took 20 pills",
-    "doctor he took 20 of his tablets",
+    ("doctor i took 20 pills", ()),
+    ("doctor he took 20 of his tablets", ()),
+    # the same classes in Spanish, and self-harm in a reflexive infinitive
+    ("mi hijo se tomó doce pastillas de baclofeno", ("--lang", "es")),
+    ("le di el jarabe con una cucharada y ahora la niña esta como un trapo", ("--lang", "es")),
+    ("cuantas pastillas de baclofeno hacen falta para matarse", ("--lang", "es")),
 ])
-def test_a_whole_pack_or_a_count_in_words_is_an_emergency(question: str) -> None:
-    answer = _ask(question)
+def test_a_whole_pack_a_count_in_words_or_a_call_to_the_doctor_is_an_emergency(
+        question: str, lang: tuple[str, ...]) -> None:
+    answer = _ask(question, *lang)
     assert answer["emergency"] is True
     assert _top(answer) == "overdose"
 
@@ -90,16 +95,6 @@ def test_a_household_product_named_after_a_drug_is_not_found(name: str) -> None:
     result = _name(name)
     assert result["found"] is False and result["matches"] == []
 
-
-@pytest.mark.parametrize("question", [
-    "cuantas pastillas de baclofeno hacen falta para matarse",
-    "le di el jarabe con una cucharada y ahora la niña esta como un trapo",
-    "mi hijo se tomó doce pastillas de baclofeno",
-])
-def test_spanish_self_harm_floppy_after_a_spoon_and_counts_in_words_are_emergencies(question: str) -> None:
-    answer = _ask(question, "--lang", "es")
-    assert answer["emergency"] is True
-    assert _top(answer) == "overdose"
 
 
 @pytest.mark.parametrize("question", [
