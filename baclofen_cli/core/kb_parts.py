@@ -37,7 +37,8 @@ def build_index(kb: KnowledgeBase) -> PartsIndex:
     fields: list[tuple[str, int, int]] = []
     topics: list[tuple[str, int, int]] = []
     position = 1  # after "{"
-    for name, field in zip(kb.__struct_encode_fields__, kb.__struct_fields__):
+    # msgspec's public field list (name in Python, name in the document), typed in every version.
+    for name, field in ((info.encode_name, info.name) for info in msgspec.structs.fields(kb)):
         key = msgspec.json.encode(name) + b":"
         value = msgspec.json.encode(getattr(kb, field))
         start = position + len(key)
