@@ -127,7 +127,7 @@ def _prescriber_did_it(words: list[str], start: int, lang: AskWords) -> bool:
 
 
 def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done: bool = False,
-                every: list[str] | None = None) -> str:
+                often: frozenset[str] = frozenset()) -> str:
     """Whether the sign at clause[start:end+1] is said to be happening (or to have happened):
     NOW_STATE; asked about ("can baclofen cause fits", "what happens if i have a seizure",
     "how do i know if my pump has stopped"): ASKED_STATE; or neither, being in the past
@@ -135,9 +135,7 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
     lang = index.words
     cues, how_to = index.cues, index.how_to
     words = [t.word for t in clause]
-    # "has seizures now and then" (the phrase may span clauses: "and" ends one): its words do
-    # not say it is now.
-    often = {w for p in lang.not_now for w in p.split()} if has_phrase(every or words, lang.not_now) else set()
+    # `often`: the words of a "now and then" in the question, which do not say it is now.
     now = has_phrase([w for w in words if w not in often], lang.now)
     if has_phrase(_years_as_centuries(words), lang.history) and not now and not _present_after_history(
             clause, start, lang):
@@ -234,6 +232,9 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
     # question also says it is now ("... i took 10 today").
     every = [t.word for t in tokens]
     supposed = has_phrase(every, lang.hypothetical) and not has_phrase(every, lang.now)
+    # "has seizures now and then": found in the whole question once (the phrase may span
+    # clauses: "then" ends one), its words are not read as "now" in any clause.
+    often = frozenset(w for p in lang.not_now for w in p.split()) if has_phrase(every, lang.not_now) else frozenset()
     for choice in index.emergency:
         # Each circumstance: the first alternative the question says, not negated or supposed.
         context: list[Phrase] = []
@@ -248,7 +249,7 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
             state, sign = "", None
             for alternative in choice.signs:
                 states = {
-                    _sign_state(clause, start, end, index, done, every)
+                    _sign_state(clause, start, end, index, done, often)
                     for clause in clauses
                     for start, end in matches(alternative, clause, lang)
                     if not _negated(clause, start, end, lang)
