@@ -35,7 +35,7 @@ AMOUNTS = frozenset(
     """
     a an one two three four five six seven eight nine ten dozen few couple pair several many lot
     lots load loads bit bits handful bunch bag baggie gram eighth quarter ounce oz line hit puff
-    toke drag glass glasse bottle can tin pint half shot measure round jug pitcher carafe crate
+    toke drag glass bottle can tin pint half shot measure round jug pitcher carafe crate
     case pack packet flask dram nip tot splash sip swig mouthful another more much whole full
     double single triple large small big huge massive medium wee quick cheeky stiff nice cold
     warm ice chilled strong weak light good cheap dodgy fake pressed counterfeit street real pure
