@@ -30,6 +30,9 @@ _WORD_SETS = (
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores",
 )
+# The language file's lists of phrases and endings, kept in order (tuples, not sets).
+_PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
+                 "gerund_suffixes", "past_suffixes", "past_after_endings")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores")
@@ -161,10 +164,7 @@ class AskWords(NamedTuple):
         values = dict(data)
         for name in (*_WORD_SETS, "weak_stems", "help_stems", "eating_stems"):
             values[name] = frozenset(values[name])
-        for name in ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
-                     "gerund_suffixes",
-                     "past_suffixes", "past_after_endings",
-                     "other_medicine_words", "other_medicine"):
+        for name in (*_PHRASE_LISTS, "other_medicine_words", "other_medicine"):
             values[name] = tuple(values[name])
         values["definition_openers"] = tuple(tuple(p) for p in values["definition_openers"])
         values["expansions"] = {k: tuple(v) for k, v in values["expansions"].items()}
@@ -217,8 +217,7 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values: dict[str, Any] = {"language": base, "stemmer": str(raw["stemmer"])}
     for name in _WORD_SETS:
         values[name] = frozenset(fold(w) for w in raw[name])
-    for name in ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
-                 "gerund_suffixes", "past_suffixes", "past_after_endings"):
+    for name in _PHRASE_LISTS:
         values[name] = tuple(fold(p) for p in raw[name])
     values["other_medicine_words"] = tuple(fold(w) for w in raw["other_medicine"])
     values["definition_openers"] = tuple(tuple(fold(p).split()) for p in raw["definition_openers"])
