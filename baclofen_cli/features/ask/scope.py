@@ -48,6 +48,7 @@ FULL_COVERAGE = 0.8
 # A question of at most this many meaningful words, all of them known to the file ("fever",
 # "dry mouth"), needs only ANCHORED_MIN_SCORE: a patient's first try is often one word.
 SHORT_QUESTION_WORDS = 2
+SUBJECT_IDF_SHARE = 0.8
 
 
 def names_medicine(tokens: list[Token], index: AskIndex) -> bool:
@@ -197,6 +198,11 @@ def min_score(
         # "how long does a cold last" matches "how long does it last", a question about the
         # medicine, with something else in the place of "it".
         return None
+    if ranked and off_subject(tokens, index, ranked[0].topic):
+        # "is 37.8 a fever in a baby", "what is the difference between type 1 and type 2
+        # diabetes": a general health question that shares a few words with a topic, but whose
+        # subject (its rarest word the file knows) that topic never speaks of, nor any heading of it.
+        return None
     definition = is_definition([t.word for t in tokens], lang)
     if ranked and definition and ranked[0].best_kind not in ("definition", "phrasing"):
         # "what is multiple sclerosis" matches "is it for multiple sclerosis", a question about
@@ -273,6 +279,21 @@ def _cue_follows(words: list[str], k: int, index: AskIndex) -> bool:
     """One of `ask.other_medicine_cues` starts at words[k] ("X dosage", "X max dose")."""
     rest = " ".join(words[k : k + 4])
     return any(rest == cue or rest.startswith(cue + " ") for cue in index.other_cues)
+
+
+def off_subject(tokens: list[Token], index: AskIndex, topic: str) -> bool:
+    """The question's subject, its rarest meaningful word the file knows, is one the topic's
+    documents never use, and no word of the question is in the topic's title or headings."""
+    own = set(index.headings.get(topic, []))
+    words = [w for w in content_tokens(tokens, index)
+             if typed_stem(w) not in index.name_stems and not is_weak(w, index) and not typed_stem(w).isdigit()]
+    if any(s in own for w in words for s in w):
+        return False
+    known = [typed_stem(w) for w in words if typed_stem(w) in index.idf]
+    if not known:
+        return False
+    rarest = max(index.idf[s] for s in known)
+    return any(index.idf[s] >= SUBJECT_IDF_SHARE * rarest for s in words_not_in(index, topic, tokens) if s in index.idf)
 
 
 def words_not_in(index: AskIndex, topic: str, tokens: list[Token]) -> list[str]:
