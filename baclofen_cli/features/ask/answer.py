@@ -63,6 +63,9 @@ SECOND_SECTION_SHARE = 0.6
 # The runner-up topic is shown too when its score is at least this share of the best.
 RUNNER_UP_SHARE = 0.85
 MAX_RESULTS = 3
+# A self-harm phrasing's words close together, at most one other word between ("want to
+# really die"): "cut down the dose myself" is not "cut myself".
+SELF_HARM_SLACK = 1
 
 
 class Answer:
@@ -113,7 +116,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     hints = kb.ask
     base: dict[str, Any] = {"query": question, "corrections": corrections, "unread": unread}
     notices: list[dict[str, Any]]
-    if index.self_harm and said(index.self_harm, tokens, lang):
+    if index.self_harm and said(index.self_harm, tokens, lang, slack=SELF_HARM_SLACK):
         # Crisis help first; never the dose numbers: only the "what to do now" sections.
         notices = [_notice(hints.crisis_message, "emergency")] if hints.crisis_message else []
         results: list[dict[str, Any]] = []

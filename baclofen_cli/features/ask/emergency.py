@@ -42,8 +42,9 @@ def clauses_of(tokens: list[Token], words: AskWords) -> list[list[Token]]:
     return [c for c in clauses if c]
 
 
-def matches(phrase: Phrase, clause: list[Token], words: AskWords) -> list[tuple[int, int]]:
-    """Where every word of the phrase appears, in any order, within a short window: (start, end).
+def matches(phrase: Phrase, clause: list[Token], words: AskWords, slack: int | None = None) -> list[tuple[int, int]]:
+    """Where every word of the phrase appears, in any order, within a short window: (start, end);
+    `slack`: at most that many other words inside it (else four times the phrase's length).
     Nearest positions are found by bisection, so a long message costs n log n, not n squared."""
     from bisect import bisect_left
 
@@ -54,7 +55,7 @@ def matches(phrase: Phrase, clause: list[Token], words: AskWords) -> list[tuple[
         if not found:
             return []
         positions.append(found)
-    window = 4 * len(phrase.stems)
+    window = 4 * len(phrase.stems) if slack is None else len(phrase.stems) + slack
 
     def nearest(p: list[int], start: int) -> int:
         k = bisect_left(p, start)
@@ -64,7 +65,9 @@ def matches(phrase: Phrase, clause: list[Token], words: AskWords) -> list[tuple[
     for start in positions[0]:
         chosen = [nearest(p, start) for p in positions]
         low, high = min(chosen), max(chosen)
-        if high - low < window:
+        # With a slack, a number between does not count ("would 30 tablets kill me").
+        size = high - low if slack is None else sum(not clause[where[i]].word.isdigit() for i in range(low, high))
+        if size < window:
             spans.append((where[low], where[high]))
     return spans
 
@@ -267,15 +270,16 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
     return found, asked, had
 
 
-def said(phrases: list[Phrase], tokens: list[Token], words: AskWords) -> bool:
+def said(phrases: list[Phrase], tokens: list[Token], words: AskWords, slack: int | None = None) -> bool:
     """Whether any of the phrases is in the question, asked or not, and not negated by the
-    word just before it ("i'm not suicidal"; but "i don't see the point in living" counts)."""
+    word just before it ("i'm not suicidal"; but "i don't see the point in living" counts).
+    `slack`: how many other words may come between the phrase's words (see `matches`)."""
     clauses = clauses_of(tokens, words)
     return any(
         not (start and clause[start - 1].word in words.negations)
         for phrase in phrases
         for clause in clauses
-        for start, end in matches(phrase, clause, words)
+        for start, end in matches(phrase, clause, words, slack)
     )
 
 
