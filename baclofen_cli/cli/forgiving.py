@@ -238,7 +238,7 @@ def medicine_in_index(data: str | None, name: str) -> bool:
         index = AppState(data=data).compiled.index("drugs", DrugIndex)
     except BaclofenError:  # a broken file is reported by the command that runs next
         return False
-    key = raw_key(name)
+    key = raw_key(name, index.words)
     return bool(key) and (key in index.names or key.replace(" ", "") in index.squashed)
 
 

@@ -11,33 +11,81 @@ from typing import Any, NamedTuple
 # list. Longer names are never cut silently: the answer says what was not read (`unread`).
 MAX_QUERY_CHARS = 1000
 
-CONNECTORS = frozenset({"and", "with", "or", "plus", "n"})
-# "liquid" is not filler: "liquid ecstasy" is GHB, not ecstasy ("oxycodone liquid" is still read as
-# oxycodone, by the contained step).
-_FILLER = frozenset(
-    """
-    my some the a an i im ive me take takes taking took use using used also about what whats is are
-    it its if can could should on of for to from per day daily twice once as needed prn at bedtime
-    tablet tablets tab tabs pill pills capsule capsules cap caps caplet caplets softgel softgels gelcap
-    gelcaps syrup solution suspension patch patches injection injections drops spray cream gel
-    oral generic brand medicine medicines medication medications meds dose doses strength extra max
-    maximum regular
-    er xr sr cr xl la ir xt cd dr ec mr pr odt retard release extended immediate modified prolonged
-    sustained controlled delayed
-    hydrochloride hcl hydrobromide sulfate sulphate phosphate tartrate bitartrate succinate besylate
-    besilate maleate mesylate mesilate citrate carbonate acetate fumarate sodium potassium calcium
-    magnesium bromide monohydrate dihydrate
-    """.split()
-)
-FILLER = _FILLER  # also read by street.py
-_UNITS = r"(?:mg|mgs|mcg|µg|ug|g|gm|grams?|milligrams?|micrograms?|ml|mls|l|iu|units?|%|mmol|mcg/h|mcg/hr|mg/ml|mg/5ml)"
-_DOSE = re.compile(
-    rf"(?<![a-z0-9])\d+(?:[.,]\d+)?(?:\s*[/-]\s*\d+(?:[.,]\d+)?)*\s*{_UNITS}(?![a-z0-9])"
-    r"|(?<![a-z0-9])\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)+(?![a-z0-9])"
-)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 NUMBER = re.compile(r"^\d+$")
 VOWELS = frozenset("aeiouy")
+
+
+class NameWords(NamedTuple):
+    """One language's words for reading a typed name (the `names:` block of lang/<language>_ask.yaml;
+    see lang/en_ask.yaml for what each is). Built into the cached index with it."""
+
+    connectors: frozenset[str]
+    filler: frozenset[str]
+    units: tuple[str, ...]
+    amounts: frozenset[str]
+    product_words: frozenset[str]
+    taken_as: frozenset[str]
+    uses: frozenset[str]
+    forms: frozenset[str]
+    mixers: frozenset[str]
+    times: frozenset[str]
+    roles: dict[str, str]
+
+    def to_data(self) -> dict[str, Any]:
+        return {k: (sorted(v) if isinstance(v, frozenset) else v) for k, v in self._asdict().items()}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> NameWords:
+        fields: dict[str, Any] = {}
+        for key in cls._fields:
+            value = data[key]
+            fields[key] = dict(value) if key == "roles" else tuple(value) if key == "units" else frozenset(value)
+        return cls(**fields)
+
+    def role(self, name: str) -> str:
+        return self.roles.get(name, name)
+
+    def dose(self) -> re.Pattern[str]:
+        """A strength ("10mg", "5/325", "2.5 ml") to remove from a name."""
+        pattern = _DOSES.get(self.units)
+        if pattern is None:
+            units = "(?:" + "|".join(re.escape(u) for u in self.units) + ")"
+            pattern = _DOSES[self.units] = re.compile(
+                rf"(?<![a-z0-9])\d+(?:[.,]\d+)?(?:\s*[/-]\s*\d+(?:[.,]\d+)?)*\s*{units}(?![a-z0-9])"
+                r"|(?<![a-z0-9])\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)+(?![a-z0-9])"
+            )
+        return pattern
+
+
+_DOSES: dict[tuple[str, ...], re.Pattern[str]] = {}
+_WORDS: dict[str, NameWords] = {}
+
+
+def name_words(language: str = "en") -> NameWords:
+    """The `names:` words of lang/<language>_ask.yaml ("es-MX" reads es_ask.yaml) added to the
+    English ones (English alone for a language without the block). Read when an index is built."""
+    base = language.replace("_", "-").split("-")[0].lower()
+    if base in _WORDS:
+        return _WORDS[base]
+    from pathlib import Path
+
+    import yaml
+
+    folder = Path(__file__).resolve().parents[2] / "lang"
+    english: dict[str, Any] = yaml.safe_load((folder / "en_ask.yaml").read_text(encoding="utf-8"))["names"]
+    roles: dict[str, str] = dict(english["roles"])
+    lists: dict[str, list[str]] = {k: [str(w) for w in v] for k, v in english.items() if k != "roles"}
+    own = folder / f"{base}_ask.yaml"
+    if base != "en" and base.isalpha() and own.is_file():
+        for key, value in (yaml.safe_load(own.read_text(encoding="utf-8")).get("names") or {}).items():
+            if key == "roles":
+                roles.update(value)
+            else:
+                lists[key] += [str(w) for w in value if str(w) not in lists[key]]
+    words = NameWords.from_data({**lists, "roles": roles})
+    _WORDS[base] = words
+    return words
 
 
 class Hit(NamedTuple):
@@ -54,11 +102,11 @@ class Hit(NamedTuple):
 class DrugIndex:
     """The lookup tables, built from the knowledge file and cached as plain JSON."""
 
-    __slots__ = ("names", "squashed", "sounds", "max_tokens", "street", "_tables")
+    __slots__ = ("names", "squashed", "sounds", "max_tokens", "street", "words", "_tables")
 
     def __init__(
         self, names: dict[str, list[Hit]], squashed: dict[str, str], sounds: dict[str, str], max_tokens: int,
-        street: frozenset[str] | set[str] = frozenset(),
+        street: frozenset[str] | set[str] = frozenset(), words: NameWords | None = None,
     ) -> None:
         self.names = names  # normalised name -> what it means
         self.squashed = squashed  # the same name without spaces -> normalised name
@@ -68,6 +116,8 @@ class DrugIndex:
         # Names that are only street or everyday words ("weed", "pint"): inside a longer phrase
         # they count only with the words street.py allows beside them.
         self.street = frozenset(street)
+        # The language's words the matcher reads a typed name with (filler, connectors, units...).
+        self.words = words or name_words()
         self._tables: tuple[list[str], list[str], list[str], list[str]] | None = None
 
     def fuzzy_tables(self) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -86,11 +136,12 @@ class DrugIndex:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> DrugIndex:
         names = {key: [Hit(*row) for row in rows] for key, rows in data["names"].items()}
-        return cls(names, data["squashed"], data["sounds"], data["max_tokens"], frozenset(data.get("street", ())))
+        return cls(names, data["squashed"], data["sounds"], data["max_tokens"], frozenset(data.get("street", ())),
+                   NameWords.from_data(data["words"]))
 
     def to_data(self) -> dict[str, Any]:
         return {"names": self.names, "squashed": self.squashed, "sounds": self.sounds, "max_tokens": self.max_tokens,
-                "street": sorted(self.street)}
+                "street": sorted(self.street), "words": self.words.to_data()}
 
 
 class Found:
@@ -117,11 +168,12 @@ class Resolution:
 # ------------------------------------------------------------------ normalising
 
 
-def _tokens(text: str) -> list[str]:
+def _tokens(text: str, words: NameWords) -> list[str]:
     text = unicodedata.normalize("NFKD", readable(text)[0])
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("&", " and ").replace("+", " and ").replace("'", "").replace("’", "")
-    text = _DOSE.sub(" ", text)
+    joined = f" {words.role('and')} "  # "a&b", "a+b": the two names, joined
+    text = text.replace("&", joined).replace("+", joined).replace("'", "").replace("’", "")
+    text = words.dose().sub(" ", text)
     return _NON_WORD.sub(" ", text).split()
 
 
@@ -137,25 +189,28 @@ def readable(text: str) -> tuple[str, int]:
     return cleaned[:cut], len(cleaned) - cut
 
 
-def normalise(text: str) -> str:
-    """The lookup form of a name: lower case, no punctuation, doses, filler words or plural "s"."""
-    raw = _tokens(text)
-    kept = [t for t in raw if t not in _FILLER]
+def normalise(text: str, words: NameWords | None = None) -> str:
+    """The lookup form of a name: lower case, no punctuation, doses, filler words or plural "s"
+    (`words`: the index's language; English when not given)."""
+    words = words or name_words()
+    raw = _tokens(text, words)
+    kept = [t for t in raw if t not in words.filler]
     # A name made only of filler ("max", "sodium") is still looked up as itself.
-    return " ".join(_singular(t) for t in (kept or raw))
+    return " ".join(_singular(t, words) for t in (kept or raw))
 
 
-def raw_key(text: str) -> str:
+def raw_key(text: str, words: NameWords | None = None) -> str:
     """The lookup form with filler words kept: "Solpadeine Max" is its own product, although
     "max" is filler elsewhere ("Tylenol Extra Strength" is plain Tylenol)."""
-    return " ".join(_singular(t) for t in _tokens(text))
+    words = words or name_words()
+    return " ".join(_singular(t, words) for t in _tokens(text, words))
 
 
-def _singular(token: str) -> str:
+def _singular(token: str, words: NameWords) -> str:
     # Applied to the file's names and to what is typed alike, so "beers" = "beer", "opioids" = "opioid".
     if len(token) > 5 and token.endswith("sses"):
         return token[:-2]  # "glasses" = "glass"
-    if len(token) > 3 and token.endswith("s") and not token.endswith("ss") and token not in CONNECTORS:
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss") and token not in words.connectors:
         return token[:-1]
     return token
 
@@ -191,12 +246,20 @@ def build_index(kb: Any) -> DrugIndex:
     drug_display: dict[str, str] = {}
     street: set[str] = set()
     plain: set[str] = set()  # names that are also a drug's own name, brand or alias
+    words = name_words(getattr(kb.drug, "language", "en") or "en")
+
+
+    def key_of(text: str) -> str:
+        return normalise(text, words)
+
+    def raw_of(text: str) -> str:
+        return raw_key(text, words)
 
     def add(name: str, hit: Hit, is_street: bool = False) -> None:
-        key = normalise(name)
+        key = key_of(name)
         if not key:
             return
-        raw = raw_key(name)
+        raw = raw_of(name)
         if is_street and " " in raw and " " not in key:
             key = raw  # "nerve pills" is not "nerve": a street name never shrinks to one other word
         for form in dict.fromkeys((key, raw)):
@@ -209,14 +272,14 @@ def build_index(kb: Any) -> DrugIndex:
     for group in kb.interactions.groups:
         for drug in group.drugs:
             for name in (drug.name, *drug.aliases):
-                key = normalise(name)
+                key = key_of(name)
                 groups = drug_groups.setdefault(key, [])
                 if group.id not in groups:
                     groups.append(group.id)
                 drug_display.setdefault(key, drug.name)
     for group in kb.interactions.groups:
         for drug in group.drugs:
-            groups = drug_groups[normalise(drug.name)]
+            groups = drug_groups[key_of(drug.name)]
             for name in (drug.name, *drug.brands, *drug.aliases):
                 add(name, Hit(drug=drug.name, groups=groups, matched=name))
             for name in getattr(drug, "street_names", None) or []:
@@ -225,7 +288,7 @@ def build_index(kb: Any) -> DrugIndex:
                 for name in brands:
                     add(name, Hit(drug=drug.name, groups=groups, matched=name, regions=[code]))
     for combo in kb.interactions.combinations:
-        parts = [(name, normalise(name)) for name in combo.contains]
+        parts = [(name, key_of(name)) for name in combo.contains]
         interacting = [(drug_display[key], drug_groups[key]) for _, key in parts if key in drug_groups]
         also = [name for name, key in parts if key not in drug_groups]
         if not interacting:
@@ -238,19 +301,19 @@ def build_index(kb: Any) -> DrugIndex:
                 add(name, hit, is_street=name in street_names)
     own = kb.drug
     for name in (own.name, *own.also_called, *(b.name for b in own.brands)):
-        if normalise(name) not in names:
+        if key_of(name) not in names:
             add(name, Hit(drug=own.name, groups=[], matched=name))
     for phrase in getattr(kb.interactions, "not_drugs", None) or []:
         # Known, and known not to be a drug in the guide. The form with filler words kept always;
         # the short form only where it names no drug ("blue pills" is not "blues").
-        key, raw = normalise(phrase), raw_key(phrase)
+        key, raw = key_of(phrase), raw_of(phrase)
         for form in dict.fromkeys((raw, key)):
             if form and (form == raw or not names.get(form)):
                 names[form] = []
     unlisted = getattr(kb.interactions, "unlisted_medicines", None)
     for medicine in unlisted.names if unlisted else []:
         # A real medicine with no entry: known as "not in this guide", never a listed drug's name.
-        for form in dict.fromkeys((normalise(medicine), raw_key(medicine))):
+        for form in dict.fromkeys((key_of(medicine), raw_of(medicine))):
             if form and not names.get(form):
                 names[form] = []
     squashed: dict[str, str] = {}
@@ -258,7 +321,8 @@ def build_index(kb: Any) -> DrugIndex:
         squashed.setdefault(key.replace(" ", ""), key)
     sounds = {key: sound(key).replace(" ", "") for key, hits in names.items() if hits}
     street_only = {key for key in street - plain if names.get(key)}
-    return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names), street_only)
+    return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names), street_only, words)
+
 
 
 def skeleton(sounded: str) -> str:

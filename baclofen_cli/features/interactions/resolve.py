@@ -41,7 +41,6 @@ costs more to import than the whole lookup).
 from __future__ import annotations
 
 from baclofen_cli.features.interactions.names import (
-    CONNECTORS,
     NUMBER,
     DrugIndex,
     Found,
@@ -63,11 +62,12 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
     countries; None keeps every meaning."""
     result = Resolution(query=query)
     result.unread = readable(query)[1]
-    key = normalise(query)
+    words = index.words
+    key = normalise(query, words)
     if not key:
         return result
-    raw = raw_key(query).split()
-    for form in (raw_key(query), key, without_numbers(key)):
+    raw = raw_key(query, words).split()
+    for form in (" ".join(raw), key, without_numbers(key)):
         exact = _exact(index, form)
         if exact:
             if exact in index.street and form.split() != raw and not _street_kept(index, exact, form.split(), raw):
@@ -89,8 +89,8 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
     if match is not None:
         return _finish(result, [match], region)
     if len(tokens) > 1:
-        words = [t for t in dict.fromkeys(tokens) if t not in CONNECTORS]
-        parts = [f for t in words if (f := _slip_in_phrase(index, t, raw, near)) is not None]
+        named = [t for t in dict.fromkeys(tokens) if t not in words.connectors]
+        parts = [f for t in named if (f := _slip_in_phrase(index, t, raw, near)) is not None]
         if parts:
             return _finish(result, parts, region)
     result.suggestions = did_you_mean(index, whole, near)
@@ -119,7 +119,7 @@ def _contained(index: DrugIndex, tokens: list[str], raw: list[str]) -> tuple[lis
             if any(used[start : start + size]):
                 continue
             window = tokens[start : start + size]
-            if all(t in CONNECTORS for t in window):
+            if all(t in index.words.connectors for t in window):
                 continue
             key = _exact(index, " ".join(window))
             if key is not None:
@@ -132,7 +132,7 @@ def _contained(index: DrugIndex, tokens: list[str], raw: list[str]) -> tuple[lis
     if any(f.key in index.street for _, f in spans):
         spans, dropped = _street_rule(index, tokens, raw, spans, sizes)
         known = known or dropped
-    leftover = [t for t, u in zip(tokens, used) if not u and t not in CONNECTORS and not NUMBER.match(t)]
+    leftover = [t for t, u in zip(tokens, used) if not u and t not in index.words.connectors and not NUMBER.match(t)]
     return [f for _, f in sorted(spans, key=lambda s: s[0])], leftover, known
 
 
@@ -141,7 +141,7 @@ def _street_rule(
 ) -> tuple[list[tuple[int, Found]], bool]:
     """Drop the street names that sit inside an everyday phrase (street.py). Their words stay
     used up, so "hash" of "hash browns" is never matched again as a misspelling."""
-    from baclofen_cli.features.interactions.street import AMOUNTS, kept_neighbours
+    from baclofen_cli.features.interactions.street import kept_neighbours
 
     def is_name_slip(word: str) -> bool:
         from baclofen_cli.features.interactions.fuzzy import fuzzy_match  # only for a word no rule allows
@@ -152,11 +152,11 @@ def _street_rule(
     if at is None:
         return spans, False
     placed = [(at[start], at[start + sizes[start] - 1], found.key in index.street) for start, found in spans]
-    keep = kept_neighbours(raw, placed, is_name_slip)
+    keep = kept_neighbours(raw, placed, is_name_slip, index.words)
     # A street name that is also a describing word, right before another name, describes it
     # ("blue xanax", "brown bars"): it is not a second drug.
     starts = {first for (first, _, _), k in zip(placed, keep) if k}
-    describing = [k and street and first == last and raw[first] in AMOUNTS and last + 1 in starts
+    describing = [k and street and first == last and raw[first] in index.words.amounts and last + 1 in starts
                   for (first, last, street), k in zip(placed, keep)]
     kept = [span for span, k, d in zip(spans, keep, describing) if k and not d]
     return kept, not all(keep)
