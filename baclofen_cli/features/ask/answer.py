@@ -35,7 +35,7 @@ from baclofen_cli.features.ask.emergency import (
     said,
     signs_described_and_asked,
 )
-from baclofen_cli.features.ask.focus import question_focus
+from baclofen_cli.features.ask.focus import add_background, question_focus
 from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, Token, analyse, content_tokens, typed_stem
 from baclofen_cli.features.ask.rank import Ranked, is_weak, lift, rank
 from baclofen_cli.features.ask.scope import (
@@ -63,9 +63,6 @@ SECOND_SECTION_SHARE = 0.6
 # The runner-up topic is shown too when its score is at least this share of the best.
 RUNNER_UP_SHARE = 0.85
 MAX_RESULTS = 3
-# A self-harm phrasing's words close together, at most one other word between ("want to
-# really die"): "cut down the dose myself" is not "cut myself".
-SELF_HARM_SLACK = 1
 
 
 class Answer:
@@ -116,7 +113,8 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     hints = kb.ask
     base: dict[str, Any] = {"query": question, "corrections": corrections, "unread": unread}
     notices: list[dict[str, Any]]
-    if index.self_harm and said(index.self_harm, tokens, lang, slack=SELF_HARM_SLACK):
+    if index.self_harm and said(index.self_harm, tokens, lang,
+                                slack=lang.self_harm_slack if lang.self_harm_slack >= 0 else None):
         # Crisis help first; never the dose numbers: only the "what to do now" sections.
         notices = [_notice(hints.crisis_message, "emergency")] if hints.crisis_message else []
         results: list[dict[str, Any]] = []
@@ -171,7 +169,8 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     results = _ranked_results(kb, index, ranking_tokens, rules, emergency,
                               named_before=focus is not None and names_medicine(tokens, index),
                               asked_rules=[] if focus is not None else asked_rules,
-                              had_rules=[] if focus is not None else had_rules)
+                              had_rules=[] if focus is not None else had_rules,
+                              background=tokens if focus is not None else None)
     if not results and focus is not None:
         results = _ranked_results(kb, index, tokens, rules, emergency)
     if not results and (emergency or numbers) and index.emergency_topics:
@@ -203,8 +202,11 @@ def _signs_first(kb: KnowledgeBase, results: list[dict[str, Any]]) -> list[dict[
 def _ranked_results(
     kb: KnowledgeBase, index: AskIndex, tokens: list[Token], rules: list[Rule], emergency: bool,
     named_before: bool = False, asked_rules: list[Rule] | None = None, had_rules: list[Rule] | None = None,
+    background: list[Token] | None = None,
 ) -> list[dict[str, Any]]:
     ranked = rank(index, tokens)
+    if background is not None and ranked:
+        add_background(ranked, rank(index, background))
     mentioned = None if emergency else mentioned_topic(index, asked_rules or [], had_rules or [],
                                                         kb.ask.condition_topic)
     if mentioned:

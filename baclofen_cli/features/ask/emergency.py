@@ -34,8 +34,10 @@ _ORDER = {NOW_STATE: 0, ASKED_STATE: 1, HISTORY_STATE: 2}
 
 def clauses_of(tokens: list[Token], words: AskWords) -> list[list[Token]]:
     clauses: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.word == "." or token.word in words.clause_words:
+    for n, token in enumerate(tokens):
+        if token.word == "." or token.word in words.clause_words or (
+            token.word in words.clause_joiners and n + 1 < len(tokens) and tokens[n + 1].word in words.clause_verbs
+        ):
             clauses.append([])
         else:
             clauses[-1].append(token)

@@ -10,10 +10,13 @@ from baclofen_cli.features.ask.tokens import words_of
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex
     from baclofen_cli.features.ask.question import Token
+    from baclofen_cli.features.ask.rank import Ranked
 
 # A message this long (in words) is answered from the sentence that asks the question, when
 # one does: background in a long post must not outweigh the question itself.
 LONG_MESSAGE_WORDS = 25
+# How much the whole of a long message counts beside its question sentence (see `add_background`).
+BACKGROUND_SHARE = 0.5
 
 
 def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str | None:
@@ -43,3 +46,19 @@ def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str |
     if marker and marker.end() < len(focus):
         focus = focus[marker.end():]
     return focus if len(words_of(focus)) >= 2 else None
+
+
+def add_background(ranked: list[Ranked], whole: list[Ranked]) -> None:
+    """A long message's question sentence, ranked with a share of the whole message: "who do i
+    call and how quickly?" is about the pump the post describes. Scaled to the sentence's own
+    best, so the whole message never outweighs a sentence that names its subject."""
+    top, top_whole = ranked[0].score, max((r.score for r in whole), default=0.0)
+    if not top_whole:
+        return
+    by_topic = {r.topic: r.score / top_whole for r in whole}
+    scale = max(r.bm25 for r in ranked)
+    for item in ranked:
+        share = BACKGROUND_SHARE * by_topic.get(item.topic, 0.0)
+        item.score += share * top
+        item.bm25 += share * scale
+    ranked.sort(key=lambda r: -r.bm25)

@@ -28,14 +28,14 @@ _WORD_SETS = (
     "other_kind", "dummy_it_near", "dummy_it_clause", "unstemmed", "help_words", "mixing_words", "clause_words",
     "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
-    "short_question_ignores",
+    "short_question_ignores", "clause_joiners", "clause_verbs",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
                  "gerund_suffixes", "past_suffixes", "past_after_endings")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
-             "present_after", "past_clitics", "short_question_ignores")
+             "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs")
 
 
 class AskWords(NamedTuple):
@@ -94,6 +94,10 @@ class AskWords(NamedTuple):
     past_clitics: frozenset[str]
     # Words a one- or two-word question may carry besides ("se me olvidó" is one word).
     short_question_ignores: frozenset[str]
+    # "... had a bug and was sick twice": a joiner followed by one of these verbs starts a new
+    # clause (its own subject left out), so "twice" is not read with "had".
+    clause_joiners: frozenset[str]
+    clause_verbs: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
@@ -119,6 +123,9 @@ class AskWords(NamedTuple):
     help_stems: frozenset[str] = frozenset()
     other_medicine: tuple[str, ...] = ()
     eating_stems: frozenset[str] = frozenset()
+    # How many other words may sit between a self-harm phrasing's words (-1: the usual window,
+    # four times the phrasing's length). English: 1, so "cut down the dose myself" is not "cut myself".
+    self_harm_slack: int = -1
 
     # ------------------------------------------------------------------ reading
     def tokenize(self, text: str) -> list[str]:
@@ -202,6 +209,7 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     english = yaml.safe_load((folder / f"{DEFAULT_LANGUAGE}_ask.yaml").read_text(encoding="utf-8"))["ask"]
     own = folder / f"{base}_ask.yaml"
     raw = dict(english)
+    mine: dict[str, Any] = {}
     if base != DEFAULT_LANGUAGE and own.is_file():
         mine = yaml.safe_load(own.read_text(encoding="utf-8"))["ask"]
         raw.update({k: v for k, v in mine.items() if k != "roles"})
@@ -225,6 +233,9 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values["irregular"] = {fold(k): (fold(v).split()[0], fold(v).split()[-1] == "past" and " " in fold(v))
                            for k, v in raw["irregular"].items()}
     values["roles"] = {str(k): fold(v) for k, v in raw["roles"].items()}
+    # Not carried over from English: how far apart a phrasing's words may be depends on the language.
+    slack = raw.get("self_harm_slack") if base == DEFAULT_LANGUAGE else mine.get("self_harm_slack")
+    values["self_harm_slack"] = int(slack) if slack is not None else -1
     words = _derive(AskWords(**values))
     _LOADED[language] = words
     return words
