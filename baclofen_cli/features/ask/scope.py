@@ -282,18 +282,20 @@ def _cue_follows(words: list[str], k: int, index: AskIndex) -> bool:
 
 
 def off_subject(tokens: list[Token], index: AskIndex, topic: str) -> bool:
-    """The question's subject, its rarest meaningful word the file knows, is one the topic's
-    documents never use, and no word of the question is in the topic's title or headings."""
+    """The question's subject, its rarest meaningful word, is one the topic's documents never
+    use, and no word of the question is in the topic's title or headings."""
     own = set(index.headings.get(topic, []))
     words = [w for w in content_tokens(tokens, index)
              if typed_stem(w) not in index.name_stems and not is_weak(w, index) and not typed_stem(w).isdigit()]
     if any(s in own for w in words for s in w):
         return False
-    known = [typed_stem(w) for w in words if typed_stem(w) in index.idf]
-    if not known:
+    # A word the file never uses ("caffeine") weighs as much as its rarest word, as in coverage.
+    unknown = max(index.idf.values(), default=1.0)
+    weight = {typed_stem(w): index.idf.get(typed_stem(w), unknown) for w in words}
+    if not weight:
         return False
-    rarest = max(index.idf[s] for s in known)
-    return any(index.idf[s] >= SUBJECT_IDF_SHARE * rarest for s in words_not_in(index, topic, tokens) if s in index.idf)
+    rarest = max(weight.values())
+    return any(weight.get(s, 0.0) >= SUBJECT_IDF_SHARE * rarest for s in words_not_in(index, topic, tokens))
 
 
 def words_not_in(index: AskIndex, topic: str, tokens: list[Token]) -> list[str]:
