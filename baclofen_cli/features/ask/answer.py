@@ -217,9 +217,12 @@ def _ranked_results(
     if (drugs or found) and index.interactions_topic:
         # A named medicine from the interactions block: the interactions topic is relevant.
         lang = index.words
-        # "have it with ibuprofen": "it", and a mixing word just before the other medicine.
-        mixing = lang.role("it") in {t.word for t in tokens} and any(
-            n and tokens[n - 1].word in lang.mixing_words for n in found)
+        # "have it with ibuprofen": "it", and a mixing word just before the other medicine; or
+        # "xanax every day with baclofen": a mixing word just before this medicine's name.
+        it = lang.role("it") in {t.word for t in tokens}
+        mixing = (it and any(n and tokens[n - 1].word in lang.mixing_words for n in found)) or any(
+            n and tokens[n - 1].word in lang.mixing_words and t.stems.keys() & index.anchors
+            for n, t in enumerate(tokens))
         for item in ranked:
             if item.topic == index.interactions_topic:
                 item.score = max(item.score, MIN_SCORE)
