@@ -276,10 +276,10 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
     brands = {b.casefold() for g in kb.interactions.groups for d in g.drugs for b in d.brands}
     for name, generic in drugs.items():
         # A brand reads as its generic too ("lyrica" -> pregabalin) where the file's text names it.
-        value = [stem(w) for w in tokenize(generic) if w.isalnum()]
-        if name in brands and " " not in name and stem(name) not in synonyms and len(value) == 1 \
-                and value[0] != stem(name) and value[0] in postings:
-            synonyms[stem(name)] = [value]
+        generic_stems = [stem(w) for w in tokenize(generic) if w.isalnum()]
+        if name in brands and " " not in name and stem(name) not in synonyms and len(generic_stems) == 1 \
+                and generic_stems[0] != stem(name) and generic_stems[0] in postings:
+            synonyms[stem(name)] = [generic_stems]
     total = len(docs) or 1
     # Four decimals are plenty for ranking and halve the cached index, which every `ask` reads.
     idf = {w: round(math.log(1 + (total - len(p) / 2 + 0.5) / (len(p) / 2 + 0.5)), 4) for w, p in postings.items()}
