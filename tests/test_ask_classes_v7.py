@@ -47,6 +47,16 @@ def test_a_general_health_question_is_out_of_scope(runner, question: str) -> Non
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["i forgot to take my gabapentin", "can i take my blood pressure tablets in the morning"],
+)
+def test_another_medicine_s_own_use_is_sent_to_the_pharmacist(runner, question: str) -> None:  # noqa: ANN001
+    data = ask_json(runner, question)
+    assert data["results"] == [] and data["emergency"] is False
+    assert data["notices"] and "pharmacist" in data["notices"][0]["text"]
+
+
+@pytest.mark.parametrize(
     ("question", "topic"),
     [
         # ... while a word of the guide's own still gets its answer
@@ -85,11 +95,15 @@ def test_cutting_down_a_dose_is_not_self_harm(runner) -> None:  # noqa: ANN001
     [
         "she had her tablets twice by mistake",
         "he got confused and took his evening baclofen three times",
+        "she had too much of her baclofen",
+        "my toddler has drunk the baclofen syrup",
+        # an early withdrawal sign with a pump
+        "my pump is due a refill and my spasms are coming back",
     ],
 )
-def test_a_dose_taken_again_by_mistake_is_an_emergency(runner, question: str) -> None:  # noqa: ANN001
+def test_a_dose_taken_again_or_too_much_or_a_pump_sign_is_an_emergency(runner, question: str) -> None:  # noqa: ANN001
     data = ask_json(runner, question)
-    assert data["emergency"] is True and first_topic(data) == "overdose"
+    assert data["emergency"] is True and first_topic(data) in ("overdose", "pump")
 
 
 @pytest.mark.parametrize(
@@ -99,6 +113,13 @@ def test_a_dose_taken_again_by_mistake_is_an_emergency(runner, question: str) ->
         "i had a cold and was sick twice after my tablet",
         # "i once ...": a past event, over
         "i once took two by mistake and was fine",
+        # a long-standing condition, not a sign now
+        "she has had fits since birth, is baclofen ok",
+        # idioms and near misses of a dose rule
+        "i had too much to drink at the wedding",
+        "i took my evening dose, now what time is the next",
+        # "back spasms" are not spasms coming back
+        "i have a pump and get back spasms at night",
     ],
 )
 def test_a_past_or_other_event_is_no_alarm(runner, question: str) -> None:  # noqa: ANN001
