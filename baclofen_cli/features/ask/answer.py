@@ -38,6 +38,7 @@ from baclofen_cli.features.ask.emergency import (
 from baclofen_cli.features.ask.focus import question_focus
 from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, Token, analyse, content_tokens, typed_stem
 from baclofen_cli.features.ask.rank import Ranked, is_weak, lift, rank
+from baclofen_cli.features.ask.tense import opens_clause_in_either_tense
 from baclofen_cli.features.ask.scope import (
     ANCHORED_MIN_SCORE,
     FULL_COVERAGE,
@@ -146,7 +147,8 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         # "took baclofen and 3 of my oxycodone": taken together with a major group is an
         # emergency; asked about ("can i take xanax with it"), its verdict leads the answer.
         took = lang.stem(lang.role("took"))
-        taken = any(t.past and took in t.stems for t in tokens)
+        taken = any(t.past and took in t.stems and not opens_clause_in_either_tense(tokens, n, lang)
+                    for n, t in enumerate(tokens))
         if not emergency and taken and any(index.drugs[key] in index.taken_together for key in major):
             emergency, caution = True, False
         verdict = kb.interactions.verdicts.get("major")

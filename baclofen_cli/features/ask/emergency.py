@@ -26,6 +26,8 @@ RULE_WEIGHT = 1.0
 # Added for the topic the file names for a matched phrasing's words (about a strong match).
 RULE_TOPIC_BONUS = 8.0
 NOW_STATE, ASKED_STATE, NOT_STATE = "now", "asked", "no"
+# How far (in words that are not filler) the word a phrasing's negation goes with may follow it.
+NEGATION_REACH = 3
 # Not happening: in the past history, or a condition someone has ("has seizures").
 HISTORY_STATE = "history"
 # Which state of a phrasing's alternatives counts: happening first, then asked, then history.
@@ -60,11 +62,14 @@ def matches(phrase: Phrase, clause: list[Token], words: AskWords) -> list[tuple[
         k = bisect_left(p, start)
         return min(p[max(0, k - 1) : k + 1], key=lambda i: abs(i - start))
 
+    # A negation of the phrase goes with the word after it ("no respira", "no puede respirar";
+    # not "no tengo ningún problema para respirar").
+    negated = [k for k, s in enumerate(phrase.stems[:-1]) if s in words.negations]
     spans = []
     for start in positions[0]:
         chosen = [nearest(p, start) for p in positions]
         low, high = min(chosen), max(chosen)
-        if high - low < window:
+        if high - low < window and all(0 < chosen[k + 1] - chosen[k] <= NEGATION_REACH for k in negated):
             spans.append((where[low], where[high]))
     return spans
 

@@ -29,13 +29,15 @@ _WORD_SETS = (
     "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores",
+    "clock_before",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
                  "gerund_suffixes", "past_suffixes", "past_after_endings")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
-             "present_after", "past_clitics", "short_question_ignores")
+             "present_after", "past_clitics", "short_question_ignores",
+             "clock_before")
 
 
 class AskWords(NamedTuple):
@@ -94,6 +96,8 @@ class AskWords(NamedTuple):
     past_clitics: frozenset[str]
     # Words a one- or two-word question may carry besides ("se me olvidó" is one word).
     short_question_ignores: frozenset[str]
+    # Words before a number that make it a time of day, not a count ("la de las 8").
+    clock_before: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
@@ -114,6 +118,10 @@ class AskWords(NamedTuple):
     expansions: dict[str, tuple[str, ...]]
     irregular: dict[str, tuple[str, bool]]
     roles: dict[str, str]
+    # Figures of speech ("me muero de ganas", "me mata el calor"): the words of the phrase mean
+    # nothing of their own (neither a sign nor a word to rank by) when one of the words listed
+    # follows it, or any word for an empty list. The word that follows keeps its meaning.
+    figures: dict[str, tuple[str, ...]] = {}
     # Derived with the language's own stemmer (see `_derive`).
     weak_stems: frozenset[str] = frozenset()
     help_stems: frozenset[str] = frozenset()
@@ -169,6 +177,7 @@ class AskWords(NamedTuple):
         values["definition_openers"] = tuple(tuple(p) for p in values["definition_openers"])
         values["expansions"] = {k: tuple(v) for k, v in values["expansions"].items()}
         values["irregular"] = {k: (v[0], bool(v[1])) for k, v in values["irregular"].items()}
+        values["figures"] = {k: tuple(v) for k, v in values.get("figures", {}).items()}
         return cls(**values)
 
 
@@ -225,6 +234,7 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values["irregular"] = {fold(k): (fold(v).split()[0], fold(v).split()[-1] == "past" and " " in fold(v))
                            for k, v in raw["irregular"].items()}
     values["roles"] = {str(k): fold(v) for k, v in raw["roles"].items()}
+    values["figures"] = {fold(k): tuple(fold(w) for w in v or ()) for k, v in (raw.get("figures") or {}).items()}
     words = _derive(AskWords(**values))
     _LOADED[language] = words
     return words
