@@ -63,13 +63,14 @@ def matches(phrase: Phrase, clause: list[Token], words: AskWords) -> list[tuple[
         return min(p[max(0, k - 1) : k + 1], key=lambda i: abs(i - start))
 
     # A negation of the phrase goes with the word after it ("no respira", "no puede respirar";
-    # not "no tengo ningún problema para respirar").
+    # not "no tengo ningún problema para respirar"). The same word when a synonym brings both
+    # ("nonsense": not making sense).
     negated = [k for k, s in enumerate(phrase.stems[:-1]) if s in words.negations]
     spans = []
     for start in positions[0]:
         chosen = [nearest(p, start) for p in positions]
         low, high = min(chosen), max(chosen)
-        if high - low < window and all(0 < chosen[k + 1] - chosen[k] <= NEGATION_REACH for k in negated):
+        if high - low < window and all(0 <= chosen[k + 1] - chosen[k] <= NEGATION_REACH for k in negated):
             spans.append((where[low], where[high]))
     return spans
 
