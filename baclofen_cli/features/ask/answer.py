@@ -167,6 +167,11 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     focus = question_focus(question, tokens, index)
     if focus is not None:
         ranking_tokens = analyse(focus, index)
+        together = {t.word for t in ranking_tokens} & (lang.mixing_words - lang.stop_words)
+        if together and drugs and not mentioned_drugs(ranking_tokens, index):
+            # "... ella toma también sintrom. ¿Puede tomarlos juntos?": the medicines the message
+            # names earlier are the ones its question sentence asks to mix.
+            ranking_tokens = analyse(" ".join([focus, *drugs]), index)
     results = _ranked_results(kb, index, ranking_tokens, rules, emergency,
                               named_before=focus is not None and names_medicine(tokens, index),
                               asked_rules=[] if focus is not None else asked_rules,
