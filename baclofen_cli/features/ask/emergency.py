@@ -150,6 +150,8 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
         return NOT_STATE  # "i had my dose again at 2pm as usual" (not "... as usual and now i cant breathe")
     if _prescriber_did_it(words, start, lang) and not set(words) & lang.mistakes:
         return NOT_STATE  # "my doctor doubled my dose" (not "the nurse gave him double by mistake")
+    if any(words[end + 1 : end + 1 + len(tail)] == tail for tail in index.day_words):
+        return NOT_STATE  # "le damos el jarabe 2 veces al día": how often, not an event
     inside = clause[start : end + 1]
     before = words[:start]
     people = lang.subjects | lang.ongoing

@@ -272,7 +272,9 @@ def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None
                  and not other_substance(after, index))
         # "la de las 8": a time of day, unless tablets are counted ("se tomó las 8 pastillas").
         clock = n > 0 and tokens[n - 1].word in lang.clock_before and not counted
-        if amount >= index.too_many and (counted or taken) and not clock:
+        # "tomo 4 pastillas al día": a day's dose, not too many at once.
+        daily = counted and (_per_day(tokens, n + 2, index) or _per_day(tokens, n + 3, index))
+        if amount >= index.too_many and (counted or taken) and not clock and not daily:
             token.stems.update({too: SYNONYM_WEIGHT, many: SYNONYM_WEIGHT})
         # An amount is only too much when it was taken or given ("my dose is 100 mg" is not).
         if (
