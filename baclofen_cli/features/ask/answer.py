@@ -38,7 +38,6 @@ from baclofen_cli.features.ask.emergency import (
 from baclofen_cli.features.ask.focus import question_focus
 from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, Token, analyse, content_tokens, typed_stem
 from baclofen_cli.features.ask.rank import Ranked, is_weak, lift, rank
-from baclofen_cli.features.ask.tense import opens_clause_in_either_tense
 from baclofen_cli.features.ask.scope import (
     ANCHORED_MIN_SCORE,
     FULL_COVERAGE,
@@ -52,6 +51,7 @@ from baclofen_cli.features.ask.scope import (
     unknown_medicine,
     words_not_in,
 )
+from baclofen_cli.features.ask.tense import opens_clause_in_either_tense
 
 if TYPE_CHECKING:
     from collections.abc import Collection

@@ -44,9 +44,7 @@ def read_either_tense(tokens: Sequence[Token], lang: AskWords) -> None:
             while k >= 0 and (tokens[k].word in lang.present_after or tokens[k].word in lang.past_clitics):
                 k -= 1
             lead = tokens[k + 1].word if k + 1 < n else ""
-            if lead and lead not in lang.past_clitics:
-                token.past = False
-            elif not lead and _supposed_by_me(tokens, n, lang):
+            if (lead and lead not in lang.past_clitics) or (not lead and _supposed_by_me(tokens, n, lang)):
                 token.past = False
 
 
