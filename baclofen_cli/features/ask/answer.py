@@ -42,6 +42,7 @@ from baclofen_cli.features.ask.scope import (
     ANCHORED_MIN_SCORE,
     FULL_COVERAGE,
     MIN_SCORE,
+    asks_mixing,
     mentioned_drugs,
     min_score,
     names_medicine,
@@ -51,6 +52,7 @@ from baclofen_cli.features.ask.scope import (
     unknown_medicine,
     words_not_in,
 )
+from baclofen_cli.features.ask.tense import opens_clause_in_either_tense
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -147,7 +149,8 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         # "took baclofen and 3 of my oxycodone": taken together with a major group is an
         # emergency; asked about ("can i take xanax with it"), its verdict leads the answer.
         took = lang.stem(lang.role("took"))
-        taken = any(t.past and took in t.stems for t in tokens)
+        taken = any(t.past and took in t.stems and not opens_clause_in_either_tense(tokens, n, lang)
+                    for n, t in enumerate(tokens))
         if not emergency and taken and any(index.drugs[key] in index.taken_together for key in major):
             emergency, caution = True, False
         verdict = kb.interactions.verdicts.get("major")
@@ -166,6 +169,11 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     focus = question_focus(question, tokens, index)
     if focus is not None:
         ranking_tokens = analyse(focus, index)
+        together = {t.word for t in ranking_tokens} & (lang.mixing_words - lang.stop_words)
+        if together and drugs and not mentioned_drugs(ranking_tokens, index):
+            # "... ella toma también sintrom. ¿Puede tomarlos juntos?": the medicines the message
+            # names earlier are the ones its question sentence asks to mix.
+            ranking_tokens = analyse(" ".join([focus, *drugs]), index)
     results = _ranked_results(kb, index, ranking_tokens, rules, emergency,
                               named_before=focus is not None and names_medicine(tokens, index),
                               asked_rules=[] if focus is not None else asked_rules,
@@ -216,13 +224,7 @@ def _ranked_results(
     unaided = ranked[0] if ranked else None
     if (drugs or found) and index.interactions_topic:
         # A named medicine from the interactions block: the interactions topic is relevant.
-        lang = index.words
-        # "have it with ibuprofen": "it", and a mixing word just before the other medicine; or
-        # "xanax every day with baclofen": a mixing word just before this medicine's name.
-        it = lang.role("it") in {t.word for t in tokens}
-        mixing = (it and any(n and tokens[n - 1].word in lang.mixing_words for n in found)) or any(
-            n and tokens[n - 1].word in lang.mixing_words and t.stems.keys() & index.anchors
-            for n, t in enumerate(tokens))
+        mixing = asks_mixing(tokens, index, found)
         for item in ranked:
             if item.topic == index.interactions_topic:
                 item.score = max(item.score, MIN_SCORE)

@@ -26,6 +26,8 @@ RULE_WEIGHT = 1.0
 # Added for the topic the file names for a matched phrasing's words (about a strong match).
 RULE_TOPIC_BONUS = 8.0
 NOW_STATE, ASKED_STATE, NOT_STATE = "now", "asked", "no"
+# How far (in words that are not filler) the word a phrasing's negation goes with may follow it.
+NEGATION_REACH = 3
 # Not happening: in the past history, or a condition someone has ("has seizures").
 HISTORY_STATE = "history"
 # Which state of a phrasing's alternatives counts: happening first, then asked, then history.
@@ -63,13 +65,17 @@ def matches(phrase: Phrase, clause: list[Token], words: AskWords, slack: int | N
         k = bisect_left(p, start)
         return min(p[max(0, k - 1) : k + 1], key=lambda i: abs(i - start))
 
+    # A negation of the phrase goes with the word after it ("no respira", "no puede respirar";
+    # not "no tengo ningún problema para respirar"). The same word when a synonym brings both
+    # ("nonsense": not making sense).
+    negated = [k for k, s in enumerate(phrase.stems[:-1]) if s in words.negations]
     spans = []
     for start in positions[0]:
         chosen = [nearest(p, start) for p in positions]
         low, high = min(chosen), max(chosen)
         # With a slack, a number between does not count ("would 30 tablets kill me").
         size = high - low if slack is None else sum(not clause[where[i]].word.isdigit() for i in range(low, high))
-        if size < window:
+        if size < window and all(0 <= chosen[k + 1] - chosen[k] <= NEGATION_REACH for k in negated):
             spans.append((where[low], where[high]))
     return spans
 
@@ -149,6 +155,8 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
         return NOT_STATE  # "i had my dose again at 2pm as usual" (not "... as usual and now i cant breathe")
     if _prescriber_did_it(words, start, lang) and not set(words) & lang.mistakes:
         return NOT_STATE  # "my doctor doubled my dose" (not "the nurse gave him double by mistake")
+    if any(words[end + 1 : end + 1 + len(tail)] == tail for tail in index.day_words):
+        return NOT_STATE  # "le damos el jarabe 2 veces al día": how often, not an event
     inside = clause[start : end + 1]
     before = words[:start]
     people = lang.subjects | lang.ongoing

@@ -13,8 +13,9 @@ if TYPE_CHECKING:
     from baclofen_cli.features.ask.rank import Ranked
 
 # A message this long (in words) is answered from the sentence that asks the question, when
-# one does: background in a long post must not outweigh the question itself.
-LONG_MESSAGE_WORDS = 25
+# one does: background in a long post must not outweigh the question itself. 20, not 25: a post of
+# two short sentences ("soy enfermera en una residencia ... ¿cómo se guarda el frasco abierto?").
+LONG_MESSAGE_WORDS = 20
 # How much the whole of a long message counts beside its question sentence (see `add_background`).
 BACKGROUND_SHARE = 0.5
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from baclofen_cli.features.ask.figures import read_figures
 from baclofen_cli.features.ask.tense import read_either_tense, read_tense
 from baclofen_cli.features.ask.tokens import CLAUSE_BREAKS, MAX_WORD_CHARS
 
@@ -119,6 +120,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
             weight = 1.0
         tokens.append(Token(word=word, stems={stem(word): weight}, past=is_past(word)))
     read_tense(tokens, lang)
+    read_figures(tokens, lang)
     _join_split_words(tokens, index)
     _add_synonyms(tokens, index)
     _read_taking(tokens, index, taking)
@@ -268,7 +270,11 @@ def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None
         # amount ("took about 20 of his muscle relaxers"; not "took 5 days", "took 10 mg").
         taken = (clause_took and after.word not in lang.not_counted and after.word not in lang.weak_words
                  and not other_substance(after, index))
-        if amount >= index.too_many and (counted or taken):
+        # "la de las 8": a time of day, unless tablets are counted ("se tomó las 8 pastillas").
+        clock = n > 0 and tokens[n - 1].word in lang.clock_before and not counted
+        # "tomo 4 pastillas al día": a day's dose, not too many at once.
+        daily = counted and (_per_day(tokens, n + 2, index) or _per_day(tokens, n + 3, index))
+        if amount >= index.too_many and (counted or taken) and not clock and not daily:
             token.stems.update({too: SYNONYM_WEIGHT, many: SYNONYM_WEIGHT})
         # An amount is only too much when it was taken or given ("my dose is 100 mg" is not).
         if (

@@ -281,6 +281,15 @@ def _cue_follows(words: list[str], k: int, index: AskIndex) -> bool:
     return any(rest == cue or rest.startswith(cue + " ") for cue in index.other_cues)
 
 
+def asks_mixing(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> bool:
+    """"have it with ibuprofen": "it", and a mixing word just before the other medicine; or
+    "xanax every day with baclofen": a mixing word just before this medicine's name."""
+    mixing = index.words.mixing_words
+    it = index.words.role("it") in {t.word for t in tokens}
+    return (it and any(n and tokens[n - 1].word in mixing for n in found)) or any(
+        n and tokens[n - 1].word in mixing and t.stems.keys() & index.anchors for n, t in enumerate(tokens))
+
+
 def off_subject(tokens: list[Token], index: AskIndex, topic: str) -> bool:
     """The question's subject, its rarest meaningful word, is one the topic's documents never
     use, and no word of the question is in the topic's title or headings."""

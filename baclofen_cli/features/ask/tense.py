@@ -19,16 +19,20 @@ class Token(Protocol):
 
     word: str
     past: bool
+    stems: dict[str, float]
 
 
 def read_tense(tokens: Sequence[Token], lang: AskWords) -> None:
     """A participle or infinitive after one of the language's `past_after` words is past ("me he
-    tomado", "se ha tragado", "acabo de tragarme"); nothing for a language without them."""
+    tomado", "se ha tragado", "acabo de tragarme"); nothing for a language without them. The
+    helper word then means nothing of its own: "me acaba de recetar" says nothing ran out."""
     for n, token in enumerate(tokens):
         if token.word in lang.past_after:
             verb = next((t for t in tokens[n + 1 : n + 4] if t.word not in lang.filler), None)
             if verb is not None and verb.word != "." and verb.word.endswith(lang.past_after_endings):
                 verb.past = True
+                if verb.word not in lang.weak_words:  # "se me acabó ayer": "ayer" is no verb
+                    token.stems = {}
 
 
 def read_either_tense(tokens: Sequence[Token], lang: AskWords) -> None:
@@ -40,5 +44,30 @@ def read_either_tense(tokens: Sequence[Token], lang: AskWords) -> None:
             while k >= 0 and (tokens[k].word in lang.present_after or tokens[k].word in lang.past_clitics):
                 k -= 1
             lead = tokens[k + 1].word if k + 1 < n else ""
-            if lead and lead not in lang.past_clitics:
+            if (lead and lead not in lang.past_clitics) or (not lead and _supposed_by_me(tokens, n, lang)):
                 token.past = False
+
+
+def _supposed_by_me(tokens: Sequence[Token], n: int, lang: AskWords) -> bool:
+    """After a conditional in its clause, said of oneself: "q pasa si tomo", "si me salto una
+    tomo doble" (not "si mi hijo tomo diez": there the spelling is the past)."""
+    for k in range(n - 1, -1, -1):
+        word = tokens[k].word
+        if word == "." or word in lang.past_clitics:
+            return False
+        if word in lang.conditionals:
+            between = [t.word for t in tokens[k + 1 : n] if t.word not in lang.filler or t.word in lang.present_after]
+            return not between or any(w in lang.present_after for w in between)
+    return False
+
+
+def opens_clause_in_either_tense(tokens: Sequence[Token], n: int, lang: AskWords) -> bool:
+    """A spelling of either tense that opens its clause ("buenas, tomo tramadol por la cadera"):
+    more often "I take" than a "took" with no one named, so it alone does not say two medicines
+    were taken together."""
+    if tokens[n].word not in lang.either_tense:
+        return False
+    k = n - 1
+    while k >= 0 and tokens[k].word in lang.opener_lead_ins:
+        k -= 1
+    return k < 0 or tokens[k].word == "."

@@ -29,13 +29,15 @@ _WORD_SETS = (
     "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs",
+    "clock_before",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
                  "gerund_suffixes", "past_suffixes", "past_after_endings")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
-             "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs")
+             "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
+             "clock_before")
 
 
 class AskWords(NamedTuple):
@@ -98,6 +100,8 @@ class AskWords(NamedTuple):
     # clause (its own subject left out), so "twice" is not read with "had".
     clause_joiners: frozenset[str]
     clause_verbs: frozenset[str]
+    # Words before a number that make it a time of day, not a count ("la de las 8").
+    clock_before: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
@@ -118,6 +122,10 @@ class AskWords(NamedTuple):
     expansions: dict[str, tuple[str, ...]]
     irregular: dict[str, tuple[str, bool]]
     roles: dict[str, str]
+    # Figures of speech ("me muero de ganas", "me mata el calor"): the words of the phrase mean
+    # nothing of their own (neither a sign nor a word to rank by) when one of the words listed
+    # follows it, or any word for an empty list. The word that follows keeps its meaning.
+    figures: dict[str, tuple[str, ...]] = {}
     # Derived with the language's own stemmer (see `_derive`).
     weak_stems: frozenset[str] = frozenset()
     help_stems: frozenset[str] = frozenset()
@@ -176,6 +184,7 @@ class AskWords(NamedTuple):
         values["definition_openers"] = tuple(tuple(p) for p in values["definition_openers"])
         values["expansions"] = {k: tuple(v) for k, v in values["expansions"].items()}
         values["irregular"] = {k: (v[0], bool(v[1])) for k, v in values["irregular"].items()}
+        values["figures"] = {k: tuple(v) for k, v in values.get("figures", {}).items()}
         return cls(**values)
 
 
@@ -236,6 +245,7 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     # Not carried over from English: how far apart a phrasing's words may be depends on the language.
     slack = raw.get("self_harm_slack") if base == DEFAULT_LANGUAGE else mine.get("self_harm_slack")
     values["self_harm_slack"] = int(slack) if slack is not None else -1
+    values["figures"] = {fold(k): tuple(fold(w) for w in v or ()) for k, v in (raw.get("figures") or {}).items()}
     words = _derive(AskWords(**values))
     _LOADED[language] = words
     return words
