@@ -214,7 +214,7 @@ def _ranked_results(
 ) -> list[dict[str, Any]]:
     ranked = rank(index, tokens)
     if background is not None and ranked:
-        add_background(ranked, rank(index, background))
+        add_background(ranked, rank(index, background), index.words.background_share)
     mentioned = None if emergency else mentioned_topic(index, asked_rules or [], had_rules or [],
                                                         kb.ask.condition_topic)
     if mentioned:

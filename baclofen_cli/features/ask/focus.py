@@ -16,8 +16,6 @@ if TYPE_CHECKING:
 # one does: background in a long post must not outweigh the question itself. 20, not 25: a post of
 # two short sentences ("soy enfermera en una residencia ... ¿cómo se guarda el frasco abierto?").
 LONG_MESSAGE_WORDS = 20
-# How much the whole of a long message counts beside its question sentence (see `add_background`).
-BACKGROUND_SHARE = 0.5
 
 
 def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str | None:
@@ -49,17 +47,17 @@ def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str |
     return focus if len(words_of(focus)) >= 2 else None
 
 
-def add_background(ranked: list[Ranked], whole: list[Ranked]) -> None:
+def add_background(ranked: list[Ranked], whole: list[Ranked], share: float) -> None:
     """A long message's question sentence, ranked with a share of the whole message: "who do i
     call and how quickly?" is about the pump the post describes. Scaled to the sentence's own
     best, so the whole message never outweighs a sentence that names its subject."""
     top, top_whole = ranked[0].score, max((r.score for r in whole), default=0.0)
-    if not top_whole:
+    if not top_whole or not share:
         return
     by_topic = {r.topic: r.score / top_whole for r in whole}
     scale = max(r.bm25 for r in ranked)
     for item in ranked:
-        share = BACKGROUND_SHARE * by_topic.get(item.topic, 0.0)
-        item.score += share * top
-        item.bm25 += share * scale
+        part = share * by_topic.get(item.topic, 0.0)
+        item.score += part * top
+        item.bm25 += part * scale
     ranked.sort(key=lambda r: -r.bm25)

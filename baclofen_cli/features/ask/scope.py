@@ -48,7 +48,6 @@ FULL_COVERAGE = 0.8
 # A question of at most this many meaningful words, all of them known to the file ("fever",
 # "dry mouth"), needs only ANCHORED_MIN_SCORE: a patient's first try is often one word.
 SHORT_QUESTION_WORDS = 2
-SUBJECT_IDF_SHARE = 0.8
 
 
 def names_medicine(tokens: list[Token], index: AskIndex) -> bool:
@@ -293,6 +292,9 @@ def asks_mixing(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> 
 def off_subject(tokens: list[Token], index: AskIndex, topic: str) -> bool:
     """The question's subject, its rarest meaningful word, is one the topic's documents never
     use, and no word of the question is in the topic's title or headings."""
+    share = index.words.subject_share
+    if not share:
+        return False
     own = set(index.headings.get(topic, []))
     words = [w for w in content_tokens(tokens, index)
              if typed_stem(w) not in index.name_stems and not is_weak(w, index) and not typed_stem(w).isdigit()]
@@ -304,7 +306,7 @@ def off_subject(tokens: list[Token], index: AskIndex, topic: str) -> bool:
     if not weight:
         return False
     rarest = max(weight.values())
-    return any(weight.get(s, 0.0) >= SUBJECT_IDF_SHARE * rarest for s in words_not_in(index, topic, tokens))
+    return any(weight.get(s, 0.0) >= share * rarest for s in words_not_in(index, topic, tokens))
 
 
 def words_not_in(index: AskIndex, topic: str, tokens: list[Token]) -> list[str]:

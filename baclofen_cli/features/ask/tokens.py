@@ -134,6 +134,12 @@ class AskWords(NamedTuple):
     # How many other words may sit between a self-harm phrasing's words (-1: the usual window,
     # four times the phrasing's length). English: 1, so "cut down the dose myself" is not "cut myself".
     self_harm_slack: int = -1
+    # Measured on one language's question sets, so not carried over to another (0: the rule is off):
+    # how rare a word the best topic never uses must be to make a question about something else
+    # (a share of the question's rarest word; scope.off_subject), and how much a long message's
+    # whole counts beside its question sentence (focus.add_background).
+    subject_share: float = 0.0
+    background_share: float = 0.0
 
     # ------------------------------------------------------------------ reading
     def tokenize(self, text: str) -> list[str]:
@@ -242,9 +248,13 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values["irregular"] = {fold(k): (fold(v).split()[0], fold(v).split()[-1] == "past" and " " in fold(v))
                            for k, v in raw["irregular"].items()}
     values["roles"] = {str(k): fold(v) for k, v in raw["roles"].items()}
-    # Not carried over from English: how far apart a phrasing's words may be depends on the language.
-    slack = raw.get("self_harm_slack") if base == DEFAULT_LANGUAGE else mine.get("self_harm_slack")
+    # Not carried over from English: how far apart a phrasing's words may be, and the shares, were
+    # measured on one language.
+    own_numbers = raw if base == DEFAULT_LANGUAGE else mine
+    slack = own_numbers.get("self_harm_slack")
     values["self_harm_slack"] = int(slack) if slack is not None else -1
+    values["subject_share"] = float(own_numbers.get("subject_share") or 0.0)
+    values["background_share"] = float(own_numbers.get("background_share") or 0.0)
     values["figures"] = {fold(k): tuple(fold(w) for w in v or ()) for k, v in (raw.get("figures") or {}).items()}
     words = _derive(AskWords(**values))
     _LOADED[language] = words
