@@ -134,10 +134,8 @@ class AskWords(NamedTuple):
     # How many other words may sit between a self-harm phrasing's words (-1: the usual window,
     # four times the phrasing's length). English: 1, so "cut down the dose myself" is not "cut myself".
     self_harm_slack: int = -1
-    # Measured on one language's question sets, so not carried over to another (0: the rule is off):
-    # how rare a word the best topic never uses must be to make a question about something else
-    # (a share of the question's rarest word; scope.off_subject), and how much a long message's
-    # whole counts beside its question sentence (focus.add_background).
+    # Measured on one language's sets, not carried over (0: off): scope.off_subject's share of the
+    # rarest word's weight, and how much a long message counts beside its question (focus.py).
     subject_share: float = 0.0
     background_share: float = 0.0
 
