@@ -146,21 +146,8 @@ class Output:
         self.stream.write(text + "\n")
 
     def console(self) -> Any:
-        """A Rich console for this output: markup off, so text from files is never parsed as markup."""
-        from rich.console import Console
+        """The terminal console for this output (render/ansi.py): it draws the shared blocks
+        itself and hands anything else to Rich, with markup off (text from files is never markup)."""
+        from baclofen_cli.render.ansi import Console
 
-        for name in ("COLUMNS", "LINES"):
-            # Rich reads these itself with str.isdigit(), and int("²") then crashes it.
-            if not os.environ.get(name, "0").isdecimal():
-                del os.environ[name]
-
-        return Console(
-            file=self.stream,
-            width=self.width,
-            force_terminal=True,
-            markup=False,
-            emoji=False,
-            highlight=False,
-            no_color=False,
-            soft_wrap=False,
-        )
+        return Console(self.stream, self.width)

@@ -13,12 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Group
-from rich.panel import Panel
-from rich.text import Text
-
 from baclofen_cli.core.output import Output, clean
 from baclofen_cli.lang import phrase
+from baclofen_cli.render.ansi import Group, Panel, Text
 from baclofen_cli.render.plain import _has_emergency_section, emergency_line_text, markers, source_numbers
 
 # Each labelled section kind: its colour, and its words (the English default; drawn with the pack's words).

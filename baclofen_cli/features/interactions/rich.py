@@ -9,10 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Group
-from rich.panel import Panel
-from rich.text import Text
-
 from baclofen_cli.core.output import Output, clean
 from baclofen_cli.features.interactions.plain import (
     heading_line,
@@ -24,6 +20,7 @@ from baclofen_cli.features.interactions.plain import (
     verdict_label,
 )
 from baclofen_cli.lang import phrase
+from baclofen_cli.render.ansi import Group, Panel, Text
 from baclofen_cli.render.plain import markers as cite
 from baclofen_cli.render.rich import SECTION_STYLES, _text, emergency_panel, wrapped
 
