@@ -14,15 +14,14 @@ import json
 import os
 import random
 import sys
-
 from pathlib import Path
 from typing import NamedTuple
 
 import pexpect
 import pytest
-from conftest import read_yaml, run_cli, script_path
 
 from baclofen_cli.render import ansi
+from conftest import read_yaml, run_cli, script_path
 
 TESTS = Path(__file__).resolve().parent
 COLOUR = {"FORCE_COLOR": "1", "TERM": "xterm-256color", "BACLOFEN_PAGER": "cat"}

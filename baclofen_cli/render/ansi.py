@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 # What rich.text strips from every string it is given (rich.control.STRIP_CONTROL_CODES).
 _STRIP_CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
@@ -332,7 +333,8 @@ def _drawn(renderable: Any, width: int, soft_wrap: bool) -> list[tuple[str, int]
     """The lines Console.print draws for `renderable`: a Text printed alone is wrapped by the
     console's rules, not its own (Rich joins it into a new Text), and not at all with soft_wrap."""
     if isinstance(renderable, Text):
-        return renderable.lines(width, no_wrap=soft_wrap, overflow="ignore" if soft_wrap else "fold", crop=not soft_wrap)
+        overflow = "ignore" if soft_wrap else "fold"
+        return renderable.lines(width, no_wrap=soft_wrap, overflow=overflow, crop=not soft_wrap)
     if isinstance(renderable, (Group, Panel)) and not soft_wrap:
         return renderable.lines(width)
     raise Unsupported(renderable)
