@@ -20,7 +20,7 @@ from baclofen_cli.features.interactions.plain import (
     verdict_label,
 )
 from baclofen_cli.lang import phrase
-from baclofen_cli.render.ansi import Group, Panel, Text
+from baclofen_cli.render.ansi import Group, Panel, Text, as_rich
 from baclofen_cli.render.plain import markers as cite
 from baclofen_cli.render.rich import SECTION_STYLES, _text, emergency_panel, wrapped
 
@@ -162,7 +162,7 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
         summary = _cited(topic["summary"], topic["summary_sources"], numbers)
         console.print(Panel(summary, title=_text(phrase("in_short")), title_align="left", border_style="cyan"))
     table = Table(
-        title=_text(phrase("groups_most_serious_first"), "bold"),
+        title=as_rich(_text(phrase("groups_most_serious_first"), "bold")),
         show_lines=True,
         expand=True,
         header_style="bold",
