@@ -1,7 +1,8 @@
 """Where answers go and how they look: Rich on a terminal, plain text in a pipe, JSON for scripts.
 
-Rich costs ~25 ms to import, so it is imported only when the answer will really be
-drawn on a colour terminal; plain and JSON output use nothing but the standard library.
+Plain and JSON output use nothing but the standard library; so do the common answers on a
+colour terminal (render/ansi.py draws Rich's text and panels itself). Rich, ~40 ms to import, is
+imported only for what render/ansi.py leaves to it (tables, unusual characters or terminals).
 """
 
 from __future__ import annotations
