@@ -8,6 +8,11 @@ installed Typer. Targets (issue 6): every command at most 1.5x the hello-world a
 
     python benchmarks/startup.py            # 15 counted runs after 3 warm-ups
     python benchmarks/startup.py --runs 30 --check   # exit 1 if a target is missed
+    python benchmarks/startup.py --against main --tty-only   # before/after, interleaved
+
+`--against REF` also times the code of git revision REF (its baclofen_cli/ and data/,
+extracted to a temporary folder and put first on PYTHONPATH), interleaved with this
+checkout's runs, so a change is measured before and after under the same machine load.
 """
 
 from __future__ import annotations
@@ -54,11 +59,14 @@ class Case:
     argv: list[str]
     tty: bool
     baseline: bool = False
+    # Extra environment for this case (PYTHONPATH for the --against revision).
+    env: dict[str, str] = field(default_factory=dict)
     times: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
 
 
 def run_once(case: Case, env: dict[str, str]) -> None:
+    env = {**env, **case.env}
     if case.tty:
         master, slave = pty.openpty()
         start = time.perf_counter()
@@ -92,11 +100,29 @@ def run_once(case: Case, env: dict[str, str]) -> None:
     case.peaks.append(usage.ru_maxrss / 1024)  # Linux reports KiB
 
 
+def extract_revision(ref: str, workdir: Path) -> Path:
+    """The package and data of git revision `ref`, extracted under `workdir` (compiled like an install)."""
+    import compileall
+    import io
+    import tarfile
+
+    root = Path(__file__).resolve().parent.parent
+    archive = subprocess.run(["git", "-C", str(root), "archive", ref, "baclofen_cli", "data"],
+                             capture_output=True, check=True).stdout
+    tree = workdir / "against"
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(tree, filter="data")
+    compileall.compile_dir(tree / "baclofen_cli", quiet=1)
+    return tree
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="counted runs per case (default 15, at least 10)")
     parser.add_argument("--warmups", type=int, default=3)
     parser.add_argument("--check", action="store_true", help="exit 1 if any target is missed")
+    parser.add_argument("--against", metavar="REF", help="also time git revision REF, interleaved (rows marked 'REF')")
+    parser.add_argument("--tty-only", action="store_true", help="only the terminal runs of the commands")
     args = parser.parse_args()
     runs = max(args.runs, 10)
 
@@ -136,9 +162,15 @@ def main() -> int:
         Case("python -c pass", [sys.executable, "-c", "pass"], tty=False, baseline=True),
         Case("typer hello-world", [sys.executable, str(hello), "hello"], tty=False, baseline=True),
     ]
+    trees = [("", {})]
+    if args.against:
+        trees.append((f"{args.against}: ", {"PYTHONPATH": str(extract_revision(args.against, workdir))}))
     for label, argv in commands:
-        cases.append(Case(f"baclofen {label}", [script, *argv], tty=False))
-        cases.append(Case(f"baclofen {label}", [script, *argv], tty=True))
+        for mode in (True,) if args.tty_only else (False, True):
+            for prefix, extra in trees:
+                # The other revision's rows are for comparison: its misses are not this checkout's.
+                cases.append(Case(f"{prefix}baclofen {label}", [script, *argv], tty=mode, baseline=bool(extra),
+                                  env=extra))
 
     for _ in range(args.warmups):
         for case in cases:
@@ -157,7 +189,7 @@ def main() -> int:
     print(f"Python {sys.version.split()[0]}, Typer {typer.__version__}, {os.cpu_count()} CPUs, "
           f"{runs} counted runs after {args.warmups} warm-ups, medians")
     print()
-    header = f"| {'command':40} | {'output':6} | {'median ms':>9} | {'x pass':>6} | {'x hello':>7} | {'peak MiB':>8} |"
+    header = f"| {'command':52} | {'output':6} | {'median ms':>9} | {'x pass':>6} | {'x hello':>7} | {'peak MiB':>8} |"
     print(header)
     print("|" + "|".join("-" * (len(part)) for part in header.split("|")[1:-1]) + "|")
     failures = []
@@ -166,7 +198,7 @@ def main() -> int:
         peak = max(case.peaks)
         vs_pass, vs_hello = median_ms / pass_ms, median_ms / hello_ms
         mode = "tty" if case.tty else "pipe"
-        print(f"| {case.label:40} | {mode:6} | {median_ms:9.1f} | {vs_pass:6.2f} | {vs_hello:7.2f} | {peak:8.1f} |")
+        print(f"| {case.label:52} | {mode:6} | {median_ms:9.1f} | {vs_pass:6.2f} | {vs_hello:7.2f} | {peak:8.1f} |")
         if not case.baseline:
             if vs_hello > MAX_VS_HELLO:
                 failures.append(f"{case.label} ({mode}) is {vs_hello:.2f}x the hello-world (limit {MAX_VS_HELLO})")

@@ -4,7 +4,7 @@ answered without importing Typer when the command line has one of their simple f
 The forms come from the command table (`cli_spec.COMMANDS`, the rows marked `fast`): the
 command, the arguments its row declares, each of its flags at most once, and --data,
 --region or --no-pager before or after it. Importing Typer and building the command tree
-costs ~45 ms, most of a run; a colour terminal would then pay Rich's ~25 ms on top. Anything
+costs ~45 ms, most of a run (a colour terminal does not import Rich either: render/ansi.py). Anything
 else (help, the other global options, other commands, anything unusual or wrong) goes to the
 Typer app, which says what is wrong. Both paths run the same handler with the same keyword
 arguments, end by the same policy (`cli_report`), and the tests compare their output byte

@@ -1,7 +1,8 @@
 """Where answers go and how they look: Rich on a terminal, plain text in a pipe, JSON for scripts.
 
-Rich costs ~25 ms to import, so it is imported only when the answer will really be
-drawn on a colour terminal; plain and JSON output use nothing but the standard library.
+Plain and JSON output use nothing but the standard library; so do the common answers on a
+colour terminal (render/ansi.py draws Rich's text and panels itself). Rich, ~40 ms to import, is
+imported only for what render/ansi.py leaves to it (tables, unusual characters or terminals).
 """
 
 from __future__ import annotations
@@ -146,21 +147,8 @@ class Output:
         self.stream.write(text + "\n")
 
     def console(self) -> Any:
-        """A Rich console for this output: markup off, so text from files is never parsed as markup."""
-        from rich.console import Console
+        """The terminal console for this output (render/ansi.py): it draws the shared blocks
+        itself and hands anything else to Rich, with markup off (text from files is never markup)."""
+        from baclofen_cli.render.ansi import Console
 
-        for name in ("COLUMNS", "LINES"):
-            # Rich reads these itself with str.isdigit(), and int("²") then crashes it.
-            if not os.environ.get(name, "0").isdecimal():
-                del os.environ[name]
-
-        return Console(
-            file=self.stream,
-            width=self.width,
-            force_terminal=True,
-            markup=False,
-            emoji=False,
-            highlight=False,
-            no_color=False,
-            soft_wrap=False,
-        )
+        return Console(self.stream, self.width)

@@ -113,9 +113,7 @@ def _render_plain(out: Output, view: dict[str, Any]) -> None:
 
 
 def _render_rich(out: Output, view: dict[str, Any]) -> None:
-    from rich.panel import Panel
-    from rich.text import Text
-
+    from baclofen_cli.render.ansi import Panel, Text
     from baclofen_cli.render.rich import PANEL_INSET, SECTION_STYLES, bullet_block, emergency_panel, wrapped
 
     console = out.console()

@@ -9,10 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Group
-from rich.panel import Panel
-from rich.text import Text
-
 from baclofen_cli.core.output import Output, clean
 from baclofen_cli.features.interactions.plain import (
     heading_line,
@@ -24,6 +20,7 @@ from baclofen_cli.features.interactions.plain import (
     verdict_label,
 )
 from baclofen_cli.lang import phrase
+from baclofen_cli.render.ansi import Group, Panel, Text, as_rich
 from baclofen_cli.render.plain import markers as cite
 from baclofen_cli.render.rich import SECTION_STYLES, _text, emergency_panel, wrapped
 
@@ -165,7 +162,7 @@ def render_listing(out: Output, view: dict[str, Any], sources: list[dict[str, st
         summary = _cited(topic["summary"], topic["summary_sources"], numbers)
         console.print(Panel(summary, title=_text(phrase("in_short")), title_align="left", border_style="cyan"))
     table = Table(
-        title=_text(phrase("groups_most_serious_first"), "bold"),
+        title=as_rich(_text(phrase("groups_most_serious_first"), "bold")),
         show_lines=True,
         expand=True,
         header_style="bold",

@@ -22,7 +22,7 @@ from baclofen_cli.core.citations import best
 from baclofen_cli.core.output import show_input
 from baclofen_cli.features.interactions.names import DrugIndex, Found, Hit, Resolution
 from baclofen_cli.features.interactions.resolve import resolve
-from baclofen_cli.features.topics.view import StatementView, sources_view, statement_view, topic_view
+from baclofen_cli.features.topics.view import SourceView, StatementView, sources_view, statement_view, topic_view
 from baclofen_cli.lang import join_names, phrase
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def listing_view(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def listing_sources(kb: KnowledgeBase, view: dict[str, Any]) -> list[dict[str, str]]:
+def listing_sources(kb: KnowledgeBase, view: dict[str, Any]) -> list[SourceView]:
     """The sources a listing cites, in the order a reader meets them."""
     ids: list[str] = []
     topic = view["topic"]
@@ -118,7 +118,7 @@ def answer_view(kb: KnowledgeBase, index: DrugIndex, names: list[str], region: s
     """Everything the renderers need; `answer_json` keeps the stable subset."""
     groups = {g.id: g for g in kb.interactions.groups}
     inter = kb.interactions
-    region_names = {r.code: r.name for r in kb.get("regions", [])}
+    region_names = {r.code: r.name for r in getattr(kb, "regions", ())}  # a record may lack the key
     results = [_result(kb, groups, inter, resolve(index, name, region), name, region_names) for name in names]
 
     any_major = any(m["severity"] == "major" for r in results for m in r["matches"])
