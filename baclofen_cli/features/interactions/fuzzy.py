@@ -32,6 +32,8 @@ SLIP_SCORE = 90.0
 # vowels alone are wrong.
 SKELETON_PENALTY = 8.0
 MAX_SUGGESTIONS = 3
+# Heard, not seen: "m" and "n" sound alike at the end of a syllable ("ambiem" for Ambien).
+NASALS = frozenset("mn")
 
 
 # Below this score in all three spellings a name cannot be a match or a suggestion (a one-letter
@@ -98,9 +100,14 @@ def fuzzy_match(index: DrugIndex, query: str, near: list[tuple[float, str]], str
             break
         if _drug_set(index.names[key]) != best_drugs:
             return None  # two different drugs are about as close: ask, don't guess
-    if not is_slip(query, best_key):
-        return None  # close, but most likely another real drug: a "did you mean", never found
-    return Found(index.names[best_key], "fuzzy", best_key, best_score)
+    # The drug's names as close as its best one ("frusemide", "furosemide" for "furosamide"): a slip
+    # of any of them counts; otherwise close, but most likely another real drug ("did you mean").
+    for score, key in usable:
+        if best_score - score > AMBIGUITY_MARGIN:
+            break
+        if _drug_set(index.names[key]) == best_drugs and is_slip(query, key):
+            return Found(index.names[key], "fuzzy", key, score)
+    return None
 
 
 def is_slip(query: str, key: str) -> bool:
@@ -159,7 +166,9 @@ def _close_short(query: str, key: str) -> bool:
     if len(q) == len(k):
         diff = [i for i in range(len(q)) if q[i] != k[i]]
         if len(diff) == 1:
-            return q[diff[0]] in VOWELS and k[diff[0]] in VOWELS
+            typed, meant = q[diff[0]], k[diff[0]]
+            # A vowel for a vowel, or one nasal for the other after the first letter ("ambiem").
+            return (typed in VOWELS and meant in VOWELS) or (diff[0] > 0 and {typed, meant} == NASALS)
         if len(diff) == 2 and diff[1] == diff[0] + 1:
             return q[diff[0]] == k[diff[1]] and q[diff[1]] == k[diff[0]]
         return False
