@@ -37,10 +37,10 @@ _ORDER = {NOW_STATE: 0, ASKED_STATE: 1, HISTORY_STATE: 2}
 def clauses_of(tokens: list[Token], words: AskWords) -> list[list[Token]]:
     clauses: list[list[Token]] = [[]]
     for n, token in enumerate(tokens):
-        if token.word == "." or token.word in words.clause_words or (
-            token.word in words.clause_joiners and n + 1 < len(tokens) and tokens[n + 1].word in words.clause_verbs
-        ):
+        if token.word == "." or token.word in words.clause_words:
             clauses.append([])
+        elif token.word in words.clause_joiners and n + 1 < len(tokens) and tokens[n + 1].word in words.clause_verbs:
+            clauses.append([token])  # "... and is shaking": the joiner kept, so "is" does not open a question
         else:
             clauses[-1].append(token)
     return [c for c in clauses if c]
