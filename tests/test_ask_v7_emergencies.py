@@ -72,6 +72,8 @@ def test_a_tablet_that_fell_is_not_an_overdose(question: str) -> None:
     "demolished a whole blister of baclofen 10mg",
     "my son scoffed a whole strip of my baclofen",
     "hoovered up an entire box of baclofen",
+    "my boyfriend necked a whole sleeve of baclofen",
+    "she got through an entire strip of baclofen",
 ])
 def test_a_whole_strip_blister_or_box_is_an_overdose(question: str) -> None:
     assert_emergency(question)
@@ -108,6 +110,7 @@ def test_a_second_dose_told_in_words_is_an_overdose(question: str) -> None:
     "my daughter is like a rag doll after her baclofen syrup",
     "he has gone all limp after his dose and we cant rouse him",
     "my husband went limp after taking extra baclofen",
+    "grandad is barely conscious after his baclofen",
 ])
 def test_floppy_or_unrousable_after_a_dose_is_an_overdose(question: str) -> None:
     assert_emergency(question)
@@ -130,6 +133,7 @@ def test_a_limp_walk_or_floppy_legs_are_no_alarm(question: str) -> None:
     "would 40 baclofen be enough to end it",
     "how many of these would it take to end it",
     "i just want to finish myself off with my baclofen",
+    "thinking of ending it with my baclofen",
 ])
 def test_ending_it_in_other_words_gets_the_crisis_line(question: str) -> None:
     data = ask(question)
@@ -176,6 +180,10 @@ def test_a_pump_alarm_with_no_signs_is_no_alarm(question: str) -> None:
 ])
 def test_swelling_or_wheezing_after_a_dose_is_an_emergency(question: str) -> None:
     assert_emergency(question, topics=("side-effects", "precautions", "overdose"))
+
+
+def test_wheezing_with_exercise_is_no_alarm() -> None:
+    assert_no_alarm("i get a bit wheezy when i exercise, can i take baclofen")
 
 
 def test_wheezing_asked_about_leads_with_the_signs_without_the_alarm() -> None:
