@@ -186,9 +186,10 @@ def test_wheezing_with_exercise_is_no_alarm() -> None:
     assert_no_alarm("i get a bit wheezy when i exercise, can i take baclofen")
 
 
-def test_wheezing_asked_about_leads_with_the_signs_without_the_alarm() -> None:
-    data = ask("can baclofen make you wheezy")
-    assert data["emergency"] is False and data["caution"] is True
+@pytest.mark.parametrize("question", ["is wheezing a side effect of baclofen", "does baclofen cause wheezing"])
+def test_wheezing_asked_about_is_answered_without_the_alarm(question: str) -> None:
+    data = assert_no_alarm(question)
+    assert data["results"] and data["results"][0]["topic"] in ("side-effects", "precautions")
 
 
 # ---------------------------------------------------------------------------- false alarms
