@@ -1,9 +1,8 @@
 """`baclofen ask`, topic ranking and scope classes found by the session-4 English held-out set
 (tests/ask_holdout_v7.yaml), through the real CLI: one test per class, in wordings of our own (never
 the set's questions). The fixes are everyday words in the knowledge file's synonyms, the language
-pack's words of time and shorthand, a few topic phrasings, and two generic rules: a synonym phrase
-that ends in a number ("over 80") weighs what a phrase does, and a lone question word before one
-of the file's words ("how costly") is read like a yes-or-no question of one word."""
+pack's words of time and shorthand, a few topic phrasings, and one generic rule: a lone question
+word before one of the file's words ("how costly") is read like a yes-or-no question of one word."""
 
 from __future__ import annotations
 
@@ -36,7 +35,6 @@ def check(question: str, accepted: set[str]) -> None:
         ("drug screen", {"common-questions"}),
         ("tox screen", {"common-questions"}),
         ("upper limit", {"dosing"}),
-        ("over 75", {"precautions", "dosing"}),
         ("foggy", {"common-questions", "side-effects"}),
     ],
 )
@@ -117,6 +115,7 @@ def test_the_new_words_do_not_pull_other_questions_away(question: str, accepted:
     check(question, accepted)
 
 
-@pytest.mark.parametrize("question", ["what time is it", "how tall", "who won", "how heavy"])
+@pytest.mark.parametrize(
+    "question", ["what time is it", "how tall", "who won", "how heavy", "is 120 over 80 a good blood pressure"])
 def test_a_lone_question_word_with_a_word_of_time_stays_out_of_scope(question: str) -> None:
     assert first_topic(question) is None

@@ -319,8 +319,7 @@ def _add_synonyms(tokens: list[Token], index: AskIndex) -> None:
                 found.append((start, size, meanings))
     for start, size, meanings in found:
         target = tokens[start + size - 1]
-        # A number ends the phrase ("over 80"): alone it weighs nothing, the phrase does.
-        weight = SYNONYM_WEIGHT * (min(target.stems.values(), default=1.0) or 1.0)
+        weight = SYNONYM_WEIGHT * min(target.stems.values(), default=1.0)
         for meaning in meanings:
             for s in meaning:
                 if target.stems.get(s, 0.0) < weight:
