@@ -82,6 +82,7 @@ def test_a_short_question_in_everyday_words_finds_its_topic(question: str, accep
         ("what is the proper way to take baclofen", {"administration"}),
         # a past withdrawal, and starting again
         ("i went through baclofen withdrawal once, my doctor wants me back on it", {"stopping", "precautions"}),
+        ("is it safe to restart baclofen after a bad withdrawal", {"stopping", "precautions"}),
         # the pump: refill intervals, infection, not delivering
         ("how many days between pump refills", {"pump"}),
         ("how often does my pump get topped up", {"pump"}),
