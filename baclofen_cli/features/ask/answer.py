@@ -33,6 +33,7 @@ from baclofen_cli.features.ask.emergency import (
     pet_words,
     rule_evidence,
     said,
+    self_harm_said,
     signs_described_and_asked,
 )
 from baclofen_cli.features.ask.focus import add_background, question_focus
@@ -115,8 +116,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     hints = kb.ask
     base: dict[str, Any] = {"query": question, "corrections": corrections, "unread": unread}
     notices: list[dict[str, Any]]
-    if index.self_harm and said(index.self_harm, tokens, lang,
-                                slack=lang.self_harm_slack if lang.self_harm_slack >= 0 else None):
+    if index.self_harm and self_harm_said(tokens, index):
         # Crisis help first; never the dose numbers: only the "what to do now" sections.
         notices = [_notice(hints.crisis_message, "emergency")] if hints.crisis_message else []
         results: list[dict[str, Any]] = []

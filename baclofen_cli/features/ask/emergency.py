@@ -37,10 +37,10 @@ _ORDER = {NOW_STATE: 0, ASKED_STATE: 1, HISTORY_STATE: 2}
 def clauses_of(tokens: list[Token], words: AskWords) -> list[list[Token]]:
     clauses: list[list[Token]] = [[]]
     for n, token in enumerate(tokens):
-        if token.word == "." or token.word in words.clause_words or (
-            token.word in words.clause_joiners and n + 1 < len(tokens) and tokens[n + 1].word in words.clause_verbs
-        ):
+        if token.word == "." or token.word in words.clause_words:
             clauses.append([])
+        elif token.word in words.clause_joiners and n + 1 < len(tokens) and tokens[n + 1].word in words.clause_verbs:
+            clauses.append([token])  # "... and is shaking": the joiner kept, so "is" does not open a question
         else:
             clauses[-1].append(token)
     return [c for c in clauses if c]
@@ -164,6 +164,8 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
         return NOT_STATE  # "i'm confused about how to stop": puzzled, not confused
     if inside[-1].word in lang.puzzled and not (set(before) & people) and len(words) <= 2:
         return NOT_STATE  # "mcg and mg, confused.": puzzled
+    if words[end + 1 : end + 2] and words[end + 1] in lang.condition_nouns and not now:
+        return HISTORY_STATE  # "has cerebral palsy and a seizure disorder": a condition, not an event
     plural = len(inside) == 1 and inside[0].word.endswith("s")
     if plural and lang.habitual & set(before) and not now:
         return HISTORY_STATE  # "my son has (cp and) seizures": a condition he has, not one happening now
@@ -291,6 +293,17 @@ def said(phrases: list[Phrase], tokens: list[Token], words: AskWords, slack: int
         for clause in clauses
         for start, end in matches(phrase, clause, words, slack)
     )
+
+
+def self_harm_said(tokens: list[Token], index: AskIndex) -> bool:
+    """A self-harm phrasing in the question (`said`, with the language's slack), or a synonym of
+    a one-word phrasing that the file puts on a small word `said` skips ("enough to end it" ->
+    "suicide", on "it")."""
+    lang = index.words
+    if said(index.self_harm, tokens, lang, slack=lang.self_harm_slack if lang.self_harm_slack >= 0 else None):
+        return True
+    single = {p.stems[0] for p in index.self_harm if len(p.stems) == 1}
+    return any(t.word in lang.filler and single & t.stems.keys() for t in tokens)
 
 
 def pet_words(tokens: list[Token], index: AskIndex) -> list[str]:

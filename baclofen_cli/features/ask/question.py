@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from baclofen_cli.features.ask.amounts import dropped_not_taken, read_amounts
 from baclofen_cli.features.ask.figures import read_figures
 from baclofen_cli.features.ask.tense import read_either_tense, read_tense
 from baclofen_cli.features.ask.tokens import CLAUSE_BREAKS, MAX_WORD_CHARS
@@ -70,7 +71,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     """The question's words with stems, corrections and synonyms (clause breaks kept as ".")."""
     lang = index.words
     stem, is_past = lang.stem, lang.is_past
-    words = lang.tokenize(question[:MAX_QUERY_CHARS])
+    words = read_amounts(lang.tokenize(question[:MAX_QUERY_CHARS]), lang)
     tokens: list[Token] = []
     taking = set(index.taking)
     fixes: dict[str, tuple[str, int] | None] = {}
@@ -255,7 +256,8 @@ def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None
         # participle or infinitive of an eating word read as past ("me he tragado", "acabo de
         # tomarme"): only a language with `past_after_endings` has them.
         eaten = token.past and token.word.endswith(lang.past_after_endings) and lang.eating_stems & token.stems.keys()
-        if ((token.corrected or token.word) in taking or eaten) and _medicine_follows(tokens, n, index):
+        if ((token.corrected or token.word) in taking or eaten) and _medicine_follows(tokens, n, index) \
+                and not dropped_not_taken(tokens, n, lang):
             token.stems.setdefault(take, SYNONYM_WEIGHT)
             token.past = True
         if (take in token.stems or give in token.stems) and token.past:
@@ -265,6 +267,8 @@ def _read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None
         # "6 of my baclofen", "8 of the tablets": the word counted may come after "of my".
         after = next((t for t in tokens[n + 1 : n + 4] if t.word not in lang.filler), tokens[n + 1])
         amount = int(token.word) if len(token.word) < 7 else 10**6
+        if n > 0 and other_substance(tokens[n - 1], index):
+            continue  # "on zoloft 100mg already": another medicine's dose
         counted = after.word in lang.counted or any(s in index.name_stems for s in after.stems)
         # After "took" or "swallowed", a count is of the medicine unless it is of time or an
         # amount ("took about 20 of his muscle relaxers"; not "took 5 days", "took 10 mg").

@@ -179,12 +179,13 @@ def min_score(
         # "fever", "dry mouth", "dosage": a word or two, each the file's own, nothing else asked.
         return ANCHORED_MIN_SCORE
     if (
-        len(meaning) == 1 and len(typed) <= SHORT_QUESTION_WORDS + 2 and typed[0].word in lang.yes_no_openers
+        len(meaning) == 1 and len(typed) <= SHORT_QUESTION_WORDS + 2
+        and (typed[0].word in lang.yes_no_openers or (len(typed) == 2 and typed[0].word in lang.question_words))
         and all(t.word in lang.question_words or t.word in lang.stop_words for t in typed if t is not meaning[0])
         and not (meaning[0].unknown or meaning[0].word in lang.weak_words or meaning[0].word in lang.other_kind)
     ):
-        # "can i drive", "is it addictive": one word of the file's own, asked yes or no
-        # (not "what time is it").
+        # "can i drive", "is it addictive", "how costly": one word of the file's own, asked
+        # yes or no, or after a lone question word (not "what time is it").
         return REFERENCED_MIN_SCORE
     if referred:
         return REFERENCED_MIN_SCORE

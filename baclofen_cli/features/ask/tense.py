@@ -29,6 +29,11 @@ def read_tense(tokens: Sequence[Token], lang: AskWords) -> None:
     for n, token in enumerate(tokens):
         if token.word in lang.past_after:
             verb = next((t for t in tokens[n + 1 : n + 4] if t.word not in lang.filler), None)
+            # Only the role "of" may come between ("acabo de tragarme"): after an article the word
+            # is a noun ("se acabó el blíster entero" is no "acabo de" + verb).
+            between = tokens[n + 1 : tokens.index(verb)] if verb is not None else []
+            if any(t.word != lang.role("of") for t in between):
+                continue
             if verb is not None and verb.word != "." and verb.word.endswith(lang.past_after_endings):
                 verb.past = True
                 if verb.word not in lang.weak_words:  # "se me acabó ayer": "ayer" is no verb

@@ -28,8 +28,8 @@ _WORD_SETS = (
     "other_kind", "dummy_it_near", "dummy_it_clause", "unstemmed", "help_words", "mixing_words", "clause_words",
     "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
-    "short_question_ignores", "clause_joiners", "clause_verbs",
-    "clock_before",
+    "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
+    "place_words",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
@@ -37,7 +37,7 @@ _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
-             "clock_before")
+             "clock_before", "condition_nouns", "loose_taking", "place_words")
 
 
 class AskWords(NamedTuple):
@@ -73,8 +73,7 @@ class AskWords(NamedTuple):
     taking_before: frozenset[str]
     # "already (done it)": the amount a message gives was taken.
     already: frozenset[str]
-    # Present-tense verbs: after a phrase of the past ("last week ..."), a sign said with one
-    # of these is happening now ("ran out last week and is seeing things").
+    # Present-tense verbs: after a phrase of the past ("last week ..."), a sign said with one of these is now.
     present: frozenset[str]
     # ... unless a past form follows it ("has had fits", "has been fine").
     perfect: frozenset[str]
@@ -83,25 +82,26 @@ class AskWords(NamedTuple):
     # Who changes a dose on purpose ("my doctor doubled my dose"), unless by one of the mistakes.
     prescribers: frozenset[str]
     mistakes: frozenset[str]
-    # "he", "acabo": the next word (filler between) is past when it ends in `past_after_endings`
-    # ("me he tomado", "acabo de tragarme"); a language whose participles are not past alone.
+    # "he", "acabo": the next word is past when it ends in `past_after_endings` ("me he tomado").
     past_after: frozenset[str]
     # Words before a question opener that still open the question ("se puede...", "y si...").
     opener_lead_ins: frozenset[str]
-    # Spellings both present and past once accents are dropped ("tomo": I take, "tomó": took):
-    # present right after `present_after` words ("lo tomo", "me tomo"), unless a `past_clitics`
-    # word leads those ("se lo tomo": he took it).
+    # Spellings both present and past without accents ("tomo", "tomó"): present after `present_after`
+    # words ("lo tomo"), unless a `past_clitics` word leads those ("se lo tomo": he took it).
     either_tense: frozenset[str]
     present_after: frozenset[str]
     past_clitics: frozenset[str]
     # Words a one- or two-word question may carry besides ("se me olvidó" is one word).
     short_question_ignores: frozenset[str]
-    # "... had a bug and was sick twice": a joiner followed by one of these verbs starts a new
-    # clause (its own subject left out), so "twice" is not read with "had".
+    # "... had a bug and was sick twice": a joiner and one of these verbs starts a new clause.
     clause_joiners: frozenset[str]
     clause_verbs: frozenset[str]
     # Words before a number that make it a time of day, not a count ("la de las 8").
     clock_before: frozenset[str]
+    # "a seizure disorder" (a condition); "dropped 5 on the floor" (a `loose_taking` word, not "took").
+    condition_nouns: frozenset[str]
+    loose_taking: frozenset[str]
+    place_words: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
@@ -122,20 +122,18 @@ class AskWords(NamedTuple):
     expansions: dict[str, tuple[str, ...]]
     irregular: dict[str, tuple[str, bool]]
     roles: dict[str, str]
-    # Figures of speech ("me muero de ganas", "me mata el calor"): the words of the phrase mean
-    # nothing of their own (neither a sign nor a word to rank by) when one of the words listed
-    # follows it, or any word for an empty list. The word that follows keeps its meaning.
+    # Figures of speech ("me muero de ganas"): the phrase's words mean nothing (neither sign nor word
+    # to rank by) when a word listed (any, for an empty list) follows. That word keeps its meaning.
     figures: dict[str, tuple[str, ...]] = {}
+    amount_units: dict[str, tuple[float, str]] = {}
     # Derived with the language's own stemmer (see `_derive`).
     weak_stems: frozenset[str] = frozenset()
     help_stems: frozenset[str] = frozenset()
     other_medicine: tuple[str, ...] = ()
     eating_stems: frozenset[str] = frozenset()
-    # How many other words may sit between a self-harm phrasing's words (-1: the usual window,
-    # four times the phrasing's length). English: 1, so "cut down the dose myself" is not "cut myself".
+    # Other words allowed between a self-harm phrasing's words (-1: 4 x its length). English: 1.
     self_harm_slack: int = -1
-    # Measured on one language's sets, not carried over (0: off): scope.off_subject's share of the
-    # rarest word's weight, and how much a long message counts beside its question (focus.py).
+    # Measured on one language's sets, not carried over (0: off): scope.off_subject's share, focus.py's.
     subject_share: float = 0.0
     background_share: float = 0.0
 
@@ -189,6 +187,7 @@ class AskWords(NamedTuple):
         values["expansions"] = {k: tuple(v) for k, v in values["expansions"].items()}
         values["irregular"] = {k: (v[0], bool(v[1])) for k, v in values["irregular"].items()}
         values["figures"] = {k: tuple(v) for k, v in values.get("figures", {}).items()}
+        values["amount_units"] = {k: (float(v[0]), str(v[1])) for k, v in values.get("amount_units", {}).items()}
         return cls(**values)
 
 
@@ -254,6 +253,8 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values["subject_share"] = float(own_numbers.get("subject_share") or 0.0)
     values["background_share"] = float(own_numbers.get("background_share") or 0.0)
     values["figures"] = {fold(k): tuple(fold(w) for w in v or ()) for k, v in (raw.get("figures") or {}).items()}
+    values["amount_units"] = {fold(k): (float(str(v).split()[0]), str(v).partition(" ")[2])
+                              for k, v in (raw.get("amount_units") or {}).items()}
     words = _derive(AskWords(**values))
     _LOADED[language] = words
     return words
