@@ -138,6 +138,20 @@ def read_pack(language: str) -> dict[str, str] | None:
     return labels
 
 
+@cache
+def read_ask_file(language: str) -> dict[str, Any] | None:
+    """The whole of `lang/<language>_ask.yaml` (its `ask:` and `names:` blocks), parsed once per
+    run and shared by the two indexes built from it (features/ask/tokens.py, features/interactions/
+    names.py); None if there is no such file. Callers copy before they change anything."""
+    path = PACK_DIR / f"{language}_ask.yaml"
+    if not language.isalpha() or not path.is_file():
+        return None
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
 # ------------------------------------------------------------------ the pack of this run
 # Like gettext's installed `_`: one knowledge file per run, so the renderers ask for a label by
 # key instead of each view carrying eighty words. Until a file is loaded (a renderer called

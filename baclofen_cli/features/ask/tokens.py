@@ -212,18 +212,15 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     questions are read ("qué" -> "que")."""
     if language in _LOADED:
         return _LOADED[language]
-    from pathlib import Path
+    from baclofen_cli.lang import base_language, read_ask_file
 
-    import yaml
-
-    folder = Path(__file__).resolve().parents[2] / "lang"
-    base = language.split("-")[0].lower()
-    english = yaml.safe_load((folder / f"{DEFAULT_LANGUAGE}_ask.yaml").read_text(encoding="utf-8"))["ask"]
-    own = folder / f"{base}_ask.yaml"
+    base = base_language(language)
+    english = (read_ask_file(DEFAULT_LANGUAGE) or {})["ask"]
+    own = read_ask_file(base) if base != DEFAULT_LANGUAGE else None
     raw = dict(english)
     mine: dict[str, Any] = {}
-    if base != DEFAULT_LANGUAGE and own.is_file():
-        mine = yaml.safe_load(own.read_text(encoding="utf-8"))["ask"]
+    if own is not None:
+        mine = own["ask"]
         raw.update({k: v for k, v in mine.items() if k != "roles"})
         raw["roles"] = {**english["roles"], **mine.get("roles", {})}
     else:

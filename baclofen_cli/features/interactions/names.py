@@ -65,20 +65,17 @@ _WORDS: dict[str, NameWords] = {}
 def name_words(language: str = "en") -> NameWords:
     """The `names:` words of lang/<language>_ask.yaml ("es-MX" reads es_ask.yaml) added to the
     English ones (English alone for a language without the block). Read when an index is built."""
-    base = language.replace("_", "-").split("-")[0].lower()
+    from baclofen_cli.lang import ENGLISH, base_language, read_ask_file
+
+    base = base_language(language)
     if base in _WORDS:
         return _WORDS[base]
-    from pathlib import Path
-
-    import yaml
-
-    folder = Path(__file__).resolve().parents[2] / "lang"
-    english: dict[str, Any] = yaml.safe_load((folder / "en_ask.yaml").read_text(encoding="utf-8"))["names"]
+    english: dict[str, Any] = (read_ask_file(ENGLISH) or {})["names"]
     roles: dict[str, str] = dict(english["roles"])
     lists: dict[str, list[str]] = {k: [str(w) for w in v] for k, v in english.items() if k != "roles"}
-    own = folder / f"{base}_ask.yaml"
-    if base != "en" and base.isalpha() and own.is_file():
-        for key, value in (yaml.safe_load(own.read_text(encoding="utf-8")).get("names") or {}).items():
+    own = read_ask_file(base) if base != ENGLISH else None
+    if own is not None:
+        for key, value in (own.get("names") or {}).items():
             if key == "roles":
                 roles.update(value)
             else:
@@ -248,7 +245,6 @@ def build_index(kb: Any) -> DrugIndex:
     plain: set[str] = set()  # names that are also a drug's own name, brand or alias
     words = name_words(getattr(kb.drug, "language", "en") or "en")
 
-
     def key_of(text: str) -> str:
         return normalise(text, words)
 
@@ -322,7 +318,6 @@ def build_index(kb: Any) -> DrugIndex:
     sounds = {key: sound(key).replace(" ", "") for key, hits in names.items() if hits}
     street_only = {key for key in street - plain if names.get(key)}
     return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names), street_only, words)
-
 
 
 def skeleton(sounded: str) -> str:
