@@ -189,8 +189,11 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
     first = 0
     while first < len(words) - 1 and words[first] in lang.opener_lead_ins:
         first += 1
+    # A cue read into the sign's own words is no question ("no reacciona": "reacción" is also
+    # "side effect"); one elsewhere in the clause is.
+    cued = any(not (start <= lo and hi <= end) for cue in cues for lo, hi in matches(cue, clause, lang))
     asked = (
-        any(matches(cue, clause, lang) for cue in cues)
+        cued
         or (words[first] in lang.question_openers
             and (len(words) < first + 2 or words[first + 1] != lang.role("not")))
         or conditional
@@ -201,7 +204,7 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
     # took too many", "is it normal that she is not breathing"), not "can tablets be crushed".
     if past and (done or any(w in lang.subjects for w in before)):
         return NOW_STATE  # "is 180 mg in one go dangerous? already done it"
-    if going_on or (person and not conditional and not any(matches(c, clause, lang) for c in cues)):
+    if going_on or (person and not conditional and not cued):
         return NOW_STATE
     return ASKED_STATE
 
