@@ -32,8 +32,28 @@ def read_figures(tokens: Sequence[Token], lang: AskWords) -> None:
         for n in range(len(words) - size + 1):
             if words[n : n + size] != parts:
                 continue
-            after = words[n + size] if n + size < len(words) else "."
-            if followers and after not in followers:
+            # One article or possessive may come between ("me quiero morir de la vergüenza").
+            rest = words[n + size : n + size + 2]
+            after = rest[0] if rest else "."
+            if followers and after not in followers and not (after in lang.filler and rest[1:] and rest[1] in followers):
                 continue
             for token in tokens[n : n + size]:
                 token.stems = {}
+
+
+def read_idioms(tokens: Sequence[Token], lang: AskWords) -> None:
+    """An idiom keeps the meaning the file gives it (its synonyms: "se me pasó" -> forgot) but
+    not its words' literal stems, which would read as a sign ("me pasé de dosis")."""
+    if not lang.idioms:
+        return
+    words = [t.word for t in tokens]
+    for phrase in lang.idioms:
+        parts = phrase.split()
+        size = len(parts)
+        for n in range(len(words) - size + 1):
+            if words[n : n + size] != parts:
+                continue
+            for token in tokens[n : n + size]:
+                literal = lang.stem(token.word)
+                if len(token.stems) > 1:
+                    token.stems.pop(literal, None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.amounts import read_amounts
-from baclofen_cli.features.ask.figures import read_figures
+from baclofen_cli.features.ask.figures import read_figures, read_idioms
 from baclofen_cli.features.ask.spelling import correct, split_compound
 from baclofen_cli.features.ask.taking import read_taking
 from baclofen_cli.features.ask.tense import read_either_tense, read_tense
@@ -90,6 +90,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     read_figures(tokens, lang)
     _join_split_words(tokens, index)
     _add_synonyms(tokens, index)
+    read_idioms(tokens, lang)
     read_taking(tokens, index, taking)
     read_either_tense(tokens, lang)
     for n, token in enumerate(tokens):

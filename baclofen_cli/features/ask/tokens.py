@@ -35,11 +35,11 @@ _WORD_SETS = (
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
-                 "gerund_suffixes", "past_suffixes", "past_after_endings")
+                 "gerund_suffixes", "past_suffixes", "past_after_endings", "idioms")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
-             "clock_before", "condition_nouns", "loose_taking", "place_words")
+             "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms")
 
 
 class AskWords(NamedTuple):
@@ -128,6 +128,8 @@ class AskWords(NamedTuple):
     # to rank by) when a word listed (any, for an empty list) follows. That word keeps its meaning.
     figures: dict[str, tuple[str, ...]] = {}
     amount_units: dict[str, tuple[float, str]] = {}
+    # Idioms: their words keep the file's synonyms for them, not their literal stems (figures.read_idioms).
+    idioms: tuple[str, ...] = ()
     # Derived with the language's own stemmer (see `_derive`).
     weak_stems: frozenset[str] = frozenset()
     help_stems: frozenset[str] = frozenset()
