@@ -49,6 +49,8 @@ FULL_COVERAGE = 0.8
 # A question of at most this many meaningful words, all of them known to the file ("fever",
 # "dry mouth"), needs only ANCHORED_MIN_SCORE: a patient's first try is often one word.
 SHORT_QUESTION_WORDS = 2
+# How far from a reference read by its stem only another medicine or a drink makes it theirs.
+REFERENCE_REACH = 3
 
 
 def names_medicine(tokens: list[Token], index: AskIndex) -> bool:
@@ -123,6 +125,12 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
         if not (lang.stem(token.word) in index.references or token.word in lang.references):
             continue
         near = {n - 1, n + 1} | ({n + 2} if n + 1 < len(words) and words[n + 1] in (of, for_) else set())
+        if token.word != it and token.word not in lang.references:
+            # A verb read by its stem ("se toma", "guarda", not "tomarlo"): another medicine or a
+            # drink a few words off is what is taken ("el ibuprofeno se toma", "cuánta agua hay que tomar").
+            near |= set(range(n - REFERENCE_REACH, n + REFERENCE_REACH + 1))
+            if any(0 <= k < len(words) and words[k] in lang.drinks for k in near):
+                continue
         if token.word != it and any(k in found or (0 <= k < len(tokens) and tokens[k].unknown) for k in near):
             continue  # "blood pressure tablets", "a dose of amoxicillin"
         if token.word == lang.role("pill") and n and words[n - 1] == lang.role("the"):
@@ -166,6 +174,10 @@ def min_score(
             return None
     if named or others:
         return ANCHORED_MIN_SCORE
+    drinks = {typed_stem(t.stems) for t in tokens if t.word in lang.drinks}
+    if drinks and not referred and ranked and drinks & set(words_not_in(index, ranked[0].topic, tokens)):
+        # "cuánta agua hay que beber al día": a drink the best topic never speaks of is the subject.
+        return None
     # Not the words the language says a short question may carry besides ("se me olvidó").
     typed = [t for t in tokens if t.word != "." and t.word not in lang.short_question_ignores]
     # The words that carry the question; a stop word may come with them ("putting on weight",

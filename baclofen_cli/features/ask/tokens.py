@@ -31,7 +31,7 @@ _WORD_SETS = (
     "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
-    "place_words",
+    "place_words", "drinks",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
@@ -39,7 +39,7 @@ _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
-             "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms")
+             "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks")
 
 
 class AskWords(NamedTuple):
@@ -100,6 +100,8 @@ class AskWords(NamedTuple):
     clause_verbs: frozenset[str]
     # Words before a number that make it a time of day, not a count ("la de las 8").
     clock_before: frozenset[str]
+    # Drinks that are no medicine ("agua", "café"): a taking verb near one is about the drink.
+    drinks: frozenset[str]
     # "a seizure disorder" (a condition); "dropped 5 on the floor" (a `loose_taking` word, not "took").
     condition_nouns: frozenset[str]
     loose_taking: frozenset[str]
