@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_ask_es_classes_v2 import measure, report
 
 from conftest import run_cli
-from test_ask_es_classes_v2 import measure, report
 
 
 def ask_es(question: str) -> dict:

@@ -35,7 +35,8 @@ def read_figures(tokens: Sequence[Token], lang: AskWords) -> None:
             # One article or possessive may come between ("me quiero morir de la vergüenza").
             rest = words[n + size : n + size + 2]
             after = rest[0] if rest else "."
-            if followers and after not in followers and not (after in lang.filler and rest[1:] and rest[1] in followers):
+            article_between = after in lang.filler and rest[1:] and rest[1] in followers
+            if followers and after not in followers and not article_between:
                 continue
             for token in tokens[n : n + size]:
                 token.stems = {}
