@@ -96,6 +96,8 @@ def test_a_drink_or_another_medicine_taken_is_out_of_scope(question: str) -> Non
         # "tomarlo" is this medicine, drink or not.
         ("hay que tomarlo con un vaso de agua?", {"administration"}),
         ("lo puedo tomar con leche?", {"administration", "common-questions"}),
+        # A drink after "con" is what it is taken with, not what is drunk.
+        ("se puede tomar con un jugo de toronja por la mañana?", {"administration", "common-questions"}),
         # The glove box and the boot are the car in the heat.
         ("puedo dejar el jarabe en el maletero del coche", {"storage"}),
         # "¿importa?": whether to take care with it.

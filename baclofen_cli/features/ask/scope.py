@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex
     from baclofen_cli.features.ask.rank import Ranked
     from baclofen_cli.features.ask.token import Token
+    from baclofen_cli.features.ask.tokens import AskWords
 
 # Out of scope: the best topic's score (BM25 x the share of the question's words the topic
 # explains) must reach MIN_SCORE when the question speaks neither of the medicine nor of
@@ -116,6 +117,7 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
     lang = index.words
     it, of, for_ = lang.role("it"), lang.role("of"), lang.role("for")
     words = [t.word for t in tokens]
+    drunk = drinks_drunk(words, lang)
     for n, token in enumerate(tokens):
         if token.word == it and lang.dummy_it_near & set(words[max(0, n - 1) : n + 2]):
             after = words[n + 1 : n + 5]
@@ -129,7 +131,7 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
             # A verb read by its stem ("se toma", "guarda", not "tomarlo"): another medicine or a
             # drink a few words off is what is taken ("el ibuprofeno se toma", "cuánta agua hay que tomar").
             near |= set(range(n - REFERENCE_REACH, n + REFERENCE_REACH + 1))
-            if any(0 <= k < len(words) and words[k] in lang.drinks for k in near):
+            if any(0 <= k < len(words) and k in drunk for k in near):
                 continue
         if token.word != it and any(k in found or (0 <= k < len(tokens) and tokens[k].unknown) for k in near):
             continue  # "blood pressure tablets", "a dose of amoxicillin"
@@ -139,6 +141,13 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
             continue  # "the best medicine for a cold", "another tablet"
         return True
     return False
+
+
+def drinks_drunk(words: list[str], lang: AskWords) -> list[int]:
+    """Where the question names a drink as what is drunk ("cuánta agua hay que tomar"), not one
+    taken with the medicine (a mixing word a few words before it: "tomarlo con un vaso de agua")."""
+    return [k for k, w in enumerate(words) if w in lang.drinks
+            and not lang.mixing_words & set(words[max(0, k - REFERENCE_REACH) : k])]
 
 
 def only_the_name(tokens: list[Token], index: AskIndex) -> bool:
@@ -174,7 +183,7 @@ def min_score(
             return None
     if named or others:
         return ANCHORED_MIN_SCORE
-    drinks = {typed_stem(t.stems) for t in tokens if t.word in lang.drinks}
+    drinks = {typed_stem(tokens[k].stems) for k in drinks_drunk([t.word for t in tokens], lang)}
     if drinks and not referred and ranked and drinks & set(words_not_in(index, ranked[0].topic, tokens)):
         # "cuánta agua hay que beber al día": a drink the best topic never speaks of is the subject.
         return None
