@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from baclofen_cli.features.ask.tokens import _one_snowball_algorithm, normalise
+from baclofen_cli.features.ask.stemming import one_snowball_algorithm
+from baclofen_cli.features.ask.tokens import normalise
 from conftest import ROOT
 
 SPANISH_FILES = [ROOT / "data" / "baclofen.es.yaml", ROOT / "baclofen_cli" / "lang" / "es_ask.yaml"]
@@ -23,7 +24,7 @@ def _vocabulary() -> list[str]:
 def test_the_spanish_stemmer_loaded_alone_stems_every_word_of_the_spanish_files_as_the_package_does() -> None:
     import snowballstemmer  # type: ignore[import-untyped]
 
-    alone = _one_snowball_algorithm("spanish")
+    alone = one_snowball_algorithm("spanish")
     assert alone is not None and type(alone).__name__ == "SpanishStemmer"
     package = snowballstemmer.stemmer("spanish")
     words = _vocabulary()

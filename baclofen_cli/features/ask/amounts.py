@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class Token(Protocol):
-    """What this module reads of a question's word (question.Token)."""
+    """What this module reads of a question's word (token.Token)."""
 
     word: str
 

@@ -4,12 +4,13 @@ How a question is answered (all of it derived from the knowledge file by `index.
 and cached by the loader, so a clinic's own file of the same schema gets its own index), one
 module per step:
 
-1. Words (`tokens`, `question`). Contractions and texting shorthand are written out ("cant"
-   -> "can not", "u" -> "you"), each word is stemmed ("stopped", "stopping" -> "stop"; "took",
-   "taken" -> "take"), and the file's synonyms add what everyday words stand for ("forgot" ->
-   missed, "brain fog" -> confused, "pints" -> alcohol). A word the file never uses is matched
-   to the closest one it does ("pergnant" -> "pregnant") with rapidfuzz, imported only then.
-   The words of the language are in `baclofen_cli/lang/<language>_ask.yaml`.
+1. Words (`tokens`, `stemming`, `question`, `taking`, `spelling`). Contractions and texting
+   shorthand are written out ("cant" -> "can not", "u" -> "you"), each word is stemmed
+   ("stopped", "stopping" -> "stop"; "took", "taken" -> "take"), and the file's synonyms add
+   what everyday words stand for ("forgot" -> missed, "brain fog" -> confused, "pints" ->
+   alcohol). A word the file never uses is matched to the closest one it does ("pergnant" ->
+   "pregnant") with rapidfuzz, imported only then. The words of the language are in
+   `baclofen_cli/lang/<language>_ask.yaml`.
 2. The index (`index`): one small document per section, per topic summary, per interaction
    group and per patient phrasing in `ask.topic_phrasings`.
 3. Ranking (`rank`): BM25 over those documents, mixed with each topic's coverage.
@@ -19,7 +20,8 @@ module per step:
 5. In scope or not (`scope`): what score the best topic needs, or never answered.
 6. The answer (here): emergencies first (self-harm, animals, the signs), then out of scope
    (another medicine's dose or use), then the ranked topics (a long post's question sentence:
-   `focus`); a question about an emergency leads with its signs, no alarm.
+   `focus`); a question about an emergency leads with its signs, no alarm. `view` shapes it
+   for --json and for the renderers.
 """
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ from baclofen_cli.features.ask.emergency import (
     signs_described_and_asked,
 )
 from baclofen_cli.features.ask.focus import add_background, question_focus
-from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, Token, analyse, content_tokens, typed_stem
+from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, analyse, content_tokens
 from baclofen_cli.features.ask.rank import Ranked, is_weak, lift, rank
 from baclofen_cli.features.ask.scope import (
     ANCHORED_MIN_SCORE,
@@ -54,9 +56,9 @@ from baclofen_cli.features.ask.scope import (
     words_not_in,
 )
 from baclofen_cli.features.ask.tense import opens_clause_in_either_tense
+from baclofen_cli.features.ask.token import Token, typed_stem
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
 
     from baclofen_cli.core.model import KnowledgeBase, Topic
     from baclofen_cli.features.ask.index import AskIndex, Rule
@@ -316,85 +318,4 @@ def _result(topic: Topic, section_index: int, score: float) -> dict[str, Any]:
         "kind": section.kind,
         "score": round(score, 3),
         "text": [p.text for p in section.points],
-    }
-
-
-def json_view(result: Answer) -> dict[str, Any]:
-    """The `--json` contract: query, emergency, caution (the signs lead the answer without the
-    alarm), notices (messages shown first), results (each with its section's kind), unread
-    (characters beyond the bound that were not read)."""
-    return {
-        "query": result.query,
-        "emergency": result.emergency,
-        "caution": result.caution,
-        "notices": result.notices,
-        "results": result.results,
-        "unread": result.unread,
-    }
-
-
-# ---------------------------------------------------------------------------- for the renderers
-def topic_command(topic_id: str, command: str, topic_commands: Collection[str]) -> str:
-    """The command that shows a whole topic: `baclofen missed-dose` (a topic with its own
-    command), or `baclofen show ID` for a topic a clinic's file adds."""
-    return f"{command} {topic_id}" if topic_id in topic_commands else f"{command} show {topic_id}"
-
-
-def interactions_command(name: str, command: str) -> str:
-    quoted = f'"{name}"' if " " in name else name
-    return f"{command} interactions {quoted}"
-
-
-def display_view(
-    kb: KnowledgeBase, result: Answer, command: str, in_guide: bool = False, topic_commands: Collection[str] = (),
-) -> dict[str, Any]:
-    """Everything the text renderers show: the --json answer plus titles, pointers, the
-    notices (crisis help, the vet line, "this guide is about baclofen"), and the emergency box
-    (when the question describes an emergency) or the signs (when it only asks about one).
-    In the guide, the pointers name what to type there ("missed-dose"), not a shell command;
-    outside it, `topic_commands` are the topics with a command of their own."""
-    from baclofen_cli.features.topics.view import emergency_view, topics_list_view
-
-    topics = {t.id: t for t in kb.topics}
-
-    def topic_hint(topic_id: str) -> str:
-        return topic_id if in_guide else topic_command(topic_id, command, topic_commands)
-
-    def drug_hint(name: str) -> str:
-        return (f'"{name}"' if " " in name else name) if in_guide else interactions_command(name, command)
-
-    # The topic's "in short" goes with its answer: the section that matched the words best
-    # may be a detail, and the summary carries the safety message ("never change your dose").
-    results = [
-        {
-            **r,
-            "title": topics[r["topic"]].title if r["topic"] in topics else r["topic"],
-            "summary": topics[r["topic"]].summary.text if r["topic"] in topics else "",
-            "command": topic_hint(r["topic"]),
-        }
-        for r in result.results
-    ]
-    animal = result.reason == "pet"
-    # Only names from the interactions block are offered a check (others are "not in this guide").
-    drugs = [{"name": name, "command": drug_hint(name)} for name in result.drugs if not animal]
-    if len(drugs) > 1 and not in_guide:
-        # Several names: the one check that weighs them together ("interactions xanax beer") first.
-        together = " ".join(f'"{d["name"]}"' if " " in d["name"] else d["name"] for d in drugs)
-        names = " and ".join(d["name"] for d in drugs)
-        drugs.insert(0, {"name": names, "command": f"{command} interactions {together}"})
-    answered_otherwise = bool(result.notices) and not results
-    return {
-        "query": result.query,
-        "notices": result.notices,
-        "emergency": emergency_view(kb) if result.emergency and not animal else None,
-        "caution": emergency_view(kb) if result.caution and not result.emergency and not animal else None,
-        "results": results,
-        "drugs": drugs,
-        "corrections": dict(result.corrections),
-        "topics": topics_list_view(kb) if not results and not answered_otherwise else [],
-        "disclaimer": kb.disclaimer.text,
-        "command": command,
-        "in_guide": in_guide,
-        "unread": result.unread,
-        "read_chars": MAX_QUERY_CHARS,
     }

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 def answer_question(app_state: AppState, text: str, json_output: bool = False) -> None:
     """Rank, detect emergencies and print."""
     from baclofen_cli.features.ask import answer as engine
+    from baclofen_cli.features.ask import view
     from baclofen_cli.features.ask.index import AskIndex
 
     kb = app_state.kb
@@ -19,9 +20,9 @@ def answer_question(app_state: AppState, text: str, json_output: bool = False) -
     result = engine.answer(kb, index, text)
     out = app_state.output(json_output)
     if out.style == "json":
-        out.json(engine.json_view(result))
+        out.json(view.json_view(result))
         return
     from baclofen_cli.cli.spec import TOPIC_COMMANDS
     from baclofen_cli.features.ask.render import render_answer
 
-    render_answer(out, engine.display_view(kb, result, app_state.command_name, topic_commands=TOPIC_COMMANDS))
+    render_answer(out, view.display_view(kb, result, app_state.command_name, topic_commands=TOPIC_COMMANDS))

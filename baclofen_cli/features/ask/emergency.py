@@ -18,7 +18,7 @@ from baclofen_cli.features.ask.rank import bm25
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex, Phrase
-    from baclofen_cli.features.ask.question import Token
+    from baclofen_cli.features.ask.token import Token
     from baclofen_cli.features.ask.tokens import AskWords
 
 # How much the matched emergency phrasings count when choosing the topic of an emergency.

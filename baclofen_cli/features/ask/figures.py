@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 class Token(Protocol):
-    """What this rule reads and sets of a question's word (question.Token)."""
+    """What this rule reads and sets of a question's word (token.Token)."""
 
     word: str
     stems: dict[str, float]

@@ -9,8 +9,8 @@ from baclofen_cli.features.ask.tokens import words_of
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex
-    from baclofen_cli.features.ask.question import Token
     from baclofen_cli.features.ask.rank import Ranked
+    from baclofen_cli.features.ask.token import Token
 
 # A message this long (in words) is answered from the sentence that asks the question, when
 # one does: background in a long post must not outweigh the question itself. 20, not 25: a post of

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.index import PHRASINGS
-from baclofen_cli.features.ask.question import SYNONYM_WEIGHT, Token, content_tokens, typed_stem
+from baclofen_cli.features.ask.question import content_tokens
+from baclofen_cli.features.ask.token import SYNONYM_WEIGHT, Token, typed_stem
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex

@@ -1,6 +1,6 @@
 """Draw an `ask` answer: plain text for pipes, Rich on a colour terminal (imported only then).
 
-The view comes from `baclofen_cli.features.ask.answer.display_view`. In order: the file's notices (crisis
+The view comes from `baclofen_cli.features.ask.view.display_view`. In order: the file's notices (crisis
 help, the vet line, "this guide is about baclofen"), the emergency box when the question
 describes an emergency (or the signs, without the alarm, when it only asks about one), then
 the answer. Warning and emergency sections keep their label in words, as in the topics.

@@ -13,14 +13,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.emergency import has_phrase
-from baclofen_cli.features.ask.question import content_tokens, typed_stem
+from baclofen_cli.features.ask.question import content_tokens
 from baclofen_cli.features.ask.rank import is_weak
+from baclofen_cli.features.ask.token import typed_stem
 from baclofen_cli.features.ask.tokens import is_definition
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex
-    from baclofen_cli.features.ask.question import Token
     from baclofen_cli.features.ask.rank import Ranked
+    from baclofen_cli.features.ask.token import Token
 
 # Out of scope: the best topic's score (BM25 x the share of the question's words the topic
 # explains) must reach MIN_SCORE when the question speaks neither of the medicine nor of

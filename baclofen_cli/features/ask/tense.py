@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class Token(Protocol):
-    """What these rules read and set of a question's word (question.Token), named here so that
+    """What these rules read and set of a question's word (token.Token), named here so that
     this module need not import the question step that calls it."""
 
     word: str

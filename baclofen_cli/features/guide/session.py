@@ -255,12 +255,13 @@ class Guide:
         """`ask`, with hints that name what to type here rather than a shell command."""
         from baclofen_cli.features.ask import answer as engine
         from baclofen_cli.features.ask.index import AskIndex
+        from baclofen_cli.features.ask.view import display_view
 
         index = self.state.compiled.index("ask", AskIndex)
         result = engine.answer(self.kb, index, question)
         from baclofen_cli.features.ask.render import render_answer
 
-        render_answer(self.out, engine.display_view(self.kb, result, self.state.command_name, in_guide=True))
+        render_answer(self.out, display_view(self.kb, result, self.state.command_name, in_guide=True))
 
 
 def enable_line_editing() -> None:
