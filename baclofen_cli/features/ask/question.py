@@ -15,7 +15,6 @@ from baclofen_cli.features.ask.tense import read_either_tense, read_tense
 from baclofen_cli.features.ask.token import (
     FUZZY_WEIGHT,
     NAME_WEIGHT,
-    NEGATED_WEIGHT,
     NUMBER_WEIGHT,
     PHRASE_PART_WEIGHT,
     PUZZLED_WEIGHT,
@@ -99,48 +98,8 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
         alone = (n == 0 or tokens[n - 1].word == ".") and after == "."
         if token.word in lang.puzzled and (after in lang.puzzled_by or alone):
             token.stems = {s: w * PUZZLED_WEIGHT for s, w in token.stems.items()}
-    _weaken_negated_signs(tokens, index)
     return tokens
 
-
-# The reach of a negation over the signs after it (in words that are not stop words), as in
-# the emergency reading (`emergency.NEGATION_REACH`).
-NEGATION_REACH = 3
-_SIGN_STEMS: dict[int, frozenset[str]] = {}
-
-
-def _sign_stems(index: AskIndex) -> frozenset[str]:
-    """The stems of the emergency phrasings' signs ("trouble breathing", "seizure")."""
-    key = id(index.emergency)
-    if key not in _SIGN_STEMS:
-        stop = index.words.stop_words | index.words.negations
-        _SIGN_STEMS[key] = frozenset(s for c in index.emergency for p in c.signs for s in p.stems if s not in stop)
-    return _SIGN_STEMS[key]
-
-
-def _weaken_negated_signs(tokens: list[Token], index: AskIndex) -> None:
-    """"no trouble breathing but is it ok with asthma", "not drowsy at all": a sign said not to
-    be there is not what the question is about, so it weighs little in the ranking (the
-    emergency reading has its own negation rules). A negation that is part of a phrase with a
-    meaning of its own ("can not remember" -> forgot), or after a modal, weakens nothing."""
-    lang = index.words
-    signs = None
-    for n, token in enumerate(tokens):
-        if token.word not in lang.negations or token.absorbed is not None:
-            continue
-        if n and tokens[n - 1].word in lang.question_words - lang.ongoing:
-            continue  # "can not keep them down", "why can not you quit": not able, not absent
-        signs = signs if signs is not None else _sign_stems(index)
-        left = NEGATION_REACH
-        for after in tokens[n + 1 :]:
-            if after.word == "." or after.word in lang.clause_words or left == 0:
-                break
-            if after.word in lang.stop_words or after.word in lang.negations:
-                continue
-            left -= 1
-            if signs.isdisjoint(after.stems):
-                continue
-            after.stems = {s: w * NEGATED_WEIGHT for s, w in after.stems.items()}
 
 
 def _join_split_words(tokens: list[Token], index: AskIndex) -> None:
