@@ -35,11 +35,11 @@ _WORD_SETS = (
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
-                 "gerund_suffixes", "past_suffixes", "past_after_endings")
+                 "gerund_suffixes", "past_suffixes", "past_after_endings", "general_subjects")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
-             "clock_before", "condition_nouns", "loose_taking", "place_words")
+             "clock_before", "condition_nouns", "loose_taking", "place_words", "general_subjects")
 
 
 class AskWords(NamedTuple):
@@ -120,6 +120,9 @@ class AskWords(NamedTuple):
     # Endings of a past form, for a stemmer other than "light" (which knows English "-ed").
     past_suffixes: tuple[str, ...]
     past_after_endings: tuple[str, ...]
+    # "an adult", "teenagers", "your heart": the population at large, the subject of a general
+    # health question when the medicine is not spoken of (scope.min_score).
+    general_subjects: tuple[str, ...]
     other_medicine_words: tuple[str, ...]
     expansions: dict[str, tuple[str, ...]]
     irregular: dict[str, tuple[str, bool]]
