@@ -12,6 +12,7 @@ from baclofen_cli.features.ask.token import NEGATED_WEIGHT
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex
     from baclofen_cli.features.ask.token import Token
+    from baclofen_cli.features.ask.tokens import AskWords
 
 
 def weaken_negated_signs(tokens: list[Token], index: AskIndex) -> list[Token]:
@@ -40,7 +41,7 @@ def weaken_negated_signs(tokens: list[Token], index: AskIndex) -> list[Token]:
     return tokens
 
 
-def _negated_here(clause: list[Token], start: int, lang, modals: frozenset[str]) -> bool:  # noqa: ANN001
+def _negated_here(clause: list[Token], start: int, lang: AskWords, modals: frozenset[str]) -> bool:
     for k in range(max(0, start - NEGATION_REACH), start):
         word = clause[k].word
         if word in lang.negations and clause[k].absorbed is None and not (k and clause[k - 1].word in modals):
