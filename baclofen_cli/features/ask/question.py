@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from baclofen_cli.features.ask.ages import read_ages
 from baclofen_cli.features.ask.amounts import read_amounts
 from baclofen_cli.features.ask.figures import read_figures
 from baclofen_cli.features.ask.spelling import correct, split_compound
@@ -88,6 +89,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
         tokens.append(Token(word=word, stems={stem(word): weight}, past=is_past(word)))
     read_tense(tokens, lang)
     read_figures(tokens, lang)
+    read_ages(tokens, lang)
     _join_split_words(tokens, index)
     _add_synonyms(tokens, index)
     read_taking(tokens, index, taking)

@@ -131,6 +131,9 @@ class AskWords(NamedTuple):
     # to rank by) when a word listed (any, for an empty list) follows. That word keeps its meaning.
     figures: dict[str, tuple[str, ...]] = {}
     amount_units: dict[str, tuple[float, str]] = {}
+    # An age said as a bare number ("over 80"): {"before": words before it, "means": what it stands
+    # for, "from"/"to": the numbers read as an age} (ages.read_ages); {} reads none.
+    ages: dict[str, Any] = {}
     # Derived with the language's own stemmer (see `_derive`).
     weak_stems: frozenset[str] = frozenset()
     help_stems: frozenset[str] = frozenset()
@@ -256,6 +259,9 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values["figures"] = {fold(k): tuple(fold(w) for w in v or ()) for k, v in (raw.get("figures") or {}).items()}
     values["amount_units"] = {fold(k): (float(str(v).split()[0]), str(v).partition(" ")[2])
                               for k, v in (raw.get("amount_units") or {}).items()}
+    ages = raw.get("ages") or {}
+    values["ages"] = {"before": [fold(w) for w in ages.get("before", [])], "means": [fold(w) for w in ages.get("means", [])],
+                      "from": int(ages.get("from", 0)), "to": int(ages.get("to", 0))} if ages else {}
     words = _derive(AskWords(**values))
     _LOADED[language] = words
     return words
