@@ -100,3 +100,26 @@ def test_a_self_harm_wording_gets_the_crisis_answer(runner, question: str) -> No
 )
 def test_everyday_words_reach_their_topic(runner, question: str, topic: str) -> None:  # noqa: ANN001
     assert first_topic(ask_json(runner, question)) == topic
+
+
+# ---------------------------------------------------------------------------- ages, the past
+@pytest.mark.parametrize("question", ["past 85", "is it safe if you are aged 78"])
+def test_an_age_said_as_a_number_reads_as_older(runner, question: str) -> None:  # noqa: ANN001
+    assert first_topic(ask_json(runner, question)) in ("precautions", "dosing")
+
+
+@pytest.mark.parametrize("question", ["my blood pressure was 150 over 70 at the gp, what does that mean",
+                                      "is 135 over 88 ok"])
+def test_a_blood_pressure_is_not_an_age(runner, question: str) -> None:  # noqa: ANN001
+    assert ask_json(runner, question)["results"] == []
+
+
+@pytest.mark.parametrize("question", ["a while back i took 8 of them by mistake and was fine, do i need a check up",
+                                      "ages ago my daughter swallowed two of mine and was okay"])
+def test_a_mistake_long_over_is_no_alarm(runner, question: str) -> None:  # noqa: ANN001
+    assert ask_json(runner, question)["emergency"] is False
+
+
+def test_a_mistake_now_is_still_an_alarm(runner) -> None:  # noqa: ANN001
+    assert ask_json(runner, "my daughter just swallowed eight of mine")["emergency"] is True
+

@@ -260,7 +260,8 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values["amount_units"] = {fold(k): (float(str(v).split()[0]), str(v).partition(" ")[2])
                               for k, v in (raw.get("amount_units") or {}).items()}
     ages = raw.get("ages") or {}
-    values["ages"] = {"before": [fold(w) for w in ages.get("before", [])], "means": [fold(w) for w in ages.get("means", [])],
+    values["ages"] = {"before": [fold(w) for w in ages.get("before", [])],
+                      "means": [fold(w) for w in ages.get("means", [])],
                       "from": int(ages.get("from", 0)), "to": int(ages.get("to", 0))} if ages else {}
     words = _derive(AskWords(**values))
     _LOADED[language] = words
