@@ -123,3 +123,8 @@ def test_a_mistake_long_over_is_no_alarm(runner, question: str) -> None:  # noqa
 def test_a_mistake_now_is_still_an_alarm(runner) -> None:  # noqa: ANN001
     assert ask_json(runner, "my daughter just swallowed eight of mine")["emergency"] is True
 
+
+
+@pytest.mark.parametrize("question", ["how many weeks till it starts helping", "how many days before it works on my legs"])
+def test_time_to_work_said_as_a_wait_is_how_it_works(runner, question: str) -> None:  # noqa: ANN001
+    assert first_topic(ask_json(runner, question)) == "how-it-works"
