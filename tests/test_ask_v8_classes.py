@@ -128,3 +128,17 @@ def test_a_mistake_now_is_still_an_alarm(runner) -> None:  # noqa: ANN001
 @pytest.mark.parametrize("question", ["how many weeks till it starts helping", "how many days before it works on my legs"])
 def test_time_to_work_said_as_a_wait_is_how_it_works(runner, question: str) -> None:  # noqa: ANN001
     assert first_topic(ask_json(runner, question)) == "how-it-works"
+
+
+@pytest.mark.parametrize(("question", "topics"), [
+    ("really confused, my label says one tablet at night but the gp said mornings", {"dosing", "administration"}),
+    ("kinda confused, does the leaflet say to take it with meals", {"administration"}),
+])
+def test_puzzled_after_a_lead_in_is_no_sign_and_the_leaflet_is_the_medicine(runner, question: str,  # noqa: ANN001
+                                                                            topics: set[str]) -> None:
+    data = ask_json(runner, question)
+    assert data["emergency"] is False and first_topic(data) in topics
+
+
+def test_confused_said_of_someone_is_still_read_as_a_sign(runner) -> None:  # noqa: ANN001
+    assert ask_json(runner, "she is so confused and twitchy since she stopped baclofen")["emergency"] is True

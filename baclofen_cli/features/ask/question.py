@@ -97,7 +97,10 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     for n, token in enumerate(tokens):
         # "confused about the dose", "mg and mcg, confused.": puzzled, not a sign to rank by.
         after = tokens[n + 1].word if n + 1 < len(tokens) else "."
-        alone = (n == 0 or tokens[n - 1].word == ".") and after == "."
+        k = n - 1
+        while k >= 0 and tokens[k].word in lang.puzzled_lead_ins:
+            k -= 1  # "a bit confused, ..."
+        alone = (k < 0 or tokens[k].word == ".") and after == "."
         if token.word in lang.puzzled and (after in lang.puzzled_by or alone):
             token.stems = {s: w * PUZZLED_WEIGHT for s, w in token.stems.items()}
     return tokens

@@ -31,7 +31,7 @@ _WORD_SETS = (
     "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
-    "place_words",
+    "place_words", "puzzled_lead_ins",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
@@ -39,7 +39,8 @@ _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
-             "clock_before", "condition_nouns", "loose_taking", "place_words", "general_subjects")
+             "clock_before", "condition_nouns", "loose_taking", "place_words", "general_subjects",
+             "puzzled_lead_ins")
 
 
 class AskWords(NamedTuple):
@@ -104,6 +105,8 @@ class AskWords(NamedTuple):
     condition_nouns: frozenset[str]
     loose_taking: frozenset[str]
     place_words: frozenset[str]
+    # "a bit confused, ...": words that may come before a puzzled word that stands alone.
+    puzzled_lead_ins: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
