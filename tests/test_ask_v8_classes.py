@@ -142,3 +142,18 @@ def test_puzzled_after_a_lead_in_is_no_sign_and_the_leaflet_is_the_medicine(runn
 
 def test_confused_said_of_someone_is_still_read_as_a_sign(runner) -> None:  # noqa: ANN001
     assert ask_json(runner, "she is so confused and twitchy since she stopped baclofen")["emergency"] is True
+
+
+# ---------------------------------------------------------------------------- more emergency wordings
+@pytest.mark.parametrize("question", ["my granddaughter bit into one of my baclofen tablets",
+                                      "he swallowed a fistful of his baclofen an hour ago",
+                                      "there is no point living, i have a cupboard of baclofen",
+                                      "i feel i can not go on like this any more"])
+def test_new_emergency_wordings_are_read(runner, question: str) -> None:  # noqa: ANN001
+    assert ask_json(runner, question)["emergency"] is True
+
+
+@pytest.mark.parametrize("question", ["i bit into my tablet and it tasted bitter, can i still swallow the rest",
+                                      "can i end things with my old physio and see a new one"])
+def test_their_near_misses_are_no_alarm(runner, question: str) -> None:  # noqa: ANN001
+    assert ask_json(runner, question)["emergency"] is False
