@@ -39,6 +39,7 @@ from baclofen_cli.features.ask.emergency import (
     signs_described_and_asked,
 )
 from baclofen_cli.features.ask.focus import add_background, question_focus
+from baclofen_cli.features.ask.negation import weaken_negated_signs
 from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, analyse, content_tokens
 from baclofen_cli.features.ask.rank import Ranked, is_weak, lift, rank
 from baclofen_cli.features.ask.scope import (
@@ -113,7 +114,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     out of scope (another medicine's dose or use), then the ranked topics."""
     lang = index.words
     unread = max(0, len(question) - MAX_QUERY_CHARS)
-    tokens = analyse(question, index)
+    tokens = weaken_negated_signs(analyse(question, index), index)
     corrections = {t.word: t.corrected for t in tokens if t.corrected}
     hints = kb.ask
     base: dict[str, Any] = {"query": question, "corrections": corrections, "unread": unread}
@@ -170,12 +171,12 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     ranking_tokens = tokens
     focus = question_focus(question, tokens, index)
     if focus is not None:
-        ranking_tokens = analyse(focus, index)
+        ranking_tokens = weaken_negated_signs(analyse(focus, index), index)
         together = {t.word for t in ranking_tokens} & (lang.mixing_words - lang.stop_words)
         if together and drugs and not mentioned_drugs(ranking_tokens, index):
             # "... ella toma también sintrom. ¿Puede tomarlos juntos?": the medicines the message
             # names earlier are the ones its question sentence asks to mix.
-            ranking_tokens = analyse(" ".join([focus, *drugs]), index)
+            ranking_tokens = weaken_negated_signs(analyse(" ".join([focus, *drugs]), index), index)
     results = _ranked_results(kb, index, ranking_tokens, rules, emergency,
                               named_before=focus is not None and names_medicine(tokens, index),
                               asked_rules=[] if focus is not None else asked_rules,

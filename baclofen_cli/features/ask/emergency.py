@@ -71,13 +71,18 @@ def matches(phrase: Phrase, clause: list[Token], words: AskWords, slack: int | N
     # not "no tengo ningún problema para respirar"). The same word when a synonym brings both
     # ("nonsense": not making sense).
     negated = [k for k, s in enumerate(phrase.stems[:-1]) if s in words.negations]
+    # ... and not past a verb of having ("i do not have breathing trouble": the sign is absent).
+    having = {words.stem(w) for w in words.habitual} if negated else set()
     spans = []
     for start in positions[0]:
         chosen = [nearest(p, start) for p in positions]
         low, high = min(chosen), max(chosen)
         # With a slack, a number between does not count ("would 30 tablets kill me").
         size = high - low if slack is None else sum(not clause[where[i]].word.isdigit() for i in range(low, high))
-        if size < window and all(0 <= chosen[k + 1] - chosen[k] <= NEGATION_REACH for k in negated):
+        if size < window and all(0 <= chosen[k + 1] - chosen[k] <= NEGATION_REACH
+                                 and not any(words.stem(clause[where[i]].word) in having
+                                             for i in range(chosen[k] + 1, chosen[k + 1]))
+                                 for k in negated):
             spans.append((where[low], where[high]))
     return spans
 

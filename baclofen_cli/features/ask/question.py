@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from baclofen_cli.features.ask.ages import read_ages
 from baclofen_cli.features.ask.amounts import read_amounts
 from baclofen_cli.features.ask.figures import read_figures, read_idioms
 from baclofen_cli.features.ask.spelling import correct, split_compound
@@ -88,6 +89,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
         tokens.append(Token(word=word, stems={stem(word): weight}, past=is_past(word)))
     read_tense(tokens, lang)
     read_figures(tokens, lang)
+    read_ages(tokens, lang)
     _join_split_words(tokens, index)
     _add_synonyms(tokens, index)
     read_idioms(tokens, lang)
@@ -96,10 +98,14 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     for n, token in enumerate(tokens):
         # "confused about the dose", "mg and mcg, confused.": puzzled, not a sign to rank by.
         after = tokens[n + 1].word if n + 1 < len(tokens) else "."
-        alone = (n == 0 or tokens[n - 1].word == ".") and after == "."
+        k = n - 1
+        while k >= 0 and tokens[k].word in lang.puzzled_lead_ins:
+            k -= 1  # "a bit confused, ..."
+        alone = (k < 0 or tokens[k].word == ".") and after == "."
         if token.word in lang.puzzled and (after in lang.puzzled_by or alone):
             token.stems = {s: w * PUZZLED_WEIGHT for s, w in token.stems.items()}
     return tokens
+
 
 
 def _join_split_words(tokens: list[Token], index: AskIndex) -> None:

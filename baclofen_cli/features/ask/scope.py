@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from baclofen_cli.features.ask.emergency import has_phrase
+from baclofen_cli.features.ask.emergency import has_phrase, signs_described_and_asked
 from baclofen_cli.features.ask.question import content_tokens
 from baclofen_cli.features.ask.rank import is_weak
 from baclofen_cli.features.ask.token import typed_stem
@@ -174,6 +174,13 @@ def min_score(
     if found is None:
         found = substances(tokens, index)
     referred = named or refers_to_medicine(tokens, index, found)
+    if not referred and has_phrase([t.word for t in tokens], lang.general_subjects) and not (
+            (ranked and _in_headings(tokens, index, ranked[0].topic)) or any(signs_described_and_asked(tokens, index))):
+        # "how many hours sleep does an adult need", "does red wine help your heart": about people
+        # at large, and neither the medicine, nor "it"/"my tablets", nor what the best topic is
+        # headed by ("can people die from withdrawal"), nor a sign the file's emergency
+        # phrasings know is spoken of.
+        return None
     others = len(set(found.values()))
     if others and not referred:
         # The best topic on the question's words alone, before a named medicine lifts the
@@ -310,6 +317,13 @@ def asks_mixing(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> 
     it = index.words.role("it") in {t.word for t in tokens}
     return (it and any(n and tokens[n - 1].word in mixing for n in found)) or any(
         n and tokens[n - 1].word in mixing and t.stems.keys() & index.anchors for n, t in enumerate(tokens))
+
+
+def _in_headings(tokens: list[Token], index: AskIndex, topic: str) -> bool:
+    """A meaningful word of the question is in the topic's title or section headings."""
+    own = set(index.headings.get(topic, []))
+    return any(typed_stem(w) in own for w in content_tokens(tokens, index)
+               if not is_weak(w, index) and typed_stem(w) not in index.name_stems)
 
 
 def off_subject(tokens: list[Token], index: AskIndex, topic: str) -> bool:

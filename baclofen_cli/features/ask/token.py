@@ -4,6 +4,8 @@ from __future__ import annotations
 
 # "confused" meaning puzzled ("confused about the dose") weighs this share in the ranking.
 PUZZLED_WEIGHT = 0.2
+# ... and so does a sign said not to be there ("no trouble breathing but ...").
+NEGATED_WEIGHT = 0.2
 # Weights of query words that were not typed as such.
 SYNONYM_WEIGHT = 0.8
 # The other words of a phrase that has a synonym ("brain" in "brain fog").

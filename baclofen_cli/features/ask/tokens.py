@@ -31,15 +31,16 @@ _WORD_SETS = (
     "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
-    "place_words", "drinks",
+    "place_words", "drinks", "puzzled_lead_ins",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
-                 "gerund_suffixes", "past_suffixes", "past_after_endings", "idioms")
+                 "gerund_suffixes", "past_suffixes", "past_after_endings", "idioms", "general_subjects")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
-             "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks")
+             "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks", "general_subjects",
+             "puzzled_lead_ins")
 
 
 class AskWords(NamedTuple):
@@ -106,6 +107,8 @@ class AskWords(NamedTuple):
     condition_nouns: frozenset[str]
     loose_taking: frozenset[str]
     place_words: frozenset[str]
+    # "a bit confused, ...": words that may come before a puzzled word that stands alone.
+    puzzled_lead_ins: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
@@ -122,6 +125,9 @@ class AskWords(NamedTuple):
     # Endings of a past form, for a stemmer other than "light" (which knows English "-ed").
     past_suffixes: tuple[str, ...]
     past_after_endings: tuple[str, ...]
+    # "an adult", "teenagers", "your heart": the population at large, the subject of a general
+    # health question when the medicine is not spoken of (scope.min_score).
+    general_subjects: tuple[str, ...]
     other_medicine_words: tuple[str, ...]
     expansions: dict[str, tuple[str, ...]]
     irregular: dict[str, tuple[str, bool]]
@@ -132,6 +138,9 @@ class AskWords(NamedTuple):
     amount_units: dict[str, tuple[float, str]] = {}
     # Idioms: their words keep the file's synonyms for them, not their literal stems (figures.read_idioms).
     idioms: tuple[str, ...] = ()
+    # An age said as a bare number ("over 80"): {"before": words before it, "means": what it stands
+    # for, "from"/"to": the numbers read as an age} (ages.read_ages); {} reads none.
+    ages: dict[str, Any] = {}
     # Derived with the language's own stemmer (see `_derive`).
     weak_stems: frozenset[str] = frozenset()
     help_stems: frozenset[str] = frozenset()
@@ -257,6 +266,10 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values["figures"] = {fold(k): tuple(fold(w) for w in v or ()) for k, v in (raw.get("figures") or {}).items()}
     values["amount_units"] = {fold(k): (float(str(v).split()[0]), str(v).partition(" ")[2])
                               for k, v in (raw.get("amount_units") or {}).items()}
+    ages = raw.get("ages") or {}
+    values["ages"] = {"before": [fold(w) for w in ages.get("before", [])],
+                      "means": [fold(w) for w in ages.get("means", [])],
+                      "from": int(ages.get("from", 0)), "to": int(ages.get("to", 0))} if ages else {}
     words = _derive(AskWords(**values))
     _LOADED[language] = words
     return words
