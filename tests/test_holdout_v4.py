@@ -118,10 +118,24 @@ def measure_ask(name: str, *, lang: str = "en") -> dict:
     }
 
 
+# The most names one `interactions` command checks (it refuses more, BCL's "too many names").
+NAMES_PER_COMMAND = 500
+
+
 def _interactions(names: list[str]) -> dict:
-    result = run_cli(["interactions", "--json", *names], env={"BACLOFEN_LANG": "en"})
-    assert result.returncode in (0, 1), result.stderr  # 1 when a name is not in the guide
-    return json.loads(result.stdout)
+    """One `interactions --json` answer for all the names, asked in commands of at most
+    NAMES_PER_COMMAND names."""
+    merged: dict = {}
+    for start in range(0, len(names), NAMES_PER_COMMAND):
+        chunk = names[start : start + NAMES_PER_COMMAND]
+        result = run_cli(["interactions", "--json", *chunk], env={"BACLOFEN_LANG": "en"})
+        assert result.returncode in (0, 1), result.stderr  # 1 when a name is not in the guide
+        answer = json.loads(result.stdout)
+        if not merged:
+            merged = answer
+        else:  # the lists (results, warnings) run on; the rest is the same in every answer
+            merged.update({k: [*merged[k], *v] for k, v in answer.items() if isinstance(v, list)})
+    return merged
 
 
 def _groups(result: dict) -> set[str]:
