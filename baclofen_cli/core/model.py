@@ -238,6 +238,9 @@ class AskHints(StrictStruct, frozen=True):
     # Animals: a question about a pet gets this (a vet or animal poison line), never human advice.
     pet_words: list[NonEmptyText] = []
     pet_message: Statement | None = None
+    # Topics a question about an animal may still be answered from when nothing was eaten
+    # ("where do i keep it away from the dog"): never the human doses.
+    pet_topics: list[Identifier] = []
     # Phrases that ask about a dose or use ("how much", "max dose", "used for"): said of another
     # medicine, and not of this one, the question is out of scope.
     other_medicine_cues: list[NonEmptyText] = []

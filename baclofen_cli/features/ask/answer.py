@@ -134,7 +134,12 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         # An animal: a vet or an animal poison line, never the human uses, doses or numbers.
         eaten = bool(rules) or ate_or_took(tokens, lang)
         notices = [_notice(hints.pet_message, "emergency" if eaten else "warning")] if hints.pet_message else []
-        return Answer(emergency=eaten, results=[], notices=notices, reason="pet", **base)
+        # Not "can i give my dog baclofen": a word of giving or taking keeps it to the vet line.
+        giving = {lang.stem(lang.role("give")), lang.stem(lang.role("take"))}
+        given = any(giving & t.stems.keys() for t in tokens)
+        kept = [] if eaten or given or not hints.pet_topics else _ranked_results(kb, index, tokens, [], False)
+        kept = kept if kept and kept[0]["topic"] in hints.pet_topics else []
+        return Answer(emergency=eaten, results=kept[:MAX_RESULTS], notices=notices, reason="pet", **base)
     numbers = bool(index.number_requests) and said(index.number_requests, tokens, lang)
     phrase_stems = {s for p in index.number_requests for s in p.stems}
     # "911", "emergency!", "what number do i call": asking for help now. Not "emergency

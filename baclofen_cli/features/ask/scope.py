@@ -272,7 +272,7 @@ def other_medicine_question(tokens: list[Token], index: AskIndex, found: dict[in
     # "can i take two nytol tonight": a count just before another medicine's name asks its dose.
     counted = any(n and tokens[n - 1].word.isdigit() for n in found)
     # "what is gabapentin (for)", "what are zopiclone tablets": what another medicine is.
-    defined = bool(found) and is_definition(words, lang)
+    defined = bool(found) and (is_definition(words, lang) or _asks_what_it_does(words, lang))
     if not index.other_cues or not (counted or defined or has_phrase(words, index.other_cues)):
         return []
     if names_medicine(tokens, index):
@@ -286,6 +286,9 @@ def other_medicine_question(tokens: list[Token], index: AskIndex, found: dict[in
         elif (
             token.unknown and not token.corrected and len(token.word) >= 5 and token.word not in others
             and ((n and tokens[n - 1].word in lang.amount_of)
+                 # "the side effects of a prednisolone course": an article between.
+                 or (n > 1 and tokens[n - 1].word in lang.filler - lang.possessives
+                     and tokens[n - 2].word in lang.amount_of)
                  # "flurbinex dosage", "what is zorbinol dose": the name first, then the cue.
                  or (_cue_follows(words, n + 1, index)
                      and all(w in lang.stop_words or w in lang.question_words for w in words[:n])))
@@ -302,6 +305,12 @@ def other_medicine_question(tokens: list[Token], index: AskIndex, found: dict[in
             if not any(k in found or (k < len(tokens) and tokens[k].unknown) for k in near):
                 return []
     return others
+
+
+def _asks_what_it_does(words: list[str], lang: AskWords) -> bool:
+    """"what does tizanidine do": what another medicine is for (the language's "do" role; none, no rule)."""
+    do = lang.roles.get("do")
+    return bool(do) and words[:2] == [lang.role("what"), lang.role("does")] and words[-1:] == [do]
 
 
 def _cue_follows(words: list[str], k: int, index: AskIndex) -> bool:

@@ -1,0 +1,131 @@
+"""`baclofen ask`, the classes the English held-out set v8 (tests/ask_holdout_v8.yaml, issue 14)
+found failing, through the real CLI, in wordings of our own (never the set's questions): missed
+emergencies first, then false alarms, then other medicines' questions answered, then topics."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import invoke
+
+
+def ask_json(runner, question: str) -> dict:  # noqa: ANN001
+    result = invoke(runner, ["ask", "--json", question])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def first_topic(data: dict) -> str | None:
+    return data["results"][0]["topic"] if data["results"] else None
+
+
+# ------------------------------------------------------------------- 1. missed emergencies
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        # self-harm intent without a word of death: crisis help first
+        ("i am going to swallow every one of them tonight", {"overdose"}),
+        ("i plan to take the lot at once", {"overdose"}),
+        ("im planning to take all of them tonight and be done", {"overdose"}),
+        # breathing trouble after anything, with "hardly" / "barely"
+        ("since my second dose i can barely breathe", {"overdose", "side-effects"}),
+        ("feel so heavy after my tablets and i can hardly breathe", {"overdose", "side-effects"}),
+        ("after the top up of his pump he is hardly breathing", {"pump", "overdose"}),
+        # a pump whose battery is flat or dead, or that ran dry
+        ("the battery in my sons pump is flat and he is itchy and spasming", {"pump"}),
+        ("mums pump ran dry overnight and she is confused and stiff", {"pump", "stopping"}),
+        # a week's or month's worth, a whole supply
+        ("my husband downed a weeks worth of his baclofen", {"overdose"}),
+        ("she took her entire supply in one evening", {"overdose"}),
+        # a child tipping granules or sachets into the mouth (a granule form is baclofen too)
+        ("my toddler poured a sachet of the granules into his mouth", {"overdose"}),
+        ("the baby got hold of two granule sachets and emptied them in her mouth", {"overdose"}),
+        # a stronger liquid at the old amount, a child barely responding
+        ("gave him the new stronger syrup at his usual amount and now he barely responds", {"overdose"}),
+    ],
+)
+def test_these_emergencies_raise_the_alarm_with_the_right_topic(runner, question: str, topics: set) -> None:  # noqa: ANN001
+    data = ask_json(runner, question)
+    assert data["emergency"] is True, question
+    assert first_topic(data) in topics, (question, first_topic(data))
+
+
+def test_a_plan_to_take_them_all_is_crisis_help_first_never_dose_numbers(runner) -> None:  # noqa: ANN001
+    data = ask_json(runner, "i am going to take every one of my tablets tonight")
+    assert data["emergency"] is True
+    assert data["notices"] and data["notices"][0]["kind"] == "emergency"
+    assert "crisis line" in data["notices"][0]["text"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the same words as a routine question are no alarm
+        "i want to take all of them in the morning, is that ok",
+        "what happens if the pump battery runs out",
+        "how much is a months worth of tablets",
+    ],
+)
+def test_routine_words_near_those_emergencies_raise_no_alarm(runner, question: str) -> None:  # noqa: ANN001
+    assert ask_json(runner, question)["emergency"] is False, question
+
+
+# ------------------------------------------------------------------------ 2. false alarms
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a past overdose, well now: history
+        "i took an overdose of baclofen three years ago but i am ok now, can i restart it",
+        "i overdosed on my tablets a few years back and am better now, is it safe to go back on them",
+        # a supposed event: "if ... ever"
+        "if my grandson ever swallowed some of my pills what should i do",
+        "if she ever took too many what would happen",
+    ],
+)
+def test_a_past_or_supposed_overdose_is_no_alarm_but_still_answered(runner, question: str) -> None:  # noqa: ANN001
+    data = ask_json(runner, question)
+    assert data["emergency"] is False, question
+    assert first_topic(data) == "overdose", (question, first_topic(data))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "took too many last night, fine now",  # last night is now
+        "he took 10 tablets an hour ago and seems fine now",  # too many, signs or not
+    ],
+)
+def test_a_recent_overdose_said_to_be_fine_still_raises_the_alarm(runner, question: str) -> None:  # noqa: ANN001
+    assert ask_json(runner, question)["emergency"] is True, question
+
+
+# ------------------------------------------------------------ 3. another medicine's questions
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does gabapentin do",
+        "what does tizanidine do",
+        "side effects of a course of amoxicillin",
+        "what are the usual side effects of a naproxen prescription",
+        "does the contraceptive pill make you gain weight",
+    ],
+)
+def test_another_medicines_use_or_side_effects_is_out_of_scope(runner, question: str) -> None:  # noqa: ANN001
+    data = ask_json(runner, question)
+    assert data["results"] == [], (question, first_topic(data))
+    assert data["emergency"] is False
+    assert any("This guide is about baclofen" in n["text"] for n in data["notices"]), data["notices"]
+
+
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        ("what does baclofen do", {"overview", "how-it-works"}),
+        ("does baclofen stop the contraceptive pill working", {"pregnancy", "interactions"}),
+        ("does baclofen make you put on weight", {"common-questions", "side-effects"}),
+    ],
+)
+def test_the_same_questions_of_baclofen_are_answered(runner, question: str, topics: set) -> None:  # noqa: ANN001
+    assert first_topic(ask_json(runner, question)) in topics, question
