@@ -129,3 +129,92 @@ def test_another_medicines_use_or_side_effects_is_out_of_scope(runner, question:
 )
 def test_the_same_questions_of_baclofen_are_answered(runner, question: str, topics: set) -> None:  # noqa: ANN001
     assert first_topic(ask_json(runner, question)) in topics, question
+
+
+# ------------------------------------------------------------------------ 4. topics
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        # found unconscious by an empty pack: the overdose topic, with the alarm
+        ("found my dad passed out beside an empty box of his tablets", {"overdose"}),
+        ("my brother is unconscious and there is an empty baclofen bottle by him", {"overdose"}),
+        # autonomic dysreflexia: a spinal cord injury, a bad headache, a high reading
+        ("T4 spinal cord injury, on baclofen, thumping headache and blood pressure 190 over 100",
+         {"precautions", "side-effects"}),
+        ("paraplegic on baclofen, splitting headache and bp reading of 210 over 120", {"precautions", "side-effects"}),
+    ],
+)
+def test_emergencies_are_answered_from_the_right_topic(runner, question: str, topics: set) -> None:  # noqa: ANN001
+    data = ask_json(runner, question)
+    assert data["emergency"] is True, question
+    assert first_topic(data) in topics, (question, first_topic(data))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i keep my baclofen out of reach of the cat",
+        "where should i store the liquid so my puppy cant get to it",
+        "the dog is fine, where do i keep baclofen so pets cannot get it",
+    ],
+)
+def test_keeping_it_from_pets_is_a_storage_question_with_the_vet_line(runner, question: str) -> None:  # noqa: ANN001
+    data = ask_json(runner, question)
+    assert data["emergency"] is False
+    assert first_topic(data) == "storage", (question, first_topic(data))
+    assert any("vet" in n["text"] for n in data["notices"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can i give my dog baclofen", "can my dog take baclofen", "how much baclofen for a dog"],
+)
+def test_giving_it_to_a_pet_gets_only_the_vet_line(runner, question: str) -> None:  # noqa: ANN001
+    data = ask_json(runner, question)
+    assert data["results"] == [], (question, first_topic(data))
+    assert any("vet" in n["text"] for n in data["notices"])
+
+
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        # short questions in everyday words and shorthand
+        ("kidney issues", {"precautions", "dosing"}),
+        ("liver probs", {"precautions", "dosing"}),
+        ("behind the wheel", {"precautions", "side-effects"}),
+        ("getting fatter", {"common-questions", "side-effects"}),
+        ("bevvy", {"interactions"}),
+        ("overdose chance", {"overdose"}),
+        # long use, generics, coffee drinks
+        ("is it ok to take baclofen long term", {"common-questions"}),
+        ("are unbranded tablets as good", {"common-questions"}),
+        ("can i have a latte with baclofen", {"common-questions", "interactions"}),
+        ("is an espresso in the morning fine on baclofen", {"common-questions", "interactions"}),
+    ],
+)
+def test_everyday_words_find_the_topic(runner, question: str, topics: set) -> None:  # noqa: ANN001
+    assert first_topic(ask_json(runner, question)) in topics, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a seizure negated or in the past: a precaution, no alarm
+        "no seizures at all, just asking does baclofen make them more likely",
+        "i dont get fits, but can baclofen bring them on",
+        "never had a fit, could baclofen cause one",
+        "had a couple of fits when i was young, none for years, does it matter on baclofen",
+    ],
+)
+def test_a_negated_or_past_seizure_is_a_precautions_question(runner, question: str) -> None:  # noqa: ANN001
+    data = ask_json(runner, question)
+    assert data["emergency"] is False, question
+    assert first_topic(data) == "precautions", (question, first_topic(data))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["he is not breathing", "im so weak i can hardly breathe", "i feel weak and can barely breathe"],
+)
+def test_breathing_trouble_always_alarms_whatever_else_is_said(runner, question: str) -> None:  # noqa: ANN001
+    assert ask_json(runner, question)["emergency"] is True, question

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.index import Rule
 from baclofen_cli.features.ask.rank import bm25
+from baclofen_cli.features.ask.token import typed_stem
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex, Phrase
@@ -198,7 +199,10 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
         first += 1
     # A cue read into the sign's own words is no question ("no reacciona": "reacción" is also
     # "side effect"); one elsewhere in the clause is.
-    cued = any(not (start <= lo and hi <= end) for cue in cues for lo, hi in matches(cue, clause, lang))
+    # Nor one read only through a synonym ("so weak i can hardly breathe": "weak" is also "side
+    # effect"): some word of the cue is typed.
+    cued = any(not (start <= lo and hi <= end) and any(typed_stem(t.stems) in cue.stems for t in clause[lo : hi + 1])
+               for cue in cues for lo, hi in matches(cue, clause, lang))
     asked = (
         cued
         or (words[first] in lang.question_openers
@@ -273,11 +277,14 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
         else:
             state, sign = "", None
             for alternative in choice.signs:
+                # A one-word sign alone negated ("no seizures, but can it cause them") is a
+                # condition someone has not: read like the history (the condition topic answers).
                 states = {
-                    _sign_state(clause, start, end, index, done, often)
+                    HISTORY_STATE if _negated(clause, start, end, lang)
+                    else _sign_state(clause, start, end, index, done, often)
                     for clause in clauses
                     for start, end in matches(alternative, clause, lang)
-                    if not _negated(clause, start, end, lang)
+                    if (len(alternative.stems) == 1 and not choice.contexts) or not _negated(clause, start, end, lang)
                 }
                 for rank_state in (NOW_STATE, ASKED_STATE, HISTORY_STATE):
                     if rank_state in states and (not state or _ORDER[rank_state] < _ORDER[state]):
