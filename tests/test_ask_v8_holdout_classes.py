@@ -218,3 +218,16 @@ def test_a_negated_or_past_seizure_is_a_precautions_question(runner, question: s
 )
 def test_breathing_trouble_always_alarms_whatever_else_is_said(runner, question: str) -> None:  # noqa: ANN001
     assert ask_json(runner, question)["emergency"] is True, question
+
+
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        ("is baclofen the same kind of thing as diazepam", {"overview", "how-it-works"}),
+        ("a bit unsure if baclofen is the same sort of drug as valium", {"overview", "how-it-works"}),
+        ("can i stay on baclofen for years", {"common-questions"}),
+        ("missed one dose yesterday, no fever or shakes, feel ok, what do i do", {"missed-dose"}),
+    ],
+)
+def test_what_kind_of_medicine_and_long_use_find_their_topic(runner, question: str, topics: set) -> None:  # noqa: ANN001
+    assert first_topic(ask_json(runner, question)) in topics, question
