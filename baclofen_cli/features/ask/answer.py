@@ -137,8 +137,10 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         # Not "can i give my dog baclofen": a word of giving or taking keeps it to the vet line.
         giving = {lang.stem(lang.role("give")), lang.stem(lang.role("take"))}
         given = any(giving & t.stems.keys() for t in tokens)
-        kept = [] if eaten or given or not hints.pet_topics else _ranked_results(kb, index, tokens, [], False)
-        kept = kept if kept and kept[0]["topic"] in hints.pet_topics else []
+        if eaten:
+            return Answer(emergency=True, results=_pet_section(kb), notices=notices, reason="pet", **base)
+        kept = [] if given or not hints.pet_question_topics else _ranked_results(kb, index, tokens, [], False)
+        kept = kept if kept and kept[0]["topic"] in hints.pet_question_topics else []
         return Answer(emergency=eaten, results=kept[:MAX_RESULTS], notices=notices, reason="pet", **base)
     numbers = bool(index.number_requests) and said(index.number_requests, tokens, lang)
     phrase_stems = {s for p in index.number_requests for s in p.stems}
@@ -203,6 +205,14 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         results = _signs_first(kb, results)
     return Answer(emergency=emergency, results=results[:MAX_RESULTS], drugs=drugs, caution=caution,
                   reason=reason, notices=notices, **base)
+
+
+def _pet_section(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The file's section on an animal that ate the medicine (`ask.pet_topic`, `pet_heading`)."""
+    topic = kb.topic(kb.ask.pet_topic) if kb.ask.pet_topic else None
+    if topic is None:
+        return []
+    return [_result(topic, i, 1.0) for i, sec in enumerate(topic.sections) if sec.heading == kb.ask.pet_heading][:1]
 
 
 def _signs_first(kb: KnowledgeBase, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
