@@ -226,6 +226,7 @@ def test_breathing_trouble_always_alarms_whatever_else_is_said(runner, question:
         ("is baclofen the same kind of thing as diazepam", {"overview", "how-it-works"}),
         ("a bit unsure if baclofen is the same sort of drug as valium", {"overview", "how-it-works"}),
         ("can i stay on baclofen for years", {"common-questions"}),
+        ("would it be safe to stay on baclofen for decades", {"common-questions"}),
         ("missed one dose yesterday, no fever or shakes, feel ok, what do i do", {"missed-dose"}),
     ],
 )
