@@ -233,17 +233,14 @@ class AskHints(StrictStruct, frozen=True):
     condition_topic: Identifier | None = None
     # Phrases that ask for the emergency numbers ("911", "what number do i call").
     emergency_number_phrasings: list[NonEmptyText] = []
-    # Animals: a question about a pet gets the message (a vet or animal poison line), never human
-    # advice; one that ate the medicine also gets the pet_topic's section headed pet_heading.
+    # Animals: a pet question gets the message (a vet or animal poison line), never human advice; one that
+    # ate it, the pet_topic section headed pet_heading; nothing eaten, only a pet_question_topics answer.
     pet_words: list[NonEmptyText] = []
     pet_message: Statement | None = None
     pet_topic: Identifier | None = None
     pet_heading: NonEmptyText | None = None
-    # Topics a question about an animal may still be answered from when nothing was eaten
-    # ("where do i keep it away from the dog"): never the human doses.
     pet_question_topics: list[Identifier] = []
-    # Phrases that ask about a dose or use ("how much", "max dose", "used for"): said of another
-    # medicine, and not of this one, the question is out of scope.
+    # Phrases asking a dose or use ("how much", "used for"): of another medicine, not this one, out of scope.
     other_medicine_cues: list[NonEmptyText] = []
     # Everyday English words that are never read as a typo of a word the file uses
     # ("great" is not "treat", "kill" is not "will").
