@@ -116,3 +116,31 @@ def test_baclofen_with_the_pill_is_still_answered() -> None:
     data = ask_es("el baclofeno le baja el efecto a la pastilla anticonceptiva?")
     assert data["results"], data
     assert first_topic(data) in {"interactions", "pregnancy"}
+
+
+# ---------------------------------------------------------------- class 4: everyday and short words
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        # Misspelt or everyday words the topics say otherwise.
+        ("alchol?", {"interactions"}),
+        ("cual es el mecanismo del baclofeno", {"how-it-works"}),
+        ("examen de orina en el trabajo", {"common-questions"}),
+        ("me hace orinar mas seguido?", {"side-effects"}),
+        ("cuánto vale el baclofeno en la farmacia", {"common-questions"}),
+        ("zumo de pomelo", {"common-questions", "interactions"}),
+        ("queremos tener hijos y tomo baclofeno", {"pregnancy"}),
+        ("cuánto dura la bajada de dosis hasta dejarlo", {"stopping"}),
+        ("trucos para acordarme de las pastillas", {"missed-dose"}),
+        ("tope al dia de baclofeno", {"dosing"}),
+    ],
+)
+def test_everyday_and_short_wordings_find_their_topic(question: str, topics: set[str]) -> None:
+    data = ask_es(question)
+    assert data["emergency"] is False, data
+    assert first_topic(data) in topics, data["results"]
+
+
+@pytest.mark.parametrize("question", ["cuánto cuesta un seguro de coche", "qué es un análisis de orina"])
+def test_the_same_words_about_something_else_stay_out_of_scope(question: str) -> None:
+    assert ask_es(question)["results"] == []
