@@ -74,6 +74,7 @@ def test_an_emergency_in_everyday_words_is_raised(question: str, topics: set[str
         ("la doctora nueva me dijo que lo deje ya. Se puede dejar así?", {"stopping"}),
         # A what-if about doubling after a missed dose.
         ("si me olvido la de la mañana, tomo dos en la de la tarde?", {"missed-dose"}),
+        ("cuando se me pasa una pastilla, me tomo dos en la siguiente?", {"missed-dose"}),
     ],
 )
 def test_background_and_what_ifs_raise_no_alarm(question: str, topics: set[str]) -> None:
