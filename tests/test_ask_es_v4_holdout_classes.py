@@ -51,6 +51,8 @@ def test_a_pet_that_got_at_the_tablets_is_an_emergency(question: str) -> None:
         # Overdose signs after a dose, in the first person.
         ("me tomé las pastillas de la noche y ahora no puedo abrir los ojos", {"overdose", "side-effects"}),
         ("se tomó el baclofeno, está vomitando y dice que ve doble", {"overdose", "side-effects"}),
+        # Very sleepy, weak or short of breath after a pump refill: too much from the pump.
+        ("desde que me recargaron la bomba estoy muy débil y casi no puedo respirar", {"pump", "overdose"}),
         # Autonomic dysreflexia: a spinal cord injury with a bursting headache or sweating.
         ("soy parapléjico, tomo baclofeno y de repente me estalla la cabeza", {"side-effects", "precautions", "stopping"}),
         ("mi hermano tiene una lesión medular y ahora está sudando y dice que le revienta la cabeza",
