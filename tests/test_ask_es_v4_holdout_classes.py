@@ -131,6 +131,8 @@ def test_baclofen_with_the_pill_is_still_answered() -> None:
         ("examen de orina en el trabajo", {"common-questions"}),
         ("me hace orinar mas seguido?", {"side-effects"}),
         ("cuánto vale el baclofeno en la farmacia", {"common-questions"}),
+        # "sin seguro" is without insurance, and "porfa" (please) means nothing of its own.
+        ("porfa, cuánto vale el baclofeno sin seguro médico", {"common-questions"}),
         ("zumo de pomelo", {"common-questions", "interactions"}),
         ("queremos tener hijos y tomo baclofeno", {"pregnancy"}),
         ("cuánto dura la bajada de dosis hasta dejarlo", {"stopping"}),
@@ -147,3 +149,8 @@ def test_everyday_and_short_wordings_find_their_topic(question: str, topics: set
 @pytest.mark.parametrize("question", ["cuánto cuesta un seguro de coche", "qué es un análisis de orina"])
 def test_the_same_words_about_something_else_stay_out_of_scope(question: str) -> None:
     assert ask_es(question)["results"] == []
+
+
+def test_safe_is_still_read_as_safe() -> None:
+    # Only "sin seguro" is the insurance: "es seguro" keeps its meaning (precautions).
+    assert first_topic(ask_es("es seguro el baclofeno para mayores?")) == "precautions"
