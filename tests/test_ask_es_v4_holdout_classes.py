@@ -38,7 +38,8 @@ def test_a_pet_that_got_at_the_tablets_is_an_emergency(question: str) -> None:
     data = ask_es(question)
     assert data["emergency"] is True, data
     assert data["notices"] and data["notices"][0]["kind"] == "emergency", data
-    assert data["results"] == []  # never the human doses or numbers for an animal
+    # Never the human doses or numbers for an animal: only the file's section for a pet.
+    assert [r["section"] for r in data["results"]] == ["¿Qué hago si una mascota comió baclofeno?"], data["results"]
 
 
 @pytest.mark.parametrize(
