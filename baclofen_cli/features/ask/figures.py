@@ -54,7 +54,11 @@ def read_idioms(tokens: Sequence[Token], lang: AskWords) -> None:
         for n in range(len(words) - size + 1):
             if words[n : n + size] != parts:
                 continue
-            for token in tokens[n : n + size]:
-                literal = lang.stem(token.word)
-                if len(token.stems) > 1:
-                    token.stems.pop(literal, None)
+            *leading, last = tokens[n : n + size]
+            for token in leading:
+                # The file's synonym for the phrase is read into its last word; the others mean
+                # nothing of their own ("me di cuenta", I realised: "di" is no "gave").
+                token.stems = {}
+            literal = lang.stem(last.word)
+            if len(last.stems) > 1:
+                last.stems.pop(literal, None)

@@ -55,13 +55,21 @@ def read_either_tense(tokens: Sequence[Token], lang: AskWords) -> None:
 
 def _supposed_by_me(tokens: Sequence[Token], n: int, lang: AskWords) -> bool:
     """After a conditional in its clause, said of oneself: "q pasa si tomo", "si me salto una
-    tomo doble" (not "si mi hijo tomo diez": there the spelling is the past)."""
+    tomo doble" (not "si mi hijo tomo diez": there the spelling is the past). Also after a
+    clause the conditional opens, the comma between: "si me salto una, tomo el doble?"."""
+    crossed = False
     for k in range(n - 1, -1, -1):
         word = tokens[k].word
+        if word == "." and not crossed:
+            crossed = True
+            continue
         if word == "." or word in lang.past_clitics:
             return False
         if word in lang.conditionals:
-            between = [t.word for t in tokens[k + 1 : n] if t.word not in lang.filler or t.word in lang.present_after]
+            if crossed and any(t.word not in lang.opener_lead_ins for t in tokens[:k]) and tokens[k - 1].word != ".":
+                return False  # "no sé si me la tomé, tomo otra": the conditional does not open its clause
+            between = [t.word for t in tokens[k + 1 : n]
+                       if t.word != "." and (t.word not in lang.filler or t.word in lang.present_after)]
             return not between or any(w in lang.present_after for w in between)
     return False
 
