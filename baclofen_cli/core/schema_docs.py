@@ -194,7 +194,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "crisis_message": "Shown first for self-harm phrasings, before the emergency box.",
         "pet_topic": "The topic whose `pet_heading` section answers an animal that ate the medicine.",
         "pet_heading": "The heading of the `pet_topic` section that answers an animal that ate the medicine.",
-        "pet_question_topics": "Topics an animal question may still be answered from when nothing was eaten (where to keep it).",
+        "pet_question_topics": "Topics a pet question is still answered from when nothing was eaten (storage).",
         "crisis_topic": "The topic whose emergency sections go with crisis help (never its other sections).",
         "condition_topic": "The topic for an emergency sign someone has as a condition or had in the past.",
         "emergency_number_phrasings": "Phrases that ask for the emergency numbers ('911', 'what number do i call').",
