@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 
-from conftest import run_cli
+from conftest import DATA_FILE, read_yaml, run_cli
+
+SPANISH_FILE = DATA_FILE.with_name("baclofen.es.yaml")
 
 
 def _answer(names: list[str], lang: str = "en") -> dict:
@@ -74,3 +76,48 @@ def test_a_real_medicine_one_letter_from_a_supplement_is_not_that_supplement() -
 def test_did_you_mean_with_a_consonant_and_a_vowel_wrong_is_not_offered() -> None:
     suggestions = _unknown(["Amytel", "Tequim"])
     assert suggestions == {"Amytel": [], "Tequim": []}, suggestions
+
+
+# ---------------------------------------------------------------- 2. combinations that name a part
+def test_a_word_after_a_brand_that_names_its_added_part_adds_that_part() -> None:
+    # HCT/HCTZ after any listed brand: the brand's own drug plus hydrochlorothiazide.
+    _found({"Diovan HCT": {"valsartan", "hydrochlorothiazide"}, "Cozaar HCTZ": {"losartan", "hydrochlorothiazide"},
+            "Coversyl HCT 5 mg": {"perindopril", "hydrochlorothiazide"}})
+    _found({"Blopress HCT": {"candesartán", "hidroclorotiazida"}}, lang="es")
+    answer = _answer(["HCT"])
+    assert [m["drug"] for r in answer["results"] for m in r["matches"]] in ([], ["hydrochlorothiazide"])
+
+
+def test_combination_brands_name_every_listed_part() -> None:
+    _found({"Coversyl Plus Arginine": {"perindopril", "indapamide"}, "Kombiglyze": {"metformin"},
+            "Goody's": {"aspirin"}, "Ziac 5/6.25": {"bisoprolol", "hydrochlorothiazide"}})
+    _found({"Coversyl Plus": {"perindopril", "indapamida"}, "Xultophy pen": {"insulina", "liraglutida"}}, lang="es")
+
+
+# ---------------------------------------------------------------- 3. brands, street and drink words
+def test_new_brands_resolve_with_a_strength_or_form_in_both_languages() -> None:
+    _found({"Skenan LP 30 mg": {"morphine"}, "Temesta 1mg": {"lorazepam"}, "Seroplex 10 mg": {"escitalopram"},
+            "Zypadhera injection": {"olanzapine"}, "Pennsaid solution": {"diclofenac"}, "Semglee pen": {"insulin"}})
+    _found({"Yantil retard": {"tapentadol"}, "Seguril 40 mg": {"furosemida"}, "Tavor 2,5": {"lorazepam"}}, lang="es")
+
+
+def test_street_and_drink_words_in_a_phrase() -> None:
+    _found({"a couple of dolls": {"methadone"}, "some keta": {"ketamine"}, "a bit of bhang": {"cannabis"},
+            "a few glasses of fizz": {"alcohol"}, "a bottle of baijiu": {"alcohol"}, "unos vinitos": {"alcohol"},
+            "christmas brandy": {"alcohol"}})
+
+
+def test_every_new_name_source_is_official_and_cited() -> None:
+    for path in (DATA_FILE, SPANISH_FILE):
+        kb = read_yaml(path)
+        mine = {s["id"]: s for s in kb["sources"] if s["id"].startswith("namesfix-")}
+        assert len(mine) > 120
+        assert all(s["tier"] == "official" for s in mine.values())
+        assert not [s for s in mine.values() if "dailymed.nlm.nih.gov/dailymed/search.cfm" in s["url"]]  # BCL027
+        cited = set(kb["interactions"]["unlisted_medicines"]["sources"])
+        for group in kb["interactions"]["groups"]:
+            for drug in group["drugs"]:
+                cited |= set(drug.get("sources") or [])
+        for combo in kb["interactions"]["combinations"]:
+            cited |= set(combo.get("sources") or [])
+        assert set(mine) <= cited, sorted(set(mine) - cited)
