@@ -13,6 +13,9 @@ from test_ask_second_pass import _measure
 
 from conftest import DATA_FILE, invoke, run_cli
 
+# The heading of the file's section for an animal that ate the medicine.
+PET_HEADING = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["ask"]["pet_heading"]
+
 
 def ask_json(runner, question: str) -> dict:  # noqa: ANN001
     result = invoke(runner, ["ask", "--json", question])
@@ -102,7 +105,8 @@ def test_self_harm_is_always_an_emergency_with_crisis_help_first(runner, questio
 
 def test_an_animal_that_ate_tablets_gets_the_vet_line_as_an_emergency(runner) -> None:  # noqa: ANN001
     data = ask_json(runner, "our spaniel chewed up my baclofen")
-    assert data["emergency"] is True and data["results"] == []
+    assert data["emergency"] is True
+    assert [r["section"] for r in data["results"]] == [PET_HEADING]  # the animal's section only
     assert "vet" in data["notices"][0]["text"]
 
 

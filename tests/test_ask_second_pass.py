@@ -16,6 +16,8 @@ from baclofen_cli.features.ask import tokens as ask_tokens
 from conftest import DATA_FILE, ask_engine, invoke, read_yaml, run_cli
 
 TESTS = Path(__file__).resolve().parent
+# The heading of the file's section for an animal that ate the medicine.
+PET_HEADING = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["ask"]["pet_heading"]
 
 
 def ask_json(runner, question: str, *extra: str) -> dict:  # noqa: ANN001
@@ -131,7 +133,8 @@ def test_not_suicidal_is_not_a_crisis(runner) -> None:  # noqa: ANN001
 def test_a_pet_that_ate_baclofen_is_an_emergency_for_a_vet_not_911(runner, question: str) -> None:  # noqa: ANN001
     data = ask_json(runner, question)
     assert data["emergency"] is True
-    assert data["results"] == []
+    # Only the file's section for an animal (what to do for a pet), none of the human ones.
+    assert [(r["section"], r["kind"]) for r in data["results"]] == [(PET_HEADING, "emergency")]
     assert "vet" in data["notices"][0]["text"]
     text = ask_text(runner, question)
     assert text.startswith("!! EMERGENCY: If a pet ate baclofen, call a vet")

@@ -1,9 +1,8 @@
 """The knowledge model: the one schema every knowledge file follows.
 
-These msgspec structs are the single source of truth for the file format.
-They validate a parsed file (``msgspec.convert``), decode the cached compiled
-form fast (``msgspec.json.decode``), and generate ``data/schema.json`` for
-editors (``python -m baclofen_cli.core.model > data/schema.json``).
+These msgspec structs are the single source of truth for the file format. They validate a parsed
+file (``msgspec.convert``), decode the cached compiled form fast (``msgspec.json.decode``), and
+generate ``data/schema.json`` for editors (``python -m baclofen_cli.core.model > data/schema.json``).
 """
 
 from __future__ import annotations
@@ -230,14 +229,16 @@ class AskHints(StrictStruct, frozen=True):
     crisis_message: Statement | None = None
     # The topic whose emergency sections go with crisis help (never its other sections).
     crisis_topic: Identifier | None = None
-    # The topic for an emergency sign someone has as a condition or had in the past ("has
-    # seizures", "had a fit years ago, can i take it"): who should take care.
+    # The topic for an emergency sign held as a condition or past ("had a fit years ago"): who should take care.
     condition_topic: Identifier | None = None
     # Phrases that ask for the emergency numbers ("911", "what number do i call").
     emergency_number_phrasings: list[NonEmptyText] = []
-    # Animals: a question about a pet gets this (a vet or animal poison line), never human advice.
+    # Animals: a question about a pet gets the message (a vet or animal poison line), never human
+    # advice; one that ate the medicine also gets the pet_topic's section headed pet_heading.
     pet_words: list[NonEmptyText] = []
     pet_message: Statement | None = None
+    pet_topic: Identifier | None = None
+    pet_heading: NonEmptyText | None = None
     # Phrases that ask about a dose or use ("how much", "max dose", "used for"): said of another
     # medicine, and not of this one, the question is out of scope.
     other_medicine_cues: list[NonEmptyText] = []

@@ -192,6 +192,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
                                 "the largest such amount is a day's maximum.",
         "self_harm_phrasings": "Thoughts of suicide or self-harm and 'lethal dose' questions: always an emergency.",
         "crisis_message": "Shown first for self-harm phrasings, before the emergency box.",
+        "pet_topic": "The topic whose `pet_heading` section answers an animal that ate the medicine.",
+        "pet_heading": "The heading of the `pet_topic` section that answers an animal that ate the medicine.",
         "crisis_topic": "The topic whose emergency sections go with crisis help (never its other sections).",
         "condition_topic": "The topic for an emergency sign someone has as a condition or had in the past.",
         "emergency_number_phrasings": "Phrases that ask for the emergency numbers ('911', 'what number do i call').",

@@ -164,6 +164,7 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[Problem]:
     for topic_id in data.get("ask", {}).get("topic_phrasings", {}):
         if topic_id not in topic_ids:
             yield Problem("BCL004", f"phrasings for unknown topic {topic_id!r}", ("ask", "topic_phrasings", topic_id))
+    yield from _ask_section_problems(data.get("ask") or {}, {t["id"]: t for t in data["topics"]})
     group_ids = {g["id"] for g in data["interactions"]["groups"]}
     for i, group_id in enumerate(data["interactions"].get("depressant_groups", [])):
         if group_id not in group_ids:
@@ -174,6 +175,18 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[Problem]:
             if item["topic"] not in topic_ids:
                 yield Problem("BCL004", f"the handout names unknown topic {item['topic']!r}",
                           ("handout", key, i, "topic"))
+
+
+def _ask_section_problems(ask: dict[str, Any], topics: dict[str, dict[str, Any]]) -> Iterator[Problem]:
+    """BCL004: the topics `ask` answers from by name (crisis help, conditions, an animal) must
+    exist, and the animal's section heading must be one of its topic's sections."""
+    for key in ("crisis_topic", "condition_topic", "pet_topic"):
+        if ask.get(key) and ask[key] not in topics:
+            yield Problem("BCL004", f"{key} names unknown topic {ask[key]!r}", ("ask", key))
+    pet = topics.get(ask.get("pet_topic") or "")
+    if pet is not None and ask.get("pet_heading") not in {sec["heading"] for sec in pet.get("sections", [])}:
+        yield Problem("BCL004", f"pet_heading {ask.get('pet_heading')!r} is no section of topic {pet['id']!r}",
+                      ("ask", "pet_heading"))
 
 
 def _duplicate_problems(data: dict[str, Any]) -> Iterator[Problem]:

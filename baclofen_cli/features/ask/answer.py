@@ -134,7 +134,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         # An animal: a vet or an animal poison line, never the human uses, doses or numbers.
         eaten = bool(rules) or ate_or_took(tokens, lang)
         notices = [_notice(hints.pet_message, "emergency" if eaten else "warning")] if hints.pet_message else []
-        return Answer(emergency=eaten, results=[], notices=notices, reason="pet", **base)
+        return Answer(emergency=eaten, results=_pet_section(kb) if eaten else [], notices=notices, reason="pet", **base)
     numbers = bool(index.number_requests) and said(index.number_requests, tokens, lang)
     phrase_stems = {s for p in index.number_requests for s in p.stems}
     # "911", "emergency!", "what number do i call": asking for help now. Not "emergency
@@ -198,6 +198,14 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         results = _signs_first(kb, results)
     return Answer(emergency=emergency, results=results[:MAX_RESULTS], drugs=drugs, caution=caution,
                   reason=reason, notices=notices, **base)
+
+
+def _pet_section(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The file's section on an animal that ate the medicine (`ask.pet_topic`, `pet_heading`)."""
+    topic = kb.topic(kb.ask.pet_topic) if kb.ask.pet_topic else None
+    if topic is None:
+        return []
+    return [_result(topic, i, 1.0) for i, sec in enumerate(topic.sections) if sec.heading == kb.ask.pet_heading][:1]
 
 
 def _signs_first(kb: KnowledgeBase, results: list[dict[str, Any]]) -> list[dict[str, Any]]:

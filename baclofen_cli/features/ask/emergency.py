@@ -322,8 +322,10 @@ def pet_words(tokens: list[Token], index: AskIndex) -> list[str]:
 
 
 def ate_or_took(tokens: list[Token], words: AskWords) -> bool:
-    """A past "took", "ate", "swallowed", "got into" (said of an animal: an emergency)."""
-    return any(t.past and words.eating_stems & t.stems.keys() for t in tokens)
+    """A past "took", "ate", "swallowed", "got into", or one going on ("the dog is eating my
+    tablets"), said of an animal: an emergency."""
+    return any((t.past or t.word.endswith(words.gerund_suffixes)) and words.eating_stems & t.stems.keys()
+               for t in tokens)
 
 
 def rule_evidence(index: AskIndex, rules: list[Rule]) -> dict[str, float]:

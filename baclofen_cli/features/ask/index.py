@@ -231,7 +231,10 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
     for topic in kb.topics:
         add(topic.id, -1, "summary", topic.title, topic.summary.text)
         for i, section in enumerate(topic.sections):
-            add(topic.id, i, "section", topic.title, section.heading, *(p.text for p in section.points))
+            # The section for an animal is reached through the pet words only: ranked, its words
+            # ("ate", "baclofen") would answer a child who ate tablets.
+            if not (topic.id == kb.ask.pet_topic and section.heading == kb.ask.pet_heading):
+                add(topic.id, i, "section", topic.title, section.heading, *(p.text for p in section.points))
     interactions_topic = "interactions" if kb.topic("interactions") else ""
     drugs: dict[str, str] = {}
     for group in kb.interactions.groups:

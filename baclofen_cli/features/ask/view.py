@@ -59,16 +59,17 @@ def display_view(
 
     # The topic's "in short" goes with its answer: the section that matched the words best
     # may be a detail, and the summary carries the safety message ("never change your dose").
+    animal = result.reason == "pet"
     results = [
         {
             **r,
             "title": topics[r["topic"]].title if r["topic"] in topics else r["topic"],
-            "summary": topics[r["topic"]].summary.text if r["topic"] in topics else "",
+            # An animal's answer is its own section: the topic's summary speaks of people.
+            "summary": topics[r["topic"]].summary.text if r["topic"] in topics and not animal else "",
             "command": topic_hint(r["topic"]),
         }
         for r in result.results
     ]
-    animal = result.reason == "pet"
     # Only names from the interactions block are offered a check (others are "not in this guide").
     drugs = [{"name": name, "command": drug_hint(name)} for name in result.drugs if not animal]
     if len(drugs) > 1 and not in_guide:
