@@ -126,7 +126,8 @@ def test_every_new_name_source_is_official_and_cited() -> None:
 def test_everyday_words_are_not_added_as_names() -> None:
     # Slang or brands that are everyday words would make `ask` read a plain sentence as a drug.
     for path, words in ((DATA_FILE, ["dolls", "dreamer", "fizz", "fosters", "snakebite"]),
-                        (SPANISH_FILE, ["dolls", "dreamer", "compro", "cambia", "celebra"])):
+                        (SPANISH_FILE, ["dolls", "dreamer", "compro", "cambia", "celebra"]),
+                        (DATA_FILE, ["compro", "cambia", "celebra"])):
         answer = _answer(words, "es" if path == SPANISH_FILE else "en")
         assert not [r["query"] for r in answer["results"] if r["matches"]], path
     result = run_cli(["ask", "--json", "compro el baclofeno en la farmacia"], env={"BACLOFEN_LANG": "es"})

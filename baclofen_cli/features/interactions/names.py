@@ -42,7 +42,10 @@ class NameWords(NamedTuple):
         fields: dict[str, Any] = {}
         for key in cls._fields:
             value = data.get(key, {}) if key == "added" else data[key]
-            fields[key] = dict(value) if key in ("roles", "added") else tuple(value) if key == "units" else frozenset(value)
+            if key in ("roles", "added"):
+                fields[key] = dict(value)
+            else:
+                fields[key] = tuple(value) if key == "units" else frozenset(value)
         return cls(**fields)
 
     def role(self, name: str) -> str:

@@ -81,7 +81,8 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
         found, leftover, known = _contained(index, tokens, raw)
     if found or known:
         adds = [t for t in dict.fromkeys(leftover) if t in words.added] if found else []
-        found += [Found(index.names[k], "contained", k) for t in adds if (k := _exact(index, normalise(words.added[t], words)))]
+        added = [_exact(index, normalise(words.added[t], words)) for t in adds]
+        found += [Found(index.names[k], "contained", k) for k in added if k]
         leftover = [t for t in leftover if t not in adds]
         found += [f for t in dict.fromkeys(leftover) if (f := _slip_in_phrase(index, t, raw, [])) is not None]
         return _finish(result, found, region)
