@@ -85,6 +85,8 @@ def fuzzy_match(index: DrugIndex, query: str, near: list[tuple[float, str]], str
             continue
         if key in index.street and (not street or len(key.split()) != len(query.split())):
             continue  # a street name only for a slip of all of it ("liquid" is not "liquid e")
+        if key in index.street and _one_vowel_changed(query, key):
+            continue  # slang with another vowel is another word ("dollies" is not "dillies")
         if length <= SHORT_NAME:
             if not _close_short(query, key):
                 continue
@@ -123,7 +125,15 @@ def is_slip(query: str, key: str) -> bool:
     if len(k) <= SHORT_NAME:
         return _close_short(query, key)
     q_sound, k_sound = sound(query).replace(" ", ""), sound(key).replace(" ", "")
-    if q_sound == k_sound or OSA.distance(q, k) <= 1 or OSA.distance(q_sound, k_sound) <= 1:
+    if q_sound == k_sound:
+        return True
+    if OSA.distance(q, k) <= 1:
+        return True
+    if q_sound[:1] != k_sound[:1]:
+        # Another first sound is a slip only as typed (one key: "zertraline"); as sounded it is
+        # another name ("Phenytek", "fenitek", is not "Renitec").
+        return False
+    if OSA.distance(q_sound, k_sound) <= 1:
         return True
     # Only vowels wrong, and at most two of them ("vicaden"); a vowel more or less in several
     # places is another word ("protien" is not "piriton").
@@ -151,8 +161,13 @@ def _looks_like(query: str, key: str) -> bool:
     q_sound, k_sound = sound(query).replace(" ", ""), sound(key).replace(" ", "")
     if not q_sound or q_sound[:1] != k_sound[:1]:
         return False
-    if OSA.distance(skeleton(q_sound), skeleton(k_sound)) > 1:
+    consonants = OSA.distance(skeleton(q_sound), skeleton(k_sound))
+    if consonants > 1:
         return False
+    if consonants == 1:
+        # A consonant wrong AND a vowel wrong is another word, most often another class of
+        # medicine ("Coltramyl" is not "Contramal", "Amytal" is not "Amytril"): one slip only.
+        return OSA.distance(q_sound, k_sound) <= 1
     return OSA.distance(q, k) <= 2 or OSA.distance(q_sound, k_sound) <= 1
 
 
@@ -183,6 +198,13 @@ def _close_short(query: str, key: str) -> bool:
     )
 
 
+def _one_vowel_changed(query: str, key: str) -> bool:
+    q, k = query.replace(" ", ""), key.replace(" ", "")
+    diff = [i for i in range(len(q)) if len(q) == len(k) and q[i] != k[i]]
+    # Inside the word: an ending is grammar ("bubbles", "bubbly"), a vowel inside is another word.
+    return len(diff) == 1 and 0 < diff[0] < len(q) - 1 and q[diff[0]] in VOWELS and k[diff[0]] in VOWELS
+
+
 def _extends(key: str, query: str) -> bool:
     """True when `key` is `query` plus more words or letters: "tylenol pm" for "tylenol"."""
     k, q = key.replace(" ", ""), query.replace(" ", "")
@@ -207,7 +229,7 @@ def did_you_mean(index: DrugIndex, query: str, near: list[tuple[float, str]]) ->
     for score, key in ranked:
         if (score, key) not in family and (score < SUGGEST_CUTOFF or not _looks_like(query, key)):
             continue
-        if phrase and key in index.street:
+        if key in index.street and (phrase or _one_vowel_changed(query, key)):
             continue  # "a glass of water" is not "glass of white"; "hash browns" is not "hash oil"
         hits = index.names[key]
         product = tuple(sorted({h.via or h.drug for h in hits}))

@@ -31,6 +31,8 @@ class NameWords(NamedTuple):
     mixers: frozenset[str]
     times: frozenset[str]
     roles: dict[str, str]
+    # A word after a brand that names a part the brand adds ("Atacand HCT": hydrochlorothiazide).
+    added: dict[str, str]
 
     def to_data(self) -> dict[str, Any]:
         return {k: (sorted(v) if isinstance(v, frozenset) else v) for k, v in self._asdict().items()}
@@ -39,8 +41,11 @@ class NameWords(NamedTuple):
     def from_data(cls, data: dict[str, Any]) -> NameWords:
         fields: dict[str, Any] = {}
         for key in cls._fields:
-            value = data[key]
-            fields[key] = dict(value) if key == "roles" else tuple(value) if key == "units" else frozenset(value)
+            value = data.get(key, {}) if key == "added" else data[key]
+            if key in ("roles", "added"):
+                fields[key] = dict(value)
+            else:
+                fields[key] = tuple(value) if key == "units" else frozenset(value)
         return cls(**fields)
 
     def role(self, name: str) -> str:
@@ -72,15 +77,18 @@ def name_words(language: str = "en") -> NameWords:
         return _WORDS[base]
     english: dict[str, Any] = (read_ask_file(ENGLISH) or {})["names"]
     roles: dict[str, str] = dict(english["roles"])
-    lists: dict[str, list[str]] = {k: [str(w) for w in v] for k, v in english.items() if k != "roles"}
+    added: dict[str, str] = dict(english.get("added") or {})
+    lists: dict[str, list[str]] = {k: [str(w) for w in v] for k, v in english.items() if k not in ("roles", "added")}
     own = read_ask_file(base) if base != ENGLISH else None
     if own is not None:
         for key, value in (own.get("names") or {}).items():
             if key == "roles":
                 roles.update(value)
+            elif key == "added":
+                added.update(value)
             else:
                 lists[key] += [str(w) for w in value if str(w) not in lists[key]]
-    words = NameWords.from_data({**lists, "roles": roles})
+    words = NameWords.from_data({**lists, "roles": roles, "added": added})
     _WORDS[base] = words
     return words
 

@@ -73,13 +73,17 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
             if exact in index.street and form.split() != raw and not _street_kept(index, exact, form.split(), raw):
                 return result  # a street word in an everyday phrase ("skunk spray"): not in this guide
             return _finish(result, [Found(index.names[exact], "exact", exact)], region)
-    from baclofen_cli.features.interactions.fuzzy import did_you_mean, fuzzy_match
+    from baclofen_cli.features.interactions.fuzzy import SHORT_NAME, did_you_mean, fuzzy_match
 
     tokens = without_numbers(key).split()
     found, leftover, known = _contained(index, key.split(), raw)
     if not found and not known and len(tokens) > 1:
         found, leftover, known = _contained(index, tokens, raw)
     if found or known:
+        adds = [t for t in dict.fromkeys(leftover) if t in words.added] if found else []
+        added = [_exact(index, normalise(words.added[t], words)) for t in adds]
+        found += [Found(index.names[k], "contained", k) for k in added if k]
+        leftover = [t for t in leftover if t not in adds]
         found += [f for t in dict.fromkeys(leftover) if (f := _slip_in_phrase(index, t, raw, [])) is not None]
         return _finish(result, found, region)
     # Nothing known by exact spelling: only now pay for rapidfuzz.
@@ -91,6 +95,11 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
     if len(tokens) > 1:
         named = [t for t in dict.fromkeys(tokens) if t not in words.connectors]
         parts = [f for t in named if (f := _slip_in_phrase(index, t, raw, near)) is not None]
+        everyday = words.amounts | words.forms | words.mixers | words.times
+        if len(parts) < len([t for t in named if t not in everyday]):
+            # A word of an unknown name is most often part of that name ("Feminax Ultra" is not
+            # Ultram): beside an unknown word only a slip of a long name is evidence enough.
+            parts = [f for f in parts if len(f.key.replace(" ", "")) > SHORT_NAME]
         if parts:
             return _finish(result, parts, region)
     result.suggestions = did_you_mean(index, whole, near)
