@@ -9,41 +9,19 @@ slips; drink phrases; street spellings; a brand whose variant names another gene
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from conftest import DATA_FILE, read_yaml, run_cli
+from names_cli import assert_found, assert_unknown
+
+from conftest import DATA_FILE, read_yaml
 
 TESTS = Path(__file__).resolve().parent
 SPANISH_FILE = DATA_FILE.with_name("baclofen.es.yaml")
 
 
-def _answer(names: list[str]) -> dict:
-    result = run_cli(["interactions", "--json", *names], env={"BACLOFEN_LANG": "en"})
-    assert result.returncode in (0, 1), result.stderr
-    answer = json.loads(result.stdout)
-    assert [r["query"] for r in answer["results"]] == names
-    return answer
-
-
-def _found(names: dict[str, set[str]]) -> None:
-    answer = _answer(list(names))
-    got = {r["query"]: {m["drug"] for m in r["matches"]} for r in answer["results"]}
-    wrong = {n: (want, got[n]) for n, want in names.items() if got[n] != want}
-    assert not wrong, wrong
-
-
-def _unknown(names: list[str]) -> None:
-    answer = _answer(names)
-    found = {r["query"]: [m["drug"] for m in r["matches"]] for r in answer["results"] if r["matches"]}
-    assert not found, found
-    for name in names:  # not "no interaction": the pharmacist line, for each name
-        assert any(w.startswith(f"{name}: ") and "pharmacist" in w for w in answer["warnings"]), name
-
-
 # ---------------------------------------------------------------- 1. brands and combination products
 def test_more_brands_of_listed_generics_resolve() -> None:
-    _found({
+    assert_found({
         "Tramal SR": {"tramadol"}, "MS Mono": {"morphine"}, "Anamorph": {"morphine"},
         "Biodone Forte": {"methadone"}, "Valpam": {"diazepam"}, "Ranzepam": {"diazepam"},
         "Entrip": {"amitriptyline"}, "Lithicarb 250": {"lithium"}, "RoxyBond 5 mg": {"oxycodone"},
@@ -52,7 +30,7 @@ def test_more_brands_of_listed_generics_resolve() -> None:
 
 
 def test_combination_brands_name_every_listed_ingredient() -> None:
-    _found({
+    assert_found({
         "Codapane Forte": {"codeine"}, "Mevadol Forte": {"codeine", "doxylamine"},
         "Panamax Co": {"codeine"}, "Norgesic Forte": {"aspirin", "orphenadrine"},
         "Janumet XR": {"metformin", "sitagliptin"}, "Synjardy XR": {"empagliflozin", "metformin"},
@@ -77,7 +55,7 @@ def test_every_added_brand_and_combination_cites_an_official_source() -> None:
 
 def test_brands_without_an_official_source_stay_out() -> None:
     # Latin-American brands seen only in commercial compendia (README): "ask your pharmacist".
-    _unknown(["Flanax", "Supradol", "Altruline", "Clonagin", "Alprax"])
+    assert_unknown(["Flanax", "Supradol", "Altruline", "Clonagin", "Alprax"])
 
 
 # ---------------------------------------------------------------- 2. Spanish generic names in English
@@ -109,7 +87,7 @@ def test_every_spanish_generic_name_resolves_in_the_english_guide() -> None:
 
 
 def test_spanish_generic_names_through_the_console_script() -> None:
-    _found({"oxicodona": {"oxycodone"}, "sertralina": {"sertraline"}, "gabapentina": {"gabapentin"},
+    assert_found({"oxicodona": {"oxycodone"}, "sertralina": {"sertraline"}, "gabapentina": {"gabapentin"},
             "metadona": {"methadone"}, "quetiapina": {"quetiapine"}, "clorfenamina": {"chlorphenamine"},
             "zopiclona 7,5 mg": {"zopiclone"}})
 
@@ -117,7 +95,7 @@ def test_spanish_generic_names_through_the_console_script() -> None:
 # ---------------------------------------------------------------- 3. sound-alike slips
 def test_sound_alike_slips_resolve() -> None:
     # A vowel for a vowel, a nasal for a nasal, and a slip of any of the drug's names.
-    _found({"furosimide": {"furosemide"}, "ativam": {"lorazepam"}, "zolpidam": {"zolpidem"},
+    assert_found({"furosimide": {"furosemide"}, "ativam": {"lorazepam"}, "zolpidam": {"zolpidem"},
             "lorazapam": {"lorazepam"}, "klonopim": {"clonazepam"}})
 
 
@@ -141,20 +119,20 @@ def test_no_name_list_gains_a_false_friend() -> None:
 def test_cocktails_and_drink_slang_are_alcohol() -> None:
     names = ["a schooner", "two stubbies", "an espresso martini", "a moscow mule", "a black russian",
              "tinto de verano", "a few chelas", "a longneck", "an irish coffee", "a couple of voddies"]
-    _found({n: {"alcohol"} for n in names})
+    assert_found({n: {"alcohol"} for n in names})
 
 
 def test_everyday_phrases_near_drink_words_are_not_alcohol() -> None:
-    _unknown(["long island", "old fashioned", "snakebite kit"])
+    assert_unknown(["long island", "old fashioned", "snakebite kit"])
 
 
 # ---------------------------------------------------------------- 5. street spellings
 def test_street_spellings_of_bars_and_moggies() -> None:
-    _found({"xanax barz": {"alprazolam"}, "z-bars": {"alprazolam"}, "moggy": {"nitrazepam"},
+    assert_found({"xanax barz": {"alprazolam"}, "z-bars": {"alprazolam"}, "moggy": {"nitrazepam"},
             "a few moggies": {"nitrazepam"}})
 
 
 # ---------------------------------------------------------------- 6. a variant naming another generic
 def test_a_brand_variant_that_names_another_generic() -> None:
-    _found({"Dramamine All Day Less Drowsy": {"meclizine"}, "Dramamine": {"dimenhydrinate"}})
+    assert_found({"Dramamine All Day Less Drowsy": {"meclizine"}, "Dramamine": {"dimenhydrinate"}})
 

@@ -13,74 +13,53 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from names_cli import assert_found, assert_unknown, interactions_answer
+
 from conftest import DATA_FILE, read_yaml, run_cli
 
 TESTS = Path(__file__).resolve().parent
 SPANISH_FILE = DATA_FILE.with_name("baclofen.es.yaml")
 
 
-def _answer(names: list[str], lang: str = "en") -> dict:
-    result = run_cli(["interactions", "--json", *names], env={"BACLOFEN_LANG": lang})
-    assert result.returncode in (0, 1), result.stderr
-    answer = json.loads(result.stdout)
-    assert [r["query"] for r in answer["results"]] == names
-    return answer
-
-
-def _found(names: dict[str, set[str]], lang: str = "en") -> None:
-    answer = _answer(list(names), lang)
-    got = {r["query"]: {m["drug"] for m in r["matches"]} for r in answer["results"]}
-    wrong = {n: (want, got[n]) for n, want in names.items() if got[n] != want}
-    assert not wrong, wrong
-
-
-def _unknown(names: list[str]) -> None:
-    answer = _answer(names)
-    found = {r["query"]: [m["drug"] for m in r["matches"]] for r in answer["results"] if r["matches"]}
-    assert not found, found
-    for name in names:  # not "no interaction": the pharmacist line, for each name
-        assert any(w.startswith(f"{name}: ") and "pharmacist" in w for w in answer["warnings"]), name
-
-
 # ---------------------------------------------------------------- 1. brands, by country
 def test_australian_and_new_zealand_brands_resolve() -> None:
-    _found({"Temaze": {"temazepam"}, "Esitalo": {"escitalopram"}, "Rispa": {"risperidone"}, "Deralin": {"propranolol"},
+    assert_found({"Temaze": {"temazepam"}, "Esitalo": {"escitalopram"}, "Rispa": {"risperidone"}, "Deralin": {"propranolol"},
             "Adefin": {"nifedipine"}, "Dimirel": {"glimepiride"}, "Apomine": {"apomorphine"}, "RA-Morph": {"morphine"}})
 
 
 def test_canadian_brands_resolve() -> None:
-    _found({"Metadol-D": {"methadone"}, "Xanax TS": {"alprazolam"}, "Diabeta": {"glibenclamide"},
+    assert_found({"Metadol-D": {"methadone"}, "Xanax TS": {"alprazolam"}, "Diabeta": {"glibenclamide"},
             "Manerix": {"moclobemide"}, "Uromax": {"oxybutynin"}, "Oxy-IR": {"oxycodone"}})
 
 
 def test_uk_irish_and_eu_brands_resolve() -> None:
-    _found({"Biquelle XL": {"quetiapine"}, "Lecaent": {"pregabalin"}, "Daonil": {"glibenclamide"}, "Aprinox": {"bendroflumethiazide"},
+    assert_found({"Biquelle XL": {"quetiapine"}, "Lecaent": {"pregabalin"}, "Daonil": {"glibenclamide"}, "Aprinox": {"bendroflumethiazide"},
             "Innovace": {"enalapril"}, "Lomont": {"lofepramine"}, "Tesavel": {"sitagliptin"}, "Zalasta": {"olanzapine"}})
 
 
 def test_spanish_and_italian_brands_resolve() -> None:
-    _found({"Toseina": {"codeine"}, "Somnovit": {"loprazolam"}, "Blopress": {"candesartan"}, "Sumial": {"propranolol"},
+    assert_found({"Toseina": {"codeine"}, "Somnovit": {"loprazolam"}, "Blopress": {"candesartan"}, "Sumial": {"propranolol"},
             "Minias": {"lormetazepam"}, "Trittico": {"trazodone"}, "Laroxyl": {"amitriptyline"}, "Depakin": {"valproate"}})
 
 
 def test_brazilian_brands_resolve() -> None:
-    _found({"Apraz": {"alprazolam"}, "Dienpax": {"diazepam"}, "Dormonid": {"midazolam"}, "Glifage": {"metformin"},
+    assert_found({"Apraz": {"alprazolam"}, "Dienpax": {"diazepam"}, "Dormonid": {"midazolam"}, "Glifage": {"metformin"},
             "Amytril": {"amitriptyline"}, "Donaren": {"trazodone"}, "Dramin": {"dimenhydrinate"}, "Imosec": {"loperamide"}})
 
 
 def test_new_us_brands_resolve() -> None:
-    _found({"Aristada": {"aripiprazole"}, "Saxenda": {"liraglutide"}, "Oxtellar XR": {"oxcarbazepine"},
+    assert_found({"Aristada": {"aripiprazole"}, "Saxenda": {"liraglutide"}, "Oxtellar XR": {"oxcarbazepine"},
             "Trokendi XR": {"topiramate"}, "Spritam": {"levetiracetam"}, "Ryanodex": {"dantrolene"},
             "CaroSpir": {"spironolactone"}, "Khedezla": {"desvenlafaxine"}})
 
 
 def test_a_brand_with_a_strength_or_form_still_resolves() -> None:
-    _found({"Minias 1 mg": {"lormetazepam"}, "Trittico 50mg": {"trazodone"}, "Saxenda pen": {"liraglutide"}})
+    assert_found({"Minias 1 mg": {"lormetazepam"}, "Trittico 50mg": {"trazodone"}, "Saxenda pen": {"liraglutide"}})
 
 
 # ---------------------------------------------------------------- 2. combination products
 def test_combinations_name_every_listed_part_and_only_those() -> None:
-    _found({"Glyxambi": {"empagliflozin", "linagliptin"}, "Xigduo XR": {"dapagliflozin", "metformin"},
+    assert_found({"Glyxambi": {"empagliflozin", "linagliptin"}, "Xigduo XR": {"dapagliflozin", "metformin"},
             "Glucovance": {"glibenclamide", "metformin"}, "Zestoretic": {"lisinopril", "hydrochlorothiazide"},
             "Tenoretic": {"atenolol", "chlorthalidone"}, "Entresto": {"valsartan"},
             "Depalgos": {"oxycodone"}, "Co-Efferalgan": {"codeine"}, "Kinson": {"levodopa"}})
@@ -94,18 +73,18 @@ def test_a_combination_says_what_else_it_holds() -> None:
 
 # ---------------------------------------------------------------- 3. spellings and abbreviations
 def test_inn_ban_italian_and_portuguese_spellings() -> None:
-    _found({"idrocodone": {"hydrocodone"}, "ossimorfone": {"oxymorphone"}, "tapentadolo": {"tapentadol"},
+    assert_found({"idrocodone": {"hydrocodone"}, "ossimorfone": {"oxymorphone"}, "tapentadolo": {"tapentadol"},
             "carisoprodolo": {"carisoprodol"}, "clorpromazina": {"chlorpromazine"}, "maconha": {"cannabis"},
             "divalproato": {"valproate"}, "acido acetilsalicilico": {"aspirin"}, "quinalbarbitone": {"secobarbital"}})
 
 
 def test_pharmacy_abbreviations() -> None:
-    _found({"MSIR": {"morphine"}, "MSO4": {"morphine"}, "OxyIR": {"oxycodone"}, "hydro/APAP": {"hydrocodone"}})
+    assert_found({"MSIR": {"morphine"}, "MSO4": {"morphine"}, "OxyIR": {"oxycodone"}, "hydro/APAP": {"hydrocodone"}})
 
 
 # ---------------------------------------------------------------- 4. street names and drink phrases
 def test_dea_street_names_of_barbiturates_opioids_and_kratom() -> None:
-    _found({"purple hearts": {"phenobarbital"}, "seccy": {"secobarbital"}, "goofballs": {"barbiturates"},
+    assert_found({"purple hearts": {"phenobarbital"}, "seccy": {"secobarbital"}, "goofballs": {"barbiturates"},
             "Mrs O": {"oxymorphone"}, "wolfies": {"flunitrazepam"}, "easy lay": {"GHB"}, "kakuam": {"kratom"},
             "a few trammies": {"tramadol"}})
 
@@ -113,31 +92,31 @@ def test_dea_street_names_of_barbiturates_opioids_and_kratom() -> None:
 def test_drink_brands_and_everyday_drinking_phrases_are_alcohol() -> None:
     names = ["a cold Corona beer", "on the lash", "a few jars", "pub crawl", "Bombay Sapphire", "Jim Beam",
              "two Tecates", "a bottle of Echo Falls", "Kopparberg", "sundowners"]
-    _found({n: {"alcohol"} for n in names})
+    assert_found({n: {"alcohol"} for n in names})
 
 
 def test_everyday_phrases_near_the_new_words_stay_out() -> None:
     # a drink word beside a word that makes it an everyday thing; a food; a virus
-    _unknown(["pub quiz", "Corona virus", "brown sugar", "juice"])
+    assert_unknown(["pub quiz", "Corona virus", "brown sugar", "juice"])
 
 
 # ---------------------------------------------------------------- 5. false friends of the new names
 def test_real_medicines_one_letter_from_a_new_brand_are_not_found() -> None:
     # MiraLAX (a laxative) and Murelax (oxazepam); Norflox (an antibiotic) and Norflex; Metadate
     # (methylphenidate) and methadone's Italian name; Avandia and Avanza; Zantac and Zactin.
-    _unknown(["MiraLAX", "Norflox", "Metadate", "Avandia", "Zantac", "Durex", "Axid"])
+    assert_unknown(["MiraLAX", "Norflox", "Metadate", "Avandia", "Zantac", "Durex", "Axid"])
 
 
 def test_a_name_two_countries_use_for_different_drugs_gives_both() -> None:
     # Cartia is aspirin in Australia; Cartia XT is diltiazem in the US: with no region, both show.
-    _found({"Cartia XT": {"diltiazem"}, "Cartia": {"aspirin", "diltiazem"}})
+    assert_found({"Cartia XT": {"diltiazem"}, "Cartia": {"aspirin", "diltiazem"}})
     result = run_cli(["interactions", "--json", "--region", "au", "Cartia"], env={"BACLOFEN_LANG": "en"})
     assert result.returncode in (0, 1), result.stderr
     assert "aspirin" in {m["drug"] for r in json.loads(result.stdout)["results"] for m in r["matches"]}
 
 
 def test_paco_a_street_word_for_cocaine_paste_is_no_brand_here() -> None:
-    _unknown(["Paco"])
+    assert_unknown(["Paco"])
 
 
 def test_everyday_words_one_slip_from_a_brand_do_not_turn_a_question_into_a_medicine_one() -> None:
@@ -169,7 +148,7 @@ def test_every_names6_source_is_official_and_cited() -> None:
 
 
 def test_the_spanish_edition_finds_the_same_new_brands() -> None:
-    answer = _answer(["Minias", "Dorflex", "Glyxambi", "Apraz", "Temaze", "trammies"], lang="es")
+    answer = interactions_answer(["Minias", "Dorflex", "Glyxambi", "Apraz", "Temaze", "trammies"], lang="es")
     assert all(r["found"] for r in answer["results"]), [r["query"] for r in answer["results"] if not r["found"]]
 
 

@@ -13,96 +13,74 @@ from __future__ import annotations
 
 import json
 
+from names_cli import assert_found, assert_unknown, interactions_answer
+
 from conftest import DATA_FILE, read_yaml, run_cli
 
 SPANISH_FILE = DATA_FILE.with_name("baclofen.es.yaml")
 
 
-def _answer(names: list[str], lang: str = "en") -> dict:
-    result = run_cli(["interactions", "--json", *names], env={"BACLOFEN_LANG": lang})
-    assert result.returncode in (0, 1), result.stderr
-    answer = json.loads(result.stdout)
-    assert [r["query"] for r in answer["results"]] == names
-    return answer
-
-
-def _found(names: dict[str, set[str]], lang: str = "en") -> None:
-    answer = _answer(list(names), lang)
-    got = {r["query"]: {m["drug"] for m in r["matches"]} for r in answer["results"]}
-    wrong = {n: (want, got[n]) for n, want in names.items() if got[n] != want}
-    assert not wrong, wrong
-
-
-def _unknown(names: list[str], lang: str = "en") -> dict:
-    answer = _answer(names, lang)
-    found = {r["query"]: [m["drug"] for m in r["matches"]] for r in answer["results"] if r["matches"]}
-    assert not found, found
-    for name in names:  # not "no interaction": the pharmacist line, for each name
-        assert any(w.startswith(f"{name}: ") and ("pharmacist" in w or "farmacéutico" in w) for w in answer["warnings"]), name
-    return {r["query"]: r["suggestions"] for r in answer["results"]}
-
-
 # ---------------------------------------------------------------- 1. safety
 def test_another_first_sound_is_not_a_slip_of_a_sound_alike_brand() -> None:
     # "kenitek" sounds one letter from Renitec (enalapril) but starts with another sound.
-    _unknown(["Kenitek", "Genitek"])
+    assert_unknown(["Kenitek", "Genitek"])
     # One key wrong at the start, as typed, still is a slip.
-    _found({"Deroquel": {"quetiapine"}})
+    assert_found({"Deroquel": {"quetiapine"}})
 
 
 def test_a_word_beside_an_unknown_brand_is_part_of_that_brand() -> None:
     # "Ultra" is one letter short of Ultram (tramadol): beside an unknown word it names that product.
-    _unknown(["Dormex Ultra", "Lactifen Ultra"])
+    assert_unknown(["Dormex Ultra", "Lactifen Ultra"])
     # Slips of long names in a phrase still count, and amounts beside a slip are not unknown words.
-    _found({"percoset and xanex": {"oxycodone", "alprazolam"}, "two oxycontn": {"oxycodone"}})
+    assert_found({"percoset and xanex": {"oxycodone", "alprazolam"}, "two oxycontn": {"oxycodone"}})
 
 
 def test_slang_with_a_vowel_changed_inside_is_another_word() -> None:
-    suggestions = _unknown(["dallies", "a few dallies"])
+    suggestions = assert_unknown(["dallies", "a few dallies"])
     assert all(not s for s in suggestions.values()), suggestions  # not even "did you mean dillies"
 
 
 def test_an_everyday_supplement_one_letter_from_a_medicine_is_not_that_medicine() -> None:
-    _unknown(["inulin powder", "inulin fiber"])
-    _unknown(["inulina"], lang="es")
-    _found({"insuline": {"insulin"}})  # a slip of insulin itself still is insulin
+    assert_unknown(["inulin powder", "inulin fiber"])
+    assert_unknown(["inulina"], lang="es")
+    assert_found({"insuline": {"insulin"}})  # a slip of insulin itself still is insulin
 
 
 def test_a_real_medicine_one_letter_from_a_supplement_is_not_that_supplement() -> None:
-    _unknown(["Vallergan Forte", "alimemazine", "trimeprazine"])
-    _found({"valerian root": {"valerian"}})
+    assert_unknown(["Vallergan Forte", "alimemazine", "trimeprazine"])
+    assert_found({"valerian root": {"valerian"}})
 
 
 def test_did_you_mean_with_a_consonant_and_a_vowel_wrong_is_not_offered() -> None:
-    suggestions = _unknown(["Amytel", "Tequim"])
+    suggestions = assert_unknown(["Amytel", "Tequim"])
     assert suggestions == {"Amytel": [], "Tequim": []}, suggestions
 
 
 # ---------------------------------------------------------------- 2. combinations that name a part
 def test_a_word_after_a_brand_that_names_its_added_part_adds_that_part() -> None:
     # HCT/HCTZ after any listed brand: the brand's own drug plus hydrochlorothiazide.
-    _found({"Diovan HCT": {"valsartan", "hydrochlorothiazide"}, "Cozaar HCTZ": {"losartan", "hydrochlorothiazide"},
+    assert_found({"Diovan HCT": {"valsartan", "hydrochlorothiazide"}, "Cozaar HCTZ": {"losartan", "hydrochlorothiazide"},
             "Coversyl HCT 5 mg": {"perindopril", "hydrochlorothiazide"}})
-    _found({"Blopress HCT": {"candesartán", "hidroclorotiazida"}}, lang="es")
-    answer = _answer(["HCT"])
+    assert_found({"Blopress HCT": {"candesartán", "hidroclorotiazida"}}, lang="es")
+    answer = interactions_answer(["HCT"])
     assert [m["drug"] for r in answer["results"] for m in r["matches"]] in ([], ["hydrochlorothiazide"])
 
 
 def test_combination_brands_name_every_listed_part() -> None:
-    _found({"Coversyl Plus Arginine": {"perindopril", "indapamide"}, "Kombiglyze": {"metformin"},
+    assert_found({"Coversyl Plus Arginine": {"perindopril", "indapamide"}, "Kombiglyze": {"metformin"},
             "Goody's": {"aspirin"}, "Ziac 5/6.25": {"bisoprolol", "hydrochlorothiazide"}})
-    _found({"Coversyl Plus": {"perindopril", "indapamida"}, "Xultophy pen": {"insulina", "liraglutida"}}, lang="es")
+    assert_found({"Coversyl Plus": {"perindopril", "indapamida"}, "Xultophy pen": {"insulina", "liraglutida"}}, lang="es")
 
 
 # ---------------------------------------------------------------- 3. brands, street and drink words
 def test_new_brands_resolve_with_a_strength_or_form_in_both_languages() -> None:
-    _found({"Skenan LP 30 mg": {"morphine"}, "Temesta 1mg": {"lorazepam"}, "Seroplex 10 mg": {"escitalopram"},
+    assert_found({"Skenan LP 30 mg": {"morphine"}, "Temesta 1mg": {"lorazepam"}, "Seroplex 10 mg": {"escitalopram"},
             "Zypadhera injection": {"olanzapine"}, "Pennsaid solution": {"diclofenac"}, "Semglee pen": {"insulin"}})
-    _found({"Yantil retard": {"tapentadol"}, "Seguril 40 mg": {"furosemida"}}, lang="es")
+    assert_found({"Yantil retard": {"tapentadol"}, "Seguril 40 mg": {"furosemida"}}, lang="es")
 
 
 def test_street_and_drink_words_in_a_phrase() -> None:
-    _found({"two dollies": {"methadone"}, "a bit of bhang": {"cannabis"},
+    assert_found({"two dollies": {"methadone"}, "a bit of bhang": {"cannabis"},
             "a few glasses of spiced rum": {"alcohol"}, "a bottle of baijiu": {"alcohol"}, "unos vinitos": {"alcohol"},
             "christmas brandy": {"alcohol"}})
 
@@ -128,7 +106,7 @@ def test_everyday_words_are_not_added_as_names() -> None:
     for path, words in ((DATA_FILE, ["dolls", "dreamer", "fizz", "fosters", "snakebite"]),
                         (SPANISH_FILE, ["dolls", "dreamer", "compro", "cambia", "celebra"]),
                         (DATA_FILE, ["compro", "cambia", "celebra"])):
-        answer = _answer(words, "es" if path == SPANISH_FILE else "en")
+        answer = interactions_answer(words, "es" if path == SPANISH_FILE else "en")
         assert not [r["query"] for r in answer["results"] if r["matches"]], path
     result = run_cli(["ask", "--json", "compro el baclofeno en la farmacia"], env={"BACLOFEN_LANG": "es"})
     assert not json.loads(result.stdout)["notices"]
