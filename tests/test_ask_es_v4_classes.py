@@ -8,22 +8,9 @@ measured once: figure in its header) held to the issue's safety bars, in-process
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from ask_cli import ask_es, first_topic
 from test_ask_es_classes_v2 import measure, report
-
-from conftest import run_cli
-
-
-def ask_es(question: str) -> dict:
-    result = run_cli(["--lang", "es", "ask", "--json", question], env={"BACLOFEN_LANG": "es"})
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def first_topic(data: dict) -> str | None:
-    return data["results"][0]["topic"] if data["results"] else None
 
 
 @pytest.mark.parametrize(

@@ -8,21 +8,8 @@ CLI (`run_cli`).
 
 from __future__ import annotations
 
-import json
-
 import pytest
-
-from conftest import run_cli
-
-
-def ask_es(question: str) -> dict:
-    result = run_cli(["--lang", "es", "ask", "--json", question], env={"BACLOFEN_LANG": "es"})
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def first_topic(data: dict) -> str | None:
-    return data["results"][0]["topic"] if data["results"] else None
+from ask_cli import ask_es, first_topic
 
 
 # ---------------------------------------------------------------- class 1: missed emergencies
