@@ -45,6 +45,13 @@ class BaclofenGroup(TyperGroup):
         self.help = root_help(ctx.meta.get(_ARGV_KEY, sys.argv[1:]))
         super().format_help_text(ctx, formatter)
 
+    def get_help(self, ctx: ClickContext) -> str:
+        from baclofen_cli.cli.help_memo import remember
+
+        text: str = super().get_help(ctx)
+        remember(ctx.meta.get(_ARGV_KEY, ()), text)  # a later bare `--help` prints it without Typer
+        return text
+
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         from baclofen_cli.cli.common import help_width
 
@@ -296,40 +303,10 @@ app = typer.Typer(
 )
 
 def _print_version(data: str | None, json_output: bool = False) -> None:
-    if json_output:
-        typer.echo(_version_json(data))
-        raise typer.Exit()
-    from baclofen_cli.core.version import version_text
+    from baclofen_cli.core.version import version_json, version_text
 
-    typer.echo(version_text(data))
+    typer.echo(version_json(data) if json_output else version_text(data))
     raise typer.Exit()
-
-
-def _version_json(data: str | None) -> str:
-    """What `--version` says, for scripts: {"version", "knowledge_file", "reviewed"} (null,
-    with "error", when the file cannot be used; "review_note" when the content is old)."""
-    from baclofen_cli import __version__
-    from baclofen_cli.core.errors import show_path
-    from baclofen_cli.core.loader import default_path, resolve_path
-    from baclofen_cli.core.output import json_text
-    from baclofen_cli.core.staleness import stale_note
-    from baclofen_cli.core.state import AppState
-
-    path = resolve_path(data)
-    payload: dict[str, Any] = {
-        "version": __version__,
-        "knowledge_file": "built-in" if path == default_path() else show_path(str(path)),
-    }
-    try:
-        reviewed = AppState(data=data).kb.drug.reviewed
-    except BaclofenError as exc:
-        payload.update(reviewed=None, error=str(exc))
-    else:
-        payload["reviewed"] = str(reviewed)
-        note = stale_note(reviewed)
-        if note:
-            payload["review_note"] = note
-    return json_text(payload)
 
 
 @app.callback(invoke_without_command=True)

@@ -49,6 +49,8 @@ DATA_ENV_VAR = "BACLOFEN_DATA"
 MAX_FILE_BYTES = 2 * 1024 * 1024
 KB_FILE = "kb.json"
 PARTS_FILE = "parts.json"
+# The root help, kept by cli/help_memo.py: removed with the entry it belongs to.
+HELP_FILE = "help.json"
 # The package's own folder, wherever this module sits inside it.
 _PACKAGE_DIR = Path(baclofen_cli.__file__).resolve().parent
 
@@ -162,9 +164,7 @@ def language_path(language: str | None) -> Path:
 @cache
 def load(path: Path) -> Compiled:
     raw = read_bytes(path)
-    # An overlay's answers depend on the built-in file too: both are part of the cache key.
-    keyed = raw + b"\0" + read_bytes(default_path()) if overlay.mentions_extends(raw) else raw
-    cache_dir = trusted_entry(cache_root(), _cache_key(keyed))
+    cache_dir = _entry_for(raw)
     if cache_dir is not None:
         cached = read_cache_file(cache_dir / KB_FILE, cache_dir.name)
         if cached is not None:
@@ -203,6 +203,17 @@ def decode_kb(data: bytes, parts: bytes | None = None) -> KnowledgeRecord:
     return KnowledgeRecord(kb)
 
 
+def cache_entry(path: Path) -> Path | None:
+    """The cache entry folder of a knowledge file (it may not exist yet), or None if the cache is not trusted."""
+    return _entry_for(read_bytes(path))
+
+
+def _entry_for(raw: bytes) -> Path | None:
+    # An overlay's answers depend on the built-in file too: both are part of the cache key.
+    keyed = raw + b"\0" + read_bytes(default_path()) if overlay.mentions_extends(raw) else raw
+    return trusted_entry(cache_root(), _cache_key(keyed))
+
+
 def compile_kb(kb: KnowledgeBase, cache_dir: Path | None) -> Compiled:
     """Write the cache for a validated knowledge base: the marker, every index, the knowledge base last.
 
@@ -216,7 +227,8 @@ def compile_kb(kb: KnowledgeBase, cache_dir: Path | None) -> Compiled:
         for name in INDEX_BUILDERS:
             write_cache_file(cache_dir, f"{name}.json", msgspec.json.encode(_build_index(name, kb)))
         write_cache_file(cache_dir, KB_FILE, encoded)
-        prune(cache_dir.parent, keep=cache_dir, owned=[KB_FILE, *(f"{name}.json" for name in INDEX_BUILDERS)])
+        owned = [KB_FILE, HELP_FILE, *(f"{name}.json" for name in INDEX_BUILDERS)]
+        prune(cache_dir.parent, keep=cache_dir, owned=owned)
     else:
         cache_dir = None
     return Compiled(decode_kb(encoded), cache_dir, typed=kb)
