@@ -134,6 +134,11 @@ def _add_synonyms(tokens: list[Token], index: AskIndex) -> None:
     for start, size, meanings in found:
         target = tokens[start + size - 1]
         weight = SYNONYM_WEIGHT * min(target.stems.values(), default=1.0)
+        if size > 1:
+            # The last word of a phrase ("things" in "seeing things", "up" in "bunged up") weighs
+            # no more than what the phrase means; it stays the word as typed (first of equals).
+            for s in target.stems:
+                target.stems[s] = min(target.stems[s], weight)
         for meaning in meanings:
             for s in meaning:
                 if target.stems.get(s, 0.0) < weight:
