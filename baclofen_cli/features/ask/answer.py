@@ -134,12 +134,19 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         # An animal: a vet or an animal poison line, never the human uses, doses or numbers.
         eaten = bool(rules) or ate_or_took(tokens, lang)
         notices = [_notice(hints.pet_message, "emergency" if eaten else "warning")] if hints.pet_message else []
-        # Not "can i give my dog baclofen": a word of giving or taking keeps it to the vet line.
-        giving = {lang.stem(lang.role("give")), lang.stem(lang.role("take"))}
-        given = any(giving & t.stems.keys() for t in tokens)
         if eaten:
             return Answer(emergency=True, results=_pet_section(kb), notices=notices, reason="pet", **base)
-        kept = [] if given or not hints.pet_question_topics else _ranked_results(kb, index, tokens, [], False)
+        # A long post's question sentence, as below ("... a curious cat ... where's the safest
+        # place?"), ranked without the animal, which only says why the vet line leads.
+        focus = question_focus(question, tokens, index)
+        pets = set(index.pets)
+        asked_tokens = [t for t in (weaken_negated_signs(analyse(focus, index), index) if focus else tokens)
+                        if t.word not in pets]
+        # Not "can i give my dog baclofen": a word of giving or taking keeps it to the vet line.
+        giving = {lang.stem(lang.role("give")), lang.stem(lang.role("take"))}
+        given = any(giving & t.stems.keys() for t in asked_tokens)
+        kept = [] if given or not hints.pet_question_topics else _ranked_results(
+            kb, index, asked_tokens, [], False, named_before=focus is not None and names_medicine(tokens, index))
         kept = kept if kept and kept[0]["topic"] in hints.pet_question_topics else []
         return Answer(emergency=eaten, results=kept[:MAX_RESULTS], notices=notices, reason="pet", **base)
     numbers = bool(index.number_requests) and said(index.number_requests, tokens, lang)

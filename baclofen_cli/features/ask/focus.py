@@ -22,11 +22,17 @@ def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str |
     """In a long message, the last sentence that asks something ("... anyway my question is
     can he have a glass of wine"), from a "question:" marker on; None for a short one."""
     words = sum(1 for t in tokens if t.word != ".")
-    if words < LONG_MESSAGE_WORDS:
-        return None
     import re
 
     lang = index.words
+    if words < LONG_MESSAGE_WORDS:
+        # A short message is read whole, unless a marker of several words says where its
+        # question starts ("doctor gave it for my father's legs, kindly tell how to store").
+        long_markers = [re.escape(m).replace(r"\ ", r"\s+") for m in lang.question_markers if " " in m]
+        found = [m for m in (re.search(r"\b" + p + r"\b\s*[:,-]?\s*", question, flags=re.IGNORECASE)
+                             for p in long_markers) if m]
+        rest = question[max(m.end() for m in found):] if found else ""
+        return rest if len(words_of(rest)) >= 2 else None
     # A piece with no word ("??" after a question) is no sentence of its own.
     pieces = re.split(r"(?<=[.!?\n])", question[:MAX_QUERY_CHARS])
     sentences = [p.strip() for p in pieces if any(w.isalnum() for w in words_of(p))]

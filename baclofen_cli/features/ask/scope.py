@@ -322,10 +322,19 @@ def _cue_follows(words: list[str], k: int, index: AskIndex) -> bool:
 def asks_mixing(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> bool:
     """"have it with ibuprofen": "it", and a mixing word just before the other medicine; or
     "xanax every day with baclofen": a mixing word just before this medicine's name."""
-    mixing = index.words.mixing_words
-    it = index.words.role("it") in {t.word for t in tokens}
-    return (it and any(n and tokens[n - 1].word in mixing for n in found)) or any(
-        n and tokens[n - 1].word in mixing and t.stems.keys() & index.anchors for n, t in enumerate(tokens))
+    lang = index.words
+    mixing = lang.mixing_words
+    it = lang.role("it") in {t.word for t in tokens}
+    if (it and any(n and tokens[n - 1].word in mixing for n in found)) or any(
+            n and t.stems.keys() & index.anchors
+            and (tokens[n - 1].word in mixing
+                 # "ok with her baclofen": a possessive between
+                 or (n > 1 and tokens[n - 1].word in lang.possessives and tokens[n - 2].word in mixing))
+            for n, t in enumerate(tokens)):
+        return True
+    # "on 600mg gabapentin, can baclofen be added": both named, and a word that asks to put them together.
+    return bool(found) and names_medicine(tokens, index) and any(
+        t.word in mixing - lang.stop_words for t in tokens)
 
 
 def _in_headings(tokens: list[Token], index: AskIndex, topic: str) -> bool:
