@@ -41,7 +41,7 @@ def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str |
     markers = [re.escape(m).replace(r"\ ", r"\s+") for m in lang.question_markers]
     asking = [
         p for p in sentences
-        if p.endswith("?") or any(m.split()[0] in p.casefold() for m in lang.question_markers)
+        if p.endswith("?") or any(re.search(m, p, flags=re.IGNORECASE) for m in markers)
         or (words_of(p)[:1] and words_of(p)[0] in lang.question_openers)
     ]
     if not asking:
