@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 # one does: background in a long post must not outweigh the question itself. 20, not 25: a post of
 # two short sentences ("soy enfermera en una residencia ... ¿cómo se guarda el frasco abierto?").
 LONG_MESSAGE_WORDS = 20
+# A question sentence with fewer words than this besides stop and question words ("is that a
+# good idea?", "is this safe?") points back to the sentence before it.
+VAGUE_QUESTION_WORDS = 3
 
 
 def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str | None:
@@ -47,6 +50,12 @@ def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str |
     if not asking:
         return None
     focus = asking[-1]
+    plain = lang.stop_words | lang.question_words | lang.weak_words
+    at = sentences.index(focus)
+    if at and sum(w.isalnum() and w not in plain for w in words_of(focus)) < VAGUE_QUESTION_WORDS:
+        # "... He says I can have some of his tablets. Is that a good idea?": a question that
+        # points back is asked about the sentence before it.
+        focus = f"{sentences[at - 1]} {focus}"
     marker = re.search(r"(?:" + "|".join(markers) + r")\s*[:,-]?\s*", focus, flags=re.IGNORECASE) if markers else None
     if marker and marker.end() < len(focus):
         focus = focus[marker.end():]
