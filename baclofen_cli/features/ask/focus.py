@@ -52,7 +52,8 @@ def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str |
     focus = asking[-1]
     plain = lang.stop_words | lang.question_words | lang.weak_words
     at = sentences.index(focus)
-    if at and sum(w.isalnum() and w not in plain for w in words_of(focus)) < VAGUE_QUESTION_WORDS:
+    said = words_of(focus)
+    if at and lang.pointing_back & set(said) and sum(w.isalnum() and w not in plain for w in said) < VAGUE_QUESTION_WORDS:
         # "... He says I can have some of his tablets. Is that a good idea?": a question that
         # points back is asked about the sentence before it.
         focus = f"{sentences[at - 1]} {focus}"

@@ -31,7 +31,7 @@ _WORD_SETS = (
     "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
-    "place_words", "drinks", "puzzled_lead_ins",
+    "place_words", "drinks", "puzzled_lead_ins", "pointing_back",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
@@ -40,7 +40,7 @@ _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
              "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks", "general_subjects",
-             "puzzled_lead_ins")
+             "puzzled_lead_ins", "pointing_back")
 
 
 class AskWords(NamedTuple):
@@ -109,6 +109,7 @@ class AskWords(NamedTuple):
     place_words: frozenset[str]
     # "a bit confused, ...": words that may come before a puzzled word that stands alone.
     puzzled_lead_ins: frozenset[str]
+    pointing_back: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
