@@ -463,7 +463,7 @@ def test_a_failed_write_leaves_no_half_file(runner, tmp_path: Path, monkeypatch,
 
 def test_no_overwrite_holds_even_without_hard_links(tmp_path: Path, monkeypatch) -> None:
     """Some file systems have no link(): the file is still written whole, and never replaces another."""
-    from baclofen_cli.core.loader import write_atomically
+    from baclofen_cli.core.files import write_atomically
 
     def no_links(src: str, dst: object) -> None:
         raise PermissionError(1, "Operation not permitted")

@@ -79,19 +79,21 @@ def _entry() -> Path | None:
 
 
 def _key() -> str:
+    from baclofen_cli.core.cache_key import fingerprint
     from baclofen_cli.core.cache_store import digest
     from baclofen_cli.core.output import terminal_width
     from baclofen_cli.core.state import RUN_PROGRAM
 
     inputs = [RUN_PROGRAM, str(terminal_width()), str(sys.stdout.isatty()), sys.version,
               *(f"{name}={os.environ.get(name, '')}" for name in _COLOUR_SETTINGS)]
-    return digest("|".join(inputs).encode(), _fingerprint(_package_files()).encode())
+    return digest("|".join(inputs).encode(), fingerprint(_package_files()).encode())
 
 
 def _typer_key(files: list[str]) -> str:
+    from baclofen_cli.core.cache_key import fingerprint
     from baclofen_cli.core.cache_store import digest
 
-    return digest(_fingerprint(files).encode())
+    return digest(fingerprint(files).encode())
 
 
 def _package_files() -> list[str]:
@@ -99,15 +101,3 @@ def _package_files() -> list[str]:
     for folder, _, names in os.walk(_PACKAGE_DIR):
         files += [os.path.join(folder, n) for n in names if n.endswith((".py", ".yaml"))]
     return sorted(files)
-
-
-def _fingerprint(files: list[str]) -> str:
-    """Each file's size and time: a changed or upgraded file changes it."""
-    parts = []
-    for name in files:
-        try:
-            stat = os.stat(name)
-            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{name}:gone")
-    return "|".join(parts)

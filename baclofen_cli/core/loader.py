@@ -18,18 +18,16 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import baclofen_cli
-from baclofen_cli import __version__
 from baclofen_cli.core import overlay
+from baclofen_cli.core.cache_key import cache_key, code_files
 from baclofen_cli.core.cache_store import (
     cache_root,
     debug,
-    digest,
     make_entry,
     prune,
     read_cache_file,
@@ -351,62 +349,9 @@ def _build_index(name: str, kb: KnowledgeBase) -> Any:
     return index.to_data() if hasattr(index, "to_data") else index
 
 
-# The modules that decide what a cached entry holds (besides the index builders): the schema, the
-# reader, and the checks that decide whether a file is valid at all.
-_CACHED_FORM_CODE = (
-    "baclofen_cli.core.model", "baclofen_cli.core.model_sources", "baclofen_cli.core.record",
-    "baclofen_cli.core.loader", "baclofen_cli.core.yamlsafe", "baclofen_cli.core.overlay", "baclofen_cli.core.checks",
-    "baclofen_cli.core.checks.sources", "baclofen_cli.core.checks.safety", "baclofen_cli.core.checks.situations",
-)
-
-
 def _cache_key(raw: bytes) -> str:
-    """A BLAKE2b digest of the file's bytes and of a fingerprint of the code, as 32 hex digits.
-
-    Cryptographic on purpose: the key once was length + CRC32 + Adler-32, and a file built to
-    match those (easy: both are linear) took the shipped guide's place in the cache after one
-    `--data` run. The built-in `_blake2` module imports in ~0.2 ms (hashlib costs ~3 ms) and
-    digests the 170 KB shipped file in ~0.2 ms. The code that shapes the cached form is part of
-    the key, so an upgrade (or an edit in a checkout) never reads a stale cache.
-    """
-    code = [__version__, sys.version]
-    for name in _code_files():
-        try:
-            stat = os.stat(name)
-            code.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            code.append(name)
-    return digest("|".join(code).encode(), b"\0", raw)
+    return cache_key(raw, INDEX_BUILDERS)
 
 
 def _code_files() -> list[str]:
-    """The files whose code or words shape the cached form: _CACHED_FORM_CODE, each index
-    builder's module (every module of its package when that is a feature package, such as
-    features/ask/, whose steps are one module each), and the language packs (lang/: their
-    code and every pack, which the labels and ask indexes are built from)."""
-    files: list[str] = []
-    for module in _CACHED_FORM_CODE:
-        folder = _PACKAGE_DIR.joinpath(*module.split(".")[1:])
-        files.append(str(folder.with_suffix(".py") if folder.with_suffix(".py").is_file() else folder / "__init__.py"))
-    for module in (b.split(":")[0] for b in INDEX_BUILDERS.values()):
-        package = str(_PACKAGE_DIR.joinpath(*module.split(".")[1:-1]))
-        if package == str(_PACKAGE_DIR):
-            files.append(os.path.join(package, module.rsplit(".", 1)[1] + ".py"))
-            continue
-        try:
-            files += [os.path.join(package, f) for f in sorted(os.listdir(package)) if f.endswith(".py")]
-        except OSError:
-            files.append(package)
-    lang = str(_PACKAGE_DIR / "lang")
-    try:
-        files += [os.path.join(lang, f) for f in sorted(os.listdir(lang)) if f.endswith((".yaml", ".py"))]
-    except OSError:
-        pass
-    return files
-
-
-def write_atomically(path: Path, data: bytes, **options: Any) -> None:
-    """Kept for callers of the old name: the atomic writer lives in `files`."""
-    from baclofen_cli.core.files import write_atomically as write
-
-    write(path, data, **options)
+    return code_files(INDEX_BUILDERS)
