@@ -65,6 +65,11 @@ CASES = [
     ('breastfed baby, is baclofen ok', ['pregnancy']),
     ('feeding my 3 month old myself, can i take baclofen', ['pregnancy']),
     ('how much do i take', ['dosing']),
+    # "this muscle relaxer" is the medicine itself; "does not matter" negates no sign; sport words
+    ('can i drive on this muscle relaxant', ['precautions', 'side-effects']),
+    ('is it ok to have a beer on this muscle relaxer', ['interactions']),
+    ('baclofen at breakfast or bedtime, or does it not matter', ['administration']),
+    ('can i go jogging on baclofen', ['administration', 'precautions']),
     # what kind of medicine, pump or tablets, 'kindly tell', appetite, exercise, an animal's storage question, 'loads of' it
     ('does baclofen work on the nerves or the muscles', ['how-it-works']),
     ('tablets or a pump, which is better', ['common-questions', 'pump']),
