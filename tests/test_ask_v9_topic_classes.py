@@ -60,14 +60,13 @@ CASES = [
     ('chemist ran out of my tablets, what now', ['missed-dose', 'stopping']),
     ('do i stop baclofen before surgery', ['precautions', 'stopping']),
     ('mum is 90, is baclofen safe for the elderly', ['dosing', 'precautions']),
-    ('baclofen keeping me up all night', ['side-effects']),
+    ('baclofen keeps me awake at night', ['side-effects']),
+    ('since starting baclofen i am up all night', ['side-effects']),
     ('lying awake at night since starting baclofen', ['side-effects']),
     ('breastfed baby, is baclofen ok', ['pregnancy']),
     ('feeding my 3 month old myself, can i take baclofen', ['pregnancy']),
     ('how much do i take', ['dosing']),
-    # "this muscle relaxer" is the medicine itself; "does not matter" negates no sign; sport words
-    ('can i drive on this muscle relaxant', ['precautions', 'side-effects']),
-    ('is it ok to have a beer on this muscle relaxer', ['interactions']),
+    # "does not matter" negates no sign; sport words
     ('baclofen at breakfast or bedtime, or does it not matter', ['administration']),
     ('can i go jogging on baclofen', ['administration', 'precautions']),
     # what kind of medicine, pump or tablets, 'kindly tell', appetite, exercise, an animal's storage question, 'loads of' it

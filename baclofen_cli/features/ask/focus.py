@@ -28,12 +28,11 @@ def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str |
     import re
 
     lang = index.words
+    requests = [r"\b" + re.escape(m).replace(r"\ ", r"\s+") + r"\b" for m in lang.request_markers]
     if words < LONG_MESSAGE_WORDS:
-        # A short message is read whole, unless a marker of several words says where its
-        # question starts ("doctor gave it for my father's legs, kindly tell how to store").
-        long_markers = [re.escape(m).replace(r"\ ", r"\s+") for m in lang.question_markers if " " in m]
-        found = [m for m in (re.search(r"\b" + p + r"\b\s*[:,-]?\s*", question, flags=re.IGNORECASE)
-                             for p in long_markers) if m]
+        # A short message is read whole, unless a request says where its question starts
+        # ("doctor gave it for my father's legs, kindly tell how to store").
+        found = [m for m in (re.search(p + r"\s*[:,-]?\s*", question, flags=re.IGNORECASE) for p in requests) if m]
         rest = question[max(m.end() for m in found):] if found else ""
         return rest if len(words_of(rest)) >= 2 else None
     # A piece with no word ("??" after a question) is no sentence of its own.
@@ -44,7 +43,8 @@ def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str |
     markers = [re.escape(m).replace(r"\ ", r"\s+") for m in lang.question_markers]
     asking = [
         p for p in sentences
-        if p.endswith("?") or any(re.search(m, p, flags=re.IGNORECASE) for m in markers)
+        if p.endswith("?") or any(m.split()[0] in p.casefold() for m in lang.question_markers)
+        or any(re.search(r, p, flags=re.IGNORECASE) for r in requests)
         or (words_of(p)[:1] and words_of(p)[0] in lang.question_openers)
     ]
     if not asking:
@@ -53,11 +53,13 @@ def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str |
     plain = lang.stop_words | lang.question_words | lang.weak_words
     at = sentences.index(focus)
     said = words_of(focus)
-    if at and lang.pointing_back & set(said) and sum(w.isalnum() and w not in plain for w in said) < VAGUE_QUESTION_WORDS:
+    vague = sum(w.isalnum() and w not in plain for w in said) < VAGUE_QUESTION_WORDS
+    if at and vague and lang.pointing_back & set(said):
         # "... He says I can have some of his tablets. Is that a good idea?": a question that
         # points back is asked about the sentence before it.
         focus = f"{sentences[at - 1]} {focus}"
-    marker = re.search(r"(?:" + "|".join(markers) + r")\s*[:,-]?\s*", focus, flags=re.IGNORECASE) if markers else None
+    cuts = markers + requests
+    marker = re.search(r"(?:" + "|".join(cuts) + r")\s*[:,-]?\s*", focus, flags=re.IGNORECASE) if cuts else None
     if marker and marker.end() < len(focus):
         focus = focus[marker.end():]
     return focus if len(words_of(focus)) >= 2 else None

@@ -134,14 +134,6 @@ def _add_synonyms(tokens: list[Token], index: AskIndex) -> None:
     for start, size, meanings in found:
         target = tokens[start + size - 1]
         weight = SYNONYM_WEIGHT * min(target.stems.values(), default=1.0)
-        if size > 1:
-            # The last word of a phrase ("things" in "seeing things", "up" in "bunged up") weighs
-            # no more than what the phrase means, unless the phrase means it too ("nerve pain",
-            # "actually work"); it stays the word as typed (first of equals).
-            meant = {s for meaning in meanings for s in meaning}
-            for s in target.stems:
-                if s not in meant:
-                    target.stems[s] = min(target.stems[s], weight)
         for meaning in meanings:
             for s in meaning:
                 if target.stems.get(s, 0.0) < weight:

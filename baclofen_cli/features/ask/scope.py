@@ -333,8 +333,7 @@ def asks_mixing(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> 
             for n, t in enumerate(tokens)):
         return True
     # "on 600mg gabapentin, can baclofen be added": both named, and a word that asks to put them together.
-    return bool(found) and names_medicine(tokens, index) and any(
-        t.word in mixing - lang.stop_words for t in tokens)
+    return bool(found) and names_medicine(tokens, index) and any(t.word in lang.together_words for t in tokens)
 
 
 def _in_headings(tokens: list[Token], index: AskIndex, topic: str) -> bool:

@@ -31,16 +31,17 @@ _WORD_SETS = (
     "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
-    "place_words", "drinks", "puzzled_lead_ins", "pointing_back",
+    "place_words", "drinks", "puzzled_lead_ins", "pointing_back", "together_words",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
+                 "request_markers",
                  "gerund_suffixes", "past_suffixes", "past_after_endings", "idioms", "general_subjects")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
              "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks", "general_subjects",
-             "puzzled_lead_ins", "pointing_back")
+             "puzzled_lead_ins", "pointing_back", "request_markers", "together_words")
 
 
 class AskWords(NamedTuple):
@@ -110,6 +111,7 @@ class AskWords(NamedTuple):
     # "a bit confused, ...": words that may come before a puzzled word that stands alone.
     puzzled_lead_ins: frozenset[str]
     pointing_back: frozenset[str]
+    together_words: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
@@ -121,6 +123,7 @@ class AskWords(NamedTuple):
     definition_openers: tuple[tuple[str, ...], ...]
     eating_words: tuple[str, ...]
     question_markers: tuple[str, ...]
+    request_markers: tuple[str, ...]
     # "having", "teniendo": a word of an ongoing sign ("he is having a fit").
     gerund_suffixes: tuple[str, ...]
     # Endings of a past form, for a stemmer other than "light" (which knows English "-ed").
