@@ -324,8 +324,16 @@ def asks_mixing(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> 
     "xanax every day with baclofen": a mixing word just before this medicine's name."""
     mixing = index.words.mixing_words
     it = index.words.role("it") in {t.word for t in tokens}
-    return (it and any(n and tokens[n - 1].word in mixing for n in found)) or any(
-        n and tokens[n - 1].word in mixing and t.stems.keys() & index.anchors for n, t in enumerate(tokens))
+    filler = index.words.filler
+
+    def after_mixing(n: int) -> bool:
+        # An article may come between: "tomarlo con la gabapentina", "with the gabapentin".
+        before = [t.word for t in tokens[max(0, n - 2) : n]]
+        return bool(before) and (before[-1] in mixing or (len(before) == 2 and before[1] in filler
+                                                           and before[0] in mixing))
+
+    return (it and any(after_mixing(n) for n in found)) or any(
+        after_mixing(n) and t.stems.keys() & index.anchors for n, t in enumerate(tokens))
 
 
 def _in_headings(tokens: list[Token], index: AskIndex, topic: str) -> bool:
