@@ -326,11 +326,15 @@ def asks_mixing(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> 
     it = index.words.role("it") in {t.word for t in tokens}
     filler = index.words.filler
 
+    lang = index.words
+    taking = lang.taking_before | lang.references | mixing
+
     def after_mixing(n: int) -> bool:
-        # An article may come between: "tomarlo con la gabapentina", "with the gabapentin".
-        before = [t.word for t in tokens[max(0, n - 2) : n]]
-        return bool(before) and (before[-1] in mixing or (len(before) == 2 and before[1] in filler
-                                                           and before[0] in mixing))
+        # An article may come between after a word of taking it: "tomarlo con la gabapentina",
+        # not "un problema con la bebida".
+        before = [t.word for t in tokens[max(0, n - 3) : n]]
+        return bool(before) and (before[-1] in mixing or (len(before) == 3 and before[2] in filler
+                                                           and before[1] in mixing and before[0] in taking))
 
     return (it and any(after_mixing(n) for n in found)) or any(
         after_mixing(n) and t.stems.keys() & index.anchors for n, t in enumerate(tokens))
