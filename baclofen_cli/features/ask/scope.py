@@ -258,6 +258,8 @@ def unknown_medicine(tokens: list[Token], index: AskIndex, found: dict[int, str]
         if not token.unknown or token.corrected or len(token.word) < 5 or n in found:
             continue
         before = words[n - 1] if n else ""
+        if before in lang.filler - lang.possessives and n >= 2 and words[n - 2] in mixing:
+            before = words[n - 2]  # an article between: "combinarlo con el pantoprazol"
         after = words[n + 1] if n + 1 < len(words) else ""
         if before in before_name and (after in mixing or before in mixing):
             out.append(token.word)
