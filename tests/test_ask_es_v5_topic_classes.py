@@ -53,6 +53,16 @@ def _answers(question: str, topics: set[str]) -> dict:
         # The price without insurance ("obra social", "prepaga").
         ("cuanto sale el frasco de jarabe de baclofeno sin prepaga", {"common-questions"}),
         ("es caro el baclofeno", {"common-questions"}),
+        ("q precio tiene el lioresal", {"common-questions"}),
+        # Travel without a pump is no pump question.
+        ("puedo viajar a españa con el baclofeno", {"common-questions", "precautions"}),
+        # Drinks in Mexican and Central American words.
+        ("puedo tomar unas cheves con el baclofeno", {"interactions"}),
+        # Feeling slow-witted ("me deja tonto") is a side effect, not stopping ("dejar").
+        ("el baclofeno te deja tonto", {"side-effects", "common-questions"}),
+        # Conditions in the words of a diagnosis; whether two medicines are compatible.
+        ("soy diabetica e hipertensa, me afecta?", {"precautions"}),
+        ("es compatible con la sertralina", {"interactions"}),
     ],
 )
 def test_everyday_words_find_their_topic(question: str, topics: set[str]) -> None:
