@@ -98,6 +98,8 @@ def test_everyday_words_find_their_topic(question: str, topics: set[str]) -> Non
         # "me muero por" (I long for) is no dying; another medicine to combine is interactions.
         ("me muero por unas cervezas esta noche, puedo con el baclofeno?", {"interactions"}),
         ("puedo combinar el baclofeno con el pantoprazol que tomo", {"interactions"}),
+        # Taking it with another medicine, an article between ("con la pregabalina").
+        ("y lo puedo tomar con la pregabalina?", {"interactions"}),
         # "¿tiene algo que ver?" asks whether it is related: the sign is the subject.
         ("me duele la cabeza desde que lo tomo, tiene algo que ver?", {"side-effects"}),
     ],

@@ -321,25 +321,25 @@ def _cue_follows(words: list[str], k: int, index: AskIndex) -> bool:
     return any(rest == cue or rest.startswith(cue + " ") for cue in index.other_cues)
 
 
+def mixing_across_article(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> bool:
+    """"tomarlo con la gabapentina", "take it with the gabapentin": a word of taking it, a mixing
+    word and an article before the other medicine (not "un problema con la bebida")."""
+    lang = index.words
+    mixing = lang.mixing_words
+    taking = lang.taking_before | lang.references | mixing
+    words = [t.word for t in tokens]
+    return lang.role("it") in words and any(
+        n >= 3 and words[n - 1] in lang.filler and words[n - 2] in mixing and words[n - 3] in taking
+        for n in found)
+
+
 def asks_mixing(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> bool:
     """"have it with ibuprofen": "it", and a mixing word just before the other medicine; or
     "xanax every day with baclofen": a mixing word just before this medicine's name."""
     mixing = index.words.mixing_words
     it = index.words.role("it") in {t.word for t in tokens}
-    filler = index.words.filler
-
-    lang = index.words
-    taking = lang.taking_before | lang.references | mixing
-
-    def after_mixing(n: int) -> bool:
-        # An article may come between after a word of taking it: "tomarlo con la gabapentina",
-        # not "un problema con la bebida".
-        before = [t.word for t in tokens[max(0, n - 3) : n]]
-        return bool(before) and (before[-1] in mixing or (len(before) == 3 and before[2] in filler
-                                                           and before[1] in mixing and before[0] in taking))
-
-    return (it and any(after_mixing(n) for n in found)) or any(
-        after_mixing(n) and t.stems.keys() & index.anchors for n, t in enumerate(tokens))
+    return (it and any(n and tokens[n - 1].word in mixing for n in found)) or any(
+        n and tokens[n - 1].word in mixing and t.stems.keys() & index.anchors for n, t in enumerate(tokens))
 
 
 def _in_headings(tokens: list[Token], index: AskIndex, topic: str) -> bool:
