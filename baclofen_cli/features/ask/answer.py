@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from baclofen_cli.features.ask.emergency import (
+    RULE_TOPIC_BONUS,
     RULE_WEIGHT,
     ate_or_took,
     has_phrase,
@@ -154,6 +155,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     found = substances(tokens, index)
     drugs = mentioned_drugs(tokens, index)
     notices = []
+    lead_topic = None
     major = [key for key in drugs if index.drugs[key] in index.major_drugs]
     if major:
         # "took baclofen and 3 of my oxycodone": taken together with a major group is an
@@ -161,8 +163,13 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         took = lang.stem(lang.role("took"))
         taken = any(t.past and took in t.stems and not opens_clause_in_either_tense(tokens, n, lang)
                     for n, t in enumerate(tokens))
-        if not emergency and taken and any(index.drugs[key] in index.taken_together for key in major):
+        together = taken and any(index.drugs[key] in index.taken_together for key in major)
+        if not emergency and together:
             emergency, caution = True, False
+        if emergency and together:
+            # "took it on top of my diazepam, now struggling to breathe": the signs of too much of
+            # both lead, from the topic the file names for taking (`emergency_phrasing_topics`).
+            lead_topic = next((t for s, t in index.rule_topics if s == took), None)
         verdict = kb.interactions.verdicts.get("major")
         if verdict is not None:
             notices.append(_notice(verdict, "emergency" if emergency else "warning"))
@@ -188,9 +195,9 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
                               named_before=focus is not None and names_medicine(tokens, index),
                               asked_rules=[] if focus is not None else asked_rules,
                               had_rules=[] if focus is not None else had_rules,
-                              background=tokens if focus is not None else None)
+                              background=tokens if focus is not None else None, lead_topic=lead_topic)
     if not results and focus is not None:
-        results = _ranked_results(kb, index, tokens, rules, emergency)
+        results = _ranked_results(kb, index, tokens, rules, emergency, lead_topic=lead_topic)
     if not results and (emergency or numbers) and index.emergency_topics:
         # "911", "what number do i call": the first topic that says what to do in an emergency.
         topic = kb.topic(index.emergency_topics[0])
@@ -228,7 +235,7 @@ def _signs_first(kb: KnowledgeBase, results: list[dict[str, Any]]) -> list[dict[
 def _ranked_results(
     kb: KnowledgeBase, index: AskIndex, tokens: list[Token], rules: list[Rule], emergency: bool,
     named_before: bool = False, asked_rules: list[Rule] | None = None, had_rules: list[Rule] | None = None,
-    background: list[Token] | None = None,
+    background: list[Token] | None = None, lead_topic: str | None = None,
 ) -> list[dict[str, Any]]:
     ranked = rank(index, tokens)
     if background is not None and ranked:
@@ -256,6 +263,8 @@ def _ranked_results(
         # Emergencies first: answer from a topic that says what to do in one, when one fits,
         # led by what the emergency phrasings that matched point to.
         evidence = rule_evidence(index, rules)
+        if lead_topic:
+            evidence[lead_topic] = evidence.get(lead_topic, 0.0) + RULE_TOPIC_BONUS
         for item in ranked:
             item.bm25 += RULE_WEIGHT * evidence.get(item.topic, 0.0)
             item.score = max(item.score, RULE_WEIGHT * evidence.get(item.topic, 0.0))

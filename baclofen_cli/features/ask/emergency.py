@@ -305,11 +305,30 @@ def said(phrases: list[Phrase], tokens: list[Token], words: AskWords, slack: int
     `slack`: how many other words may come between the phrase's words (see `matches`)."""
     clauses = clauses_of(tokens, words)
     return any(
-        not (start and clause[start - 1].word in words.negations)
+        not _negated_before(clause, start, words)
         for phrase in phrases
         for clause in clauses
         for start, end in matches(phrase, clause, words, slack)
     )
+
+
+# How many `intent_words` may stand between a negation and the phrasing ("not thinking of").
+INTENT_REACH = 4
+
+
+def _negated_before(clause: list[Token], start: int, words: AskWords) -> bool:
+    """A negation just before clause[start], or before it with only `intent_words` between ("i'm
+    not thinking of hurting myself", "i would never harm myself"); not "i don't see the point in
+    living" ("see" is no intent word)."""
+    k = start - 1
+    while k >= 0 and start - k <= INTENT_REACH + 1:
+        word = clause[k].word
+        if word in words.negations:
+            return True
+        if word not in words.intent_words:
+            return False
+        k -= 1
+    return False
 
 
 def self_harm_said(tokens: list[Token], index: AskIndex) -> bool:

@@ -31,7 +31,7 @@ _WORD_SETS = (
     "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
-    "place_words", "drinks", "puzzled_lead_ins",
+    "place_words", "drinks", "puzzled_lead_ins", "number_joiners", "intent_words",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
@@ -40,7 +40,7 @@ _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
              "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks", "general_subjects",
-             "puzzled_lead_ins")
+             "puzzled_lead_ins", "number_joiners", "intent_words")
 
 
 class AskWords(NamedTuple):
@@ -109,6 +109,11 @@ class AskWords(NamedTuple):
     place_words: frozenset[str]
     # "a bit confused, ...": words that may come before a puzzled word that stands alone.
     puzzled_lead_ins: frozenset[str]
+    # "a hundred and twenty": the word between the parts of a number said in words (amounts.read_numbers).
+    number_joiners: frozenset[str]
+    # "i'm not thinking of hurting myself": words that may stand between a negation and the
+    # self-harm phrasing it negates (emergency.said); "i don't see the point in living" still counts.
+    intent_words: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
@@ -136,6 +141,9 @@ class AskWords(NamedTuple):
     # to rank by) when a word listed (any, for an empty list) follows. That word keeps its meaning.
     figures: dict[str, tuple[str, ...]] = {}
     amount_units: dict[str, tuple[float, str]] = {}
+    # Number words that combine with the numbers around them ("ciento veinte" -> 120, "two
+    # hundred" -> 200): word -> value (amounts.read_numbers).
+    number_words: dict[str, int] = {}
     # Idioms: their words keep the file's synonyms for them, not their literal stems (figures.read_idioms).
     idioms: tuple[str, ...] = ()
     # An age said as a bare number ("over 80"): {"before": words before it, "means": what it stands
@@ -266,6 +274,7 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values["figures"] = {fold(k): tuple(fold(w) for w in v or ()) for k, v in (raw.get("figures") or {}).items()}
     values["amount_units"] = {fold(k): (float(str(v).split()[0]), str(v).partition(" ")[2])
                               for k, v in (raw.get("amount_units") or {}).items()}
+    values["number_words"] = {fold(k): int(v) for k, v in (raw.get("number_words") or {}).items()}
     ages = raw.get("ages") or {}
     values["ages"] = {"before": [fold(w) for w in ages.get("before", [])],
                       "means": [fold(w) for w in ages.get("means", [])],
