@@ -57,6 +57,7 @@ from baclofen_cli.features.ask.scope import (
     unknown_medicine,
     words_not_in,
 )
+from baclofen_cli.features.ask.settled import settle
 from baclofen_cli.features.ask.tense import opens_clause_in_either_tense
 from baclofen_cli.features.ask.token import Token, typed_stem
 
@@ -130,10 +131,16 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
             results = [_result(topic, i, 1.0) for i in urgent]
         return Answer(emergency=True, results=results, notices=notices, reason="self-harm", **base)
     rules, asked_rules, had_rules = signs_described_and_asked(tokens, index)
+    # A long post's background, or signs that are over ("fine now"): the signs lead, no alarm.
+    rules, over = settle(question, tokens, index, rules)
+    asked_rules = [*asked_rules, *over]
     asked = bool(asked_rules)
     if pet_words(tokens, index):
         # An animal: a vet or an animal poison line, never the human uses, doses or numbers.
-        eaten = bool(rules) or ate_or_took(tokens, lang)
+        # Not a supposed one ("what if my dog ever got hold of it").
+        every = [t.word for t in tokens]
+        supposed = has_phrase(every, lang.hypothetical) and not has_phrase(every, lang.now)
+        eaten = bool(rules) or (ate_or_took(tokens, lang) and not supposed)
         notices = [_notice(hints.pet_message, "emergency" if eaten else "warning")] if hints.pet_message else []
         # Not "can i give my dog baclofen": a word of giving or taking keeps it to the vet line.
         giving = {lang.stem(lang.role("give")), lang.stem(lang.role("take"))}

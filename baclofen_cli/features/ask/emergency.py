@@ -118,7 +118,9 @@ def _negated(clause: list[Token], start: int, end: int, words: AskWords, reach: 
     """A negation within `reach` words before the match ("no fever"). A circumstance is
     negated only by the word just before it: in "he will not respond after his tablets" the
     "not" is the sign's."""
-    before = [t.word for t in clause[max(0, start - reach) : start] if t.absorbed is not clause[start]]
+    # Counted in words that are not filler: "no me duele el pecho" (the sign read on "pecho").
+    ahead = [t for t in clause[:start] if t.word not in words.filler][-reach:] if reach else []
+    before = [t.word for t in ahead if t.absorbed is not clause[start]]
     inside = {t.word for t in clause[start : end + 1]}
     return any(w in words.negations and w not in inside for w in before)
 
@@ -163,8 +165,8 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
         return NOT_STATE  # "i had my dose again at 2pm as usual" (not "... as usual and now i cant breathe")
     if _prescriber_did_it(words, start, lang) and not set(words) & lang.mistakes:
         return NOT_STATE  # "my doctor doubled my dose" (not "the nurse gave him double by mistake")
-    if any(words[end + 1 : end + 1 + len(tail)] == tail for tail in index.day_words):
-        return NOT_STATE  # "le damos el jarabe 2 veces al día": how often, not an event
+    if any(words[k : k + len(tail)] == tail for tail in index.day_words for k in range(end + 1, end + 4)):
+        return NOT_STATE  # "le damos el jarabe 2 veces al día", "tomo dos tres veces al día": how often
     inside = clause[start : end + 1]
     before = words[:start]
     people = lang.subjects | lang.ongoing
@@ -349,9 +351,9 @@ def pet_words(tokens: list[Token], index: AskIndex) -> list[str]:
 
 def ate_or_took(tokens: list[Token], words: AskWords) -> bool:
     """A past "took", "ate", "swallowed", "got into", or one going on ("the dog is eating my
-    tablets"), said of an animal: an emergency."""
+    tablets"), said of an animal: an emergency. Not negated ("el perro no se ha comido nada")."""
     return any((t.past or t.word.endswith(words.gerund_suffixes)) and words.eating_stems & t.stems.keys()
-               for t in tokens)
+               and not set(w.word for w in tokens[max(0, n - 3) : n]) & words.negations for n, t in enumerate(tokens))
 
 
 def rule_evidence(index: AskIndex, rules: list[Rule]) -> dict[str, float]:

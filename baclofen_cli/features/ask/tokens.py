@@ -35,12 +35,12 @@ _WORD_SETS = (
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
-                 "gerund_suffixes", "past_suffixes", "past_after_endings", "idioms", "general_subjects")
+                 "gerund_suffixes", "past_suffixes", "past_after_endings", "idioms", "general_subjects", "all_well")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
              "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks", "general_subjects",
-             "puzzled_lead_ins", "number_joiners", "intent_words")
+             "puzzled_lead_ins", "number_joiners", "intent_words", "all_well")
 
 
 class AskWords(NamedTuple):
@@ -121,6 +121,8 @@ class AskWords(NamedTuple):
     not_now: tuple[str, ...]
     # Phrases that make what follows a supposed event, asked about ("what would happen").
     hypothetical: tuple[str, ...]
+    # "fine now", "salió todo bien": the signs a message tells of are over (settled.settle).
+    all_well: tuple[str, ...]
     now: tuple[str, ...]
     definition_openers: tuple[tuple[str, ...], ...]
     eating_words: tuple[str, ...]
