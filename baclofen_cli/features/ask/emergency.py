@@ -118,8 +118,13 @@ def _negated(clause: list[Token], start: int, end: int, words: AskWords, reach: 
     """A negation within `reach` words before the match ("no fever"). A circumstance is
     negated only by the word just before it: in "he will not respond after his tablets" the
     "not" is the sign's."""
-    # Counted in words that are not filler: "no me duele el pecho" (the sign read on "pecho").
-    ahead = [t for t in clause[:start] if t.word not in words.filler][-reach:] if reach else []
+    # Counted in words that are not filler ("no me duele el pecho": the sign is read on "pecho"),
+    # and not back past a joiner ("lleva dos días sin él y está convulsionando").
+    ahead: list[Token] = []
+    for token in reversed(clause[:start]):
+        if len([t for t in ahead if t.word not in words.filler]) >= reach or token.word in words.clause_joiners:
+            break
+        ahead.append(token)
     before = [t.word for t in ahead if t.absorbed is not clause[start]]
     inside = {t.word for t in clause[start : end + 1]}
     return any(w in words.negations and w not in inside for w in before)
