@@ -34,6 +34,7 @@ from baclofen_cli.features.ask.emergency import (
     has_phrase,
     mentioned_topic,
     pet_words,
+    pointed_topic,
     rule_evidence,
     said,
     self_harm_said,
@@ -170,12 +171,13 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         took = lang.stem(lang.role("took"))
         taken = any(t.past and took in t.stems and not opens_clause_in_either_tense(tokens, n, lang)
                     for n, t in enumerate(tokens))
-        together = taken and any(index.drugs[key] in index.taken_together for key in major)
-        if not emergency and together:
+        sedating = any(index.drugs[key] in index.taken_together for key in major)
+        if not emergency and taken and sedating:
             emergency, caution = True, False
-        if emergency and together:
-            # "took it on top of my diazepam, now struggling to breathe": the signs of too much of
-            # both lead, from the topic the file names for taking (`emergency_phrasing_topics`).
+        if emergency and sedating and (taken or not any(pointed_topic(index, r) for r in rules)):
+            # "took it on top of my diazepam, now struggling to breathe", "had it and my lorazepam,
+            # now struggling for breath" (a sign no topic is named for): the signs of too much
+            # lead, from the topic the file names for taking (`emergency_phrasing_topics`).
             lead_topic = next((t for s, t in index.rule_topics if s == took), None)
         verdict = kb.interactions.verdicts.get("major")
         if verdict is not None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.index import Rule
 from baclofen_cli.features.ask.rank import bm25
-from baclofen_cli.features.ask.token import typed_stem
+from baclofen_cli.features.ask.token import NEGATED_WEIGHT, typed_stem
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex, Phrase
@@ -83,6 +83,8 @@ def matches(phrase: Phrase, clause: list[Token], words: AskWords, slack: int | N
         if size < window and all(0 <= chosen[k + 1] - chosen[k] <= NEGATION_REACH
                                  and not any(words.stem(clause[where[i]].word) in having
                                              for i in range(chosen[k] + 1, chosen[k + 1]))
+                                 # nor to a word another sign's negation weighed down ("not short of breath")
+                                 and clause[where[chosen[k + 1]]].stems.get(phrase.stems[k + 1], 1.0) > NEGATED_WEIGHT
                                  for k in negated):
             spans.append((where[low], where[high]))
     return spans
@@ -324,17 +326,11 @@ INTENT_REACH = 4
 
 
 def _negated_before(clause: list[Token], start: int, words: AskWords) -> bool:
-    """A negation just before clause[start], or before it with only `intent_words` between ("i'm
-    not thinking of hurting myself", "i would never harm myself"); not "i don't see the point in
-    living" ("see" is no intent word)."""
-    k = start - 1
-    while k >= 0 and start - k <= INTENT_REACH + 1:
-        word = clause[k].word
-        if word in words.negations:
-            return True
-        if word not in words.intent_words:
-            return False
-        k -= 1
+    """A negation just before clause[start], or with only `intent_words` between ("i'm not thinking
+    of hurting myself"); not "i don't see the point in living" ("see" is no intent word)."""
+    for k in range(start - 1, max(-1, start - INTENT_REACH - 2), -1):
+        if clause[k].word in words.negations or clause[k].word not in words.intent_words:
+            return clause[k].word in words.negations
     return False
 
 
