@@ -36,8 +36,6 @@ from baclofen_cli.features.ask.emergency import (
     pet_words,
     pointed_topic,
     rule_evidence,
-    said,
-    self_harm_said,
     signs_described_and_asked,
 )
 from baclofen_cli.features.ask.focus import add_background, question_focus
@@ -58,6 +56,7 @@ from baclofen_cli.features.ask.scope import (
     unknown_medicine,
     words_not_in,
 )
+from baclofen_cli.features.ask.self_harm import said, self_harm_said
 from baclofen_cli.features.ask.settled import settle
 from baclofen_cli.features.ask.tense import opens_clause_in_either_tense
 from baclofen_cli.features.ask.token import Token, typed_stem

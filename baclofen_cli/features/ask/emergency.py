@@ -308,43 +308,6 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
     return found, asked, had
 
 
-def said(phrases: list[Phrase], tokens: list[Token], words: AskWords, slack: int | None = None) -> bool:
-    """Whether any of the phrases is in the question, asked or not, and not negated by the
-    word just before it ("i'm not suicidal"; but "i don't see the point in living" counts).
-    `slack`: how many other words may come between the phrase's words (see `matches`)."""
-    clauses = clauses_of(tokens, words)
-    return any(
-        not _negated_before(clause, start, words)
-        for phrase in phrases
-        for clause in clauses
-        for start, end in matches(phrase, clause, words, slack)
-    )
-
-
-# How many `intent_words` may stand between a negation and the phrasing ("not thinking of").
-INTENT_REACH = 4
-
-
-def _negated_before(clause: list[Token], start: int, words: AskWords) -> bool:
-    """A negation just before clause[start], or with only `intent_words` between ("i'm not thinking
-    of hurting myself"); not "i don't see the point in living" ("see" is no intent word)."""
-    for k in range(start - 1, max(-1, start - INTENT_REACH - 2), -1):
-        if clause[k].word in words.negations or clause[k].word not in words.intent_words:
-            return clause[k].word in words.negations
-    return False
-
-
-def self_harm_said(tokens: list[Token], index: AskIndex) -> bool:
-    """A self-harm phrasing in the question (`said`, with the language's slack), or a synonym of
-    a one-word phrasing that the file puts on a small word `said` skips ("enough to end it" ->
-    "suicide", on "it")."""
-    lang = index.words
-    if said(index.self_harm, tokens, lang, slack=lang.self_harm_slack if lang.self_harm_slack >= 0 else None):
-        return True
-    single = {p.stems[0] for p in index.self_harm if len(p.stems) == 1}
-    return any(t.word in lang.filler and single & t.stems.keys() for t in tokens)
-
-
 def pet_words(tokens: list[Token], index: AskIndex) -> list[str]:
     pets = set(index.pets)
     return [t.word for t in tokens if t.word in pets]
