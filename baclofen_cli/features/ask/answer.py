@@ -281,9 +281,14 @@ def _ranked_results(
         ranked += [Ranked(topic=t, score=RULE_WEIGHT * v, sections=[], bm25=RULE_WEIGHT * v)
                    for t, v in evidence.items() if t not in present and v > 0]
         ranked.sort(key=lambda r: -r.bm25)
+        # ... unless the phrasings point to a topic that holds what to do for them without an
+        # emergency section of its own, and it leads on them ("para, pounding headache, bp 200":
+        # the spinal cord injury section says what autonomic dysreflexia is and what to do).
+        held = {pointed_topic(index, r) for r in rules} - set(index.emergency_topics)
+        lead = ranked[:1] if ranked and ranked[0].topic in held else []
         urgent = [r for r in ranked if r.topic in index.emergency_topics]
         if urgent:
-            ranked = urgent + [r for r in ranked if r.topic not in index.emergency_topics]
+            ranked = lead + urgent + [r for r in ranked if r.topic not in index.emergency_topics and r not in lead]
     floor = min_score(tokens, index, ranked, emergency, unaided, found, named_before=named_before)
     if floor is None and ranked and ranked[0].best_kind == "about" and ranked[0].coverage < FULL_COVERAGE:
         # Turned down only because the best match is a question about the medicine with
