@@ -37,13 +37,14 @@ def first(data: dict) -> tuple[str | None, str | None]:
         "spinal cord injury at t5, awful headache and my nose is blocked, face flushed",
     ],
 )
-def test_autonomic_dysreflexia_in_everyday_words_is_an_emergency_led_by_the_call_now_section(
+def test_autonomic_dysreflexia_in_everyday_words_is_an_emergency_led_by_what_to_do_for_it(
         runner, question: str) -> None:  # noqa: ANN001
     data = ask_json(runner, question)
     assert data["emergency"] is True, question
-    # The section that says to call the emergency number for it (its own line names the signs).
-    assert first(data) == ("side-effects", CALL_NOW), first(data)
-    assert any("autonomic dysreflexia" in line or "spinal cord injury" in line for line in data["results"][0]["text"])
+    # The topic that holds it: what it is, that it is an emergency, and what to do while waiting.
+    assert first(data) == ("precautions", "What if I have a spinal cord injury?"), first(data)
+    text = " ".join(data["results"][0]["text"])
+    assert "call your emergency number now" in text and "sit up" in text
 
 
 def test_asking_what_autonomic_dysreflexia_looks_like_is_no_alarm(runner) -> None:  # noqa: ANN001
