@@ -30,7 +30,10 @@ def first(data: dict) -> tuple[str | None, str | None]:
 def test_autonomic_dysreflexia_is_an_emergency_led_by_what_to_do_for_it(question: str) -> None:
     data = ask_es(question)
     assert data["emergency"] is True, question
-    assert first(data) == ("precautions", "¿Y si tengo una lesión de la médula espinal?"), first(data)
+    # Qué hacer ahora primero; luego el tema que dice qué es y qué hacer mientras llega la ayuda.
+    assert first(data) == ("side-effects", CALL_NOW), first(data)
+    second = data["results"][1]
+    assert (second["topic"], second["section"]) == ("precautions", "¿Y si tengo una lesión de la médula espinal?")
 
 
 def test_asking_about_autonomic_dysreflexia_is_no_alarm() -> None:

@@ -41,9 +41,11 @@ def test_autonomic_dysreflexia_in_everyday_words_is_an_emergency_led_by_what_to_
         runner, question: str) -> None:  # noqa: ANN001
     data = ask_json(runner, question)
     assert data["emergency"] is True, question
-    # The topic that holds it: what it is, that it is an emergency, and what to do while waiting.
-    assert first(data) == ("precautions", "What if I have a spinal cord injury?"), first(data)
-    text = " ".join(data["results"][0]["text"])
+    # What to do now first; then the topic that holds it: what it is and what to do while waiting.
+    assert first(data) == ("side-effects", CALL_NOW), first(data)
+    second = data["results"][1]
+    assert (second["topic"], second["section"]) == ("precautions", "What if I have a spinal cord injury?")
+    text = " ".join(second["text"])
     assert "call your emergency number now" in text and "sit up" in text
 
 
@@ -55,7 +57,7 @@ def test_asking_what_autonomic_dysreflexia_looks_like_is_no_alarm(runner) -> Non
 @pytest.mark.parametrize(
     "question",
     [
-        "ive been hoarding my baclofen so i can end things this weekend",
+        "ive been stockpiling my tablets to end things this weekend",
         "how many of these would it take so i never wake up",
         "what amount would make me sleep and not wake up, i am serious",
     ],
@@ -80,6 +82,10 @@ def test_negated_self_harm_raises_no_alarm_and_is_answered_about_side_effects(ru
     data = ask_json(runner, question)
     assert data["emergency"] is False, question
     assert {r["topic"] for r in data["results"]} & {"side-effects", "common-questions"}, data["results"]
+
+
+def test_ending_things_with_someone_is_no_self_harm(runner) -> None:  # noqa: ANN001
+    assert ask_json(runner, "can i end things with my gp and move to another surgery")["emergency"] is False
 
 
 def test_a_negation_that_does_not_reach_the_phrase_still_counts(runner) -> None:  # noqa: ANN001

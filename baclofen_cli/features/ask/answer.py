@@ -281,14 +281,20 @@ def _ranked_results(
         ranked += [Ranked(topic=t, score=RULE_WEIGHT * v, sections=[], bm25=RULE_WEIGHT * v)
                    for t, v in evidence.items() if t not in present and v > 0]
         ranked.sort(key=lambda r: -r.bm25)
-        # ... unless the phrasings point to a topic that holds what to do for them without an
-        # emergency section of its own, and it leads on them ("para, pounding headache, bp 200":
-        # the spinal cord injury section says what autonomic dysreflexia is and what to do).
+        # When the phrasings point to a topic that holds what to do for them without an emergency
+        # section of its own, and it leads on them, its section comes second ("para, pounding
+        # headache, bp 200": the spinal cord injury section says what it is and what to do).
         held = {pointed_topic(index, r) for r in rules} - set(index.emergency_topics)
         lead = ranked[:1] if ranked and ranked[0].topic in held else []
         urgent = [r for r in ranked if r.topic in index.emergency_topics]
+        if lead and not ({pointed_topic(index, r) for r in rules} & set(index.emergency_topics)):
+            # ... after the file's first emergency topic's "what to do now" (as for "911"), unless
+            # a phrasing points to an emergency topic ("missed it, now a pounding headache": stopping).
+            urgent.sort(key=lambda r: r.topic != index.emergency_topics[0])
         if urgent:
-            ranked = lead + urgent + [r for r in ranked if r.topic not in index.emergency_topics and r not in lead]
+            ranked = urgent + [r for r in ranked if r.topic not in index.emergency_topics]
+    else:
+        lead = []
     floor = min_score(tokens, index, ranked, emergency, unaided, found, named_before=named_before)
     if floor is None and ranked and ranked[0].best_kind == "about" and ranked[0].coverage < FULL_COVERAGE:
         # Turned down only because the best match is a question about the medicine with
@@ -310,7 +316,9 @@ def _ranked_results(
     if ranked and floor is not None and ranked[0].score > 0 and ranked[0].score >= floor:
         best = ranked[0]
         results += _topic_results(kb, best, limit=2, emergency=emergency)
-        if len(ranked) > 1 and ranked[1].score >= RUNNER_UP_SHARE * best.score:
+        if emergency and lead and lead[0] is not best:
+            results = [*results[:1], *_topic_results(kb, lead[0], limit=1), *results[1:]]
+        elif len(ranked) > 1 and ranked[1].score >= RUNNER_UP_SHARE * best.score:
             results += _topic_results(kb, ranked[1], limit=1, emergency=emergency)
     return results
 

@@ -23,10 +23,11 @@ def said(phrases: list[Phrase], tokens: list[Token], words: AskWords, slack: int
     `emergency.matches`). A phrasing's own negation does not reach past a modal the phrasing
     does not have ("para no despertar" is not "no me puedo mantener despierto": unable, not unwilling)."""
     modals = words.question_words - words.ongoing
+    clauses = clauses_of(tokens, words)
     return any(
         not _negated_before(clause, start, words) and not _unable(phrase, clause[start : end + 1], words, modals)
         for phrase in phrases
-        for clause in clauses_of(tokens, words)
+        for clause in clauses
         for start, end in matches(phrase, clause, words, slack)
     )
 

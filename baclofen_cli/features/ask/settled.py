@@ -50,7 +50,7 @@ def settle(question: str, tokens: list[Token], index: AskIndex, found: list[Rule
     words = sum(1 for t in tokens if t.word != ".")
     if words < LONG_POST_WORDS or len(sentences) < LONG_POST_SENTENCES:
         return found, []
-    kept: set[tuple] = set()
+    kept: set[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = set()
     for n, sentence in enumerate(sentences):
         own = weaken_negated_signs(analyse(sentence, index), index)
         if n < len(sentences) - LAST_SENTENCES and not has_phrase([t.word for t in own], lang.now):
@@ -60,7 +60,7 @@ def settle(question: str, tokens: list[Token], index: AskIndex, found: list[Rule
     return now, [r for r in found if _key(r) not in kept]
 
 
-def _key(rule: Rule) -> tuple:
+def _key(rule: Rule) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     return (tuple(rule.sign.stems), tuple(tuple(p.stems) for p in rule.context))
 
 
