@@ -107,11 +107,12 @@ class Hit(NamedTuple):
 class DrugIndex:
     """The lookup tables, built from the knowledge file and cached as plain JSON."""
 
-    __slots__ = ("names", "squashed", "sounds", "max_tokens", "street", "words", "_tables")
+    __slots__ = ("names", "squashed", "sounds", "max_tokens", "street", "words", "brands", "_tables")
 
     def __init__(
         self, names: dict[str, list[Hit]], squashed: dict[str, str], sounds: dict[str, str], max_tokens: int,
         street: frozenset[str] | set[str] = frozenset(), words: NameWords | None = None,
+        brands: frozenset[str] | set[str] = frozenset(),
     ) -> None:
         self.names = names  # normalised name -> what it means
         self.squashed = squashed  # the same name without spaces -> normalised name
@@ -123,6 +124,9 @@ class DrugIndex:
         self.street = frozenset(street)
         # The language's words the matcher reads a typed name with (filler, connectors, units...).
         self.words = words or name_words()
+        # Names that are only a brand or product name, never a generic name or its alias: a word
+        # typed before one makes another name ("kitty valium" is not Valium).
+        self.brands = frozenset(brands)
         self._tables: tuple[list[str], list[str], list[str], list[str]] | None = None
 
     def fuzzy_tables(self) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -142,11 +146,11 @@ class DrugIndex:
     def from_data(cls, data: dict[str, Any]) -> DrugIndex:
         names = {key: [Hit(*row) for row in rows] for key, rows in data["names"].items()}
         return cls(names, data["squashed"], data["sounds"], data["max_tokens"], frozenset(data.get("street", ())),
-                   NameWords.from_data(data["words"]))
+                   NameWords.from_data(data["words"]), frozenset(data.get("brands", ())))
 
     def to_data(self) -> dict[str, Any]:
         return {"names": self.names, "squashed": self.squashed, "sounds": self.sounds, "max_tokens": self.max_tokens,
-                "street": sorted(self.street), "words": self.words.to_data()}
+                "street": sorted(self.street), "words": self.words.to_data(), "brands": sorted(self.brands)}
 
 
 class Found:
@@ -251,6 +255,7 @@ def build_index(kb: Any) -> DrugIndex:
     drug_display: dict[str, str] = {}
     street: set[str] = set()
     plain: set[str] = set()  # names that are also a drug's own name, brand or alias
+    generic: set[str] = set()  # names that are a drug's own name or alias
     words = name_words(getattr(kb.drug, "language", "en") or "en")
 
     def key_of(text: str) -> str:
@@ -259,7 +264,7 @@ def build_index(kb: Any) -> DrugIndex:
     def raw_of(text: str) -> str:
         return raw_key(text, words)
 
-    def add(name: str, hit: Hit, is_street: bool = False) -> None:
+    def add(name: str, hit: Hit, is_street: bool = False, is_generic: bool = False) -> None:
         key = key_of(name)
         if not key:
             return
@@ -268,6 +273,8 @@ def build_index(kb: Any) -> DrugIndex:
             key = raw  # "nerve pills" is not "nerve": a street name never shrinks to one other word
         for form in dict.fromkeys((key, raw)):
             (street if is_street else plain).add(form)
+            if is_generic:
+                generic.add(form)
             found = names.setdefault(form, [])
             # One meaning per drug and region: the first product named wins a shared name.
             if not any(h.drug == hit.drug and list(h.regions) == list(hit.regions) for h in found):
@@ -284,8 +291,9 @@ def build_index(kb: Any) -> DrugIndex:
     for group in kb.interactions.groups:
         for drug in group.drugs:
             groups = drug_groups[key_of(drug.name)]
+            brands = set(drug.brands)
             for name in (drug.name, *drug.brands, *drug.aliases):
-                add(name, Hit(drug=drug.name, groups=groups, matched=name))
+                add(name, Hit(drug=drug.name, groups=groups, matched=name), is_generic=name not in brands)
             for name in getattr(drug, "street_names", None) or []:
                 add(name, Hit(drug=drug.name, groups=groups, matched=name), is_street=True)
             for code, brands in (getattr(drug, "brands_by_region", None) or {}).items():
@@ -325,7 +333,8 @@ def build_index(kb: Any) -> DrugIndex:
         squashed.setdefault(key.replace(" ", ""), key)
     sounds = {key: sound(key).replace(" ", "") for key, hits in names.items() if hits}
     street_only = {key for key in street - plain if names.get(key)}
-    return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names), street_only, words)
+    brand_only = {key for key in plain - street - generic if names.get(key)}
+    return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names), street_only, words, brand_only)
 
 
 def skeleton(sounded: str) -> str:

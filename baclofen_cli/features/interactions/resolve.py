@@ -76,15 +76,23 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
     from baclofen_cli.features.interactions.fuzzy import SHORT_NAME, did_you_mean, fuzzy_match
 
     tokens = without_numbers(key).split()
-    found, leftover, known = _contained(index, key.split(), raw)
+    found, leftover, known, before = _contained(index, key.split(), raw)
     if not found and not known and len(tokens) > 1:
-        found, leftover, known = _contained(index, tokens, raw)
+        found, leftover, known, before = _contained(index, tokens, raw)
     if found or known:
         adds = [t for t in dict.fromkeys(leftover) if t in words.added] if found else []
         added = [_exact(index, normalise(words.added[t], words)) for t in adds]
-        found += [Found(index.names[k], "contained", k) for k in added if k]
         leftover = [t for t in leftover if t not in adds]
-        found += [f for t in dict.fromkeys(leftover) if (f := _slip_in_phrase(index, t, raw, [])) is not None]
+        slips = {t: f for t in dict.fromkeys(leftover) if (f := _slip_in_phrase(index, t, raw, [])) is not None}
+        # A name with an unknown word of its own beside it is another product or a street name of
+        # another drug ("kitty valium" is ketamine, "Lactifen Plus" is not Lactifen): not that name.
+        everyday = words.amounts | words.forms | words.mixers | words.times | words.uses
+        unknown = {t for near in before.values() for t in near if t not in adds and t not in slips and t not in everyday}
+        found = [f for f in found if not (f.key in index.brands and before.get(f.key, set()) & unknown)]
+        if not found and unknown:
+            return result
+        found += [Found(index.names[k], "contained", k) for k in added if k]
+        found += list(slips.values())
         return _finish(result, found, region)
     # Nothing known by exact spelling: only now pay for rapidfuzz.
     whole = " ".join(tokens)
@@ -112,7 +120,9 @@ def _exact(index: DrugIndex, form: str) -> str | None:
     return index.squashed.get(form.replace(" ", "")) if form else None
 
 
-def _contained(index: DrugIndex, tokens: list[str], raw: list[str]) -> tuple[list[Found], list[str], bool]:
+def _contained(
+    index: DrugIndex, tokens: list[str], raw: list[str]
+) -> tuple[list[Found], list[str], bool, dict[str, set[str]]]:
     """Known names inside a phrase, longest first, without overlaps, in the order typed.
 
     Returns (the drugs found, the words left over, whether a known non-drug phrase such as
@@ -142,7 +152,13 @@ def _contained(index: DrugIndex, tokens: list[str], raw: list[str]) -> tuple[lis
         spans, dropped = _street_rule(index, tokens, raw, spans, sizes)
         known = known or dropped
     leftover = [t for t, u in zip(tokens, used) if not u and t not in index.words.connectors and not NUMBER.match(t)]
-    return [f for _, f in sorted(spans, key=lambda s: s[0])], leftover, known
+    # The word left over right before each name found (no connector between): found key -> words.
+    before: dict[str, set[str]] = {}
+    for start, found in spans:
+        at = start - 1
+        if at >= 0 and not used[at] and tokens[at] not in index.words.connectors and not NUMBER.match(tokens[at]):
+            before.setdefault(found.key, set()).add(tokens[at])
+    return [f for _, f in sorted(spans, key=lambda s: s[0])], leftover, known, before
 
 
 def _street_rule(
