@@ -33,6 +33,8 @@ class NameWords(NamedTuple):
     roles: dict[str, str]
     # A word after a brand that names a part the brand adds ("Atacand HCT": hydrochlorothiazide).
     added: dict[str, str]
+    # Words beside a name that say the drug is NOT in it ("alcohol-free beer", "virgin mojito").
+    free_of: dict[str, str]
 
     def to_data(self) -> dict[str, Any]:
         return {k: (sorted(v) if isinstance(v, frozenset) else v) for k, v in self._asdict().items()}
@@ -41,8 +43,8 @@ class NameWords(NamedTuple):
     def from_data(cls, data: dict[str, Any]) -> NameWords:
         fields: dict[str, Any] = {}
         for key in cls._fields:
-            value = data.get(key, {}) if key == "added" else data[key]
-            if key in ("roles", "added"):
+            value = data.get(key, {}) if key in MAPS else data[key]
+            if key in ("roles", *MAPS):
                 fields[key] = dict(value)
             else:
                 fields[key] = tuple(value) if key == "units" else frozenset(value)
@@ -63,6 +65,8 @@ class NameWords(NamedTuple):
         return pattern
 
 
+# The `names:` entries that map a word to a drug's name, and may be missing from a language's block.
+MAPS = ("added", "free_of")
 _DOSES: dict[tuple[str, ...], re.Pattern[str]] = {}
 _WORDS: dict[str, NameWords] = {}
 
@@ -77,18 +81,18 @@ def name_words(language: str = "en") -> NameWords:
         return _WORDS[base]
     english: dict[str, Any] = (read_ask_file(ENGLISH) or {})["names"]
     roles: dict[str, str] = dict(english["roles"])
-    added: dict[str, str] = dict(english.get("added") or {})
-    lists: dict[str, list[str]] = {k: [str(w) for w in v] for k, v in english.items() if k not in ("roles", "added")}
+    maps: dict[str, dict[str, str]] = {key: dict(english.get(key) or {}) for key in MAPS}
+    lists: dict[str, list[str]] = {k: [str(w) for w in v] for k, v in english.items() if k not in ("roles", *MAPS)}
     own = read_ask_file(base) if base != ENGLISH else None
     if own is not None:
         for key, value in (own.get("names") or {}).items():
             if key == "roles":
                 roles.update(value)
-            elif key == "added":
-                added.update(value)
+            elif key in MAPS:
+                maps[key].update(value)
             else:
                 lists[key] += [str(w) for w in value if str(w) not in lists[key]]
-    words = NameWords.from_data({**lists, "roles": roles, "added": added})
+    words = NameWords.from_data({**lists, "roles": roles, **maps})
     _WORDS[base] = words
     return words
 

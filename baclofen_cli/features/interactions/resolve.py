@@ -45,6 +45,7 @@ from baclofen_cli.features.interactions.names import (
     DrugIndex,
     Found,
     Hit,
+    NameWords,
     Resolution,
     normalise,
     raw_key,
@@ -72,7 +73,12 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
         if exact:
             if exact in index.street and form.split() != raw and not _street_kept(index, exact, form.split(), raw):
                 return result  # a street word in an everyday phrase ("skunk spray"): not in this guide
-            return _finish(result, [Found(index.names[exact], "exact", exact)], region)
+            hits = index.names[exact]
+            if form.split() != raw and (free := _says_free_of(index, query)):
+                hits = [h for h in hits if normalise(h.drug, words) not in free]  # "Guinness 0.0"
+                if not hits:
+                    return result
+            return _finish(result, [Found(hits, "exact", exact)], region)
     from baclofen_cli.features.interactions.fuzzy import SHORT_NAME, did_you_mean, fuzzy_match
 
     tokens = without_numbers(key).split()
@@ -102,7 +108,8 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
         return _finish(result, [match], region)
     if len(tokens) > 1:
         named = [t for t in dict.fromkeys(tokens) if t not in words.connectors]
-        parts = [f for t in named if (f := _slip_in_phrase(index, t, raw, near)) is not None]
+        parts = [f for t in named if (f := _slip_in_phrase(index, t, raw, near)) is not None
+                 and not _free_of(index, tokens, tokens.index(t), tokens.index(t) + 1) & _drugs_of(f, words)]
         everyday = words.amounts | words.forms | words.mixers | words.times
         if len(parts) < len([t for t in named if t not in everyday]):
             # A word of an unknown name is most often part of that name ("Feminax Ultra" is not
@@ -112,6 +119,10 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
             return _finish(result, parts, region)
     result.suggestions = did_you_mean(index, whole, near)
     return result
+
+
+def _drugs_of(found: Found, words: NameWords) -> set[str]:
+    return {normalise(h.drug, words) for h in found.hits}
 
 
 def _exact(index: DrugIndex, form: str) -> str | None:
@@ -151,6 +162,9 @@ def _contained(
     if any(f.key in index.street for _, f in spans):
         spans, dropped = _street_rule(index, tokens, raw, spans, sizes)
         known = known or dropped
+    if index.words.free_of:
+        spans, dropped = _free_of_rule(index, tokens, spans, sizes)
+        known = known or dropped
     leftover = [t for t, u in zip(tokens, used) if not u and t not in index.words.connectors and not NUMBER.match(t)]
     # The word left over right before each name found (no connector between): found key -> words.
     before: dict[str, set[str]] = {}
@@ -159,6 +173,62 @@ def _contained(
         if at >= 0 and not used[at] and tokens[at] not in index.words.connectors and not NUMBER.match(tokens[at]):
             before.setdefault(found.key, set()).add(tokens[at])
     return [f for _, f in sorted(spans, key=lambda s: s[0])], leftover, known, before
+
+
+def _free_of_rule(
+    index: DrugIndex, tokens: list[str], spans: list[tuple[int, Found]], sizes: dict[int, int]
+) -> tuple[list[tuple[int, Found]], bool]:
+    """Drop the drug a word right beside its name says is not in it ("alcohol-free beer", "virgin
+    mojito", "beer 0.0"): that drink is not in this guide. Returns (the spans kept, any dropped)."""
+    kept: list[tuple[int, Found]] = []
+    for start, found in spans:
+        free = _free_of(index, tokens, start, start + sizes[start])
+        hits = [h for h in found.hits if normalise(h.drug, index.words) not in free]
+        if hits:
+            kept.append((start, found if len(hits) == len(found.hits) else Found(hits, found.how, found.key)))
+    return kept, len(kept) < len(spans)
+
+
+def _free_of(index: DrugIndex, tokens: list[str], start: int, end: int) -> set[str]:
+    """The drugs (normalised) that words right before `start`, from `end` or around the name
+    `tokens[start:end]` say are not in it ("alcohol" of "no alcohol" is one of those words)."""
+    free: set[str] = set()
+    for marker, drug in index.words.free_of.items():
+        words = _marker_words(marker, index.words)
+        size = len(words)
+        for at in range(max(0, start - size), min(end, len(tokens) - size) + 1):
+            if tokens[at : at + size] == words and (at + size == start or at == end or at <= start < at + size):
+                free.add(normalise(drug, index.words))
+                break
+    return free
+
+
+def _says_free_of(index: DrugIndex, query: str) -> set[str]:
+    """The drugs (normalised) a no-drug word anywhere in `query` denies ("Guinness 0.0%"), read
+    before doses are dropped: for a phrase that is one name once its other words are gone."""
+    if not index.words.free_of:
+        return set()
+    typed = _light_words(query)
+    free = set()
+    for marker, drug in index.words.free_of.items():
+        words = _light_words(marker)
+        if any(typed[at : at + len(words)] == words for at in range(len(typed) - len(words) + 1)):
+            free.add(normalise(drug, index.words))
+    return free
+
+
+def _marker_words(marker: str, words: NameWords) -> list[str]:
+    return normalise(marker, words).split()
+
+
+def _light_words(text: str) -> list[str]:
+    """Lower-case words and numbers ("0.0%" -> "0.0"), accents and other marks gone."""
+    import re
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", readable(text)[0]).casefold().replace(",", ".")
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.findall(r"\d+(?:\.\d+)?|[a-z]+", folded)
 
 
 def _street_rule(
