@@ -1,5 +1,5 @@
 """Sources a pharmacist can trust (issue 12): tiers in the file, `baclofen sources`, and the source
-rules in `validate` (BCL021-BCL029)."""
+rules in `validate` (BCL021-BCL029, BCL031)."""
 
 from __future__ import annotations
 
@@ -293,6 +293,35 @@ def test_citation_hygiene_warnings_do_not_fail_validate(runner, tmp_path: Path, 
     assert not {p["code"] for p in report["problems"]} & {"BCL027", "BCL028", "BCL029"}
     text = invoke(runner, ["validate", str(tmp_path / "clinic.yaml")]).stdout
     assert "BCL028 warning sources[" in text and "warnings" in text.splitlines()[-1]
+
+
+def test_an_api_query_is_not_a_document_a_reader_can_open(runner, tmp_path: Path, baseline) -> None:
+    """BCL031: an openFDA API query returns JSON for programs, so a nurse cannot hand it to anyone.
+    A warning (the file still passes), one per such source, and not for the label page itself."""
+    def edit(data: dict) -> None:
+        data["sources"] += [
+            _source("clinic-api", "official", kind="label", region="US",
+                    url="https://api.fda.gov/drug/label.json?search=openfda.brand_name:%22Ambien%22"),
+            _source("clinic-label", "official", kind="label", region="US",
+                    url="https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=747949c5-2c91-4909-8a07-71b6826f8e97"),
+        ]
+        point = next(t for t in data["topics"] if t["id"] == "administration")["sections"][0]["points"][0]
+        point["sources"] = ["clinic-api", "clinic-label"]
+
+    code, report = _validate(runner, str(_copy(tmp_path, edit)))
+    assert _new(report, baseline) == [] and code == (1 if baseline else 0)
+    flagged = [p for p in _found(report, "BCL031") if "clinic-" in p["message"]]
+    assert [p["message"].split("'")[1] for p in flagged] == ["clinic-api"]
+    assert "openFDA API query" in flagged[0]["message"] and "set id page" in flagged[0]["message"]
+    assert flagged[0]["field"].startswith("sources[") and flagged[0]["field"].endswith("].url")
+    text = invoke(runner, ["validate", str(tmp_path / "clinic.yaml")]).stdout
+    assert "BCL031 warning sources[" in text
+
+    # The shipped file: every openFDA query left is listed, and none fails validate.
+    _, shipped = shipped_validation()
+    api = {s["id"] for s in read_yaml(DATA_FILE)["sources"] if s["url"].startswith("https://api.fda.gov/")}
+    assert {p["message"].split("'")[1] for p in _found(shipped, "BCL031")} == api
+    assert not [p for p in shipped["problems"] if p["code"] == "BCL031"]
 
 
 def test_counting_script_uses_the_audit_method(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ Codes (documented in the README, "Editing and validating"):
   BCL027 a DailyMed link is a search, not a set id                         (warning)
   BCL028 two source ids share one URL                                      (warning)
   BCL029 a statement for one region cites no source for that region        (warning)
+  BCL031 a source links to an API query (openFDA), not a document to read   (warning)
 None of them stops a file loading: they are about trust, and are fixed by editing citations.
 """
 
@@ -30,7 +31,7 @@ from baclofen_cli.core.yamlsafe import Path
 # Fail `validate` but let the file load (the same standing as an uncited source, BCL003).
 ADVISORY_CODES = frozenset({"BCL021", "BCL022", "BCL023", "BCL025", "BCL026"})
 # Reported by `validate`, which still passes.
-WARNING_CODES = frozenset({"BCL024", "BCL027", "BCL028", "BCL029"})
+WARNING_CODES = frozenset({"BCL024", "BCL027", "BCL028", "BCL029", "BCL031"})
 
 # Kinds of source that are an authority for an emergency or crisis number (see Source.kind).
 # A national emergency-number authority (911.gov, the EU's 112 page) and a national crisis line's own
@@ -41,6 +42,8 @@ AUTHORITY_KINDS = frozenset({"poison-centre", "regulator", "safety-communication
 AUTHORITY_CONTACTS = frozenset({"emergency", "poison", "crisis", "urgent-advice"})
 _VAGUE_PUBLISHER = re.compile(r"\bvarious\b|\bmultiple (web)?sites\b|\bunknown\b", re.IGNORECASE)
 _DAILYMED_SEARCH = re.compile(r"^https?://dailymed\.nlm\.nih\.gov/dailymed/search\.cfm", re.IGNORECASE)
+# An openFDA query returns JSON for programs: a nurse or patient cannot open it as a label.
+_API_QUERY = re.compile(r"^https?://api\.fda\.gov/", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,10 @@ def _source_list_problems(sources: list[dict[str, Any]], *, shipped: bool) -> It
         if _DAILYMED_SEARCH.match(url):
             message = f"source {name} links to a DailyMed search: use the label's set id page (drugInfo.cfm?setid=...)"
             yield "BCL027", message + " once it is checked", ("sources", i, "url")
+        elif _API_QUERY.match(url):
+            message = (f"source {name} links to an openFDA API query, not a document a reader can open: "
+                       "cite the label's DailyMed set id page (drugInfo.cfm?setid=...) once it is checked")
+            yield "BCL031", message, ("sources", i, "url")
         key = _url_key(url)
         if key in first_with_url:
             message = f"source {name} has the same URL as {first_with_url[key]!r}: one document, one id"

@@ -54,7 +54,7 @@ def validate(
     if readability and kb is not None:
         report, over = _readability(kb)
         problems = [*problems, *over]
-    # Warnings (BCL024, BCL027-BCL029) are listed, but the file still passes.
+    # Warnings (BCL024, BCL027-BCL029, BCL031) are listed, but the file still passes.
     warnings = [p for p in problems if p.is_warning]
     problems = [p for p in problems if not p.is_warning]
     out = app_state.output(json_output)
