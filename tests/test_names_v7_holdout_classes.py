@@ -30,6 +30,9 @@ def test_a_word_before_a_brand_makes_another_name() -> None:
     # Words that only describe how it is taken, filler, a strength, or a listed street name still read.
     assert_found({"generic xanax": {"alprazolam"}, "Valium 5mg tablets": {"diazepam"},
                   "mexican valium": {"flunitrazepam"}, "two blue xanax": {"alprazolam"}})
+    # Words that describe the product before it (who it is for, its form, a store) are not another name.
+    assert_found({"Kids Motrin": {"ibuprofen"}, "Infants' Advil": {"ibuprofen"}, "Liquid Nurofen": {"ibuprofen"},
+                  "Chewable Zyrtec": {"cetirizine"}, "Original Xanax": {"alprazolam"}})
     # A word AFTER a brand is its line (a form, a strength, an added part): still that brand.
     assert_found({"Xanax XR 1 mg": {"alprazolam"}, "Tramal gotas": {"tramadol"}})
 

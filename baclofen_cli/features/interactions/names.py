@@ -30,6 +30,8 @@ class NameWords(NamedTuple):
     forms: frozenset[str]
     mixers: frozenset[str]
     times: frozenset[str]
+    # Before a brand: a word that describes the product, not another name ("Children's Benadryl").
+    describing: frozenset[str]
     roles: dict[str, str]
     # A word after a brand that names a part the brand adds ("Atacand HCT": hydrochlorothiazide).
     added: dict[str, str]
@@ -43,7 +45,7 @@ class NameWords(NamedTuple):
     def from_data(cls, data: dict[str, Any]) -> NameWords:
         fields: dict[str, Any] = {}
         for key in cls._fields:
-            value = data.get(key, {}) if key in MAPS else data[key]
+            value = data.get(key, {}) if key in MAPS else data.get(key, []) if key == "describing" else data[key]
             if key in ("roles", *MAPS):
                 fields[key] = dict(value)
             else:

@@ -90,9 +90,10 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
         added = [_exact(index, normalise(words.added[t], words)) for t in adds]
         leftover = [t for t in leftover if t not in adds]
         slips = {t: f for t in dict.fromkeys(leftover) if (f := _slip_in_phrase(index, t, raw, [])) is not None}
-        # A name with an unknown word of its own beside it is another product or a street name of
-        # another drug ("kitty valium" is ketamine, "Lactifen Plus" is not Lactifen): not that name.
-        everyday = words.amounts | words.forms | words.mixers | words.times | words.uses
+        # A brand with an unknown word of its own before it is another product or a street name of
+        # another drug ("kitty valium" is ketamine): not that brand. Words that describe the
+        # product ("Children's Benadryl", "liquid Advil") are not another name.
+        everyday = words.amounts | words.forms | words.mixers | words.times | words.uses | words.describing
         unknown = {t for near in before.values() for t in near if t not in adds and t not in slips and t not in everyday}
         found = [f for f in found if not (f.key in index.brands and before.get(f.key, set()) & unknown)]
         if not found and unknown:
