@@ -94,7 +94,8 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
         # another drug ("kitty valium" is ketamine): not that brand. Words that describe the
         # product ("Children's Benadryl", "liquid Advil") are not another name.
         everyday = words.amounts | words.forms | words.mixers | words.times | words.uses | words.describing
-        unknown = {t for near in before.values() for t in near if t not in adds and t not in slips and t not in everyday}
+        unknown = {t for near in before.values() for t in near
+                   if t not in adds and t not in slips and t not in everyday}
         found = [f for f in found if not (f.key in index.brands and before.get(f.key, set()) & unknown)]
         if not found and unknown:
             return result
