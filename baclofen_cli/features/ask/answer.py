@@ -49,6 +49,7 @@ from baclofen_cli.features.ask.scope import (
     asks_mixing,
     mentioned_drugs,
     min_score,
+    mixing_across_article,
     names_medicine,
     only_the_name,
     other_medicine_question,
@@ -257,7 +258,7 @@ def _ranked_results(
     unaided = ranked[0] if ranked else None
     if (drugs or found) and index.interactions_topic:
         # A named medicine from the interactions block: the interactions topic is relevant.
-        mixing = asks_mixing(tokens, index, found)
+        mixing = asks_mixing(tokens, index, found) or mixing_across_article(tokens, index, found)
         for item in ranked:
             if item.topic == index.interactions_topic:
                 item.score = max(item.score, MIN_SCORE)

@@ -258,6 +258,8 @@ def unknown_medicine(tokens: list[Token], index: AskIndex, found: dict[int, str]
         if not token.unknown or token.corrected or len(token.word) < 5 or n in found:
             continue
         before = words[n - 1] if n else ""
+        if before in lang.filler - lang.possessives and n >= 2 and words[n - 2] in mixing:
+            before = words[n - 2]  # an article between: "combinarlo con el pantoprazol"
         after = words[n + 1] if n + 1 < len(words) else ""
         if before in before_name and (after in mixing or before in mixing):
             out.append(token.word)
@@ -317,6 +319,18 @@ def _cue_follows(words: list[str], k: int, index: AskIndex) -> bool:
     """One of `ask.other_medicine_cues` starts at words[k] ("X dosage", "X max dose")."""
     rest = " ".join(words[k : k + 4])
     return any(rest == cue or rest.startswith(cue + " ") for cue in index.other_cues)
+
+
+def mixing_across_article(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> bool:
+    """"tomarlo con la gabapentina", "take it with the gabapentin": a word of taking it, a mixing
+    word and an article before the other medicine (not "un problema con la bebida")."""
+    lang = index.words
+    mixing = lang.mixing_words
+    taking = lang.taking_before | lang.references | mixing
+    words = [t.word for t in tokens]
+    return lang.role("it") in words and any(
+        n >= 3 and words[n - 1] in lang.filler and words[n - 2] in mixing and words[n - 3] in taking
+        for n in found)
 
 
 def asks_mixing(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> bool:

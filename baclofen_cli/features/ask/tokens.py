@@ -148,8 +148,9 @@ class AskWords(NamedTuple):
     number_words: dict[str, int] = {}
     # Idioms: their words keep the file's synonyms for them, not their literal stems (figures.read_idioms).
     idioms: tuple[str, ...] = ()
-    # An age said as a bare number ("over 80"): {"before": words before it, "means": what it stands
-    # for, "from"/"to": the numbers read as an age} (ages.read_ages); {} reads none.
+    # An age said as a bare number ("over 80", "tiene 85 años"): {"before": words before it,
+    # "after": words after it, "means": what it stands for, "from"/"to": the numbers read as an
+    # age} (ages.read_ages); {} reads none.
     ages: dict[str, Any] = {}
     # Derived with the language's own stemmer (see `_derive`).
     weak_stems: frozenset[str] = frozenset()
@@ -279,6 +280,7 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values["number_words"] = {fold(k): int(v) for k, v in (raw.get("number_words") or {}).items()}
     ages = raw.get("ages") or {}
     values["ages"] = {"before": [fold(w) for w in ages.get("before", [])],
+                      "after": [fold(w) for w in ages.get("after", [])],
                       "means": [fold(w) for w in ages.get("means", [])],
                       "from": int(ages.get("from", 0)), "to": int(ages.get("to", 0))} if ages else {}
     words = _derive(AskWords(**values))
