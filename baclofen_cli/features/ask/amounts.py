@@ -21,9 +21,36 @@ class Token(Protocol):
     word: str
 
 
+def read_numbers(words: list[str], lang: AskWords) -> list[str]:
+    """A number said in words in several parts, as one number: "ciento veinte" (100, 20) -> "120",
+    "two hundred and fifty" (2, hundred, and, 50) -> "250", "doscientos" -> "200". Only around a
+    `number_words` word: "took 20 5 mg tablets" stays two numbers."""
+    values = lang.number_words
+    if not values or not any(w in values for w in words):
+        return words
+    out: list[str] = []
+    n = 0
+    while n < len(words):
+        value = values.get(words[n])
+        if value is None:
+            out.append(words[n])
+            n += 1
+            continue
+        if out and out[-1].isdigit() and 0 < int(out[-1]) < 10:
+            value *= int(out.pop())  # "two hundred"
+        n += 1
+        k = n + 1 if n < len(words) and words[n] in lang.number_joiners else n
+        if k < len(words) and words[k].isdigit() and int(words[k]) < 100 and value % 100 == 0:
+            value += int(words[k])  # "ciento veinte", "a hundred and twenty"
+            n = k + 1
+        out.append(str(value))
+    return out
+
+
 def read_amounts(words: list[str], lang: AskWords) -> list[str]:
     """The words with each amount in a larger unit written in the limits' unit: "1 . 5 g" (a
     decimal, read as three words) -> "1500 mg"; "half a gram" -> "500 mg"; "a gram" -> "1000 mg"."""
+    words = read_numbers(words, lang)
     units = lang.amount_units
     if not units:
         return words

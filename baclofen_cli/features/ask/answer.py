@@ -28,14 +28,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from baclofen_cli.features.ask.emergency import (
+    RULE_TOPIC_BONUS,
     RULE_WEIGHT,
     ate_or_took,
     has_phrase,
     mentioned_topic,
     pet_words,
+    pointed_topic,
     rule_evidence,
-    said,
-    self_harm_said,
     signs_described_and_asked,
 )
 from baclofen_cli.features.ask.focus import add_background, question_focus
@@ -57,6 +57,8 @@ from baclofen_cli.features.ask.scope import (
     unknown_medicine,
     words_not_in,
 )
+from baclofen_cli.features.ask.self_harm import said, self_harm_said
+from baclofen_cli.features.ask.settled import settle
 from baclofen_cli.features.ask.tense import opens_clause_in_either_tense
 from baclofen_cli.features.ask.token import Token, typed_stem
 
@@ -130,10 +132,16 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
             results = [_result(topic, i, 1.0) for i in urgent]
         return Answer(emergency=True, results=results, notices=notices, reason="self-harm", **base)
     rules, asked_rules, had_rules = signs_described_and_asked(tokens, index)
+    # A long post's background, or signs that are over ("fine now"): the signs lead, no alarm.
+    rules, over = settle(question, tokens, index, rules)
+    asked_rules = [*asked_rules, *over]
     asked = bool(asked_rules)
     if pet_words(tokens, index):
         # An animal: a vet or an animal poison line, never the human uses, doses or numbers.
-        eaten = bool(rules) or ate_or_took(tokens, lang)
+        # Not a supposed one ("what if my dog ever got hold of it").
+        every = [t.word for t in tokens]
+        supposed = has_phrase(every, lang.hypothetical) and not has_phrase(every, lang.now)
+        eaten = bool(rules) or (ate_or_took(tokens, lang) and not supposed)
         notices = [_notice(hints.pet_message, "emergency" if eaten else "warning")] if hints.pet_message else []
         if eaten:
             return Answer(emergency=True, results=_pet_section(kb), notices=notices, reason="pet", **base)
@@ -162,6 +170,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     found = substances(tokens, index)
     drugs = mentioned_drugs(tokens, index)
     notices = []
+    lead_topic = None
     major = [key for key in drugs if index.drugs[key] in index.major_drugs]
     if major:
         # "took baclofen and 3 of my oxycodone": taken together with a major group is an
@@ -169,8 +178,14 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         took = lang.stem(lang.role("took"))
         taken = any(t.past and took in t.stems and not opens_clause_in_either_tense(tokens, n, lang)
                     for n, t in enumerate(tokens))
-        if not emergency and taken and any(index.drugs[key] in index.taken_together for key in major):
+        sedating = any(index.drugs[key] in index.taken_together for key in major)
+        if not emergency and taken and sedating:
             emergency, caution = True, False
+        if emergency and sedating and (taken or not any(pointed_topic(index, r) for r in rules)):
+            # "took it on top of my diazepam, now struggling to breathe", "had it and my lorazepam,
+            # now struggling for breath" (a sign no topic is named for): the signs of too much
+            # lead, from the topic the file names for taking (`emergency_phrasing_topics`).
+            lead_topic = next((t for s, t in index.rule_topics if s == took), None)
         verdict = kb.interactions.verdicts.get("major")
         if verdict is not None:
             notices.append(_notice(verdict, "emergency" if emergency else "warning"))
@@ -196,9 +211,9 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
                               named_before=focus is not None and names_medicine(tokens, index),
                               asked_rules=[] if focus is not None else asked_rules,
                               had_rules=[] if focus is not None else had_rules,
-                              background=tokens if focus is not None else None)
+                              background=tokens if focus is not None else None, lead_topic=lead_topic)
     if not results and focus is not None:
-        results = _ranked_results(kb, index, tokens, rules, emergency)
+        results = _ranked_results(kb, index, tokens, rules, emergency, lead_topic=lead_topic)
     if not results and (emergency or numbers) and index.emergency_topics:
         # "911", "what number do i call": the first topic that says what to do in an emergency.
         topic = kb.topic(index.emergency_topics[0])
@@ -236,7 +251,7 @@ def _signs_first(kb: KnowledgeBase, results: list[dict[str, Any]]) -> list[dict[
 def _ranked_results(
     kb: KnowledgeBase, index: AskIndex, tokens: list[Token], rules: list[Rule], emergency: bool,
     named_before: bool = False, asked_rules: list[Rule] | None = None, had_rules: list[Rule] | None = None,
-    background: list[Token] | None = None,
+    background: list[Token] | None = None, lead_topic: str | None = None,
 ) -> list[dict[str, Any]]:
     ranked = rank(index, tokens)
     if background is not None and ranked:
@@ -264,6 +279,8 @@ def _ranked_results(
         # Emergencies first: answer from a topic that says what to do in one, when one fits,
         # led by what the emergency phrasings that matched point to.
         evidence = rule_evidence(index, rules)
+        if lead_topic:
+            evidence[lead_topic] = evidence.get(lead_topic, 0.0) + RULE_TOPIC_BONUS
         for item in ranked:
             item.bm25 += RULE_WEIGHT * evidence.get(item.topic, 0.0)
             item.score = max(item.score, RULE_WEIGHT * evidence.get(item.topic, 0.0))
@@ -272,9 +289,20 @@ def _ranked_results(
         ranked += [Ranked(topic=t, score=RULE_WEIGHT * v, sections=[], bm25=RULE_WEIGHT * v)
                    for t, v in evidence.items() if t not in present and v > 0]
         ranked.sort(key=lambda r: -r.bm25)
+        # When the phrasings point to a topic that holds what to do for them without an emergency
+        # section of its own, and it leads on them, its section comes second ("para, pounding
+        # headache, bp 200": the spinal cord injury section says what it is and what to do).
+        held = {pointed_topic(index, r) for r in rules} - set(index.emergency_topics)
+        lead = ranked[:1] if ranked and ranked[0].topic in held else []
         urgent = [r for r in ranked if r.topic in index.emergency_topics]
+        if lead and not ({pointed_topic(index, r) for r in rules} & set(index.emergency_topics)):
+            # ... after the file's first emergency topic's "what to do now" (as for "911"), unless
+            # a phrasing points to an emergency topic ("missed it, now a pounding headache": stopping).
+            urgent.sort(key=lambda r: r.topic != index.emergency_topics[0])
         if urgent:
             ranked = urgent + [r for r in ranked if r.topic not in index.emergency_topics]
+    else:
+        lead = []
     floor = min_score(tokens, index, ranked, emergency, unaided, found, named_before=named_before)
     if floor is None and ranked and ranked[0].best_kind == "about" and ranked[0].coverage < FULL_COVERAGE:
         # Turned down only because the best match is a question about the medicine with
@@ -296,7 +324,9 @@ def _ranked_results(
     if ranked and floor is not None and ranked[0].score > 0 and ranked[0].score >= floor:
         best = ranked[0]
         results += _topic_results(kb, best, limit=2, emergency=emergency)
-        if len(ranked) > 1 and ranked[1].score >= RUNNER_UP_SHARE * best.score:
+        if emergency and lead and lead[0] is not best:
+            results = [*results[:1], *_topic_results(kb, lead[0], limit=1), *results[1:]]
+        elif len(ranked) > 1 and ranked[1].score >= RUNNER_UP_SHARE * best.score:
             results += _topic_results(kb, ranked[1], limit=1, emergency=emergency)
     return results
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.index import Rule
 from baclofen_cli.features.ask.rank import bm25
-from baclofen_cli.features.ask.token import typed_stem
+from baclofen_cli.features.ask.token import NEGATED_WEIGHT, typed_stem
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex, Phrase
@@ -83,6 +83,8 @@ def matches(phrase: Phrase, clause: list[Token], words: AskWords, slack: int | N
         if size < window and all(0 <= chosen[k + 1] - chosen[k] <= NEGATION_REACH
                                  and not any(words.stem(clause[where[i]].word) in having
                                              for i in range(chosen[k] + 1, chosen[k + 1]))
+                                 # nor to a word another sign's negation weighed down ("not short of breath")
+                                 and clause[where[chosen[k + 1]]].stems.get(phrase.stems[k + 1], 1.0) > NEGATED_WEIGHT
                                  for k in negated):
             spans.append((where[low], where[high]))
     return spans
@@ -118,7 +120,14 @@ def _negated(clause: list[Token], start: int, end: int, words: AskWords, reach: 
     """A negation within `reach` words before the match ("no fever"). A circumstance is
     negated only by the word just before it: in "he will not respond after his tablets" the
     "not" is the sign's."""
-    before = [t.word for t in clause[max(0, start - reach) : start] if t.absorbed is not clause[start]]
+    # Counted in words that are not filler ("no me duele el pecho": the sign is read on "pecho"),
+    # and not back past a joiner ("lleva dos días sin él y está convulsionando").
+    ahead: list[Token] = []
+    for token in reversed(clause[:start]):
+        if len([t for t in ahead if t.word not in words.filler]) >= reach or token.word in words.clause_joiners:
+            break
+        ahead.append(token)
+    before = [t.word for t in ahead if t.absorbed is not clause[start]]
     inside = {t.word for t in clause[start : end + 1]}
     return any(w in words.negations and w not in inside for w in before)
 
@@ -163,8 +172,8 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
         return NOT_STATE  # "i had my dose again at 2pm as usual" (not "... as usual and now i cant breathe")
     if _prescriber_did_it(words, start, lang) and not set(words) & lang.mistakes:
         return NOT_STATE  # "my doctor doubled my dose" (not "the nurse gave him double by mistake")
-    if any(words[end + 1 : end + 1 + len(tail)] == tail for tail in index.day_words):
-        return NOT_STATE  # "le damos el jarabe 2 veces al día": how often, not an event
+    if any(words[k : k + len(tail)] == tail for tail in index.day_words for k in range(end + 1, end + 4)):
+        return NOT_STATE  # "le damos el jarabe 2 veces al día", "tomo dos tres veces al día": how often
     inside = clause[start : end + 1]
     before = words[:start]
     people = lang.subjects | lang.ongoing
@@ -299,30 +308,6 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
     return found, asked, had
 
 
-def said(phrases: list[Phrase], tokens: list[Token], words: AskWords, slack: int | None = None) -> bool:
-    """Whether any of the phrases is in the question, asked or not, and not negated by the
-    word just before it ("i'm not suicidal"; but "i don't see the point in living" counts).
-    `slack`: how many other words may come between the phrase's words (see `matches`)."""
-    clauses = clauses_of(tokens, words)
-    return any(
-        not (start and clause[start - 1].word in words.negations)
-        for phrase in phrases
-        for clause in clauses
-        for start, end in matches(phrase, clause, words, slack)
-    )
-
-
-def self_harm_said(tokens: list[Token], index: AskIndex) -> bool:
-    """A self-harm phrasing in the question (`said`, with the language's slack), or a synonym of
-    a one-word phrasing that the file puts on a small word `said` skips ("enough to end it" ->
-    "suicide", on "it")."""
-    lang = index.words
-    if said(index.self_harm, tokens, lang, slack=lang.self_harm_slack if lang.self_harm_slack >= 0 else None):
-        return True
-    single = {p.stems[0] for p in index.self_harm if len(p.stems) == 1}
-    return any(t.word in lang.filler and single & t.stems.keys() for t in tokens)
-
-
 def pet_words(tokens: list[Token], index: AskIndex) -> list[str]:
     pets = set(index.pets)
     return [t.word for t in tokens if t.word in pets]
@@ -330,9 +315,9 @@ def pet_words(tokens: list[Token], index: AskIndex) -> list[str]:
 
 def ate_or_took(tokens: list[Token], words: AskWords) -> bool:
     """A past "took", "ate", "swallowed", "got into", or one going on ("the dog is eating my
-    tablets"), said of an animal: an emergency."""
+    tablets"), said of an animal: an emergency. Not negated ("el perro no se ha comido nada")."""
     return any((t.past or t.word.endswith(words.gerund_suffixes)) and words.eating_stems & t.stems.keys()
-               for t in tokens)
+               and not set(w.word for w in tokens[max(0, n - 3) : n]) & words.negations for n, t in enumerate(tokens))
 
 
 def rule_evidence(index: AskIndex, rules: list[Rule]) -> dict[str, float]:

@@ -164,7 +164,8 @@ def read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None:
             token.stems.update({too: SYNONYM_WEIGHT, many: SYNONYM_WEIGHT})
         # An amount is only too much when it was taken or given ("my dose is 100 mg" is not).
         if (
-            (clause_took or said_taken) and index.day_maximum and after.word == index.day_maximum[0]
+            (clause_took or said_taken) and index.day_maximum
+            and (after.word == index.day_maximum[0] or index.day_maximum[0] in after.stems)  # "miligramos"
             and amount >= index.day_maximum[1] and not _per_day(tokens, n + 2, index)
         ):
             token.stems.update({too: SYNONYM_WEIGHT, much: SYNONYM_WEIGHT})

@@ -31,17 +31,18 @@ _WORD_SETS = (
     "amount_of", "possessives", "taking_before", "already", "present", "perfect", "yes_no_openers", "prescribers",
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
-    "place_words", "drinks", "puzzled_lead_ins", "pointing_back", "together_words",
+    "place_words", "drinks", "puzzled_lead_ins", "number_joiners", "intent_words", "pointing_back", "together_words",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
-                 "request_markers",
-                 "gerund_suffixes", "past_suffixes", "past_after_endings", "idioms", "general_subjects")
+                 "request_markers", "gerund_suffixes", "past_suffixes", "past_after_endings", "idioms",
+                 "general_subjects", "all_well")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
              "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks", "general_subjects",
-             "puzzled_lead_ins", "pointing_back", "request_markers", "together_words")
+             "puzzled_lead_ins", "number_joiners", "intent_words", "all_well", "pointing_back", "request_markers",
+             "together_words")
 
 
 class AskWords(NamedTuple):
@@ -110,7 +111,14 @@ class AskWords(NamedTuple):
     place_words: frozenset[str]
     # "a bit confused, ...": words that may come before a puzzled word that stands alone.
     puzzled_lead_ins: frozenset[str]
+    # "a hundred and twenty": the word between the parts of a number said in words (amounts.read_numbers).
+    number_joiners: frozenset[str]
+    # "i'm not thinking of hurting myself": words that may stand between a negation and the
+    # self-harm phrasing it negates (emergency.said); "i don't see the point in living" still counts.
+    intent_words: frozenset[str]
+    # "... some of his tablets. Is that a good idea?": words of a short question that points back (focus).
     pointing_back: frozenset[str]
+    # Words that ask to put two named medicines together, anywhere (scope.asks_mixing).
     together_words: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
@@ -119,6 +127,8 @@ class AskWords(NamedTuple):
     not_now: tuple[str, ...]
     # Phrases that make what follows a supposed event, asked about ("what would happen").
     hypothetical: tuple[str, ...]
+    # "fine now", "salió todo bien": the signs a message tells of are over (settled.settle).
+    all_well: tuple[str, ...]
     now: tuple[str, ...]
     definition_openers: tuple[tuple[str, ...], ...]
     eating_words: tuple[str, ...]
@@ -140,6 +150,9 @@ class AskWords(NamedTuple):
     # to rank by) when a word listed (any, for an empty list) follows. That word keeps its meaning.
     figures: dict[str, tuple[str, ...]] = {}
     amount_units: dict[str, tuple[float, str]] = {}
+    # Number words that combine with the numbers around them ("ciento veinte" -> 120, "two
+    # hundred" -> 200): word -> value (amounts.read_numbers).
+    number_words: dict[str, int] = {}
     # Idioms: their words keep the file's synonyms for them, not their literal stems (figures.read_idioms).
     idioms: tuple[str, ...] = ()
     # An age said as a bare number ("over 80", "tiene 85 años"): {"before": words before it,
@@ -271,6 +284,7 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values["figures"] = {fold(k): tuple(fold(w) for w in v or ()) for k, v in (raw.get("figures") or {}).items()}
     values["amount_units"] = {fold(k): (float(str(v).split()[0]), str(v).partition(" ")[2])
                               for k, v in (raw.get("amount_units") or {}).items()}
+    values["number_words"] = {fold(k): int(v) for k, v in (raw.get("number_words") or {}).items()}
     ages = raw.get("ages") or {}
     values["ages"] = {"before": [fold(w) for w in ages.get("before", [])],
                       "after": [fold(w) for w in ages.get("after", [])],

@@ -4,7 +4,7 @@ rapidfuzz is imported only here, and only when no name matched exactly."""
 
 from __future__ import annotations
 
-from baclofen_cli.features.interactions.names import VOWELS, DrugIndex, Found, Hit, skeleton, sound
+from baclofen_cli.features.interactions.names import VOWELS, DrugIndex, Found, Hit, normalise, skeleton, sound
 
 # Fuzzy cut-off, measured with benchmarks/name_cutoffs.py. Accuracy = right answers / all names;
 # "false" = a wrong "found" for a name that is not in the guide.
@@ -28,6 +28,8 @@ MIN_FUZZY_LENGTH = 5
 # a slip scores SLIP_SCORE.
 SHORT_NAME = 6
 SLIP_SCORE = 90.0
+# Names up to this long sit among many other real names two vowels away (Apranax, Aprinox).
+CROWDED_NAME = 8
 # Points taken off a consonants-only comparison (see skeleton), so it only wins when the
 # vowels alone are wrong.
 SKELETON_PENALTY = 8.0
@@ -136,12 +138,24 @@ def is_slip(query: str, key: str) -> bool:
     if OSA.distance(q_sound, k_sound) <= 1:
         return True
     # Only vowels wrong, and at most two of them ("vicaden"); a vowel more or less in several
-    # places is another word ("protien" is not "piriton").
+    # places is another word ("protien" is not "piriton"). With two wrong in a short name, the
+    # last vowel may only be a blurred one (a, e, i: "vicaden"): there a brand's last vowel is its
+    # own ("Apranax", naproxen, is not "Aprinox", a diuretic).
     return (
         q_sound[:1] == k_sound[:1]
         and skeleton(q_sound) == skeleton(k_sound)
         and OSA.distance(q_sound, k_sound) <= 2
+        and (len(k) > CROWDED_NAME or _same_last_vowel(q_sound, k_sound))
     )
+
+
+# Vowels patients blur in a name's last syllable ("vicaden" for Vicodin, "-ene" for "-ine").
+_BLURRED = frozenset("aei")
+
+
+def _same_last_vowel(typed: str, meant: str) -> bool:
+    last = [next((ch for ch in reversed(word) if ch in VOWELS), "") for word in (typed, meant)]
+    return last[0] == last[1] or {*last} <= _BLURRED
 
 
 def _looks_like(query: str, key: str) -> bool:
@@ -168,7 +182,10 @@ def _looks_like(query: str, key: str) -> bool:
         # A consonant wrong AND a vowel wrong is another word, most often another class of
         # medicine ("Coltramyl" is not "Contramal", "Amytal" is not "Amytril"): one slip only.
         return OSA.distance(q_sound, k_sound) <= 1
-    return OSA.distance(q, k) <= 2 or OSA.distance(q_sound, k_sound) <= 1
+    if OSA.distance(q_sound, k_sound) <= 1:
+        return True
+    # Two vowels wrong in a short name, the last one not blurred, is another brand (see is_slip).
+    return OSA.distance(q, k) <= 2 and (len(k) > CROWDED_NAME or _same_last_vowel(q_sound, k_sound))
 
 
 def _close_short(query: str, key: str) -> bool:
@@ -215,6 +232,16 @@ def _drug_set(hits: list[Hit]) -> frozenset[str]:
     return frozenset(h.drug for h in hits)
 
 
+def _product_family(index: DrugIndex, first: str, key: str) -> bool:
+    """Whether `key` is a product of the brand `first` ("tylenol" -> Tylenol PM): a brand's name,
+    whose first word is not one of its ingredients ("carbidopa" is not carbidopa/levodopa, another
+    drug) nor a word of a salt ("calcium carbonate" is not "calcium ... oxybates")."""
+    if key not in index.brands or first in index.words.filler:
+        return False
+    parts = {normalise(name, index.words) for h in index.names[key] for name in (h.drug, *h.also)}
+    return first not in {word for part in parts for word in part.split()}
+
+
 def did_you_mean(index: DrugIndex, query: str, near: list[tuple[float, str]]) -> list[str]:
     """Close names, one per product: "tylenol" -> Tylenol with Codeine, Tylenol PM."""
     if not query:
@@ -222,7 +249,8 @@ def did_you_mean(index: DrugIndex, query: str, near: list[tuple[float, str]]) ->
     from rapidfuzz import fuzz
 
     first = query.split()[0]
-    family = [(fuzz.ratio(query, k), k) for k in index.sounds if len(first) >= 4 and k.split()[0] == first]
+    family = [(fuzz.ratio(query, k), k) for k in index.sounds
+              if len(first) >= 4 and k.split()[0] == first and _product_family(index, first, k)]
     ranked = sorted({*family, *near}, key=lambda s: (-s[0], s[1]))
     picked: dict[tuple[str, ...], str] = {}
     phrase = len(query.split()) > 1

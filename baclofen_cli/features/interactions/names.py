@@ -30,9 +30,13 @@ class NameWords(NamedTuple):
     forms: frozenset[str]
     mixers: frozenset[str]
     times: frozenset[str]
+    # Before a brand: a word that describes the product, not another name ("Children's Benadryl").
+    describing: frozenset[str]
     roles: dict[str, str]
     # A word after a brand that names a part the brand adds ("Atacand HCT": hydrochlorothiazide).
     added: dict[str, str]
+    # Words beside a name that say the drug is NOT in it ("alcohol-free beer", "virgin mojito").
+    free_of: dict[str, str]
 
     def to_data(self) -> dict[str, Any]:
         return {k: (sorted(v) if isinstance(v, frozenset) else v) for k, v in self._asdict().items()}
@@ -41,8 +45,8 @@ class NameWords(NamedTuple):
     def from_data(cls, data: dict[str, Any]) -> NameWords:
         fields: dict[str, Any] = {}
         for key in cls._fields:
-            value = data.get(key, {}) if key == "added" else data[key]
-            if key in ("roles", "added"):
+            value = data.get(key, {}) if key in MAPS else data.get(key, []) if key == "describing" else data[key]
+            if key in ("roles", *MAPS):
                 fields[key] = dict(value)
             else:
                 fields[key] = tuple(value) if key == "units" else frozenset(value)
@@ -63,6 +67,8 @@ class NameWords(NamedTuple):
         return pattern
 
 
+# The `names:` entries that map a word to a drug's name, and may be missing from a language's block.
+MAPS = ("added", "free_of")
 _DOSES: dict[tuple[str, ...], re.Pattern[str]] = {}
 _WORDS: dict[str, NameWords] = {}
 
@@ -77,18 +83,18 @@ def name_words(language: str = "en") -> NameWords:
         return _WORDS[base]
     english: dict[str, Any] = (read_ask_file(ENGLISH) or {})["names"]
     roles: dict[str, str] = dict(english["roles"])
-    added: dict[str, str] = dict(english.get("added") or {})
-    lists: dict[str, list[str]] = {k: [str(w) for w in v] for k, v in english.items() if k not in ("roles", "added")}
+    maps: dict[str, dict[str, str]] = {key: dict(english.get(key) or {}) for key in MAPS}
+    lists: dict[str, list[str]] = {k: [str(w) for w in v] for k, v in english.items() if k not in ("roles", *MAPS)}
     own = read_ask_file(base) if base != ENGLISH else None
     if own is not None:
         for key, value in (own.get("names") or {}).items():
             if key == "roles":
                 roles.update(value)
-            elif key == "added":
-                added.update(value)
+            elif key in MAPS:
+                maps[key].update(value)
             else:
                 lists[key] += [str(w) for w in value if str(w) not in lists[key]]
-    words = NameWords.from_data({**lists, "roles": roles, "added": added})
+    words = NameWords.from_data({**lists, "roles": roles, **maps})
     _WORDS[base] = words
     return words
 
@@ -107,11 +113,12 @@ class Hit(NamedTuple):
 class DrugIndex:
     """The lookup tables, built from the knowledge file and cached as plain JSON."""
 
-    __slots__ = ("names", "squashed", "sounds", "max_tokens", "street", "words", "_tables")
+    __slots__ = ("names", "squashed", "sounds", "max_tokens", "street", "words", "brands", "_tables")
 
     def __init__(
         self, names: dict[str, list[Hit]], squashed: dict[str, str], sounds: dict[str, str], max_tokens: int,
         street: frozenset[str] | set[str] = frozenset(), words: NameWords | None = None,
+        brands: frozenset[str] | set[str] = frozenset(),
     ) -> None:
         self.names = names  # normalised name -> what it means
         self.squashed = squashed  # the same name without spaces -> normalised name
@@ -123,6 +130,9 @@ class DrugIndex:
         self.street = frozenset(street)
         # The language's words the matcher reads a typed name with (filler, connectors, units...).
         self.words = words or name_words()
+        # Names that are only a brand or product name, never a generic name or its alias: a word
+        # typed before one makes another name ("kitty valium" is not Valium).
+        self.brands = frozenset(brands)
         self._tables: tuple[list[str], list[str], list[str], list[str]] | None = None
 
     def fuzzy_tables(self) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -142,11 +152,11 @@ class DrugIndex:
     def from_data(cls, data: dict[str, Any]) -> DrugIndex:
         names = {key: [Hit(*row) for row in rows] for key, rows in data["names"].items()}
         return cls(names, data["squashed"], data["sounds"], data["max_tokens"], frozenset(data.get("street", ())),
-                   NameWords.from_data(data["words"]))
+                   NameWords.from_data(data["words"]), frozenset(data.get("brands", ())))
 
     def to_data(self) -> dict[str, Any]:
         return {"names": self.names, "squashed": self.squashed, "sounds": self.sounds, "max_tokens": self.max_tokens,
-                "street": sorted(self.street), "words": self.words.to_data()}
+                "street": sorted(self.street), "words": self.words.to_data(), "brands": sorted(self.brands)}
 
 
 class Found:
@@ -251,6 +261,7 @@ def build_index(kb: Any) -> DrugIndex:
     drug_display: dict[str, str] = {}
     street: set[str] = set()
     plain: set[str] = set()  # names that are also a drug's own name, brand or alias
+    generic: set[str] = set()  # names that are a drug's own name or alias
     words = name_words(getattr(kb.drug, "language", "en") or "en")
 
     def key_of(text: str) -> str:
@@ -259,7 +270,7 @@ def build_index(kb: Any) -> DrugIndex:
     def raw_of(text: str) -> str:
         return raw_key(text, words)
 
-    def add(name: str, hit: Hit, is_street: bool = False) -> None:
+    def add(name: str, hit: Hit, is_street: bool = False, is_generic: bool = False) -> None:
         key = key_of(name)
         if not key:
             return
@@ -268,6 +279,8 @@ def build_index(kb: Any) -> DrugIndex:
             key = raw  # "nerve pills" is not "nerve": a street name never shrinks to one other word
         for form in dict.fromkeys((key, raw)):
             (street if is_street else plain).add(form)
+            if is_generic:
+                generic.add(form)
             found = names.setdefault(form, [])
             # One meaning per drug and region: the first product named wins a shared name.
             if not any(h.drug == hit.drug and list(h.regions) == list(hit.regions) for h in found):
@@ -284,8 +297,9 @@ def build_index(kb: Any) -> DrugIndex:
     for group in kb.interactions.groups:
         for drug in group.drugs:
             groups = drug_groups[key_of(drug.name)]
+            brands = set(drug.brands)
             for name in (drug.name, *drug.brands, *drug.aliases):
-                add(name, Hit(drug=drug.name, groups=groups, matched=name))
+                add(name, Hit(drug=drug.name, groups=groups, matched=name), is_generic=name not in brands)
             for name in getattr(drug, "street_names", None) or []:
                 add(name, Hit(drug=drug.name, groups=groups, matched=name), is_street=True)
             for code, brands in (getattr(drug, "brands_by_region", None) or {}).items():
@@ -325,7 +339,8 @@ def build_index(kb: Any) -> DrugIndex:
         squashed.setdefault(key.replace(" ", ""), key)
     sounds = {key: sound(key).replace(" ", "") for key, hits in names.items() if hits}
     street_only = {key for key in street - plain if names.get(key)}
-    return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names), street_only, words)
+    brand_only = {key for key in plain - street - generic if names.get(key)}
+    return DrugIndex(names, squashed, sounds, max(len(k.split()) for k in names), street_only, words, brand_only)
 
 
 def skeleton(sounded: str) -> str:

@@ -45,6 +45,7 @@ from baclofen_cli.features.interactions.names import (
     DrugIndex,
     Found,
     Hit,
+    NameWords,
     Resolution,
     normalise,
     raw_key,
@@ -72,19 +73,34 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
         if exact:
             if exact in index.street and form.split() != raw and not _street_kept(index, exact, form.split(), raw):
                 return result  # a street word in an everyday phrase ("skunk spray"): not in this guide
-            return _finish(result, [Found(index.names[exact], "exact", exact)], region)
+            hits = index.names[exact]
+            if form.split() != raw and (free := _says_free_of(index, query)):
+                hits = [h for h in hits if normalise(h.drug, words) not in free]  # "Guinness 0.0"
+                if not hits:
+                    return result
+            return _finish(result, [Found(hits, "exact", exact)], region)
     from baclofen_cli.features.interactions.fuzzy import SHORT_NAME, did_you_mean, fuzzy_match
 
     tokens = without_numbers(key).split()
-    found, leftover, known = _contained(index, key.split(), raw)
+    found, leftover, known, before = _contained(index, key.split(), raw)
     if not found and not known and len(tokens) > 1:
-        found, leftover, known = _contained(index, tokens, raw)
+        found, leftover, known, before = _contained(index, tokens, raw)
     if found or known:
         adds = [t for t in dict.fromkeys(leftover) if t in words.added] if found else []
         added = [_exact(index, normalise(words.added[t], words)) for t in adds]
-        found += [Found(index.names[k], "contained", k) for k in added if k]
         leftover = [t for t in leftover if t not in adds]
-        found += [f for t in dict.fromkeys(leftover) if (f := _slip_in_phrase(index, t, raw, [])) is not None]
+        slips = {t: f for t in dict.fromkeys(leftover) if (f := _slip_in_phrase(index, t, raw, [])) is not None}
+        # A brand with an unknown word of its own before it is another product or a street name of
+        # another drug ("kitty valium" is ketamine): not that brand. Words that describe the
+        # product ("Children's Benadryl", "liquid Advil") are not another name.
+        everyday = words.amounts | words.forms | words.mixers | words.times | words.uses | words.describing
+        unknown = {t for near in before.values() for t in near
+                   if t not in adds and t not in slips and t not in everyday}
+        found = [f for f in found if not (f.key in index.brands and before.get(f.key, set()) & unknown)]
+        if not found and unknown:
+            return result
+        found += [Found(index.names[k], "contained", k) for k in added if k]
+        found += list(slips.values())
         return _finish(result, found, region)
     # Nothing known by exact spelling: only now pay for rapidfuzz.
     whole = " ".join(tokens)
@@ -94,7 +110,8 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
         return _finish(result, [match], region)
     if len(tokens) > 1:
         named = [t for t in dict.fromkeys(tokens) if t not in words.connectors]
-        parts = [f for t in named if (f := _slip_in_phrase(index, t, raw, near)) is not None]
+        parts = [f for t in named if (f := _slip_in_phrase(index, t, raw, near)) is not None
+                 and not _free_of(index, tokens, tokens.index(t), tokens.index(t) + 1) & _drugs_of(f, words)]
         everyday = words.amounts | words.forms | words.mixers | words.times
         if len(parts) < len([t for t in named if t not in everyday]):
             # A word of an unknown name is most often part of that name ("Feminax Ultra" is not
@@ -106,13 +123,19 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
     return result
 
 
+def _drugs_of(found: Found, words: NameWords) -> set[str]:
+    return {normalise(h.drug, words) for h in found.hits}
+
+
 def _exact(index: DrugIndex, form: str) -> str | None:
     if form in index.names:
         return form
     return index.squashed.get(form.replace(" ", "")) if form else None
 
 
-def _contained(index: DrugIndex, tokens: list[str], raw: list[str]) -> tuple[list[Found], list[str], bool]:
+def _contained(
+    index: DrugIndex, tokens: list[str], raw: list[str]
+) -> tuple[list[Found], list[str], bool, dict[str, set[str]]]:
     """Known names inside a phrase, longest first, without overlaps, in the order typed.
 
     Returns (the drugs found, the words left over, whether a known non-drug phrase such as
@@ -141,8 +164,73 @@ def _contained(index: DrugIndex, tokens: list[str], raw: list[str]) -> tuple[lis
     if any(f.key in index.street for _, f in spans):
         spans, dropped = _street_rule(index, tokens, raw, spans, sizes)
         known = known or dropped
+    if index.words.free_of:
+        spans, dropped = _free_of_rule(index, tokens, spans, sizes)
+        known = known or dropped
     leftover = [t for t, u in zip(tokens, used) if not u and t not in index.words.connectors and not NUMBER.match(t)]
-    return [f for _, f in sorted(spans, key=lambda s: s[0])], leftover, known
+    # The word left over right before each name found (no connector between): found key -> words.
+    before: dict[str, set[str]] = {}
+    for start, found in spans:
+        at = start - 1
+        if at >= 0 and not used[at] and tokens[at] not in index.words.connectors and not NUMBER.match(tokens[at]):
+            before.setdefault(found.key, set()).add(tokens[at])
+    return [f for _, f in sorted(spans, key=lambda s: s[0])], leftover, known, before
+
+
+def _free_of_rule(
+    index: DrugIndex, tokens: list[str], spans: list[tuple[int, Found]], sizes: dict[int, int]
+) -> tuple[list[tuple[int, Found]], bool]:
+    """Drop the drug a word right beside its name says is not in it ("alcohol-free beer", "virgin
+    mojito", "beer 0.0"): that drink is not in this guide. Returns (the spans kept, any dropped)."""
+    kept: list[tuple[int, Found]] = []
+    for start, found in spans:
+        free = _free_of(index, tokens, start, start + sizes[start])
+        hits = [h for h in found.hits if normalise(h.drug, index.words) not in free]
+        if hits:
+            kept.append((start, found if len(hits) == len(found.hits) else Found(hits, found.how, found.key)))
+    return kept, len(kept) < len(spans)
+
+
+def _free_of(index: DrugIndex, tokens: list[str], start: int, end: int) -> set[str]:
+    """The drugs (normalised) that words right before `start`, from `end` or around the name
+    `tokens[start:end]` say are not in it ("alcohol" of "no alcohol" is one of those words)."""
+    free: set[str] = set()
+    for marker, drug in index.words.free_of.items():
+        words = _marker_words(marker, index.words)
+        size = len(words)
+        for at in range(max(0, start - size), min(end, len(tokens) - size) + 1):
+            if tokens[at : at + size] == words and (at + size == start or at == end or at <= start < at + size):
+                free.add(normalise(drug, index.words))
+                break
+    return free
+
+
+def _says_free_of(index: DrugIndex, query: str) -> set[str]:
+    """The drugs (normalised) a no-drug word anywhere in `query` denies ("Guinness 0.0%"), read
+    before doses are dropped: for a phrase that is one name once its other words are gone."""
+    if not index.words.free_of:
+        return set()
+    typed = _light_words(query)
+    free = set()
+    for marker, drug in index.words.free_of.items():
+        words = _light_words(marker)
+        if any(typed[at : at + len(words)] == words for at in range(len(typed) - len(words) + 1)):
+            free.add(normalise(drug, index.words))
+    return free
+
+
+def _marker_words(marker: str, words: NameWords) -> list[str]:
+    return normalise(marker, words).split()
+
+
+def _light_words(text: str) -> list[str]:
+    """Lower-case words and numbers ("0.0%" -> "0.0"), accents and other marks gone."""
+    import re
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", readable(text)[0]).casefold().replace(",", ".")
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.findall(r"\d+(?:\.\d+)?|[a-z]+", folded)
 
 
 def _street_rule(

@@ -1,0 +1,57 @@
+"""Part of step 4 of `ask`, emergencies: phrasings said anywhere in a question, asked or not
+(`ask.self_harm_phrasings`, `ask.emergency_number_phrasings`), unless negated ("i'm not
+thinking of hurting myself"). Self-harm phrasings are always an emergency (answer.py)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from baclofen_cli.features.ask.emergency import clauses_of, matches
+
+if TYPE_CHECKING:
+    from baclofen_cli.features.ask.index import AskIndex, Phrase
+    from baclofen_cli.features.ask.token import Token
+    from baclofen_cli.features.ask.tokens import AskWords
+
+# How many `intent_words` may stand between a negation and the phrasing ("not thinking of").
+INTENT_REACH = 4
+
+
+def said(phrases: list[Phrase], tokens: list[Token], words: AskWords, slack: int | None = None) -> bool:
+    """Whether any of the phrases is in the question, asked or not, and not negated before it
+    ("i'm not suicidal", "i'm not thinking of hurting myself"; but "i don't see the point in
+    living" counts). `slack`: how many other words may come between the phrase's words (see
+    `emergency.matches`). A phrasing's own negation does not reach past a modal the phrasing
+    does not have ("para no despertar" is not "no me puedo mantener despierto": unable, not unwilling)."""
+    modals = words.question_words - words.ongoing
+    clauses = clauses_of(tokens, words)
+    return any(
+        not _negated_before(clause, start, words) and not _unable(phrase, clause[start : end + 1], words, modals)
+        for phrase in phrases
+        for clause in clauses
+        for start, end in matches(phrase, clause, words, slack)
+    )
+
+
+def _negated_before(clause: list[Token], start: int, words: AskWords) -> bool:
+    """A negation just before clause[start], or with only `intent_words` between ("i'm not thinking
+    of hurting myself"); not "i don't see the point in living" ("see" is no intent word)."""
+    for k in range(start - 1, max(-1, start - INTENT_REACH - 2), -1):
+        if clause[k].word in words.negations or clause[k].word not in words.intent_words:
+            return clause[k].word in words.negations
+    return False
+
+
+def _unable(phrase: Phrase, span: list[Token], words: AskWords, modals: frozenset[str]) -> bool:
+    own = set(phrase.stems)
+    return bool(own & words.negations) and any(t.word in modals and not own & t.stems.keys() for t in span)
+
+
+def self_harm_said(tokens: list[Token], index: AskIndex) -> bool:
+    """A self-harm phrasing in the question (`said`, with the language's slack), or a synonym of
+    a one-word phrasing that the file puts on a small word `said` skips ("enough to end it" ->
+    "suicide", on "it")."""
+    lang = index.words
+    if said(index.self_harm, tokens, lang, slack=lang.self_harm_slack if lang.self_harm_slack >= 0 else None):
+        return True
+    single = {p.stems[0] for p in index.self_harm if len(p.stems) == 1}
+    return any(t.word in lang.filler and single & t.stems.keys() for t in tokens)
