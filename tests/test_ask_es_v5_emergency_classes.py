@@ -82,7 +82,9 @@ def test_unable_to_stay_awake_is_an_overdose_not_self_harm() -> None:
 def test_a_seizure_going_on_is_an_emergency(question: str) -> None:
     data = ask_es(question)
     assert data["emergency"] is True, question
-    assert first(data) == ("side-effects", CALL_NOW), first(data)
+    # Someone who does not respond may have taken too much (a seizure is one of its signs):
+    # both sections begin with calling the emergency number.
+    assert first(data) in {("side-effects", CALL_NOW), ("overdose", OVERDOSE_SIGNS)}, first(data)
 
 
 # ---------------------------------------------------------- 4 y 5. sobredosis con otras palabras, y mezclas
