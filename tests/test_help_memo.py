@@ -43,6 +43,23 @@ def test_the_second_help_prints_the_first_ones_bytes_without_importing_typer(tmp
     assert "typer" not in imports.stderr
 
 
+def _imports_typer(cache: Path, env: dict[str, str]) -> bool:
+    imports = subprocess.run([sys.executable, "-X", "importtime", "-c",
+                              "import sys; sys.argv = ['baclofen', '--help']; "
+                              "from baclofen_cli.cli.entry import main; main()"],
+                             capture_output=True, text=True, timeout=60,
+                             env={**os.environ, "XDG_CACHE_HOME": str(cache), **env})
+    return "typer" in imports.stderr
+
+
+def test_help_for_two_sets_of_inputs_in_turn_is_kept_for_both(tmp_path: Path) -> None:
+    """A pipe and a terminal, or two widths, used in turn: neither pushes the other out."""
+    wide, narrow = _help(tmp_path, "--help"), _help(tmp_path, "--help", env={"COLUMNS": "50"})
+    assert not _imports_typer(tmp_path, {})
+    assert not _imports_typer(tmp_path, {"COLUMNS": "50"})
+    assert (_help(tmp_path, "--help"), _help(tmp_path, "--help", env={"COLUMNS": "50"})) == (wide, narrow)
+
+
 def test_another_width_gets_help_drawn_for_it(tmp_path: Path) -> None:
     wide = _help(tmp_path, "--help")
     narrow = _help(tmp_path, "--help", env={"COLUMNS": "50"})
@@ -87,7 +104,7 @@ def test_a_damaged_or_foreign_memo_is_written_again(tmp_path: Path, damage: str)
         if damage == "other shape":
             body = ["not", "a", "memo"]
         else:
-            body["key"], body["text"] = "0" * 32, "Abuse: a stale help"
+            body["texts"] = {"0" * 32: "Abuse: a stale help"}
         kept.write_bytes(seal(kept.parent.name, kept.name, json.dumps(body).encode()))
     assert _help(tmp_path, "--help") == first
     assert _help(tmp_path, "--help") == first

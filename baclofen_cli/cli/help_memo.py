@@ -16,12 +16,14 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 # The command lines answered from the memo: the root help and nothing else.
 FORMS = (["--help"], ["-h"])
 
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
+_MAX_KEPT = 8
 _COLOUR_SETTINGS = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES")
 
 
@@ -29,22 +31,13 @@ def recall(argv: list[str]) -> str | None:
     """The root help kept for these inputs, or None (not kept yet, or kept for other inputs)."""
     if argv not in FORMS:
         return None
-    from baclofen_cli.core.cache_store import read_cache_file
-    from baclofen_cli.core.loader import HELP_FILE
-
     entry = _entry()
     if entry is None:
         return None
-    raw = read_cache_file(entry / HELP_FILE, entry.name)
-    if raw is None:
+    kept = _kept(entry)
+    if kept is None or kept["typer"] != _typer_key(kept["typer_files"]):
         return None
-    try:
-        kept = json.loads(raw)
-        if kept["key"] != _key() or kept["typer"] != _typer_key(kept["typer_files"]):
-            return None
-        text = kept["text"]
-    except (ValueError, LookupError, TypeError):
-        return None  # a sealed file of another shape (an older release): written again by Typer
+    text = kept["texts"].get(_key())
     return text if isinstance(text, str) else None
 
 
@@ -61,8 +54,32 @@ def remember(argv: tuple[str, ...] | list[str], text: str) -> None:
     import typer
 
     typer_files = sorted(str(p) for p in Path(typer.__file__).parent.rglob("*.py"))
-    payload = {"key": _key(), "typer_files": typer_files, "typer": _typer_key(typer_files), "text": text}
+    typer_key = _typer_key(typer_files)
+    kept = _kept(entry)
+    # One text per set of inputs (a pipe and a terminal, two widths...), the newest few kept.
+    texts = dict(kept["texts"]) if kept is not None and kept["typer"] == typer_key else {}
+    texts.pop(_key(), None)
+    texts[_key()] = text
+    texts = dict(list(texts.items())[-_MAX_KEPT:])
+    payload = {"typer_files": typer_files, "typer": typer_key, "texts": texts}
     write_cache_file(entry, HELP_FILE, json.dumps(payload).encode())
+
+
+def _kept(entry: Path) -> dict[str, Any] | None:
+    """The memo file's contents, or None (missing, damaged, or of another shape: written again by Typer)."""
+    from baclofen_cli.core.cache_store import read_cache_file
+    from baclofen_cli.core.loader import HELP_FILE
+
+    raw = read_cache_file(entry / HELP_FILE, entry.name)
+    if raw is None:
+        return None
+    try:
+        kept = json.loads(raw)
+        if isinstance(kept, dict) and isinstance(kept["texts"], dict) and isinstance(kept["typer_files"], list):
+            return kept
+    except (ValueError, LookupError, TypeError):
+        pass
+    return None
 
 
 def _entry() -> Path | None:
