@@ -117,3 +117,13 @@ def test_a_reader_that_leaves_early_is_not_a_bug(tmp_path: Path) -> None:
                             env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)})
     assert result.stdout.startswith("Usage: baclofen")
     assert "Traceback" not in result.stderr
+
+
+def test_other_command_lines_do_not_import_the_memo() -> None:
+    """Start-up: only a bare --help or -h pays for reading the memo."""
+    imports = subprocess.run([sys.executable, "-X", "importtime", "-c",
+                              "import sys; sys.argv = ['baclofen', 'missed-dose']; "
+                              "from baclofen_cli.cli.entry import main; main()"],
+                             capture_output=True, text=True, timeout=60)
+    assert imports.returncode == 0, imports.stderr[-500:]
+    assert "help_memo" not in imports.stderr

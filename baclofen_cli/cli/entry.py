@@ -25,11 +25,12 @@ def main() -> None:
             from baclofen_cli.cli.completion import run
 
             sys.exit(run(argv[1:]))
-        from baclofen_cli.cli.help_memo import recall
+        if argv in (["--help"], ["-h"]):  # help_memo.FORMS, checked before importing it
+            from baclofen_cli.cli.help_memo import recall
 
-        kept_help = recall(argv)
-        if kept_help is not None:
-            sys.exit(cli_report.run_answer(lambda: print(kept_help)))
+            kept_help = recall(argv)
+            if kept_help is not None:
+                sys.exit(cli_report.run_answer(lambda: print(kept_help)))
         from baclofen_cli.cli.fast import run as run_fast
 
         code = run_fast(argv)
