@@ -9,6 +9,7 @@ import json
 
 import pytest
 from ask_cli import ask_es, first_topic
+
 from conftest import run_cli
 
 
