@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from baclofen_cli.features.ask.postings import Idf, Postings
 from baclofen_cli.features.ask.tokens import AskWords, ask_words, is_definition
 
 if TYPE_CHECKING:
@@ -56,31 +57,13 @@ class Choices(NamedTuple):
         return cls([Phrase(*p) for p in row[0]], [[Phrase(*p) for p in part] for part in row[1]])
 
 
-class Postings(dict[str, list[int]]):
-    """stem -> [doc number, count, ...], cached as text ("12 1 40 2") and turned into numbers only
-    for the words a question uses: decoding every list on every run cost more than the ranking."""
-
-    __slots__ = ()
-
-    def __getitem__(self, key: str) -> list[int]:
-        value: list[int] | str = dict.__getitem__(self, key)
-        if isinstance(value, str):
-            value = [int(part) for part in value.split()]
-            dict.__setitem__(self, key, value)
-        return value
-
-    def get(self, key: str, default: Any = None) -> Any:
-        # Not self.get(...) (this method): the value is decoded by __getitem__.
-        return self[key] if key in self else default  # noqa: SIM401
-
-
 class AskIndex(NamedTuple):
     """What `ask` searches, derived from the knowledge file by `build_index`."""
 
     docs: list[Doc]
     # stem -> [doc number, count, doc number, count, ...] (flat: decodes faster from the cache)
     postings: dict[str, list[int]]
-    idf: dict[str, float]
+    idf: Idf
     avgdl: float
     # Every word the file uses (as written) -> its stem; typo correction looks here.
     surface: dict[str, str]
@@ -155,7 +138,8 @@ class AskIndex(NamedTuple):
                 "cues": [Phrase(*row) for row in data["cues"]],
                 "self_harm": [Phrase(*row) for row in data["self_harm"]],
                 "number_requests": [Phrase(*row) for row in data["number_requests"]],
-                "postings": Postings(data["postings"]),
+                "postings": (postings := Postings(data["postings"])),
+                "idf": Idf(postings, *data["idf"]),
                 "words": AskWords.from_data(data["words"]),
             }
         )
@@ -163,6 +147,7 @@ class AskIndex(NamedTuple):
     def to_data(self) -> dict[str, Any]:
         data = self._asdict()
         data["postings"] = {stem: " ".join(map(str, self.postings[stem])) for stem in self.postings}
+        data["idf"] = [self.idf.total, self.idf.highest]
         data["words"] = self.words.to_data()
         return data
 
@@ -319,7 +304,7 @@ def build_index(kb: KnowledgeBase) -> AskIndex:
         doc_mass=doc_mass,
         docs=docs,
         postings=postings,
-        idf=idf,
+        idf=Idf(postings, total, max(idf.values(), default=1.0)),
         avgdl=sum(d.length for d in docs) / total,
         surface={w: stem(w) for w in sorted(surface_words) if len(w) >= 3},
         synonyms=synonyms,

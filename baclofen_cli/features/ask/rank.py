@@ -133,7 +133,7 @@ def coverage(index: AskIndex, words: list[dict[str, float]]) -> dict[str, float]
     """For each topic, the share of the question's meaning (idf mass) its documents contain.
     A word the file never uses counts as much as the rarest word, so a question that is
     mostly about something else ("best phone to buy") covers little of any topic."""
-    unknown = max(index.idf.values(), default=1.0)
+    unknown = index.idf.highest
     total = 0.0
     covered: dict[str, float] = {}
     for stems in words:

@@ -369,7 +369,7 @@ def off_subject(tokens: list[Token], index: AskIndex, topic: str) -> bool:
     if any(s in own for w in words for s in w):
         return False
     # A word the file never uses ("caffeine") weighs as much as its rarest word, as in coverage.
-    unknown = max(index.idf.values(), default=1.0)
+    unknown = index.idf.highest
     weight = {typed_stem(w): index.idf.get(typed_stem(w), unknown) for w in words}
     if not weight:
         return False
