@@ -5,18 +5,8 @@ wordings of our own; and the everyday questions with the same words that stay ca
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from ask_cli import ask_es, first_topic
-
-from conftest import run_cli
-
-
-def ask_en(question: str) -> dict:
-    result = run_cli(["ask", "--json", question])
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+from ask_cli import ask_en, ask_es, first_topic
 
 
 @pytest.mark.parametrize(("question", "topics"), [

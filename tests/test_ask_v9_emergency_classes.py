@@ -8,20 +8,11 @@ alarms, and other medicines' or general health questions answered with baclofen 
 
 from __future__ import annotations
 
-import json
-
 import pytest
-
-from conftest import invoke
+from ask_cli import ask_json
 
 CALL_NOW = "When should I call my emergency number?"
 OVERDOSE_SIGNS = "What are the signs of an overdose?"
-
-
-def ask_json(runner, question: str) -> dict:  # noqa: ANN001
-    result = invoke(runner, ["ask", "--json", question])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def first(data: dict) -> tuple[str | None, str | None]:

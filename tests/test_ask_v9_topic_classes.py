@@ -6,22 +6,8 @@ posts whose question sentence must weigh most (a short one that points back: "is
 
 from __future__ import annotations
 
-import json
-
 import pytest
-
-from conftest import invoke
-
-
-def ask_json(runner, question: str) -> dict:  # noqa: ANN001
-    result = invoke(runner, ["ask", "--json", question])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def first_topic(data: dict) -> str | None:
-    return data["results"][0]["topic"] if data["results"] else None
-
+from ask_cli import ask_json, first_topic
 
 CASES = [
     # short everyday words, by family (pregnancy idioms, constipation slang, drug-test words, refill and storage words)
