@@ -122,8 +122,12 @@ def test_the_v7_dev_list_is_new_and_meets_the_issue_14_bar() -> None:
     mine = read_yaml(TESTS / "interaction_names_classes_v7.yaml")
     names = {str(n).casefold() for n in [*mine["found"], *mine["not_found"]]}
     earlier = set()
+    # The end-of-session list v8 was written at the same time as this one, by a helper who could
+    # not see it: the two share 5 brand names (Daxid, Etilaam, Kardegic, Triavil, Zolfresh), so
+    # v8 was measured with those 5 already in the data (the session note reports v8 without them).
+    later = {"interaction_names_classes_v7.yaml", "interaction_names_holdout_v8.yaml"}
     for path in TESTS.glob("interaction_names*.yaml"):
-        if path.name != "interaction_names_classes_v7.yaml":
+        if path.name not in later:
             data = read_yaml(path)
             earlier |= {str(n).casefold() for n in [*(data.get("found") or {}), *(data.get("not_found") or [])]}
     assert names & earlier == set()
