@@ -48,7 +48,7 @@ def remember(argv: tuple[str, ...] | list[str], text: str) -> None:
     from baclofen_cli.core.cache_store import write_cache_file
     from baclofen_cli.core.loader import HELP_FILE
 
-    entry = _entry()
+    entry = _entry(loaded=True)
     if entry is None or not entry.is_dir():
         return
     import typer
@@ -58,8 +58,9 @@ def remember(argv: tuple[str, ...] | list[str], text: str) -> None:
     kept = _kept(entry)
     # One text per set of inputs (a pipe and a terminal, two widths...), the newest few kept.
     texts = dict(kept["texts"]) if kept is not None and kept["typer"] == typer_key else {}
-    texts.pop(_key(), None)
-    texts[_key()] = text
+    key = _key()
+    texts.pop(key, None)
+    texts[key] = text
     texts = dict(list(texts.items())[-_MAX_KEPT:])
     payload = {"typer_files": typer_files, "typer": typer_key, "texts": texts}
     write_cache_file(entry, HELP_FILE, json.dumps(payload).encode())
@@ -82,15 +83,16 @@ def _kept(entry: Path) -> dict[str, Any] | None:
     return None
 
 
-def _entry() -> Path | None:
-    """The cache entry of the knowledge file a bare `--help` reads (cli.help.root_help's choice)."""
+def _entry(loaded: bool = False) -> Path | None:
+    """The cache entry of the knowledge file a bare `--help` reads (cli.help.root_help's choice).
+    `loaded`: root_help has just loaded it, so its entry is known without reading the file again."""
     from baclofen_cli import lang
     from baclofen_cli.core import loader
     from baclofen_cli.core.errors import BaclofenError
 
     try:
         path = loader.resolve_path(None) if loader.data_chosen(None) else loader.language_path(lang.requested(None)[0])
-        return loader.cache_entry(path)
+        return loader.load(path).cache_dir if loaded else loader.cache_entry(path)
     except BaclofenError:
         return None
 

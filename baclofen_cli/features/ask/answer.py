@@ -292,10 +292,10 @@ def _ranked_results(
         # When the phrasings point to a topic that holds what to do for them without an emergency
         # section of its own, and it leads on them, its section comes second ("para, pounding
         # headache, bp 200": the spinal cord injury section says what it is and what to do).
-        held = {pointed_topic(index, r) for r in rules} - set(index.emergency_topics)
-        lead = ranked[:1] if ranked and ranked[0].topic in held else []
+        pointed = {pointed_topic(index, r) for r in rules}
+        lead = ranked[:1] if ranked and ranked[0].topic in pointed - set(index.emergency_topics) else []
         urgent = [r for r in ranked if r.topic in index.emergency_topics]
-        if lead and not ({pointed_topic(index, r) for r in rules} & set(index.emergency_topics)):
+        if lead and not pointed & set(index.emergency_topics):
             # ... after the file's first emergency topic's "what to do now" (as for "911"), unless
             # a phrasing points to an emergency topic ("missed it, now a pounding headache": stopping).
             urgent.sort(key=lambda r: r.topic != index.emergency_topics[0])
