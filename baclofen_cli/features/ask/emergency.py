@@ -49,10 +49,12 @@ def clauses_of(tokens: list[Token], words: AskWords) -> list[list[Token]]:
     return [c for c in clauses if c]
 
 
-def matches(phrase: Phrase, clause: list[Token], words: AskWords, slack: int | None = None) -> list[tuple[int, int]]:
-    """Where every word of the phrase appears, in any order, within a short window: (start, end);
-    `slack`: at most that many other words inside it (else four times the phrase's length).
-    Nearest positions are found by bisection, so a long message costs n log n, not n squared."""
+def matches(phrase: Phrase, clause: list[Token], words: AskWords, slack: int | None = None,
+            ordered: bool = False) -> list[tuple[int, int]]:
+    """Where every word of the phrase appears, in any order (`ordered`: in the phrase's order),
+    within a short window: (start, end); `slack`: at most that many other words inside it (else
+    four times the phrase's length). Nearest positions are found by bisection, so a long message
+    costs n log n, not n squared."""
     from bisect import bisect_left
 
     where, by_stem = _clause_view(clause, words)
@@ -75,8 +77,21 @@ def matches(phrase: Phrase, clause: list[Token], words: AskWords, slack: int | N
     # ... and not past a verb of having ("i do not have breathing trouble": the sign is absent).
     having = {words.stem(w) for w in words.habitual} if negated else set()
     spans = []
+    def following(p: list[int], after: int) -> int:
+        k = bisect_left(p, after)  # the same word may bring two (a synonym)
+        return p[k] if k < len(p) else -1
+
     for start in positions[0]:
-        chosen = [nearest(p, start) for p in positions]
+        if ordered:
+            chosen = [start]
+            for p in positions[1:]:
+                chosen.append(following(p, chosen[-1]))
+                if chosen[-1] < 0:
+                    break
+            if chosen[-1] < 0:
+                continue
+        else:
+            chosen = [nearest(p, start) for p in positions]
         low, high = min(chosen), max(chosen)
         # With a slack, a number between does not count ("would 30 tablets kill me").
         size = high - low if slack is None else sum(not clause[where[i]].word.isdigit() for i in range(low, high))
@@ -116,10 +131,13 @@ def has_phrase(tokens: list[str], phrases: tuple[str, ...] | list[str]) -> bool:
     return any(f" {p} " in text for p in phrases)
 
 
-def _negated(clause: list[Token], start: int, end: int, words: AskWords, reach: int = 3) -> bool:
+def _negated(clause: list[Token], start: int, end: int, words: AskWords, reach: int = 3,
+             phrase: Phrase | None = None) -> bool:
     """A negation within `reach` words before the match ("no fever"). A circumstance is
     negated only by the word just before it: in "he will not respond after his tablets" the
-    "not" is the sign's."""
+    "not" is the sign's. A negation a phrase of its own took in ("not taken" -> missed) does not
+    negate the word read with that meaning, but does negate it read as typed, by `phrase`
+    ("have not taken any extra": no "took extra")."""
     # Counted in words that are not filler ("no me duele el pecho": the sign is read on "pecho"),
     # and not back past a joiner ("lleva dos días sin él y está convulsionando").
     ahead: list[Token] = []
@@ -127,7 +145,8 @@ def _negated(clause: list[Token], start: int, end: int, words: AskWords, reach: 
         if len([t for t in ahead if t.word not in words.filler]) >= reach or token.word in words.clause_joiners:
             break
         ahead.append(token)
-    before = [t.word for t in ahead if t.absorbed is not clause[start]]
+    literal = phrase is not None and typed_stem(clause[start].stems) in phrase.stems
+    before = [t.word for t in ahead if literal or t.absorbed is not clause[start]]
     inside = {t.word for t in clause[start : end + 1]}
     return any(w in words.negations and w not in inside for w in before)
 
@@ -289,11 +308,12 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
                 # A one-word sign alone negated ("no seizures, but can it cause them") is a
                 # condition someone has not: read like the history (the condition topic answers).
                 states = {
-                    HISTORY_STATE if _negated(clause, start, end, lang)
+                    HISTORY_STATE if _negated(clause, start, end, lang, phrase=alternative)
                     else _sign_state(clause, start, end, index, done, often)
                     for clause in clauses
                     for start, end in matches(alternative, clause, lang)
-                    if (len(alternative.stems) == 1 and not choice.contexts) or not _negated(clause, start, end, lang)
+                    if (len(alternative.stems) == 1 and not choice.contexts)
+                    or not _negated(clause, start, end, lang, phrase=alternative)
                 }
                 for rank_state in (NOW_STATE, ASKED_STATE, HISTORY_STATE):
                     if rank_state in states and (not state or _ORDER[rank_state] < _ORDER[state]):
@@ -315,9 +335,16 @@ def pet_words(tokens: list[Token], index: AskIndex) -> list[str]:
 
 def ate_or_took(tokens: list[Token], words: AskWords) -> bool:
     """A past "took", "ate", "swallowed", "got into", or one going on ("the dog is eating my
-    tablets"), said of an animal: an emergency. Not negated ("el perro no se ha comido nada")."""
-    return any((t.past or t.word.endswith(words.gerund_suffixes)) and words.eating_stems & t.stems.keys()
-               and not set(w.word for w in tokens[max(0, n - 3) : n]) & words.negations for n, t in enumerate(tokens))
+    tablets"), said of an animal: an emergency. Not negated, by the rule every sign is read with
+    (`_negated`: "el perro no se ha comido nada"), nor in the past history with nothing said to
+    be now in its clause ("last year the dog got one and the vet sorted it")."""
+    for clause in clauses_of(tokens, words):
+        said = [t.word for t in clause]
+        over = has_phrase(_years_as_centuries(said), words.history) and not has_phrase(said, words.now)
+        if not over and any((t.past or t.word.endswith(words.gerund_suffixes)) and words.eating_stems & t.stems.keys()
+                            and not _negated(clause, n, n, words) for n, t in enumerate(clause)):
+            return True
+    return False
 
 
 def rule_evidence(index: AskIndex, rules: list[Rule]) -> dict[str, float]:

@@ -62,3 +62,7 @@ def read_idioms(tokens: Sequence[Token], lang: AskWords) -> None:
             literal = lang.stem(last.word)
             if len(last.stems) > 1:
                 last.stems.pop(literal, None)
+                # Nor what the literal word stands for, weighed below the idiom's own meaning
+                # ("se me pasaron dos dosis": forgot, not "me pasé", too much).
+                strongest = max(last.stems.values())
+                last.stems = {s: w for s, w in last.stems.items() if w >= strongest}

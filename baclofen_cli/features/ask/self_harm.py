@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from baclofen_cli.features.ask.emergency import clauses_of, matches
+from baclofen_cli.features.ask.emergency import _years_as_centuries, clauses_of, has_phrase, matches
+from baclofen_cli.features.ask.settled import all_well_end
+from baclofen_cli.features.ask.token import PHRASE_PART_WEIGHT
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex, Phrase
@@ -16,20 +18,34 @@ if TYPE_CHECKING:
 INTENT_REACH = 4
 
 
-def said(phrases: list[Phrase], tokens: list[Token], words: AskWords, slack: int | None = None) -> bool:
+def said(phrases: list[Phrase], tokens: list[Token], words: AskWords, slack: int | None = None,
+         ordered: bool = False) -> bool:
     """Whether any of the phrases is in the question, asked or not, and not negated before it
     ("i'm not suicidal", "i'm not thinking of hurting myself"; but "i don't see the point in
     living" counts). `slack`: how many other words may come between the phrase's words (see
     `emergency.matches`). A phrasing's own negation does not reach past a modal the phrasing
-    does not have ("para no despertar" is not "no me puedo mantener despierto": unable, not unwilling)."""
+    does not have ("para no despertar" is not "no me puedo mantener despierto": unable, not unwilling).
+    `ordered`: the phrase's words in its order ("take my life", not "my wife takes"), and no word
+    between that the file reads as part of another phrase ("cutting down myself": "cut down" is
+    lowering a dose, not "cut myself")."""
     modals = words.question_words - words.ongoing
     clauses = clauses_of(tokens, words)
     return any(
         not _negated_before(clause, start, words) and not _unable(phrase, clause[start : end + 1], words, modals)
+        and not (ordered and _joined_between(phrase, clause[start : end + 1], words))
         for phrase in phrases
         for clause in clauses
-        for start, end in matches(phrase, clause, words, slack)
+        for start, end in matches(phrase, clause, words, slack, ordered=ordered)
     )
+
+
+def _joined_between(phrase: Phrase, span: list[Token], words: AskWords) -> bool:
+    """A word inside the match, not the phrase's own, that ends a phrase of the file's synonyms
+    begun by the word before it ("cutting down myself": "cut down" is "lower", so "cutting" is
+    weighed as a phrase's part)."""
+    own = set(phrase.stems)
+    return any(len(b.stems) > 1 and not own & b.stems.keys() and b.word not in words.filler
+               and a.stems and max(a.stems.values()) <= PHRASE_PART_WEIGHT for a, b in zip(span, span[1:]))
 
 
 def _negated_before(clause: list[Token], start: int, words: AskWords) -> bool:
@@ -51,7 +67,19 @@ def self_harm_said(tokens: list[Token], index: AskIndex) -> bool:
     a one-word phrasing that the file puts on a small word `said` skips ("enough to end it" ->
     "suicide", on "it")."""
     lang = index.words
-    if said(index.self_harm, tokens, lang, slack=lang.self_harm_slack if lang.self_harm_slack >= 0 else None):
+    every = [t.word for t in tokens]
+    well = all_well_end(tokens, lang)
+    if well is not None and has_phrase(_years_as_centuries(every), lang.history):
+        # Thoughts in the past, said to be over ("hace años tuve pensamientos suicidas, ahora
+        # estoy bien"): only what the message says after that counts.
+        tokens = tokens[well:]
+    phrases = index.self_harm
+    if has_phrase(every, lang.hypothetical) and not has_phrase(every, lang.now):
+        # Supposed ("what would happen if my daughter took the whole bottle"): a phrasing of taking
+        # it all is read as an overdose asked about (its signs lead, no alarm), not as a plan.
+        take = lang.stem(lang.role("take"))
+        phrases = [p for p in phrases if take not in p.stems]
+    if said(phrases, tokens, lang, slack=lang.self_harm_slack if lang.self_harm_slack >= 0 else None, ordered=True):
         return True
-    single = {p.stems[0] for p in index.self_harm if len(p.stems) == 1}
+    single = {p.stems[0] for p in phrases if len(p.stems) == 1}
     return any(t.word in lang.filler and single & t.stems.keys() for t in tokens)

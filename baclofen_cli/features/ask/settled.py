@@ -10,7 +10,9 @@ Two kinds of message describe emergency signs that are over or background, not a
 - A message that says it ended well or the person is fine now (`all_well`: "she's alert and
   fine now", "salió todo bien"): its signs are over, unless it says that something was taken
   or given (too much taken is an emergency even with no signs yet). With a phrase of the past
-  too ("en 2019 ... y salió todo bien"), the taking is over as well.
+  too ("en 2019 ... y salió todo bien"), the taking is over as well. Not a negated one, read
+  with the rule every sign is read with ("can not catch my breath at all right now"), and not
+  the signs said after it ("says she is ok now but her lips are going blue").
 
 What is demoted is not dropped: the answer leads with the emergency signs, without the alarm
 (answer.py's `caution`), as the issue asks when in doubt.
@@ -24,6 +26,7 @@ from baclofen_cli.features.ask.tokens import words_of
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex, Rule
     from baclofen_cli.features.ask.token import Token
+    from baclofen_cli.features.ask.tokens import AskWords
 
 # A forum post, not a question with a little context: measured on every ask set (no emergency
 # in them is longer than 150 characters; the long posts that raised an alarm were 60-100 words).
@@ -42,10 +45,12 @@ def settle(question: str, tokens: list[Token], index: AskIndex, found: list[Rule
 
     lang = index.words
     every = [t.word for t in tokens]
-    if lang.all_well and has_phrase(every, lang.all_well):
+    well = all_well_end(tokens, lang)
+    if well is not None:
         past = has_phrase([w[:2] if len(w) == 4 and w.isdigit() else w for w in every], lang.history)
         if past or not _taken(tokens, index):
-            return [], found
+            after = {_key(r) for r in signs_described_and_asked(tokens[well:], index)[0]} if well < len(tokens) else set()
+            return [r for r in found if _key(r) in after], [r for r in found if _key(r) not in after]
     sentences = _sentences(question)
     words = sum(1 for t in tokens if t.word != ".")
     if words < LONG_POST_WORDS or len(sentences) < LONG_POST_SENTENCES:
@@ -58,6 +63,26 @@ def settle(question: str, tokens: list[Token], index: AskIndex, found: list[Rule
         kept |= {_key(r) for r in signs_described_and_asked(own, index)[0]}
     now = [r for r in found if _key(r) in kept]
     return now, [r for r in found if _key(r) not in kept]
+
+
+def all_well_end(tokens: list[Token], lang: AskWords) -> int | None:
+    """Where the last `all_well` phrase of the message ends (a token position), or None when it
+    has none that is not negated ("not at all right now": "all right now" is no "fine now")."""
+    from baclofen_cli.features.ask.emergency import _negated, clauses_of
+
+    if not lang.all_well:
+        return None
+    position = {id(t): n for n, t in enumerate(tokens)}
+    end = None
+    for clause in clauses_of(tokens, lang):
+        words = [t.word for t in clause]
+        for phrase in lang.all_well:
+            parts = phrase.split()
+            for k in range(len(words) - len(parts) + 1):
+                if words[k : k + len(parts)] == parts and not _negated(clause, k, k + len(parts) - 1, lang):
+                    last = position[id(clause[k + len(parts) - 1])] + 1
+                    end = last if end is None else max(end, last)
+    return end
 
 
 def _key(rule: Rule) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:

@@ -151,6 +151,12 @@ def read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None:
         amount = int(token.word) if len(token.word) < 7 else 10**6
         if n > 0 and other_substance(tokens[n - 1], index):
             continue  # "on zoloft 100mg already": another medicine's dose
+        if after.word in lang.not_counted and _other_follows(tokens, tokens.index(after), index):
+            # "had 1g of paracetamol", "tomo 2 mg de clonazepam": another medicine's dose, so its
+            # unit is not read as doses of this one either.
+            typed = typed_stem(after.stems)
+            after.stems = {typed: after.stems[typed]} if typed else after.stems
+            continue
         counted = after.word in lang.counted or any(s in index.name_stems for s in after.stems)
         # After "took" or "swallowed", a count is of the medicine unless it is of time or an
         # amount ("took about 20 of his muscle relaxers"; not "took 5 days", "took 10 mg").
@@ -173,6 +179,12 @@ def read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None:
                 # Taken, by another sentence's word ("already done it"): the amount itself says so.
                 token.stems.setdefault(take, 0.0)
                 token.past = True
+
+
+def _other_follows(tokens: list[Token], k: int, index: AskIndex) -> bool:
+    """Another medicine or drink named right after the unit at tokens[k] ("mg of ibuprofen")."""
+    named = next((t for t in tokens[k + 1 : k + 4] if t.word not in index.words.filler), None)
+    return named is not None and other_substance(named, index)
 
 
 def _per_day(tokens: list[Token], k: int, index: AskIndex) -> bool:
