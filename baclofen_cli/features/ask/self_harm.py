@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.emergency import _years_as_centuries, clauses_of, has_phrase, matches
 from baclofen_cli.features.ask.settled import all_well_end
-from baclofen_cli.features.ask.token import PHRASE_PART_WEIGHT
+from baclofen_cli.features.ask.token import typed_stem
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from baclofen_cli.features.ask.index import AskIndex, Phrase
     from baclofen_cli.features.ask.token import Token
     from baclofen_cli.features.ask.tokens import AskWords
@@ -19,33 +21,32 @@ INTENT_REACH = 4
 
 
 def said(phrases: list[Phrase], tokens: list[Token], words: AskWords, slack: int | None = None,
-         ordered: bool = False) -> bool:
+         ordered: bool = False, synonyms: Mapping[str, object] | None = None) -> bool:
     """Whether any of the phrases is in the question, asked or not, and not negated before it
     ("i'm not suicidal", "i'm not thinking of hurting myself"; but "i don't see the point in
     living" counts). `slack`: how many other words may come between the phrase's words (see
     `emergency.matches`). A phrasing's own negation does not reach past a modal the phrasing
     does not have ("para no despertar" is not "no me puedo mantener despierto": unable, not unwilling).
-    `ordered`: the phrase's words in its order ("take my life", not "my wife takes"), and no word
-    between that the file reads as part of another phrase ("cutting down myself": "cut down" is
-    lowering a dose, not "cut myself")."""
+    `ordered`: the phrase's words in its order ("take my life", not "my wife takes"); with the
+    file's `synonyms`, no word between that ends another phrase of them ("cutting down myself":
+    "cut down" is lowering a dose, not "cut myself")."""
     modals = words.question_words - words.ongoing
     clauses = clauses_of(tokens, words)
     return any(
         not _negated_before(clause, start, words) and not _unable(phrase, clause[start : end + 1], words, modals)
-        and not (ordered and _joined_between(phrase, clause[start : end + 1], words))
+        and not (synonyms is not None and _joined_between(phrase, clause[start : end + 1], synonyms))
         for phrase in phrases
         for clause in clauses
         for start, end in matches(phrase, clause, words, slack, ordered=ordered)
     )
 
 
-def _joined_between(phrase: Phrase, span: list[Token], words: AskWords) -> bool:
+def _joined_between(phrase: Phrase, span: list[Token], synonyms: Mapping[str, object]) -> bool:
     """A word inside the match, not the phrase's own, that ends a phrase of the file's synonyms
-    begun by the word before it ("cutting down myself": "cut down" is "lower", so "cutting" is
-    weighed as a phrase's part)."""
+    begun by the word before it ("cutting down myself": "cut down" is "lower", not "cut myself")."""
     own = set(phrase.stems)
-    return any(len(b.stems) > 1 and not own & b.stems.keys() and b.word not in words.filler
-               and a.stems and max(a.stems.values()) <= PHRASE_PART_WEIGHT for a, b in zip(span, span[1:]))
+    return any(not own & b.stems.keys() and f"{typed_stem(a.stems)} {typed_stem(b.stems)}" in synonyms
+               for a, b in zip(span, span[1:]))
 
 
 def _negated_before(clause: list[Token], start: int, words: AskWords) -> bool:
@@ -79,7 +80,8 @@ def self_harm_said(tokens: list[Token], index: AskIndex) -> bool:
         # it all is read as an overdose asked about (its signs lead, no alarm), not as a plan.
         take = lang.stem(lang.role("take"))
         phrases = [p for p in phrases if take not in p.stems]
-    if said(phrases, tokens, lang, slack=lang.self_harm_slack if lang.self_harm_slack >= 0 else None, ordered=True):
+    if said(phrases, tokens, lang, slack=lang.self_harm_slack if lang.self_harm_slack >= 0 else None, ordered=True,
+            synonyms=index.synonyms):
         return True
     single = {p.stems[0] for p in phrases if len(p.stems) == 1}
     return any(t.word in lang.filler and single & t.stems.keys() for t in tokens)

@@ -12,7 +12,7 @@ Two kinds of message describe emergency signs that are over or background, not a
   or given (too much taken is an emergency even with no signs yet). With a phrase of the past
   too ("en 2019 ... y salió todo bien"), the taking is over as well. Not a negated one, read
   with the rule every sign is read with ("can not catch my breath at all right now"), and not
-  the signs said after it ("says she is ok now but her lips are going blue").
+  the signs said after it in its sentence ("says she is ok now but her lips are going blue").
 
 What is demoted is not dropped: the answer leads with the emergency signs, without the alarm
 (answer.py's `caution`), as the issue asks when in doubt.
@@ -49,7 +49,13 @@ def settle(question: str, tokens: list[Token], index: AskIndex, found: list[Rule
     if well is not None:
         past = has_phrase([w[:2] if len(w) == 4 and w.isdigit() else w for w in every], lang.history)
         if past or not _taken(tokens, index):
-            after = {_key(r) for r in signs_described_and_asked(tokens[well:], index)[0]} if well < len(tokens) else set()
+            # Said after it in its own sentence ("she's fine now but breathing very slowly"): now.
+            after: set[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = set()
+            for sentence in _sentences(question):
+                own = weaken_negated_signs(analyse(sentence, index), index)
+                end = all_well_end(own, lang)
+                if end is not None and end < len(own):
+                    after |= {_key(r) for r in signs_described_and_asked(own[end:], index)[0]}
             return [r for r in found if _key(r) in after], [r for r in found if _key(r) not in after]
     sentences = _sentences(question)
     words = sum(1 for t in tokens if t.word != ".")
