@@ -1,7 +1,9 @@
 """Step 2 of `ask`, the index: everything `ask` searches, derived from one knowledge file.
 
-`build_index` makes it (the loader caches it as plain JSON, `AskIndex.to_data`), and
-`AskIndex.from_data` reads it back. These are NamedTuples and plain classes rather than
+`build_index` makes it; the loader caches it as `AskIndex.to_cache` writes it (a JSON header and
+the large tables in buckets, decoded as a question looks words up: features/ask/index_tables.py)
+and reads it back with `AskIndex.from_cache`. `to_data` / `from_data` are the same index as plain
+JSON data. These are NamedTuples and plain classes rather than
 msgspec Structs or dataclasses: importing msgspec (or `dataclasses`, which imports `inspect`)
 would cost more than ranking the question.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from baclofen_cli.features.ask import index_tables
 from baclofen_cli.features.ask.postings import Idf, Postings
 from baclofen_cli.features.ask.tokens import AskWords, ask_words, is_definition
 
@@ -144,8 +147,18 @@ class AskIndex(NamedTuple):
             }
         )
 
+    @classmethod
+    def from_cache(cls, payload: bytes) -> AskIndex:
+        return cls.from_data(index_tables.decode(payload))
+
+    def to_cache(self) -> bytes:
+        return index_tables.encode(self.to_data())
+
     def to_data(self) -> dict[str, Any]:
         data = self._asdict()
+        for name, value in data.items():
+            if isinstance(value, index_tables.LazyTable):  # read from the cache: every bucket
+                data[name] = list(value) if name in index_tables.WORD_SETS else value.whole()
         data["postings"] = {stem: " ".join(map(str, self.postings[stem])) for stem in self.postings}
         data["idf"] = [self.idf.total, self.idf.highest]
         data["words"] = self.words.to_data()
