@@ -114,6 +114,10 @@ def _damaged(payload: bytes, how: str) -> bytes:
         return json.dumps(parsed).encode() + b"\n" + blob
     if how == "bytes no table holds":
         return payload + b"{}"
+    if how == "a document row cut short":
+        parsed = json.loads(header)
+        parsed["head"]["docs"][0] = parsed["head"]["docs"][0][:3]
+        return json.dumps(parsed).encode() + b"\n" + blob
     if how == "a table missing":
         parsed = json.loads(header)
         del parsed["tables"]["drugs"]
@@ -122,7 +126,8 @@ def _damaged(payload: bytes, how: str) -> bytes:
 
 
 @pytest.mark.parametrize("how", ["older form", "cut short", "no header line", "another form",
-                                 "a range outside the file", "bytes no table holds", "a table missing", "garbage"])
+                                 "a range outside the file", "bytes no table holds", "a document row cut short",
+                                 "a table missing", "garbage"])
 @pytest.mark.parametrize("seal", [False, True], ids=["hand-written", "sealed"])
 def test_an_ask_index_of_another_form_is_rebuilt(tmp_path: Path, how: str, seal: bool) -> None:
     """An upgrade finds the older form (sealed by the older version); a crash or an edit leaves a
