@@ -49,8 +49,8 @@ from baclofen_cli.features.ask.scope import (
     asks_mixing,
     mentioned_drugs,
     min_score,
-    mixing_across_article,
     names_medicine,
+    only_substances,
     only_the_name,
     other_medicine_question,
     substances,
@@ -265,7 +265,7 @@ def _ranked_results(
     unaided = ranked[0] if ranked else None
     if (drugs or found) and index.interactions_topic:
         # A named medicine from the interactions block: the interactions topic is relevant.
-        mixing = asks_mixing(tokens, index, found) or mixing_across_article(tokens, index, found)
+        mixing = asks_mixing(tokens, index, found) or only_substances(tokens, index, found)
         for item in ranked:
             if item.topic == index.interactions_topic:
                 item.score = max(item.score, MIN_SCORE)
@@ -320,6 +320,7 @@ def _ranked_results(
         # "what is baclofen", "baclofen?": the document about the medicine itself.
         home = next((d.topic for d in index.docs if d.kind == "drug"), index.topics[0] if index.topics else "")
         ranked = [Ranked(topic=home, score=max(ANCHORED_MIN_SCORE, ranked[0].score if ranked else 0.0), sections=[])]
+        floor = ANCHORED_MIN_SCORE  # "what is it": what the guide is about
     results: list[dict[str, Any]] = []
     if ranked and floor is not None and ranked[0].score > 0 and ranked[0].score >= floor:
         best = ranked[0]
