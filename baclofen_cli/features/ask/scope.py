@@ -137,8 +137,14 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
             near |= set(range(n - REFERENCE_REACH, n + REFERENCE_REACH + 1))
             if any(0 <= k < len(words) and k in drunk for k in near):
                 continue
-        if token.word != it and any(k in found or (0 <= k < len(tokens) and tokens[k].unknown) for k in near):
-            continue  # "blood pressure tablets", "a dose of amoxicillin"
+        if token.word != it and any(k in found or (0 <= k < len(tokens) and (tokens[k].unknown or tokens[k].corrected))
+                                    for k in near):
+            continue  # "blood pressure tablets", "a dose of amoxicillin", "250 grams of flour" (read as "floor")
+        thing = tokens[n + 2] if n + 2 < len(tokens) and words[n + 1] == of else None
+        if token.word != it and thing is not None and not (
+                thing.word in lang.stop_words or thing.word in lang.references or thing.word.isdigit()
+                or lang.stem(thing.word) in index.references or thing.stems.keys() & index.name_stems):
+            continue  # "500 grams of sugar": an amount of something else
         if token.word == lang.role("pill") and n and words[n - 1] == lang.role("the"):
             continue  # "the pill": the contraceptive pill
         if token.word != it and n and words[n - 1] in lang.other_kind:
