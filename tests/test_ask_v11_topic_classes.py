@@ -71,7 +71,8 @@ CASES = [
     # liver disease, the first dose, crushing and splitting, dreams
     ("liver cirrhosis", ["precautions"]),
     ("starting dose?", ["dosing"]),
-    ("cut tablet in half?", ["administration"]),
+    ("crushing the pills ok?", ["administration"]),
+    ("cut tablet in half?", ["administration", "common-questions"]),
     ("split pill", ["administration"]),
     ("strange dreams", ["side-effects"]),
 ]

@@ -32,7 +32,7 @@ _WORD_SETS = (
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
     "place_words", "drinks", "puzzled_lead_ins", "number_joiners", "intent_words", "pointing_back", "together_words",
-    "definition_words",
+    "definition_words", "advice_words",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
@@ -43,7 +43,7 @@ _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_a
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
              "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks", "general_subjects",
              "puzzled_lead_ins", "number_joiners", "intent_words", "all_well", "pointing_back", "request_markers",
-             "together_words", "remedy_asks", "definition_words")
+             "together_words", "remedy_asks", "definition_words", "advice_words")
 
 
 class AskWords(NamedTuple):
@@ -121,6 +121,8 @@ class AskWords(NamedTuple):
     pointing_back: frozenset[str]
     # "baclofen meaning", "define baclofen": words that ask what a named thing is (scope.only_the_name).
     definition_words: frozenset[str]
+    # "... Any tips from carers?": a short closing sentence with one of these calls for advice (focus).
+    advice_words: frozenset[str]
     # Words that ask to put two named medicines together, anywhere (scope.asks_mixing).
     together_words: frozenset[str]
     history: tuple[str, ...]
