@@ -83,3 +83,53 @@ def test_short_and_everyday_wordings_get_the_right_topic_and_no_alarm(runner, qu
     data = ask_json(runner, question)
     assert data["emergency"] is False, question
     assert first_topic(data) in topics, (question, first_topic(data))
+
+
+MORE_CASES = [
+    # a drink to swallow it with; who must avoid it; what an overdose does to breathing
+    ("can i swallow it with orange juice", ["administration"]),
+    ("who is baclofen not suitable for", ["precautions"]),
+    ("what does too much baclofen do to your breathing", ["overdose"]),
+    # a past event, then how to avoid it again; a long-standing condition that is well controlled
+    ("fell over last year on baclofen, how can i avoid feeling dizzy", ["side-effects", "precautions"]),
+    ("my asthma is well managed, does it matter on baclofen", ["precautions"]),
+]
+
+
+@pytest.mark.parametrize(("question", "topics"), MORE_CASES)
+def test_drinks_cautions_and_past_events_get_the_right_topic(runner, question: str, topics: list[str]) -> None:  # noqa: ANN001
+    data = ask_json(runner, question)
+    assert data["emergency"] is False, question
+    assert first_topic(data) in topics, (question, first_topic(data))
+
+
+LONG_POSTS = [
+    # a closing call for advice: the question before it is the one asked (spacing of doses)
+    ("Dad takes his baclofen at 8, 2 and 8 but I work shifts and can only get to him twice a day. He uses a pill "
+     "organiser and mostly remembers. How long should there be between his doses? Any advice?",
+     ["administration", "missed-dose"]),
+    # planning a pregnancy
+    ("I am 31 and have had MS for eight years, managed with baclofen 10mg three times a day. My partner and I are "
+     "thinking about a baby in the spring and I see my neurologist only once a year. Is there anything about "
+     "baclofen we should plan for before trying?", ["pregnancy"]),
+    # a pump clinic that changes: who arranges the refill
+    ("We moved house last month and my daughter's pump follow-up is now with a new hospital two hours away. The old "
+     "team say they have sent the notes but nobody has rung us and her refill is due in three weeks. Who is meant "
+     "to arrange the refill now?", ["pump"]),
+]
+
+
+@pytest.mark.parametrize(("post", "topics"), LONG_POSTS)
+def test_a_long_post_is_answered_from_the_question_it_asks(runner, post: str, topics: list[str]) -> None:  # noqa: ANN001
+    data = ask_json(runner, post)
+    assert data["emergency"] is False
+    assert first_topic(data) in topics, first_topic(data)
+
+
+def test_a_supposed_pet_gets_the_pet_section_without_the_alarm(runner) -> None:  # noqa: ANN001
+    """"what if the cat ever ate one": the vet section of the file (`ask.pet_heading`), no alarm."""
+    heading = read_yaml(DATA_FILE)["ask"]["pet_heading"]
+    data = ask_json(runner, "what if the cat ever ate one of my tablets")
+    assert data["emergency"] is False
+    assert [r["section"] for r in data["results"]] == [heading]
+    assert [n["kind"] for n in data["notices"]] == ["warning"]

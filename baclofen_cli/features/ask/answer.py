@@ -143,8 +143,9 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         supposed = has_phrase(every, lang.hypothetical) and not has_phrase(every, lang.now)
         eaten = bool(rules) or (ate_or_took(tokens, lang) and not supposed)
         notices = [_notice(hints.pet_message, "emergency" if eaten else "warning")] if hints.pet_message else []
-        if eaten:
-            return Answer(emergency=True, results=_pet_section(kb), notices=notices, reason="pet", **base)
+        if eaten or (supposed and ate_or_took(tokens, lang)):
+            # "what would happen if my dog ever ate one": the same section, without the alarm.
+            return Answer(emergency=eaten, results=_pet_section(kb), notices=notices, reason="pet", **base)
         # A long post's question sentence, as below ("... a curious cat ... where's the safest
         # place?"), ranked without the animal, which only says why the vet line leads.
         focus = question_focus(question, tokens, index)
