@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from ask_cli import ask_json, first_topic
+
 from conftest import DATA_FILE, invoke, read_yaml
 
 # Another medicine named first, then "it", asked what or how: that medicine's own use, never ours.

@@ -39,6 +39,7 @@ from baclofen_cli.features.ask.emergency import (
     signs_described_and_asked,
 )
 from baclofen_cli.features.ask.focus import add_background, question_focus
+from baclofen_cli.features.ask.mixing import asks_mixing, names_medicine, unknown_medicine
 from baclofen_cli.features.ask.negation import weaken_negated_signs
 from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, analyse, content_tokens
 from baclofen_cli.features.ask.rank import Ranked, is_weak, lift, rank
@@ -46,15 +47,12 @@ from baclofen_cli.features.ask.scope import (
     ANCHORED_MIN_SCORE,
     FULL_COVERAGE,
     MIN_SCORE,
-    asks_mixing,
     mentioned_drugs,
     min_score,
-    names_medicine,
     only_substances,
     only_the_name,
     other_medicine_question,
     substances,
-    unknown_medicine,
     words_not_in,
 )
 from baclofen_cli.features.ask.self_harm import said, self_harm_said

@@ -13,13 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.emergency import has_phrase, signs_described_and_asked
-from baclofen_cli.features.ask.mixing import (  # noqa: F401 (asks_mixing, unknown_medicine: the answer's)
-    asks_mixing,
-    joined_before,
-    names_medicine,
-    other_named_first,
-    unknown_medicine,
-)
+from baclofen_cli.features.ask.mixing import joined_before, other_named_first
+from baclofen_cli.features.ask.mixing import names_medicine as names_medicine  # the guide's import
 from baclofen_cli.features.ask.question import content_tokens
 from baclofen_cli.features.ask.rank import is_weak
 from baclofen_cli.features.ask.token import typed_stem
@@ -232,7 +227,8 @@ def min_score(
                and (t.word not in lang.stop_words or (t.corrected and t.distance <= 1))]
     # A word of time or a count may come with them ("nauseous all day", "forgot the lunchtime one"),
     # and "can not" says what someone cannot do ("cant pee"): no question word then.
-    unable = {n for n, t in enumerate(typed[:-1]) if t.word in lang.question_words and typed[n + 1].word in lang.negations}
+    unable = {n for n, t in enumerate(typed[:-1])
+              if t.word in lang.question_words and typed[n + 1].word in lang.negations}
     said = [t for t in meaning if t.word not in lang.weak_words and not t.word.isdigit()]
     if (
         0 < len(said) <= SHORT_QUESTION_WORDS and len(typed) <= SHORT_QUESTION_WORDS + 2
@@ -294,7 +290,8 @@ def other_medicine_question(tokens: list[Token], index: AskIndex, found: dict[in
     defined = bool(found) and (is_definition(words, lang) or _asks_what_it_does(words, lang))
     # "propranolol for stage fright, how does it help": "it" is the medicine named before it, and
     # the question asks what or how (not "xanax, can i take it": with this one, the interactions).
-    theirs = bool((lang.question_words - lang.yes_no_openers) & set(words)) and any(t.word == lang.role("it") and other_named_first(tokens, index, found, n) for n, t in enumerate(tokens))
+    theirs = bool((lang.question_words - lang.yes_no_openers) & set(words)) and any(
+        t.word == lang.role("it") and other_named_first(tokens, index, found, n) for n, t in enumerate(tokens))
     if not index.other_cues or not (counted or defined or theirs or has_phrase(words, index.other_cues)):
         return []
     if names_medicine(tokens, index):
