@@ -53,8 +53,10 @@ HELP_FILE = "help.json"
 _PACKAGE_DIR = Path(baclofen_cli.__file__).resolve().parent
 
 # Derived indexes cached beside the knowledge base: name -> "module:function".
-# Each function takes a KnowledgeBase and returns an index: either an object with `to_data()`
-# (plain JSON data) and a `from_data()` classmethod, or a msgspec Struct.
+# Each function takes a KnowledgeBase and returns an index: an object with `to_cache()` (the
+# bytes of its cache file) and a `from_cache()` classmethod (the `ask` index, whose large tables
+# are decoded as they are read), or one with `to_data()` (plain JSON data) and a `from_data()`
+# classmethod, or a msgspec Struct.
 INDEX_BUILDERS: dict[str, str] = {
     "drugs": "baclofen_cli.features.interactions.names:build_index",
     "ask": "baclofen_cli.features.ask.index:build_index",
@@ -85,27 +87,18 @@ class Compiled:
         imports msgspec; any other kind is a msgspec Struct, decoded and checked by msgspec.
         """
         file_name = f"{name}.json"
-        plain = hasattr(kind, "from_data")
         raw = read_cache_file(self.cache_dir / file_name, self.cache_dir.name) if self.cache_dir else None
         if raw is not None:
             try:
-                if plain:
-                    return kind.from_data(json.loads(raw))  # type: ignore[attr-defined, no-any-return]
-                import msgspec
-
-                return msgspec.json.decode(raw, type=kind)
+                return _decode_index(kind, raw)
             except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as exc:
                 # A sealed file of the wrong shape (a bug, an edit by hand): rebuilt, never fatal.
                 # msgspec's DecodeError and ValidationError are ValueErrors; RecursionError: nested too deep.
                 debug(f"rebuilding {file_name} in {self.cache_dir}: {type(exc).__name__}")
-        import msgspec
-
-        encoded = msgspec.json.encode(_build_index(name, self.typed()))
+        encoded = _encode_index(name, self.typed())
         if self.cache_dir:
             write_cache_file(self.cache_dir, file_name, encoded)
-        if plain:
-            return kind.from_data(json.loads(encoded))  # type: ignore[attr-defined, no-any-return]
-        return msgspec.json.decode(encoded, type=kind)
+        return _decode_index(kind, encoded)
 
     def typed(self) -> KnowledgeBase:
         """The knowledge base as model structs (for index builders), converted once."""
@@ -223,7 +216,7 @@ def compile_kb(kb: KnowledgeBase, cache_dir: Path | None) -> Compiled:
     encoded = msgspec.json.encode(kb)
     if cache_dir is not None and make_entry(cache_dir):
         for name in INDEX_BUILDERS:
-            write_cache_file(cache_dir, f"{name}.json", msgspec.json.encode(_build_index(name, kb)))
+            write_cache_file(cache_dir, f"{name}.json", _encode_index(name, kb))
         write_cache_file(cache_dir, KB_FILE, encoded)
         owned = [KB_FILE, HELP_FILE, *(f"{name}.json" for name in INDEX_BUILDERS)]
         prune(cache_dir.parent, keep=cache_dir, owned=owned)
@@ -342,11 +335,36 @@ def _rule_problems_anyway(data: dict[str, Any], lines: dict[Any, int], inherited
 
 def _build_index(name: str, kb: KnowledgeBase) -> Any:
     """The index as data msgspec can encode."""
+    index = _built_index(name, kb)
+    return index.to_data() if hasattr(index, "to_data") else index
+
+
+def _built_index(name: str, kb: KnowledgeBase) -> Any:
     from importlib import import_module
 
     module_name, _, function = INDEX_BUILDERS[name].partition(":")
-    index = getattr(import_module(module_name), function)(kb)
-    return index.to_data() if hasattr(index, "to_data") else index
+    return getattr(import_module(module_name), function)(kb)
+
+
+def _encode_index(name: str, kb: KnowledgeBase) -> bytes:
+    """The bytes of an index's cache file."""
+    import msgspec
+
+    index = _built_index(name, kb)
+    if hasattr(index, "to_cache"):
+        return index.to_cache()  # type: ignore[no-any-return]
+    return msgspec.json.encode(index.to_data() if hasattr(index, "to_data") else index)
+
+
+def _decode_index(kind: type[T], raw: bytes) -> T:
+    """An index from its cache file's bytes: by its own `from_cache`, from plain JSON data, or by msgspec."""
+    if hasattr(kind, "from_cache"):
+        return kind.from_cache(raw)  # type: ignore[attr-defined, no-any-return]
+    if hasattr(kind, "from_data"):
+        return kind.from_data(json.loads(raw))  # type: ignore[attr-defined, no-any-return]
+    import msgspec
+
+    return msgspec.json.decode(raw, type=kind)
 
 
 def _cache_key(raw: bytes) -> str:

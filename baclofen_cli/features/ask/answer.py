@@ -39,6 +39,7 @@ from baclofen_cli.features.ask.emergency import (
     signs_described_and_asked,
 )
 from baclofen_cli.features.ask.focus import add_background, question_focus
+from baclofen_cli.features.ask.mixing import asks_mixing, names_medicine, unknown_medicine
 from baclofen_cli.features.ask.negation import weaken_negated_signs
 from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, analyse, content_tokens
 from baclofen_cli.features.ask.rank import Ranked, is_weak, lift, rank
@@ -46,15 +47,12 @@ from baclofen_cli.features.ask.scope import (
     ANCHORED_MIN_SCORE,
     FULL_COVERAGE,
     MIN_SCORE,
-    asks_mixing,
     mentioned_drugs,
     min_score,
-    mixing_across_article,
-    names_medicine,
+    only_substances,
     only_the_name,
     other_medicine_question,
     substances,
-    unknown_medicine,
     words_not_in,
 )
 from baclofen_cli.features.ask.self_harm import said, self_harm_said
@@ -143,8 +141,9 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         supposed = has_phrase(every, lang.hypothetical) and not has_phrase(every, lang.now)
         eaten = bool(rules) or (ate_or_took(tokens, lang) and not supposed)
         notices = [_notice(hints.pet_message, "emergency" if eaten else "warning")] if hints.pet_message else []
-        if eaten:
-            return Answer(emergency=True, results=_pet_section(kb), notices=notices, reason="pet", **base)
+        if eaten or (supposed and ate_or_took(tokens, lang)):
+            # "what would happen if my dog ever ate one": the same section, without the alarm.
+            return Answer(emergency=eaten, results=_pet_section(kb), notices=notices, reason="pet", **base)
         # A long post's question sentence, as below ("... a curious cat ... where's the safest
         # place?"), ranked without the animal, which only says why the vet line leads.
         focus = question_focus(question, tokens, index)
@@ -265,7 +264,7 @@ def _ranked_results(
     unaided = ranked[0] if ranked else None
     if (drugs or found) and index.interactions_topic:
         # A named medicine from the interactions block: the interactions topic is relevant.
-        mixing = asks_mixing(tokens, index, found) or mixing_across_article(tokens, index, found)
+        mixing = asks_mixing(tokens, index, found) or only_substances(tokens, index, found)
         for item in ranked:
             if item.topic == index.interactions_topic:
                 item.score = max(item.score, MIN_SCORE)
@@ -320,6 +319,7 @@ def _ranked_results(
         # "what is baclofen", "baclofen?": the document about the medicine itself.
         home = next((d.topic for d in index.docs if d.kind == "drug"), index.topics[0] if index.topics else "")
         ranked = [Ranked(topic=home, score=max(ANCHORED_MIN_SCORE, ranked[0].score if ranked else 0.0), sections=[])]
+        floor = ANCHORED_MIN_SCORE  # "what is it": what the guide is about
     results: list[dict[str, Any]] = []
     if ranked and floor is not None and ranked[0].score > 0 and ranked[0].score >= floor:
         best = ranked[0]

@@ -19,6 +19,9 @@ LONG_MESSAGE_WORDS = 20
 # A question sentence with fewer words than this besides stop and question words ("is that a
 # good idea?", "is this safe?") points back to the sentence before it.
 VAGUE_QUESTION_WORDS = 3
+# A question sentence this short with one of the language's `advice_words` ("Any tips from carers?",
+# "Thoughts?") is a call for advice: the question before it is the one asked.
+ADVICE_CALL_WORDS = 5
 
 
 def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str | None:
@@ -49,11 +52,23 @@ def question_focus(question: str, tokens: list[Token], index: AskIndex) -> str |
     ]
     if not asking:
         return None
-    focus = asking[-1]
     plain = lang.stop_words | lang.question_words | lang.weak_words
+
+    def is_vague(sentence: str) -> bool:
+        return sum(w.isalnum() and w not in plain for w in words_of(sentence)) < VAGUE_QUESTION_WORDS
+
+    def calls_for_advice(sentence: str) -> bool:
+        said = [w for w in words_of(sentence) if w.isalnum()]
+        return len(said) <= ADVICE_CALL_WORDS and bool(lang.advice_words & set(said))
+
+    focus = asking[-1]
+    if calls_for_advice(focus) and not lang.pointing_back & set(words_of(focus)):
+        # "How far apart should the doses be? ... Any tips from carers?": a closing call for advice;
+        # an earlier question that names what it asks is the one asked.
+        focus = next((p for p in reversed(asking[:-1]) if not calls_for_advice(p)), focus)
     at = sentences.index(focus)
     said = words_of(focus)
-    vague = sum(w.isalnum() and w not in plain for w in said) < VAGUE_QUESTION_WORDS
+    vague = is_vague(focus)
     if at and vague and lang.pointing_back & set(said):
         # "... He says I can have some of his tablets. Is that a good idea?": a question that
         # points back is asked about the sentence before it.

@@ -1,20 +1,28 @@
 """Step 2 of `ask`, the index: everything `ask` searches, derived from one knowledge file.
 
-`build_index` makes it (the loader caches it as plain JSON, `AskIndex.to_data`), and
-`AskIndex.from_data` reads it back. These are NamedTuples and plain classes rather than
+`build_index` makes it; the loader caches it as `AskIndex.to_cache` writes it (a JSON header and
+the large tables in buckets, decoded as a question looks words up: features/ask/index_tables.py)
+and reads it back with `AskIndex.from_cache`. `to_data` / `from_data` are the same index as plain
+JSON data. These are NamedTuples and plain classes rather than
 msgspec Structs or dataclasses: importing msgspec (or `dataclasses`, which imports `inspect`)
 would cost more than ranking the question.
+
+No `from __future__ import annotations` here: typing.NamedTuple turns each string annotation into
+a ForwardRef, compiling it, and the ~50 fields' compiles cost more than a question's ranking on
+every `ask`. The few annotations naming a type not defined yet are quoted instead.
 """
-from __future__ import annotations
-
 import math
-from typing import TYPE_CHECKING, Any, NamedTuple
+from functools import partial
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from baclofen_cli.features.ask import index_tables
 from baclofen_cli.features.ask.postings import Idf, Postings
 from baclofen_cli.features.ask.tokens import AskWords, ask_words, is_definition
 
 if TYPE_CHECKING:
     from baclofen_cli.core.model import KnowledgeBase
+
+_Row = TypeVar("_Row", bound=tuple[Any, ...])  # a NamedTuple
 
 
 class Doc(NamedTuple):
@@ -53,8 +61,18 @@ class Choices(NamedTuple):
     contexts: list[list[Phrase]]
 
     @classmethod
-    def from_row(cls, row: list[Any]) -> Choices:
+    def from_row(cls, row: list[Any]) -> "Choices":
         return cls([Phrase(*p) for p in row[0]], [[Phrase(*p) for p in part] for part in row[1]])
+
+
+def rows_of(kind: type[_Row], rows: list[list[Any]]) -> list[_Row]:
+    """Cached rows as NamedTuples, made by tuple.__new__ in C: a call of each one's Python
+    __new__ (`Doc(*row)`) for each of ~2,000 documents cost every `ask` about twice as much.
+    A row of another width is a ValueError, as the loader wants (it rebuilds the file)."""
+    width = len(kind._fields)  # type: ignore[attr-defined]
+    if any(len(row) != width for row in rows):
+        raise ValueError(f"a cached {kind.__name__} of the wrong width")
+    return list(map(partial(tuple.__new__, kind), rows))
 
 
 class AskIndex(NamedTuple):
@@ -129,23 +147,33 @@ class AskIndex(NamedTuple):
     words: AskWords
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> AskIndex:
+    def from_data(cls, data: dict[str, Any]) -> "AskIndex":
         return cls(
             **{
                 **data,
-                "docs": [Doc(*row) for row in data["docs"]],
+                "docs": rows_of(Doc, data["docs"]),
                 "emergency": [Choices.from_row(row) for row in data["emergency"]],
-                "cues": [Phrase(*row) for row in data["cues"]],
-                "self_harm": [Phrase(*row) for row in data["self_harm"]],
-                "number_requests": [Phrase(*row) for row in data["number_requests"]],
+                "cues": rows_of(Phrase, data["cues"]),
+                "self_harm": rows_of(Phrase, data["self_harm"]),
+                "number_requests": rows_of(Phrase, data["number_requests"]),
                 "postings": (postings := Postings(data["postings"])),
                 "idf": Idf(postings, *data["idf"]),
                 "words": AskWords.from_data(data["words"]),
             }
         )
 
+    @classmethod
+    def from_cache(cls, payload: bytes) -> "AskIndex":
+        return cls.from_data(index_tables.decode(payload))
+
+    def to_cache(self) -> bytes:
+        return index_tables.encode(self.to_data())
+
     def to_data(self) -> dict[str, Any]:
         data = self._asdict()
+        for name, value in data.items():
+            if isinstance(value, index_tables.LazyTable):  # read from the cache: every bucket
+                data[name] = list(value) if name in index_tables.WORD_SETS else value.whole()
         data["postings"] = {stem: " ".join(map(str, self.postings[stem])) for stem in self.postings}
         data["idf"] = [self.idf.total, self.idf.highest]
         data["words"] = self.words.to_data()
@@ -171,7 +199,7 @@ def _choices(text: str, words: AskWords) -> Choices:
     return Choices(signs=parts[0], contexts=parts[1:])
 
 
-def build_index(kb: KnowledgeBase) -> AskIndex:
+def build_index(kb: "KnowledgeBase") -> AskIndex:
     """Everything `ask` needs, derived from one knowledge file (cached by the loader)."""
     lang = ask_words(kb.drug.language)
     stem, tokenize = lang.stem, lang.tokenize
@@ -343,7 +371,7 @@ def _class_stems(drug_class: str, lang: AskWords) -> list[str]:
     return sorted({lang.stem(words[-1]) for words in parts if words and words[-1].isalpha() and len(words[-1]) > 3})
 
 
-def _day_maximum(kb: KnowledgeBase, lang: AskWords) -> list[Any]:
+def _day_maximum(kb: "KnowledgeBase", lang: AskWords) -> list[Any]:
     """[unit, amount]: the largest amount the topics give before one of `ask.daily_amount_phrases`
     ("The most the US label allows is 80 mg a day" -> ["mg", 80]); [] if none."""
     best: list[Any] = []

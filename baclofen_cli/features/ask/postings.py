@@ -4,25 +4,39 @@ out from them, both turned into numbers only for the words a question uses."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 
-class Postings(dict[str, list[int]]):
+class Postings(Mapping[str, list[int]]):
     """stem -> [doc number, count, ...], cached as text ("12 1 40 2") and turned into numbers only
-    for the words a question uses: decoding every list on every run cost more than the ranking."""
+    for the words a question uses: decoding every list on every run cost more than the ranking.
+    `source` is the table as built (lists) or as cached (text, in a LazyTable of buckets)."""
 
-    __slots__ = ()
+    __slots__ = ("_source", "_numbers")
+
+    def __init__(self, source: Mapping[str, list[int] | str]) -> None:
+        self._source = source
+        self._numbers: dict[str, list[int]] = {}
 
     def __getitem__(self, key: str) -> list[int]:
-        value: list[int] | str = dict.__getitem__(self, key)
-        if isinstance(value, str):
-            value = [int(part) for part in value.split()]
-            dict.__setitem__(self, key, value)
+        value = self._numbers.get(key)
+        if value is None:
+            found = self._source[key]
+            value = self._numbers[key] = [int(part) for part in found.split()] if isinstance(found, str) else found
         return value
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._source
+
     def get(self, key: str, default: Any = None) -> Any:
-        # Not self.get(...) (this method): the value is decoded by __getitem__.
-        return self[key] if key in self else default  # noqa: SIM401
+        return self[key] if key in self._source else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._source)
+
+    def __len__(self) -> int:
+        return len(self._source)
 
 
 class Idf(dict[str, float]):
@@ -32,7 +46,7 @@ class Idf(dict[str, float]):
 
     __slots__ = ("_postings", "total", "highest")
 
-    def __init__(self, postings: dict[str, list[int]], total: int, highest: float) -> None:
+    def __init__(self, postings: Mapping[str, list[int]], total: int, highest: float) -> None:
         super().__init__()
         self._postings, self.total, self.highest = postings, total, highest
 

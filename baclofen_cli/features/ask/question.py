@@ -42,7 +42,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     tokens: list[Token] = []
     taking = set(index.taking)
     fixes: dict[str, tuple[str, int] | None] = {}
-    plain = set(index.plain_words)
+    plain = index.plain_words  # looked up word by word: a set of them would decode every bucket
     for word in words:
         if word in CLAUSE_BREAKS:
             tokens.append(Token(word=".", stems={}))

@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.emergency import has_phrase, signs_described_and_asked
+from baclofen_cli.features.ask.mixing import joined_before, other_named_first
+from baclofen_cli.features.ask.mixing import names_medicine as names_medicine  # the guide's import
 from baclofen_cli.features.ask.question import content_tokens
 from baclofen_cli.features.ask.rank import is_weak
 from baclofen_cli.features.ask.token import typed_stem
@@ -52,11 +54,6 @@ FULL_COVERAGE = 0.8
 SHORT_QUESTION_WORDS = 2
 # How far from a reference read by its stem only another medicine or a drink makes it theirs.
 REFERENCE_REACH = 3
-
-
-def names_medicine(tokens: list[Token], index: AskIndex) -> bool:
-    """The question names this medicine ("baclofen", "lioresal")."""
-    return any(s in index.anchors for t in tokens for s in t.stems)
 
 
 def _drug_spans(tokens: list[Token], index: AskIndex) -> list[tuple[int, int, str]]:
@@ -119,6 +116,8 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
     words = [t.word for t in tokens]
     drunk = drinks_drunk(words, lang)
     for n, token in enumerate(tokens):
+        if token.word == it and other_named_first(tokens, index, found, n):
+            continue  # "pregabalin, how quickly does it start helping": that medicine
         if token.word == it and lang.dummy_it_near & set(words[max(0, n - 1) : n + 2]):
             after = words[n + 1 : n + 5]
             # "is it ok to...", "it is safe if...", and a closing "...is it" ("what time is it").
@@ -133,14 +132,30 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
             near |= set(range(n - REFERENCE_REACH, n + REFERENCE_REACH + 1))
             if any(0 <= k < len(words) and k in drunk for k in near):
                 continue
-        if token.word != it and any(k in found or (0 <= k < len(tokens) and tokens[k].unknown) for k in near):
-            continue  # "blood pressure tablets", "a dose of amoxicillin"
+        if token.word != it and any(k in found or (0 <= k < len(tokens) and (tokens[k].unknown or tokens[k].corrected))
+                                    for k in near):
+            continue  # "blood pressure tablets", "a dose of amoxicillin", "250 grams of flour" (read as "floor")
+        thing = tokens[n + 2] if n + 2 < len(tokens) and words[n + 1] == of else None
+        if token.word != it and thing is not None and not (
+                thing.word in lang.stop_words or thing.word in lang.references or thing.word.isdigit()
+                or lang.stem(thing.word) in index.references or thing.stems.keys() & index.name_stems):
+            continue  # "500 grams of sugar": an amount of something else
         if token.word == lang.role("pill") and n and words[n - 1] == lang.role("the"):
             continue  # "the pill": the contraceptive pill
         if token.word != it and n and words[n - 1] in lang.other_kind:
             continue  # "the best medicine for a cold", "another tablet"
         return True
     return False
+
+
+def only_substances(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> bool:
+    """"painkillers too?", "and beer?": nothing but another medicine or drink named (with stop
+    words): whether it goes with this one is the question."""
+    lang = index.words
+    said = [n for n, t in enumerate(tokens) if t.word != "." and t.word not in lang.stop_words
+            and t.word not in lang.question_words and t.word not in lang.short_question_ignores]
+    # One of them: "can i drink on antibiotics" is about the other two.
+    return len(set(found.values())) == 1 and all(n in found for n in said)
 
 
 def drinks_drunk(words: list[str], lang: AskWords) -> list[int]:
@@ -151,10 +166,19 @@ def drinks_drunk(words: list[str], lang: AskWords) -> list[int]:
 
 
 def only_the_name(tokens: list[Token], index: AskIndex) -> bool:
+    """"baclofen?", "baclofen meaning", "what is it": what the medicine is, and nothing else asked
+    (a word of defining beside the name; a "what is" question ending on "it" or "this")."""
+    lang = index.words
     words = content_tokens(tokens, index)
+    defining = {lang.stem(w) for w in lang.definition_words}
     named = [w for w in words if typed_stem(w) in index.name_stems]
-    rest = [w for w in words if typed_stem(w) not in index.name_stems and not is_weak(w, index)]
-    return bool(named) and not rest
+    rest = [w for w in words if typed_stem(w) not in index.name_stems and not is_weak(w, index)
+            and typed_stem(w) not in defining]
+    if named:
+        return not rest
+    typed = [t.word for t in tokens if t.word != "."]
+    return (all(is_weak(w, index) for w in words) and is_definition(typed, lang) and typed[-1:] != []
+            and typed[-1] in lang.references)
 
 
 def min_score(
@@ -174,7 +198,8 @@ def min_score(
     if found is None:
         found = substances(tokens, index)
     referred = named or refers_to_medicine(tokens, index, found)
-    if not referred and has_phrase([t.word for t in tokens], lang.general_subjects) and not (
+    words = [t.word for t in tokens]
+    if not referred and (has_phrase(words, lang.general_subjects) or _asks_remedy(words, lang)) and not (
             (ranked and _in_headings(tokens, index, ranked[0].topic)) or any(signs_described_and_asked(tokens, index))):
         # "how many hours sleep does an adult need", "does red wine help your heart": about people
         # at large, and neither the medicine, nor "it"/"my tablets", nor what the best topic is
@@ -182,7 +207,7 @@ def min_score(
         # phrasings know is spoken of.
         return None
     others = len(set(found.values()))
-    if others and not referred:
+    if others and not referred and not only_substances(tokens, index, found):
         # The best topic on the question's words alone, before a named medicine lifts the
         # interactions topic: "how much ibuprofen can i take" is about a dose, of ibuprofen.
         best = unaided or (ranked[0] if ranked else None)
@@ -200,10 +225,15 @@ def min_score(
     # "grapefruit juice ok"), and one slip of the keyboard ("nauseus").
     meaning = [t for t in typed if t.word not in lang.question_words
                and (t.word not in lang.stop_words or (t.corrected and t.distance <= 1))]
+    # A word of time or a count may come with them ("nauseous all day", "forgot the lunchtime one"),
+    # and "can not" says what someone cannot do ("cant pee"): no question word then.
+    unable = {n for n, t in enumerate(typed[:-1])
+              if t.word in lang.question_words and typed[n + 1].word in lang.negations}
+    said = [t for t in meaning if t.word not in lang.weak_words and not t.word.isdigit()]
     if (
-        0 < len(meaning) <= SHORT_QUESTION_WORDS and len(typed) <= SHORT_QUESTION_WORDS + 2
-        and not any(t.unknown or (t.corrected and t.distance > 1) or t.word in lang.question_words
-                    or t.word in lang.weak_words or t.word in lang.other_kind for t in typed)
+        0 < len(said) <= SHORT_QUESTION_WORDS and len(typed) <= SHORT_QUESTION_WORDS + 2
+        and not any(t.unknown or (t.corrected and t.distance > 1) or (t.word in lang.question_words and n not in unable)
+                    or t.word in lang.other_kind for n, t in enumerate(typed))
     ):
         # "fever", "dry mouth", "dosage": a word or two, each the file's own, nothing else asked.
         return ANCHORED_MIN_SCORE
@@ -242,28 +272,11 @@ def min_score(
     return MIN_SCORE
 
 
-def unknown_medicine(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> list[str]:
-    """Words that stand where another medicine's name would, in a question about taking it
-    with this one, and that the file does not know ("can i take florbitrex with baclofen")."""
-    lang = index.words
-    mixing = lang.mixing_words
-    words = [t.word for t in tokens]
-    if not (mixing & set(words)):
-        return []
-    if not (names_medicine(tokens, index) or lang.role("it") in words):
-        return []
-    before_name = mixing | lang.taking_before
-    out = []
-    for n, token in enumerate(tokens):
-        if not token.unknown or token.corrected or len(token.word) < 5 or n in found:
-            continue
-        before = words[n - 1] if n else ""
-        if before in lang.filler - lang.possessives and n >= 2 and words[n - 2] in mixing:
-            before = words[n - 2]  # an article between: "combinarlo con el pantoprazol"
-        after = words[n + 1] if n + 1 < len(words) else ""
-        if before in before_name and (after in mixing or before in mixing):
-            out.append(token.word)
-    return out
+def _asks_remedy(words: list[str], lang: AskWords) -> bool:
+    """"how can i stop leg cramps at night", "home remedies for ...": one of the language's
+    `remedy_asks` with something after it to stop or treat (not a bare "how do i stop")."""
+    text = " ".join(words) + " "
+    return any(f" {p} " in f" {text}" and text.split(f"{p} ", 1)[-1].strip(" .") for p in lang.remedy_asks)
 
 
 def other_medicine_question(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> list[str]:
@@ -275,7 +288,11 @@ def other_medicine_question(tokens: list[Token], index: AskIndex, found: dict[in
     counted = any(n and tokens[n - 1].word.isdigit() for n in found)
     # "what is gabapentin (for)", "what are zopiclone tablets": what another medicine is.
     defined = bool(found) and (is_definition(words, lang) or _asks_what_it_does(words, lang))
-    if not index.other_cues or not (counted or defined or has_phrase(words, index.other_cues)):
+    # "propranolol for stage fright, how does it help": "it" is the medicine named before it, and
+    # the question asks what or how (not "xanax, can i take it": with this one, the interactions).
+    theirs = bool((lang.question_words - lang.yes_no_openers) & set(words)) and any(
+        t.word == lang.role("it") and other_named_first(tokens, index, found, n) for n, t in enumerate(tokens))
+    if not index.other_cues or not (counted or defined or theirs or has_phrase(words, index.other_cues)):
         return []
     if names_medicine(tokens, index):
         return []
@@ -287,10 +304,8 @@ def other_medicine_question(tokens: list[Token], index: AskIndex, found: dict[in
                 others.append(name)
         elif (
             token.unknown and not token.corrected and len(token.word) >= 5 and token.word not in others
-            and ((n and tokens[n - 1].word in lang.amount_of)
-                 # "the side effects of a prednisolone course": an article between.
-                 or (n > 1 and tokens[n - 1].word in lang.filler - lang.possessives
-                     and tokens[n - 2].word in lang.amount_of)
+            # "how much melatonin", "the side effects of a prednisolone course": an article between.
+            and (joined_before(words, n, lang, lang.amount_of, possessive=False) >= 0
                  # "flurbinex dosage", "what is zorbinol dose": the name first, then the cue.
                  or (_cue_follows(words, n + 1, index)
                      and all(w in lang.stop_words or w in lang.question_words for w in words[:n])))
@@ -300,7 +315,8 @@ def other_medicine_question(tokens: list[Token], index: AskIndex, found: dict[in
         return []
     for n, token in enumerate(tokens):
         # "my tablets", "your dose", a plain "it": this medicine, unless next to the other one.
-        if token.word == lang.role("it") and not (lang.dummy_it_near & set(words[max(0, n - 1) : n + 2])):
+        if token.word == lang.role("it") and not (lang.dummy_it_near & set(words[max(0, n - 1) : n + 2])
+                                                  or other_named_first(tokens, index, found, n)):
             return []
         if token.word in lang.references and n and words[n - 1] in lang.possessives:
             near = {n - 1, n + 1, n + 2}
@@ -319,35 +335,6 @@ def _cue_follows(words: list[str], k: int, index: AskIndex) -> bool:
     """One of `ask.other_medicine_cues` starts at words[k] ("X dosage", "X max dose")."""
     rest = " ".join(words[k : k + 4])
     return any(rest == cue or rest.startswith(cue + " ") for cue in index.other_cues)
-
-
-def mixing_across_article(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> bool:
-    """"tomarlo con la gabapentina", "take it with the gabapentin": a word of taking it, a mixing
-    word and an article before the other medicine (not "un problema con la bebida")."""
-    lang = index.words
-    mixing = lang.mixing_words
-    taking = lang.taking_before | lang.references | mixing
-    words = [t.word for t in tokens]
-    return lang.role("it") in words and any(
-        n >= 3 and words[n - 1] in lang.filler and words[n - 2] in mixing and words[n - 3] in taking
-        for n in found)
-
-
-def asks_mixing(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> bool:
-    """"have it with ibuprofen": "it", and a mixing word just before the other medicine; or
-    "xanax every day with baclofen": a mixing word just before this medicine's name."""
-    lang = index.words
-    mixing = lang.mixing_words
-    it = lang.role("it") in {t.word for t in tokens}
-    if (it and any(n and tokens[n - 1].word in mixing for n in found)) or any(
-            n and t.stems.keys() & index.anchors
-            and (tokens[n - 1].word in mixing
-                 # "ok with her baclofen": a possessive between
-                 or (n > 1 and tokens[n - 1].word in lang.possessives and tokens[n - 2].word in mixing))
-            for n, t in enumerate(tokens)):
-        return True
-    # "on 600mg gabapentin, can baclofen be added": both named, and a word that asks to put them together.
-    return bool(found) and names_medicine(tokens, index) and any(t.word in lang.together_words for t in tokens)
 
 
 def _in_headings(tokens: list[Token], index: AskIndex, topic: str) -> bool:

@@ -32,17 +32,18 @@ _WORD_SETS = (
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
     "place_words", "drinks", "puzzled_lead_ins", "number_joiners", "intent_words", "pointing_back", "together_words",
+    "definition_words", "advice_words",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
                  "request_markers", "gerund_suffixes", "past_suffixes", "past_after_endings", "idioms",
-                 "general_subjects", "all_well")
+                 "general_subjects", "all_well", "remedy_asks")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
              "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks", "general_subjects",
              "puzzled_lead_ins", "number_joiners", "intent_words", "all_well", "pointing_back", "request_markers",
-             "together_words")
+             "together_words", "remedy_asks", "definition_words", "advice_words")
 
 
 class AskWords(NamedTuple):
@@ -118,6 +119,10 @@ class AskWords(NamedTuple):
     intent_words: frozenset[str]
     # "... some of his tablets. Is that a good idea?": words of a short question that points back (focus).
     pointing_back: frozenset[str]
+    # "baclofen meaning", "define baclofen": words that ask what a named thing is (scope.only_the_name).
+    definition_words: frozenset[str]
+    # "... Any tips from carers?": a short closing sentence with one of these calls for advice (focus).
+    advice_words: frozenset[str]
     # Words that ask to put two named medicines together, anywhere (scope.asks_mixing).
     together_words: frozenset[str]
     history: tuple[str, ...]
@@ -142,6 +147,8 @@ class AskWords(NamedTuple):
     # "an adult", "teenagers", "your heart": the population at large, the subject of a general
     # health question when the medicine is not spoken of (scope.min_score).
     general_subjects: tuple[str, ...]
+    # "how can i stop ...", "home remedies for ...": self-care for a complaint at large (scope.min_score).
+    remedy_asks: tuple[str, ...]
     other_medicine_words: tuple[str, ...]
     expansions: dict[str, tuple[str, ...]]
     irregular: dict[str, tuple[str, bool]]
