@@ -137,6 +137,8 @@ def is_slip(query: str, key: str) -> bool:
         return False
     if OSA.distance(q_sound, k_sound) <= 1:
         return True
+    if len(k) > CROWDED_NAME and _liquid_dropped(q_sound, k_sound):
+        return True
     # Only vowels wrong, and at most two of them ("vicaden"); a vowel more or less in several
     # places is another word ("protien" is not "piriton"). With two wrong in a short name, the
     # last vowel may only be a blurred one (a, e, i: "vicaden"): there a brand's last vowel is its
@@ -147,6 +149,26 @@ def is_slip(query: str, key: str) -> bool:
         and OSA.distance(q_sound, k_sound) <= 2
         and (len(k) > CROWDED_NAME or _same_last_vowel(q_sound, k_sound))
     )
+
+
+# Consonants said softly after another consonant: "propanolol" for propranolol ("pr" heard as "p").
+_LIQUIDS = frozenset("rl")
+
+
+def _liquid_dropped(typed: str, meant: str) -> bool:
+    """True when `typed` (sounded) is `meant` with one "r" or "l" left out of a consonant cluster,
+    and at most one vowel wrong besides ("propanalol" for propranolol). Only for long names (the
+    caller's check): short ones sit among other real names one consonant apart."""
+    from rapidfuzz.distance import OSA
+
+    if len(typed) != len(meant) - 1:
+        return False
+    for i in range(1, len(meant)):
+        if meant[i] in _LIQUIDS and meant[i - 1] not in VOWELS and meant[i - 1] != " ":
+            spoken = meant[:i] + meant[i + 1 :]
+            if skeleton(spoken) == skeleton(typed) and OSA.distance(typed, spoken) <= 1:
+                return True
+    return False
 
 
 # Vowels patients blur in a name's last syllable ("vicaden" for Vicodin, "-ene" for "-ine").
