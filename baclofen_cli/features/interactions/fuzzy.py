@@ -137,7 +137,7 @@ def is_slip(query: str, key: str) -> bool:
         return False
     if OSA.distance(q_sound, k_sound) <= 1:
         return True
-    if len(k) > CROWDED_NAME and _liquid_dropped(q_sound, k_sound):
+    if len(k) > CROWDED_NAME and _liquid_slip(q_sound, k_sound):
         return True
     # Only vowels wrong, and at most two of them ("vicaden"); a vowel more or less in several
     # places is another word ("protien" is not "piriton"). With two wrong in a short name, the
@@ -151,24 +151,29 @@ def is_slip(query: str, key: str) -> bool:
     )
 
 
-# Consonants said softly after another consonant: "propanolol" for propranolol ("pr" heard as "p").
+# Consonants said softly after another consonant: "propanolol" for propranolol ("pr" heard as "p"),
+# or heard in the wrong cluster ("metropolol" for metoprolol, "zoplicone" for zopiclone).
 _LIQUIDS = frozenset("rl")
 
 
-def _liquid_dropped(typed: str, meant: str) -> bool:
-    """True when `typed` (sounded) is `meant` with one "r" or "l" left out of a consonant cluster,
-    and at most one vowel wrong besides ("propanalol" for propranolol). Only for long names (the
-    caller's check): short ones sit among other real names one consonant apart."""
-    from rapidfuzz.distance import OSA
+def _unclustered(sounded: str) -> set[str]:
+    """`sounded` with one "r" or "l" that follows a consonant left out, each way it can be."""
+    return {sounded[:i] + sounded[i + 1 :] for i in range(1, len(sounded))
+            if sounded[i] in _LIQUIDS and sounded[i - 1] not in VOWELS and sounded[i - 1] != " "}
 
-    if len(typed) != len(meant) - 1:
-        return False
-    for i in range(1, len(meant)):
-        if meant[i] in _LIQUIDS and meant[i - 1] not in VOWELS and meant[i - 1] != " ":
-            spoken = meant[:i] + meant[i + 1 :]
-            if skeleton(spoken) == skeleton(typed) and OSA.distance(typed, spoken) <= 1:
-                return True
-    return False
+
+def _liquid_slip(typed: str, meant: str) -> bool:
+    """True when `typed` and `meant` (sounded) are the same name once an "r" or "l" of a consonant
+    cluster is left out of one or both, with at most one vowel swapped for another besides (no
+    letter more or less: "Prandin" is not "Panadeine"). Only for long names (the caller's check):
+    short ones sit among other real names one consonant apart."""
+    typed_forms, meant_forms = _unclustered(typed) | {typed}, _unclustered(meant) | {meant}
+    return any((t, m) != (typed, meant) and _one_vowel_apart(t, m) for t in typed_forms for m in meant_forms)
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    diff = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
+    return len(a) == len(b) and (not diff or (len(diff) == 1 and a[diff[0]] in VOWELS and b[diff[0]] in VOWELS))
 
 
 # Vowels patients blur in a name's last syllable ("vicaden" for Vicodin, "-ene" for "-ine").
