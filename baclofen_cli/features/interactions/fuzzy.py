@@ -137,6 +137,8 @@ def is_slip(query: str, key: str) -> bool:
         return False
     if OSA.distance(q_sound, k_sound) <= 1:
         return True
+    if len(k) > CROWDED_NAME and _liquid_slip(q_sound, k_sound):
+        return True
     # Only vowels wrong, and at most two of them ("vicaden"); a vowel more or less in several
     # places is another word ("protien" is not "piriton"). With two wrong in a short name, the
     # last vowel may only be a blurred one (a, e, i: "vicaden"): there a brand's last vowel is its
@@ -147,6 +149,31 @@ def is_slip(query: str, key: str) -> bool:
         and OSA.distance(q_sound, k_sound) <= 2
         and (len(k) > CROWDED_NAME or _same_last_vowel(q_sound, k_sound))
     )
+
+
+# Consonants said softly after another consonant: "propanolol" for propranolol ("pr" heard as "p"),
+# or heard in the wrong cluster ("metropolol" for metoprolol, "zoplicone" for zopiclone).
+_LIQUIDS = frozenset("rl")
+
+
+def _unclustered(sounded: str) -> set[str]:
+    """`sounded` with one "r" or "l" that follows a consonant left out, each way it can be."""
+    return {sounded[:i] + sounded[i + 1 :] for i in range(1, len(sounded))
+            if sounded[i] in _LIQUIDS and sounded[i - 1] not in VOWELS and sounded[i - 1] != " "}
+
+
+def _liquid_slip(typed: str, meant: str) -> bool:
+    """True when `typed` and `meant` (sounded) are the same name once an "r" or "l" of a consonant
+    cluster is left out of one or both, with at most one vowel swapped for another besides (no
+    letter more or less: "Prandin" is not "Panadeine"). Only for long names (the caller's check):
+    short ones sit among other real names one consonant apart."""
+    typed_forms, meant_forms = _unclustered(typed) | {typed}, _unclustered(meant) | {meant}
+    return any((t, m) != (typed, meant) and _one_vowel_apart(t, m) for t in typed_forms for m in meant_forms)
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    diff = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
+    return len(a) == len(b) and (not diff or (len(diff) == 1 and a[diff[0]] in VOWELS and b[diff[0]] in VOWELS))
 
 
 # Vowels patients blur in a name's last syllable ("vicaden" for Vicodin, "-ene" for "-ine").
