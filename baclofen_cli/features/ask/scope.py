@@ -139,6 +139,8 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
             continue  # "the pill": the contraceptive pill
         if token.word != it and n and words[n - 1] in lang.other_kind:
             continue  # "the best medicine for a cold", "another tablet"
+        if token.word != it and words[n + 1 : n + 2] and words[n + 1] in lang.other_kind_after:
+            continue  # "remedios caseros para el estreñimiento"
         return True
     return False
 

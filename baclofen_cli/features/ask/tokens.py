@@ -32,6 +32,7 @@ _WORD_SETS = (
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
     "place_words", "drinks", "puzzled_lead_ins", "number_joiners", "intent_words", "pointing_back", "together_words",
+    "other_kind_after",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
@@ -42,7 +43,7 @@ _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_a
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
              "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks", "general_subjects",
              "puzzled_lead_ins", "number_joiners", "intent_words", "all_well", "pointing_back", "request_markers",
-             "together_words")
+             "together_words", "other_kind_after")
 
 
 class AskWords(NamedTuple):
@@ -120,6 +121,9 @@ class AskWords(NamedTuple):
     pointing_back: frozenset[str]
     # Words that ask to put two named medicines together, anywhere (scope.asks_mixing).
     together_words: frozenset[str]
+    # After a word of the medicine, another kind of it ("remedios caseros", "pastillas naturales"):
+    # where the language puts such words after the noun (`other_kind` is before it).
+    other_kind_after: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
