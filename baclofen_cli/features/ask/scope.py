@@ -124,6 +124,9 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
             # "is it ok to...", "it is safe if...", and a closing "...is it" ("what time is it").
             if lang.dummy_it_clause & set(after) or not after or after[0] == ".":
                 continue
+        if lang.names_before_it and (token.word in lang.names_before_it or token.word not in lang.references) \
+                and _named_just_before(words, n, found, lang):
+            continue  # "el lorazepam crea dependencia si lo tomo" ("lo", and "tomo" read by its stem)
         if not (lang.stem(token.word) in index.references or token.word in lang.references):
             continue
         near = {n - 1, n + 1} | ({n + 2} if n + 1 < len(words) and words[n + 1] in (of, for_) else set())
@@ -142,6 +145,16 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
         if token.word != it and words[n + 1 : n + 2] and words[n + 1] in lang.other_kind_after:
             continue  # "remedios caseros para el estreñimiento"
         return True
+    return False
+
+
+def _named_just_before(words: list[str], n: int, found: dict[int, str], lang: AskWords) -> bool:
+    """Another medicine is named before words[n] in its sentence, with no mixing word between."""
+    for k in range(n - 1, -1, -1):
+        if words[k] == "." or words[k] in lang.mixing_words:
+            return False
+        if k in found:
+            return True
     return False
 
 
