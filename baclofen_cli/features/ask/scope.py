@@ -169,7 +169,25 @@ def only_the_name(tokens: list[Token], index: AskIndex) -> bool:
     words = content_tokens(tokens, index)
     named = [w for w in words if typed_stem(w) in index.name_stems]
     rest = [w for w in words if typed_stem(w) not in index.name_stems and not is_weak(w, index)]
-    return bool(named) and not rest
+    # "¿qué es?": nothing but question words, in a language that drops the subject.
+    return (bool(named) or implied_subject(tokens, index)) and not rest
+
+
+def implied_subject(tokens: list[Token], index: AskIndex) -> bool:
+    """A short question that drops its subject, as Spanish does ("¿para qué sirve?", "¿cómo se
+    toma?", "¿recambio de bomba?"): at most the language's `implied_subject_words` words, each
+    one the file knows, naming no other medicine or drink and no one else ("la gente")."""
+    lang = index.words
+    typed = [t for t in tokens if t.word != "." and t.word not in lang.short_question_ignores]
+    if not lang.implied_subject_words or not typed or len(typed) > lang.implied_subject_words:
+        return False
+    if any(t.unknown or (t.corrected and t.distance > 1) or t.word in lang.other_kind or t.word in lang.drinks
+           for t in typed):
+        return False
+    words = [t.word for t in tokens]
+    if is_definition(words, lang) and content_tokens(tokens, index):
+        return False  # "¿qué causa la migraña?" asks about the illness; "¿qué es?" about the medicine
+    return not substances(tokens, index) and not has_phrase(words, lang.general_subjects)
 
 
 def min_score(
@@ -185,7 +203,7 @@ def min_score(
     if emergency:
         return 0.0
     lang = index.words
-    named = named_before or names_medicine(tokens, index)
+    named = named_before or names_medicine(tokens, index) or implied_subject(tokens, index)
     if found is None:
         found = substances(tokens, index)
     referred = named or refers_to_medicine(tokens, index, found)

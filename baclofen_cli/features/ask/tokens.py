@@ -175,6 +175,9 @@ class AskWords(NamedTuple):
     self_harm_slack: int = -1
     # Measured on one language's sets, not carried over (0: off): scope.off_subject's share, focus.py's.
     subject_share: float = 0.0
+    # A language that drops the subject ("¿para qué sirve?", "¿cómo se toma?"): a question of at
+    # most this many words that names nothing else is about the medicine (0: off; scope.implied_subject).
+    implied_subject_words: int = 0
     background_share: float = 0.0
 
     # ------------------------------------------------------------------ reading
@@ -287,6 +290,7 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     slack = own_numbers.get("self_harm_slack")
     values["self_harm_slack"] = int(slack) if slack is not None else -1
     values["subject_share"] = float(own_numbers.get("subject_share") or 0.0)
+    values["implied_subject_words"] = int(own_numbers.get("implied_subject_words") or 0)
     values["background_share"] = float(own_numbers.get("background_share") or 0.0)
     values["figures"] = {fold(k): tuple(fold(w) for w in v or ()) for k, v in (raw.get("figures") or {}).items()}
     values["amount_units"] = {fold(k): (float(str(v).split()[0]), str(v).partition(" ")[2])
