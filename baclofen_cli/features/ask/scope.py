@@ -376,7 +376,8 @@ def asks_mixing(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> 
             n and t.stems.keys() & index.anchors
             and (tokens[n - 1].word in mixing
                  # "ok with her baclofen": a possessive between
-                 or (n > 1 and tokens[n - 1].word in lang.possessives and tokens[n - 2].word in mixing))
+                 or (n > 1 and tokens[n - 1].word in lang.possessives | lang.mixing_articles
+                     and tokens[n - 2].word in mixing))
             for n, t in enumerate(tokens)):
         return True
     # "on 600mg gabapentin, can baclofen be added": both named, and a word that asks to put them together.

@@ -32,7 +32,7 @@ _WORD_SETS = (
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
     "place_words", "drinks", "puzzled_lead_ins", "number_joiners", "intent_words", "pointing_back", "together_words",
-    "other_kind_after", "names_before_it",
+    "other_kind_after", "names_before_it", "mixing_articles",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
@@ -43,7 +43,7 @@ _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_a
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
              "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks", "general_subjects",
              "puzzled_lead_ins", "number_joiners", "intent_words", "all_well", "pointing_back", "request_markers",
-             "together_words", "other_kind_after", "names_before_it")
+             "together_words", "other_kind_after", "names_before_it", "mixing_articles")
 
 
 class AskWords(NamedTuple):
@@ -127,6 +127,8 @@ class AskWords(NamedTuple):
     # Pronouns for "it" that stand for the medicine named just before them in their clause
     # ("el lorazepam crea dependencia si lo tomo": the lorazepam), unless a mixing word is between.
     names_before_it: frozenset[str]
+    # Articles that may stand between a mixing word and the medicine's name ("con el baclofeno").
+    mixing_articles: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
