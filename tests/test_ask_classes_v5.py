@@ -5,18 +5,9 @@ the real CLI."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from ask_cli import ask_json
 from test_ask_second_pass import _measure
-
-from conftest import invoke
-
-
-def ask_json(runner, question: str) -> dict:  # noqa: ANN001
-    result = invoke(runner, ["ask", "--json", question])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def test_the_v5_class_set_has_no_missed_emergency_false_alarm_or_out_of_scope_answer() -> None:

@@ -4,27 +4,17 @@ header) and one test per class, in words other than the sets'."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 import yaml
+from ask_cli import ask_json, first_topic
 from test_ask_second_pass import _measure
 
-from conftest import DATA_FILE, invoke, run_cli
+from conftest import DATA_FILE, run_cli
 
 # The heading of the file's section for an animal that ate the medicine.
 PET_HEADING = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["ask"]["pet_heading"]
-
-
-def ask_json(runner, question: str) -> dict:  # noqa: ANN001
-    result = invoke(runner, ["ask", "--json", question])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def first_topic(data: dict) -> str | None:
-    return data["results"][0]["topic"] if data["results"] else None
 
 
 def test_the_v6_class_set_meets_the_bar() -> None:

@@ -11,20 +11,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from ask_cli import ask_json, first_topic
 
-from conftest import ROOT, invoke, run_cli
+from conftest import ROOT, run_cli
 
 PACKAGE = ROOT / "baclofen_cli"
-
-
-def ask_json(runner, question: str) -> dict:  # noqa: ANN001
-    result = invoke(runner, ["ask", "--json", question])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def first_topic(data: dict) -> str | None:
-    return data["results"][0]["topic"] if data["results"] else None
 
 
 # ---------------------------------------------------------------------------- out of scope

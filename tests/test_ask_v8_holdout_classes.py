@@ -4,21 +4,8 @@ emergencies first, then false alarms, then other medicines' questions answered, 
 
 from __future__ import annotations
 
-import json
-
 import pytest
-
-from conftest import invoke
-
-
-def ask_json(runner, question: str) -> dict:  # noqa: ANN001
-    result = invoke(runner, ["ask", "--json", question])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def first_topic(data: dict) -> str | None:
-    return data["results"][0]["topic"] if data["results"] else None
+from ask_cli import ask_json, first_topic
 
 
 # ------------------------------------------------------------------- 1. missed emergencies
