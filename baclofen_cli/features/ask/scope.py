@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from baclofen_cli.features.ask.emergency import has_phrase, signs_described_and_asked
 from baclofen_cli.features.ask.question import content_tokens
 from baclofen_cli.features.ask.rank import is_weak
+from baclofen_cli.features.ask.subject import implied_subject, named_just_before
 from baclofen_cli.features.ask.token import typed_stem
 from baclofen_cli.features.ask.tokens import is_definition
 
@@ -125,7 +126,7 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
             if lang.dummy_it_clause & set(after) or not after or after[0] == ".":
                 continue
         if lang.names_before_it and (token.word in lang.names_before_it or token.word not in lang.references) \
-                and _named_just_before(words, n, found, lang):
+                and named_just_before(words, n, found, lang):
             continue  # "el lorazepam crea dependencia si lo tomo" ("lo", and "tomo" read by its stem)
         if not (lang.stem(token.word) in index.references or token.word in lang.references):
             continue
@@ -148,16 +149,6 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
     return False
 
 
-def _named_just_before(words: list[str], n: int, found: dict[int, str], lang: AskWords) -> bool:
-    """Another medicine is named before words[n] in its sentence, with no mixing word between."""
-    for k in range(n - 1, -1, -1):
-        if words[k] == "." or words[k] in lang.mixing_words:
-            return False
-        if k in found:
-            return True
-    return False
-
-
 def drinks_drunk(words: list[str], lang: AskWords) -> list[int]:
     """Where the question names a drink as what is drunk ("cuánta agua hay que tomar"), not one
     taken with the medicine (a mixing word a few words before it: "tomarlo con un vaso de agua")."""
@@ -170,24 +161,7 @@ def only_the_name(tokens: list[Token], index: AskIndex) -> bool:
     named = [w for w in words if typed_stem(w) in index.name_stems]
     rest = [w for w in words if typed_stem(w) not in index.name_stems and not is_weak(w, index)]
     # "¿qué es?": nothing but question words, in a language that drops the subject.
-    return (bool(named) or implied_subject(tokens, index)) and not rest
-
-
-def implied_subject(tokens: list[Token], index: AskIndex) -> bool:
-    """A short question that drops its subject, as Spanish does ("¿para qué sirve?", "¿cómo se
-    toma?", "¿recambio de bomba?"): at most the language's `implied_subject_words` words, each
-    one the file knows, naming no other medicine or drink and no one else ("la gente")."""
-    lang = index.words
-    typed = [t for t in tokens if t.word != "." and t.word not in lang.short_question_ignores]
-    if not lang.implied_subject_words or not typed or len(typed) > lang.implied_subject_words:
-        return False
-    if any(t.unknown or (t.corrected and t.distance > 1) or t.word in lang.other_kind or t.word in lang.drinks
-           for t in typed):
-        return False
-    words = [t.word for t in tokens]
-    if is_definition(words, lang) and content_tokens(tokens, index):
-        return False  # "¿qué causa la migraña?" asks about the illness; "¿qué es?" about the medicine
-    return not substances(tokens, index) and not has_phrase(words, lang.general_subjects)
+    return (bool(named) or implied_subject(tokens, index, substances(tokens, index))) and not rest
 
 
 def min_score(
@@ -203,9 +177,9 @@ def min_score(
     if emergency:
         return 0.0
     lang = index.words
-    named = named_before or names_medicine(tokens, index) or implied_subject(tokens, index)
     if found is None:
         found = substances(tokens, index)
+    named = named_before or names_medicine(tokens, index) or implied_subject(tokens, index, found)
     referred = named or refers_to_medicine(tokens, index, found)
     if not referred and has_phrase([t.word for t in tokens], lang.general_subjects) and not (
             (ranked and _in_headings(tokens, index, ranked[0].topic)) or any(signs_described_and_asked(tokens, index))):
