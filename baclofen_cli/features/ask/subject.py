@@ -25,6 +25,7 @@ def implied_subject(tokens: list[Token], index: AskIndex, found: dict[int, str])
     if not lang.implied_subject_words or not typed or len(typed) > lang.implied_subject_words:
         return False
     if any(t.unknown or (t.corrected and t.distance > 1) or t.word in lang.other_kind or t.word in lang.drinks
+           or t.word in lang.weak_words or t.word in lang.not_counted
            for t in typed):
         return False
     words = [t.word for t in tokens]
