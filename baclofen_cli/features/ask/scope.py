@@ -17,6 +17,7 @@ from baclofen_cli.features.ask.mixing import joined_before, other_named_first
 from baclofen_cli.features.ask.mixing import names_medicine as names_medicine  # the guide's import
 from baclofen_cli.features.ask.question import content_tokens
 from baclofen_cli.features.ask.rank import is_weak
+from baclofen_cli.features.ask.subject import implied_subject, named_just_before
 from baclofen_cli.features.ask.token import typed_stem
 from baclofen_cli.features.ask.tokens import is_definition
 
@@ -123,6 +124,9 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
             # "is it ok to...", "it is safe if...", and a closing "...is it" ("what time is it").
             if lang.dummy_it_clause & set(after) or not after or after[0] == ".":
                 continue
+        if lang.names_before_it and (token.word in lang.names_before_it or token.word not in lang.references) \
+                and named_just_before(words, n, found, lang):
+            continue  # "el lorazepam crea dependencia si lo tomo" ("lo", and "tomo" read by its stem)
         if not (lang.stem(token.word) in index.references or token.word in lang.references):
             continue
         near = {n - 1, n + 1} | ({n + 2} if n + 1 < len(words) and words[n + 1] in (of, for_) else set())
@@ -144,6 +148,8 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
             continue  # "the pill": the contraceptive pill
         if token.word != it and n and words[n - 1] in lang.other_kind:
             continue  # "the best medicine for a cold", "another tablet"
+        if token.word != it and words[n + 1 : n + 2] and words[n + 1] in lang.other_kind_after:
+            continue  # "remedios caseros para el estreñimiento"
         return True
     return False
 
@@ -177,8 +183,11 @@ def only_the_name(tokens: list[Token], index: AskIndex) -> bool:
     if named:
         return not rest
     typed = [t.word for t in tokens if t.word != "."]
-    return (all(is_weak(w, index) for w in words) and is_definition(typed, lang) and typed[-1:] != []
-            and typed[-1] in lang.references)
+    if (all(is_weak(w, index) for w in words) and is_definition(typed, lang) and typed[-1:] != []
+            and typed[-1] in lang.references):
+        return True
+    # "¿qué es?": nothing but question words, in a language that drops the subject.
+    return not rest and implied_subject(tokens, index, substances(tokens, index))
 
 
 def min_score(
@@ -194,9 +203,9 @@ def min_score(
     if emergency:
         return 0.0
     lang = index.words
-    named = named_before or names_medicine(tokens, index)
     if found is None:
         found = substances(tokens, index)
+    named = named_before or names_medicine(tokens, index) or implied_subject(tokens, index, found)
     referred = named or refers_to_medicine(tokens, index, found)
     words = [t.word for t in tokens]
     if not referred and (has_phrase(words, lang.general_subjects) or _asks_remedy(words, lang)) and not (

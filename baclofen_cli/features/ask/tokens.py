@@ -32,7 +32,7 @@ _WORD_SETS = (
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
     "place_words", "drinks", "puzzled_lead_ins", "number_joiners", "intent_words", "pointing_back", "together_words",
-    "definition_words", "advice_words",
+    "definition_words", "advice_words", "other_kind_after", "names_before_it",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
@@ -43,7 +43,8 @@ _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_a
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
              "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks", "general_subjects",
              "puzzled_lead_ins", "number_joiners", "intent_words", "all_well", "pointing_back", "request_markers",
-             "together_words", "remedy_asks", "definition_words", "advice_words")
+             "together_words", "remedy_asks", "definition_words", "advice_words", "other_kind_after",
+             "names_before_it")
 
 
 class AskWords(NamedTuple):
@@ -125,6 +126,12 @@ class AskWords(NamedTuple):
     advice_words: frozenset[str]
     # Words that ask to put two named medicines together, anywhere (scope.asks_mixing).
     together_words: frozenset[str]
+    # After a word of the medicine, another kind of it ("remedios caseros", "pastillas naturales"):
+    # where the language puts such words after the noun (`other_kind` is before it).
+    other_kind_after: frozenset[str]
+    # Pronouns for "it" that stand for the medicine named just before them in their clause
+    # ("el lorazepam crea dependencia si lo tomo": the lorazepam), unless a mixing word is between.
+    names_before_it: frozenset[str]
     history: tuple[str, ...]
     # "as usual": what is described is the routine, not an event.
     routine: tuple[str, ...]
@@ -175,6 +182,9 @@ class AskWords(NamedTuple):
     self_harm_slack: int = -1
     # Measured on one language's sets, not carried over (0: off): scope.off_subject's share, focus.py's.
     subject_share: float = 0.0
+    # A language that drops the subject ("¿para qué sirve?", "¿cómo se toma?"): a question of at
+    # most this many words that names nothing else is about the medicine (0: off; scope.implied_subject).
+    implied_subject_words: int = 0
     background_share: float = 0.0
 
     # ------------------------------------------------------------------ reading
@@ -287,6 +297,7 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     slack = own_numbers.get("self_harm_slack")
     values["self_harm_slack"] = int(slack) if slack is not None else -1
     values["subject_share"] = float(own_numbers.get("subject_share") or 0.0)
+    values["implied_subject_words"] = int(own_numbers.get("implied_subject_words") or 0)
     values["background_share"] = float(own_numbers.get("background_share") or 0.0)
     values["figures"] = {fold(k): tuple(fold(w) for w in v or ()) for k, v in (raw.get("figures") or {}).items()}
     values["amount_units"] = {fold(k): (float(str(v).split()[0]), str(v).partition(" ")[2])
