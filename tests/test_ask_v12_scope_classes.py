@@ -7,7 +7,7 @@ answered, through the real CLI, in wordings of our own (never the sets' question
 2. the course of an illness ("gets worse over time"; "empeora con los años") and the clock change
    ("cambio de hora"): declined.
 The same words with this medicine named, or "it", stay answered. Known limit: an illness a topic
-heading names ("cerebral palsy" in uses) is still answered from that topic.
+heading names ("cerebral palsy" in uses) is still answered from that topic."""
 
 from __future__ import annotations
 
