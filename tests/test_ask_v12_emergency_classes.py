@@ -6,7 +6,8 @@ real CLI:
   told of anyone, to swallow a whole stash or supply; "bajarse" too many tablets (a number in words);
   a Spanish superlative of a sign ("respira lentísimo").
 - false alarms: an event that is over, an adviser having said it would be fine and it was; a season
-  as the past ("en verano"); a figure of speech ("gasping for a brew"); a two-word question opened
+  as the past ("en verano"); a figure of speech ("gasping for a brew"); a container partly used
+  ("a half-used bottle": opened, no "took half a bottle"); a two-word question opened
   by a spelling of either tense ("¿tomo otra?"), which asks, while "tomó otra" still says it happened.
 """
 
@@ -37,6 +38,8 @@ def test_spanish_new_emergency_wordings_raise_the_alarm(question: str) -> None:
     "back in the autumn my grandson ate one of my tablets, the nurse said he would be fine and he was, "
     "where should i keep them now?",
     "gasping for a brew, does coffee mix badly with baclofen",
+    "we found a part-used box of baclofen in dad's drawer after his dose was stopped, can we bin it?",
+    "there is a half used bottle of the liquid on the ward, how long does it keep once opened",
 ])
 def test_english_calm_questions_raise_no_alarm(question: str) -> None:
     assert ask_en(question)["emergency"] is False, question
