@@ -3,7 +3,7 @@
 morir", "muerto") though nobody is in danger; the language file lists them (`figures`: the
 phrase, and the words that may follow it), and their words then carry no stems: neither a sign
 nor a word to rank by. The word after the phrase keeps its meaning ("sueño" in "me muero de
-sueño"). A language without figures (English, for now) is read as before.
+sueño"). English lists a few too ("gasping for a cuppa").
 """
 from __future__ import annotations
 

@@ -94,7 +94,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     _add_synonyms(tokens, index)
     read_idioms(tokens, lang)
     read_taking(tokens, index, taking)
-    read_either_tense(tokens, lang)
+    read_either_tense(tokens, lang, question[:MAX_QUERY_CHARS])
     for n, token in enumerate(tokens):
         # "confused about the dose", "mg and mcg, confused.": puzzled, not a sign to rank by.
         after = tokens[n + 1].word if n + 1 < len(tokens) else "."

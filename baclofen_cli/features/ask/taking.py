@@ -138,7 +138,9 @@ def read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None:
         # participle or infinitive of an eating word read as past ("me he tragado", "acabo de
         # tomarme"): only a language with `past_after_endings` has them.
         eaten = token.past and token.word.endswith(lang.past_after_endings) and lang.eating_stems & token.stems.keys()
-        if ((token.corrected or token.word) in taking or eaten) and _medicine_follows(tokens, n, index) \
+        # Not a word an idiom or figure took its own stem from ("a half-used bottle": opened).
+        literal = stem(token.corrected or token.word) in token.stems
+        if ((token.corrected or token.word) in taking or eaten) and literal and _medicine_follows(tokens, n, index) \
                 and not dropped_not_taken(tokens, n, lang):
             token.stems.setdefault(take, SYNONYM_WEIGHT)
             token.past = True

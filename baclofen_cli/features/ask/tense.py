@@ -40,7 +40,7 @@ def read_tense(tokens: Sequence[Token], lang: AskWords) -> None:
                     token.stems = {}
 
 
-def read_either_tense(tokens: Sequence[Token], lang: AskWords) -> None:
+def read_either_tense(tokens: Sequence[Token], lang: AskWords, question: str = "") -> None:
     """A spelling of either tense after a `present_after` word is present ("lo tomo antes de
     comer", "si me tomo dos"), unless a `past_clitics` word leads ("se lo tomo todo")."""
     for n, token in enumerate(tokens):
@@ -49,8 +49,23 @@ def read_either_tense(tokens: Sequence[Token], lang: AskWords) -> None:
             while k >= 0 and (tokens[k].word in lang.present_after or tokens[k].word in lang.past_clitics):
                 k -= 1
             lead = tokens[k + 1].word if k + 1 < n else ""
-            if (lead and lead not in lang.past_clitics) or (not lead and _supposed_by_me(tokens, n, lang)):
+            if (lead and lead not in lang.past_clitics) or (not lead and _supposed_by_me(tokens, n, lang)) \
+                    or _short_opening(tokens, n, lang, question):
                 token.past = False
+
+
+# "¿tomo doble?", "tomo otra": a question of this many words opened by a spelling of either
+# tense, nobody named, asks "do I take"; a "took" needs someone who took it ("mi hijo tomo doble").
+SHORT_OPENING_WORDS = 2
+
+
+def _short_opening(tokens: Sequence[Token], n: int, lang: AskWords, question: str) -> bool:
+    """Typed as the spelling of either tense ("tomo", not "tomó": the accent says the past)."""
+    import re
+
+    said = [t for t in tokens if t.word != "."]
+    return (tokens[n].word in re.findall(r"\w+", question.lower()) and len(said) <= SHORT_OPENING_WORDS
+            and opens_clause_in_either_tense(tokens, n, lang) and not any(t.word in lang.subjects for t in said))
 
 
 def _supposed_by_me(tokens: Sequence[Token], n: int, lang: AskWords) -> bool:
