@@ -149,11 +149,12 @@ def read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None:
         if not token.word.isdigit() or n + 1 >= len(tokens):
             continue
         # "6 of my baclofen", "8 of the tablets": the word counted may come after "of my".
-        after = next((t for t in tokens[n + 1 : n + 4] if t.word not in lang.filler), tokens[n + 1])
+        k = next((k for k in range(n + 1, min(n + 4, len(tokens))) if tokens[k].word not in lang.filler), n + 1)
+        after = tokens[k]
         amount = int(token.word) if len(token.word) < 7 else 10**6
         if n > 0 and other_substance(tokens[n - 1], index):
             continue  # "on zoloft 100mg already": another medicine's dose
-        if after.word in lang.not_counted and _other_follows(tokens, tokens.index(after), index):
+        if after.word in lang.not_counted and _other_follows(tokens, k, index):
             # "had 1g of paracetamol", "tomo 2 mg de clonazepam": another medicine's dose, so its
             # unit is not read as doses of this one either.
             typed = typed_stem(after.stems)

@@ -6,6 +6,7 @@ language without them (English) nothing changes.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -61,10 +62,8 @@ SHORT_OPENING_WORDS = 2
 
 def _short_opening(tokens: Sequence[Token], n: int, lang: AskWords, question: str) -> bool:
     """Typed as the spelling of either tense ("tomo", not "tomó": the accent says the past)."""
-    import re
-
     said = [t for t in tokens if t.word != "."]
-    return (tokens[n].word in re.findall(r"\w+", question.lower()) and len(said) <= SHORT_OPENING_WORDS
+    return (len(said) <= SHORT_OPENING_WORDS and tokens[n].word in re.findall(r"\w+", question.lower())
             and opens_clause_in_either_tense(tokens, n, lang) and not any(t.word in lang.subjects for t in said))
 
 
