@@ -57,7 +57,8 @@ from baclofen_cli.features.ask.scope import (
 )
 from baclofen_cli.features.ask.self_harm import said, self_harm_said
 from baclofen_cli.features.ask.settled import settle
-from baclofen_cli.features.ask.tense import opens_clause_in_either_tense
+from baclofen_cli.features.ask.supposed import supposed_event
+from baclofen_cli.features.ask.tense import opens_clause_in_either_tense, ordinary_taking
 from baclofen_cli.features.ask.token import Token, typed_stem
 
 if TYPE_CHECKING:
@@ -137,8 +138,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     if pet_words(tokens, index):
         # An animal: a vet or an animal poison line, never the human uses, doses or numbers.
         # Not a supposed one ("what if my dog ever got hold of it").
-        every = [t.word for t in tokens]
-        supposed = has_phrase(every, lang.hypothetical) and not has_phrase(every, lang.now)
+        supposed = supposed_event(tokens, lang)
         eaten = bool(rules) or (ate_or_took(tokens, lang) and not supposed)
         notices = [_notice(hints.pet_message, "emergency" if eaten else "warning")] if hints.pet_message else []
         if eaten or (supposed and ate_or_took(tokens, lang)):
@@ -176,7 +176,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         # emergency; asked about ("can i take xanax with it"), its verdict leads the answer.
         took = lang.stem(lang.role("took"))
         taken = any(t.past and took in t.stems and not opens_clause_in_either_tense(tokens, n, lang)
-                    for n, t in enumerate(tokens))
+                    and not ordinary_taking(tokens, n, lang) for n, t in enumerate(tokens))
         sedating = any(index.drugs[key] in index.taken_together for key in major)
         if not emergency and taken and sedating:
             emergency, caution = True, False
@@ -218,6 +218,13 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         topic = kb.topic(index.emergency_topics[0])
         if topic is not None:
             results = _topic_results(kb, Ranked(topic.id, 1.0, []), limit=1, emergency=True)
+    if not results and caution and asked_rules:
+        # A supposed event nothing else ranks ("y si se bebiera el frasco entero?"): the topic its
+        # phrasings point to, when they agree on one.
+        pointed = {pointed_topic(index, r) for r in asked_rules} - {None}
+        topic = kb.topic(next(iter(pointed))) if len(pointed) == 1 else None
+        if topic is not None:
+            results = _topic_results(kb, Ranked(topic.id, 1.0, []), limit=1)
     if not emergency and results and results[0]["topic"] in index.emergency_topics and (
         caution or has_phrase([t.word for t in tokens], index.how_to)
     ):

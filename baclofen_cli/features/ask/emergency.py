@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.index import Rule
 from baclofen_cli.features.ask.rank import bm25
+from baclofen_cli.features.ask.supposed import supposed_event
 from baclofen_cli.features.ask.token import NEGATED_WEIGHT, typed_stem
 
 if TYPE_CHECKING:
@@ -140,9 +141,11 @@ def _negated(clause: list[Token], start: int, end: int, words: AskWords, reach: 
     ("have not taken any extra": no "took extra")."""
     # Counted in words that are not filler ("no me duele el pecho": the sign is read on "pecho"),
     # and not back past a joiner ("lleva dos días sin él y está convulsionando").
+    # A verb of having does not count either: "no tengo fiebre", "does not have a fever".
     ahead: list[Token] = []
     for token in reversed(clause[:start]):
-        if len([t for t in ahead if t.word not in words.filler]) >= reach or token.word in words.clause_joiners:
+        counted = [t for t in ahead if t.word not in words.filler and t.word not in words.habitual]
+        if len(counted) >= reach or token.word in words.clause_joiners:
             break
         ahead.append(token)
     literal = phrase is not None and typed_stem(clause[start].stems) in phrase.stems
@@ -288,7 +291,7 @@ def signs_described_and_asked(tokens: list[Token], index: AskIndex) -> tuple[lis
     # "what would happen if i took too much one day": a supposed event, asked about, unless the
     # question also says it is now ("... i took 10 today").
     every = [t.word for t in tokens]
-    supposed = has_phrase(every, lang.hypothetical) and not has_phrase(every, lang.now)
+    supposed = supposed_event(tokens, lang)
     # "has seizures now and then": found in the whole question once (the phrase may span
     # clauses: "then" ends one), its words are not read as "now" in any clause.
     often = frozenset(w for p in lang.not_now for w in p.split()) if has_phrase(every, lang.not_now) else frozenset()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from baclofen_cli.features.ask.ages import read_ages
 from baclofen_cli.features.ask.amounts import read_amounts
 from baclofen_cli.features.ask.figures import read_figures, read_idioms
-from baclofen_cli.features.ask.spelling import correct, split_compound
+from baclofen_cli.features.ask.spelling import correct, read_superlatives, split_compound
 from baclofen_cli.features.ask.taking import read_taking
 from baclofen_cli.features.ask.tense import read_either_tense, read_tense
 from baclofen_cli.features.ask.token import (
@@ -38,7 +38,7 @@ def analyse(question: str, index: AskIndex) -> list[Token]:
     """The question's words with stems, corrections and synonyms (clause breaks kept as ".")."""
     lang = index.words
     stem, is_past = lang.stem, lang.is_past
-    words = read_amounts(lang.tokenize(question[:MAX_QUERY_CHARS]), lang)
+    words = read_superlatives(read_amounts(lang.tokenize(question[:MAX_QUERY_CHARS]), lang), index)
     tokens: list[Token] = []
     taking = set(index.taking)
     fixes: dict[str, tuple[str, int] | None] = {}

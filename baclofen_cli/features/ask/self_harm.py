@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.emergency import _years_as_centuries, clauses_of, has_phrase, matches
 from baclofen_cli.features.ask.settled import all_well_end
+from baclofen_cli.features.ask.supposed import supposed_event
 from baclofen_cli.features.ask.token import typed_stem
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def self_harm_said(tokens: list[Token], index: AskIndex) -> bool:
         # estoy bien"): only what the message says after that counts.
         tokens = tokens[well:]
     phrases = index.self_harm
-    if has_phrase(every, lang.hypothetical) and not has_phrase(every, lang.now):
+    if supposed_event(tokens, lang):
         # Supposed ("what would happen if my daughter took the whole bottle"): a phrasing of taking
         # it all is read as an overdose asked about (its signs lead, no alarm), not as a plan.
         take = lang.stem(lang.role("take"))

@@ -47,7 +47,9 @@ def settle(question: str, tokens: list[Token], index: AskIndex, found: list[Rule
     every = [t.word for t in tokens]
     well = all_well_end(tokens, lang)
     if well is not None:
-        past = has_phrase([w[:2] if len(w) == 4 and w.isdigit() else w for w in every], lang.history)
+        # A time in the past too ("en marzo ... ya estoy bien"): only here, with the all-clear.
+        past = has_phrase([w[:2] if len(w) == 4 and w.isdigit() else w for w in every], lang.history) or (
+            has_phrase(every, lang.past_times))
         if past or not _taken(tokens, index):
             # Said after it in its own sentence ("she's fine now but breathing very slowly"): now.
             after: set[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = set()

@@ -51,3 +51,27 @@ def split_compound(word: str, index: AskIndex) -> list[str] | None:
         if left in index.surface and right in index.surface and left not in stop and right not in stop:
             return [left, right]
     return None
+
+
+def read_superlatives(words: list[str], index: AskIndex) -> list[str]:
+    """A superlative the file does not know, as role "very" and the plain word it does know
+    ("respira rarísimo" -> "respira muy raro", "rigidísimo" -> "muy rígido"), so the signs said
+    with "muy" or the plain word read it; a word the file knows is left as it is."""
+    lang = index.words
+    if not lang.superlatives:
+        return words
+    stem = lang.stem
+    very = lang.role("very")
+
+    def known(word: str) -> bool:
+        return stem(word) in index.idf or stem(word) in index.synonyms or word in index.surface
+
+    out: list[str] = []
+    for word in words:
+        ending = next((e for e in lang.superlatives if word.endswith(e) and len(word) > len(e) + 2), None)
+        if ending is None or known(word):
+            out.append(word)
+            continue
+        plain = word[: -len(ending)] + lang.superlatives[ending]
+        out += [very, plain] if known(plain) else [word]
+    return out

@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from baclofen_cli.features.ask.token import SYNONYM_WEIGHT
+
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.tokens import AskWords
 
@@ -27,6 +29,12 @@ def read_tense(tokens: Sequence[Token], lang: AskWords) -> None:
     """A participle or infinitive after one of the language's `past_after` words is past ("me he
     tomado", "se ha tragado", "acabo de tragarme"); nothing for a language without them. The
     helper word then means nothing of its own: "me acaba de recetar" says nothing ran out."""
+    for token in tokens:
+        # A taking word in the past of an unreal condition ("si me tomara diez", "y si se las
+        # tragara") reads as the past the phrasings are written in; supposed.py makes it supposed.
+        if token.word.endswith(lang.counterfactual_endings or ("\0",)) and lang.eating_stems & token.stems.keys():
+            token.past = True
+            token.stems.setdefault(lang.stem(lang.role("take")), SYNONYM_WEIGHT)
     for n, token in enumerate(tokens):
         if token.word in lang.past_after:
             verb = next((t for t in tokens[n + 1 : n + 4] if t.word not in lang.filler), None)
@@ -98,3 +106,17 @@ def opens_clause_in_either_tense(tokens: Sequence[Token], n: int, lang: AskWords
     while k >= 0 and tokens[k].word in lang.opener_lead_ins:
         k -= 1
     return k < 0 or tokens[k].word == "."
+
+
+def ordinary_taking(tokens: Sequence[Token], n: int, lang: AskWords) -> bool:
+    """The taking word at tokens[n] tells of no single dose too many: a past that went on ("ella
+    ya tomaba tramadol": `habitual_past_endings`), or one its clause calls the usual dose ("had my
+    usual gabapentin", "se tomó su diazepam como le mandaron": `usual_dose`)."""
+    if tokens[n].word.endswith(lang.habitual_past_endings):
+        return True
+    if not lang.usual_dose:
+        return False
+    start = next((k + 1 for k in range(n - 1, -1, -1) if tokens[k].word == "."), 0)
+    end = next((k for k in range(n + 1, len(tokens)) if tokens[k].word == "."), len(tokens))
+    text = " " + " ".join(t.word for t in tokens[start:end]) + " "
+    return any(f" {p} " in text for p in lang.usual_dose)

@@ -32,19 +32,22 @@ _WORD_SETS = (
     "mistakes", "past_after", "opener_lead_ins", "either_tense", "present_after", "past_clitics",
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
     "place_words", "drinks", "puzzled_lead_ins", "number_joiners", "intent_words", "pointing_back", "together_words",
-    "definition_words", "advice_words", "other_kind_after", "names_before_it",
+    "definition_words", "advice_words", "other_kind_after", "names_before_it", "counterfactual_words",
+    "counterfactual_subjects",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
                  "request_markers", "gerund_suffixes", "past_suffixes", "past_after_endings", "idioms",
-                 "general_subjects", "all_well", "remedy_asks")
+                 "general_subjects", "all_well", "remedy_asks", "counterfactual_endings", "usual_dose",
+                 "habitual_past_endings", "past_times")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
              "clock_before", "condition_nouns", "loose_taking", "place_words", "idioms", "drinks", "general_subjects",
              "puzzled_lead_ins", "number_joiners", "intent_words", "all_well", "pointing_back", "request_markers",
              "together_words", "remedy_asks", "definition_words", "advice_words", "other_kind_after",
-             "names_before_it")
+             "names_before_it", "counterfactual_words", "counterfactual_subjects", "counterfactual_endings",
+             "usual_dose", "habitual_past_endings", "past_times")
 
 
 class AskWords(NamedTuple):
@@ -186,6 +189,23 @@ class AskWords(NamedTuple):
     # most this many words that names nothing else is about the medicine (0: off; scope.implied_subject).
     implied_subject_words: int = 0
     background_share: float = 0.0
+    # A supposed event in the grammar of one ("if i took two, would i...", "si me tomara diez"):
+    # a conditional opening the question, then one of these words, or a taking word with one of
+    # these endings; with `counterfactual_subjects`, only of them ("i", "we": the one asking knows
+    # whether they took it). emergency.supposed_event.
+    counterfactual_words: frozenset[str] = frozenset()
+    counterfactual_subjects: frozenset[str] = frozenset()
+    counterfactual_endings: tuple[str, ...] = ()
+    # Another medicine's dose said to be the usual one ("had my usual gabapentin", "como le
+    # mandaron"): no overdose of it, so no "taken together" alarm (answer.py).
+    usual_dose: tuple[str, ...] = ()
+    # Endings of a past that went on ("ya tomaba tramadol": was taking): no single dose taken.
+    habitual_past_endings: tuple[str, ...] = ()
+    # Times in the past ("en marzo"): with an all-clear, what the message tells of is over (settled.py).
+    past_times: tuple[str, ...] = ()
+    # A superlative's ending -> the plain word's ("rarísimo" -> "raro"): read as role "very" and the
+    # plain word ("respira rarísimo" is "respira muy raro"; spelling.read_superlatives).
+    superlatives: dict[str, str] = {}
 
     # ------------------------------------------------------------------ reading
     def tokenize(self, text: str) -> list[str]:
@@ -303,6 +323,7 @@ def ask_words(language: str = DEFAULT_LANGUAGE) -> AskWords:
     values["amount_units"] = {fold(k): (float(str(v).split()[0]), str(v).partition(" ")[2])
                               for k, v in (raw.get("amount_units") or {}).items()}
     values["number_words"] = {fold(k): int(v) for k, v in (raw.get("number_words") or {}).items()}
+    values["superlatives"] = {fold(k): fold(v) for k, v in (raw.get("superlatives") or {}).items()}
     ages = raw.get("ages") or {}
     values["ages"] = {"before": [fold(w) for w in ages.get("before", [])],
                       "after": [fold(w) for w in ages.get("after", [])],
