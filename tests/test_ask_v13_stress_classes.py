@@ -41,6 +41,7 @@ RESIDUAL = {
     "pastillero?": "an adviser's all-clear after a dose taken",
     "en un foro alguien conto que su bomba se vacio y le picaba todo, cuales son las señales?": "Spanish hearsay",
     "que hace la metformina": "another medicine's use in Spanish",
+    "la guagua se tomo el jarabe de baclofeno": "a child taking the syrup, said with 'tomar' (as 'uso' reads too)",
 }
 
 
