@@ -47,7 +47,8 @@ def unreal_condition(tokens: list[Token], lang: AskWords) -> bool:
     if not opening:
         return False
     k = opening[0]
-    if lang.counterfactual_subjects and not (k + 1 < len(tokens) and tokens[k + 1].word in lang.counterfactual_subjects):
+    subject = tokens[k + 1].word if k + 1 < len(tokens) else ""
+    if lang.counterfactual_subjects and subject not in lang.counterfactual_subjects:
         return False
     return any(t.word in lang.counterfactual_words
                or (t.word.endswith(lang.counterfactual_endings) and bool(lang.eating_stems & t.stems.keys()))
