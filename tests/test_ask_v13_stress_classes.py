@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from ask_cli import ask_en, ask_es
+
 from conftest import read_yaml
 
 SET = read_yaml(Path(__file__).resolve().parent / "ask_emergency_stress_v13.yaml")
