@@ -221,7 +221,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
     if not results and caution and asked_rules:
         # A supposed event nothing else ranks ("y si se bebiera el frasco entero?"): the topic its
         # phrasings point to, when they agree on one.
-        pointed = {pointed_topic(index, r) for r in asked_rules} - {None}
+        pointed = {t for t in (pointed_topic(index, r) for r in asked_rules) if t}
         topic = kb.topic(next(iter(pointed))) if len(pointed) == 1 else None
         if topic is not None:
             results = _topic_results(kb, Ranked(topic.id, 1.0, []), limit=1)
