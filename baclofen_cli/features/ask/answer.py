@@ -31,7 +31,6 @@ from baclofen_cli.features.ask.emergency import (
     RULE_TOPIC_BONUS,
     RULE_WEIGHT,
     ate_or_took,
-    has_phrase,
     mentioned_topic,
     pet_words,
     pointed_topic,
@@ -59,7 +58,7 @@ from baclofen_cli.features.ask.self_harm import said, self_harm_said
 from baclofen_cli.features.ask.settled import settle
 from baclofen_cli.features.ask.supposed import supposed_event
 from baclofen_cli.features.ask.tense import opens_clause_in_either_tense, ordinary_taking
-from baclofen_cli.features.ask.token import Token, typed_stem
+from baclofen_cli.features.ask.token import Token, has_phrase, typed_stem
 
 if TYPE_CHECKING:
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from baclofen_cli.features.ask.index import Rule
 from baclofen_cli.features.ask.rank import bm25
 from baclofen_cli.features.ask.supposed import supposed_event
-from baclofen_cli.features.ask.token import NEGATED_WEIGHT, typed_stem
+from baclofen_cli.features.ask.token import NEGATED_WEIGHT, has_phrase, typed_stem
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex, Phrase
@@ -125,11 +125,6 @@ def _clause_view(clause: list[Token], words: AskWords) -> tuple[list[int], dict[
         _VIEWS.clear()
     _VIEWS[id(clause)] = (clause, where, by_stem)
     return where, by_stem
-
-
-def has_phrase(tokens: list[str], phrases: tuple[str, ...] | list[str]) -> bool:
-    text = " " + " ".join(tokens) + " "
-    return any(f" {p} " in text for p in phrases)
 
 
 def _negated(clause: list[Token], start: int, end: int, words: AskWords, reach: int = 3,

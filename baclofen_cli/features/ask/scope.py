@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from baclofen_cli.features.ask.emergency import has_phrase, signs_described_and_asked
+from baclofen_cli.features.ask.emergency import signs_described_and_asked
 from baclofen_cli.features.ask.mixing import joined_before, other_named_first
 from baclofen_cli.features.ask.mixing import names_medicine as names_medicine  # the guide's import
 from baclofen_cli.features.ask.question import content_tokens
 from baclofen_cli.features.ask.rank import is_weak
 from baclofen_cli.features.ask.subject import implied_subject, named_just_before
-from baclofen_cli.features.ask.token import typed_stem
+from baclofen_cli.features.ask.token import has_phrase, typed_stem
 from baclofen_cli.features.ask.tokens import is_definition
 
 if TYPE_CHECKING:

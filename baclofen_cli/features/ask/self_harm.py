@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from baclofen_cli.features.ask.emergency import _years_as_centuries, clauses_of, has_phrase, matches
+from baclofen_cli.features.ask.emergency import _years_as_centuries, clauses_of, matches
 from baclofen_cli.features.ask.settled import all_well_end
 from baclofen_cli.features.ask.supposed import supposed_event
-from baclofen_cli.features.ask.token import typed_stem
+from baclofen_cli.features.ask.token import has_phrase, typed_stem
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -39,9 +39,10 @@ def settle(question: str, tokens: list[Token], index: AskIndex, found: list[Rule
     """The found emergency phrasings split into (happening now, only background or over)."""
     if not found:
         return found, []
-    from baclofen_cli.features.ask.emergency import has_phrase, signs_described_and_asked
+    from baclofen_cli.features.ask.emergency import signs_described_and_asked
     from baclofen_cli.features.ask.negation import weaken_negated_signs
     from baclofen_cli.features.ask.question import analyse
+    from baclofen_cli.features.ask.token import has_phrase
 
     lang = index.words
     every = [t.word for t in tokens]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from baclofen_cli.features.ask.emergency import has_phrase
 from baclofen_cli.features.ask.question import content_tokens
+from baclofen_cli.features.ask.token import has_phrase
 from baclofen_cli.features.ask.tokens import is_definition
 
 if TYPE_CHECKING:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from baclofen_cli.features.ask.token import has_phrase
+
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.token import Token
     from baclofen_cli.features.ask.tokens import AskWords
@@ -23,17 +25,12 @@ if TYPE_CHECKING:
 OPENING_WORDS = 3
 
 
-def _said(words: list[str], phrases: tuple[str, ...]) -> bool:
-    text = " " + " ".join(words) + " "
-    return any(f" {p} " in text for p in phrases)
-
-
 def supposed_event(tokens: list[Token], lang: AskWords) -> bool:
     """Whether the question only supposes the event it describes (see the module)."""
     words = [t.word for t in tokens]
-    if _said(words, lang.now):
+    if has_phrase(words, lang.now):
         return False
-    return _said(words, lang.hypothetical) or unreal_condition(tokens, lang)
+    return has_phrase(words, lang.hypothetical) or unreal_condition(tokens, lang)
 
 
 def unreal_condition(tokens: list[Token], lang: AskWords) -> bool:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from baclofen_cli.features.ask.token import SYNONYM_WEIGHT
+from baclofen_cli.features.ask.token import SYNONYM_WEIGHT, has_phrase
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.tokens import AskWords
@@ -118,5 +118,4 @@ def ordinary_taking(tokens: Sequence[Token], n: int, lang: AskWords) -> bool:
         return False
     start = next((k + 1 for k in range(n - 1, -1, -1) if tokens[k].word == "."), 0)
     end = next((k for k in range(n + 1, len(tokens)) if tokens[k].word == "."), len(tokens))
-    text = " " + " ".join(t.word for t in tokens[start:end]) + " "
-    return any(f" {p} " in text for p in lang.usual_dose)
+    return has_phrase([t.word for t in tokens[start:end]], lang.usual_dose)

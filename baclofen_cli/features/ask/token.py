@@ -17,6 +17,12 @@ QUESTION_WEIGHT = 0.5
 NAME_WEIGHT = 0.2
 
 
+def has_phrase(words: list[str], phrases: tuple[str, ...] | list[str]) -> bool:
+    """Whether any of the phrases is said, as whole words, in the words."""
+    text = " " + " ".join(words) + " "
+    return any(f" {p} " in text for p in phrases)
+
+
 class Token:
     """One word of the question: what was typed, and the stems it may stand for."""
 

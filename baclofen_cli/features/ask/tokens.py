@@ -192,7 +192,7 @@ class AskWords(NamedTuple):
     # A supposed event in the grammar of one ("if i took two, would i...", "si me tomara diez"):
     # a conditional opening the question, then one of these words, or a taking word with one of
     # these endings; with `counterfactual_subjects`, only of them ("i", "we": the one asking knows
-    # whether they took it). emergency.supposed_event.
+    # whether they took it). supposed.supposed_event.
     counterfactual_words: frozenset[str] = frozenset()
     counterfactual_subjects: frozenset[str] = frozenset()
     counterfactual_endings: tuple[str, ...] = ()
