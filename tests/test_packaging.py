@@ -30,6 +30,11 @@ def test_wheel_contains_the_knowledge_file_and_schema(wheel: Path) -> None:
     assert "baclofen_cli/data/schema.json" in names
     shipped = zipfile.ZipFile(wheel).read("baclofen_cli/data/baclofen.yaml")
     assert shipped == (ROOT / "data" / "baclofen.yaml").read_bytes()
+    # Each knowledge file's topic model, beside it (features/ask/topic_model.py looks there).
+    models = sorted((ROOT / "data").glob("*.ask-model.bin"))
+    assert models
+    for model in models:
+        assert zipfile.ZipFile(wheel).read(f"baclofen_cli/data/{model.name}") == model.read_bytes()
 
 
 @pytest.mark.slow

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
     from baclofen_cli.core.model import KnowledgeBase, Topic
     from baclofen_cli.features.ask.index import AskIndex, Rule
+    from baclofen_cli.features.ask.topic_model import TopicModel
 
 # A second section of the same topic is shown when it scores at least this share of the first.
 SECOND_SECTION_SHARE = 0.6
@@ -110,9 +111,10 @@ def _notice(statement: Any, kind: str) -> dict[str, Any]:
     return {"kind": kind, "text": statement.text, "sources": list(statement.sources)}
 
 
-def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
+def answer(kb: KnowledgeBase, index: AskIndex, question: str, model: TopicModel | None = None) -> Answer:
     """The answer to one question: emergencies first (self-harm, animals, the signs), then
-    out of scope (another medicine's dose or use), then the ranked topics."""
+    out of scope (another medicine's dose or use), then the ranked topics (re-weighed by the
+    learnt `model` when the file has one)."""
     lang = index.words
     unread = max(0, len(question) - MAX_QUERY_CHARS)
     tokens = weaken_negated_signs(analyse(question, index), index)
@@ -153,7 +155,8 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
         giving = {lang.stem(lang.role("give")), lang.stem(lang.role("take"))}
         given = any(giving & t.stems.keys() for t in asked_tokens)
         kept = [] if given or not hints.pet_question_topics else _ranked_results(
-            kb, index, asked_tokens, [], False, named_before=focus is not None and names_medicine(tokens, index))
+            kb, index, asked_tokens, [], False, named_before=focus is not None and names_medicine(tokens, index),
+            model=model)
         kept = kept if kept and kept[0]["topic"] in hints.pet_question_topics else []
         return Answer(emergency=eaten, results=kept[:MAX_RESULTS], notices=notices, reason="pet", **base)
     numbers = bool(index.number_requests) and said(index.number_requests, tokens, lang)
@@ -209,9 +212,10 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str) -> Answer:
                               named_before=focus is not None and names_medicine(tokens, index),
                               asked_rules=[] if focus is not None else asked_rules,
                               had_rules=[] if focus is not None else had_rules,
-                              background=tokens if focus is not None else None, lead_topic=lead_topic)
+                              background=tokens if focus is not None else None, lead_topic=lead_topic,
+                              model=model)
     if not results and focus is not None:
-        results = _ranked_results(kb, index, tokens, rules, emergency, lead_topic=lead_topic)
+        results = _ranked_results(kb, index, tokens, rules, emergency, lead_topic=lead_topic, model=model)
     if not results and (emergency or numbers) and index.emergency_topics:
         # "911", "what number do i call": the first topic that says what to do in an emergency.
         topic = kb.topic(index.emergency_topics[0])
@@ -256,11 +260,42 @@ def _signs_first(kb: KnowledgeBase, results: list[dict[str, Any]]) -> list[dict[
 def _ranked_results(
     kb: KnowledgeBase, index: AskIndex, tokens: list[Token], rules: list[Rule], emergency: bool,
     named_before: bool = False, asked_rules: list[Rule] | None = None, had_rules: list[Rule] | None = None,
-    background: list[Token] | None = None, lead_topic: str | None = None,
+    background: list[Token] | None = None, lead_topic: str | None = None, model: TopicModel | None = None,
+) -> list[dict[str, Any]]:
+    """The ranked answer. The rules alone decide whether to answer: the model only re-weighs
+    the topics of a question they answer, and never turns an answer into none."""
+    def once(learnt: TopicModel | None) -> list[dict[str, Any]]:
+        return _ranked_once(kb, index, tokens, rules, emergency, named_before=named_before,
+                            asked_rules=asked_rules, had_rules=had_rules, background=background,
+                            lead_topic=lead_topic, model=learnt)
+
+    results = once(None)
+    if model is None or not results:
+        return results
+    learnt = once(model)
+    return learnt or results
+
+
+def _model_words(tokens: list[Token]) -> list[str]:
+    """The words the model reads: as the rules read them (spelling mended)."""
+    return [t.corrected or t.word for t in tokens]
+
+
+def _ranked_once(
+    kb: KnowledgeBase, index: AskIndex, tokens: list[Token], rules: list[Rule], emergency: bool,
+    named_before: bool = False, asked_rules: list[Rule] | None = None, had_rules: list[Rule] | None = None,
+    background: list[Token] | None = None, lead_topic: str | None = None, model: TopicModel | None = None,
 ) -> list[dict[str, Any]]:
     ranked = rank(index, tokens)
+    if model is not None:
+        from baclofen_cli.features.ask.topic_model import blend
+
+        blend(ranked, model.probabilities(_model_words(tokens)), model.share)
     if background is not None and ranked:
-        add_background(ranked, rank(index, background), index.words.background_share)
+        behind = rank(index, background)
+        if model is not None:
+            blend(behind, model.probabilities(_model_words(background)), model.share)
+        add_background(ranked, behind, index.words.background_share)
     mentioned = None if emergency else mentioned_topic(index, asked_rules or [], had_rules or [],
                                                         kb.ask.condition_topic)
     if mentioned:

@@ -14,10 +14,11 @@ def answer_question(app_state: AppState, text: str, json_output: bool = False) -
     from baclofen_cli.features.ask import answer as engine
     from baclofen_cli.features.ask import view
     from baclofen_cli.features.ask.index import AskIndex
+    from baclofen_cli.features.ask.topic_model import for_knowledge_file
 
     kb = app_state.kb
     index = app_state.compiled.index("ask", AskIndex)
-    result = engine.answer(kb, index, text)
+    result = engine.answer(kb, index, text, for_knowledge_file(app_state.data_path, index.topics))
     out = app_state.output(json_output)
     if out.style == "json":
         out.json(view.json_view(result))

@@ -255,10 +255,12 @@ class Guide:
         """`ask`, with hints that name what to type here rather than a shell command."""
         from baclofen_cli.features.ask import answer as engine
         from baclofen_cli.features.ask.index import AskIndex
+        from baclofen_cli.features.ask.topic_model import for_knowledge_file
         from baclofen_cli.features.ask.view import display_view
 
         index = self.state.compiled.index("ask", AskIndex)
-        result = engine.answer(self.kb, index, question)
+        model = for_knowledge_file(self.state.data_path, index.topics)
+        result = engine.answer(self.kb, index, question, model)
         from baclofen_cli.features.ask.render import render_answer
 
         render_answer(self.out, display_view(self.kb, result, self.state.command_name, in_guide=True))

@@ -1,0 +1,164 @@
+"""A learnt prior over topics for `ask`: how likely each topic is to answer a question, from
+patients' own wording in the labelled question sets (tests/ask_*.yaml).
+
+The rules decide everything that matters for safety (emergencies, crisis help, out of scope,
+whether to answer at all); this only re-weighs the topics the rules already found, so a topic
+that shares few words with the question but is what such questions are about can come first
+("since starting baclofen my ankles swell": side effects, not how to take it).
+
+The model is a multinomial logistic regression over hashed features of the question's words:
+each word, each pair of neighbouring words, and the 3- to 5-letter pieces of each word (so a
+typo or an unseen ending still counts), weighted by sublinear tf-idf and scaled to length 1.
+It is trained by `tools/train_topic_model.py` (scikit-learn, the `train` extra) and read here
+with the standard library only: a JSON header, then the idf of each hashed feature (float32) and
+one int16 weight per feature and topic, little-endian. A knowledge file `NAME.yaml` has its model
+beside it as `NAME.ask-model.bin`; a file without one, or whose topics are not the model's (a
+clinic's own file), is answered by the rules alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from array import array
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from baclofen_cli.features.ask.rank import Ranked
+
+MAGIC = b"BACLOFEN-ASK-MODEL 1\n"
+SUFFIX = ".ask-model.bin"
+LETTER_PIECES = (3, 4, 5)
+
+
+def model_path(knowledge_file: Path) -> Path:
+    """`data/baclofen.es.yaml` -> `data/baclofen.es.ask-model.bin`."""
+    return knowledge_file.with_name(knowledge_file.stem + SUFFIX)
+
+
+def features(words: Sequence[str]) -> list[str]:
+    """What the model reads of a question: words, neighbouring pairs and letter pieces."""
+    words = [w for w in words if w.isalnum()]
+    found = [f"w:{w}" for w in words]
+    found += [f"p:{a} {b}" for a, b in zip(words, words[1:])]
+    for w in words:
+        padded = f" {w} "
+        for n in LETTER_PIECES:
+            found += [f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1)]
+    return found
+
+
+def hashed(names: Iterable[str], bits: int) -> dict[int, int]:
+    """Feature name -> bucket (crc32, which is the same on every platform and Python), counted."""
+    from zlib import crc32
+
+    mask = (1 << bits) - 1
+    counts: dict[int, int] = {}
+    for name in names:
+        h = crc32(name.encode("utf-8")) & mask
+        counts[h] = counts.get(h, 0) + 1
+    return counts
+
+
+def weighted(counts: dict[int, int], idf: Sequence[float]) -> dict[int, float]:
+    """Sublinear tf-idf, scaled to length 1 (the trainer uses this same function)."""
+    values = {h: (1.0 + math.log(c)) * idf[h] for h, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    return {h: v / norm for h, v in values.items()}
+
+
+class TopicModel:
+    """A trained model: topic ids, idf, weights and how much it counts against the rules."""
+
+    def __init__(self, header: dict[str, Any], idf: array[float], weights: array[int]) -> None:
+        self.topics: list[str] = list(header["topics"])
+        self.bits: int = int(header["bits"])
+        self.scale: float = float(header["scale"])
+        self.intercepts: list[float] = [float(x) for x in header["intercepts"]]
+        # The share of a topic's rule score that the model's belief in it decides (0..1).
+        self.share: float = float(header["blend"])
+        self.idf, self.weights = idf, weights
+
+    @classmethod
+    def read(cls, path: Path) -> TopicModel | None:
+        """The model in a file, or None when it is missing, damaged or of another shape."""
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            if not raw.startswith(MAGIC):
+                return None
+            start = len(MAGIC) + 4
+            size = int.from_bytes(raw[len(MAGIC):start], "little")
+            header = json.loads(raw[start:start + size].decode("utf-8"))
+            buckets, k = 1 << int(header["bits"]), len(header["topics"])
+            idf, weights = array("f"), array("h")
+            body = start + size
+            idf.frombytes(raw[body:body + 4 * buckets])
+            weights.frombytes(raw[body + 4 * buckets:body + 4 * buckets + 2 * buckets * k])
+            if len(idf) != buckets or len(weights) != buckets * k or len(header["intercepts"]) != k:
+                return None
+            import sys
+
+            if sys.byteorder == "big":
+                idf.byteswap()
+                weights.byteswap()
+            model = cls(header, idf, weights)
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            return None
+        return model if 0.0 <= model.share <= 1.0 and model.scale > 0 else None
+
+    def fits(self, topic_ids: Sequence[str]) -> bool:
+        """Trained on exactly these topics (a clinic's own file has others: rules only)."""
+        return sorted(self.topics) == sorted(topic_ids)
+
+    def probabilities(self, words: Sequence[str]) -> dict[str, float]:
+        """Topic id -> the model's probability that it answers a question of these words."""
+        k, weights, scale = len(self.topics), self.weights, self.scale
+        logits = list(self.intercepts)
+        for h, value in weighted(hashed(features(words), self.bits), self.idf).items():
+            row = h * k
+            for t in range(k):
+                logits[t] += value * weights[row + t] / scale
+        top = max(logits)
+        exps = [math.exp(x - top) for x in logits]
+        total = sum(exps)
+        return {topic: e / total for topic, e in zip(self.topics, exps)}
+
+
+def blend(ranked: list[Ranked], probabilities: dict[str, float], share: float) -> None:
+    """Re-weigh the rules' topics by the model, in place: each score keeps (1 - share) of itself
+    and gains share x (the model's probability / its most likely topic's); then all are scaled so
+    the best keeps the rules' best score (the thresholds that decide to answer stay the rules')."""
+    if not ranked or not probabilities:
+        return
+    best_before = max(r.score for r in ranked)
+    top = max(probabilities.get(r.topic, 0.0) for r in ranked) or 1.0
+    for item in ranked:
+        factor = (1.0 - share) + share * probabilities.get(item.topic, 0.0) / top
+        item.score *= factor
+        item.bm25 *= factor
+    best_after = max(r.score for r in ranked)
+    if best_after > 0:
+        again = best_before / best_after
+        for item in ranked:
+            item.score *= again
+            item.bm25 *= again
+    ranked.sort(key=lambda r: -r.score)
+
+
+_read: dict[Path, TopicModel | None] = {}
+
+
+def for_knowledge_file(path: Path, topic_ids: Sequence[str]) -> TopicModel | None:
+    """The model beside a knowledge file, when it was trained on that file's topics (read once
+    per process: the guide asks many questions)."""
+    where = model_path(path)
+    if where not in _read:
+        _read[where] = TopicModel.read(where)
+    model = _read[where]
+    return model if model is not None and model.fits(topic_ids) else None

@@ -1,0 +1,125 @@
+"""Train the topic model that `ask` blends into its ranking (baclofen_cli/features/ask/topic_model.py).
+
+    pip install -e '.[train]'
+    python tools/train_topic_model.py data/baclofen.yaml $(ls tests/ask_*.yaml | grep -v '^tests/ask_es_')
+    python tools/train_topic_model.py data/baclofen.es.yaml tests/ask_es_*.yaml
+
+Reads the labelled questions of the sets named (`phrasings:` items with `topic:` or `topics:`; the
+first topic is the answer, any others are accepted answers and weigh less), reads each question
+the way `ask` does (the knowledge file's own words, spelling mended), and writes the model beside
+the knowledge file (NAME.ask-model.bin). Held-out sets not yet measured must not be named here.
+Deterministic: the same files give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from baclofen_cli.features.ask import topic_model as tm  # noqa: E402
+
+BITS = 15
+# How much an accepted answer that is not the first weighs against the first.
+OTHER_ANSWER_WEIGHT = 0.3
+# Inverse of the regularisation strength (scikit-learn's C), and the share the model decides.
+C = 8.0
+BLEND = 0.8
+
+
+def labelled(paths: list[Path]) -> list[tuple[str, list[str]]]:
+    """(question, accepted topics, best first) of every labelled question."""
+    import yaml
+
+    found: list[tuple[str, list[str]]] = []
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in data.get("phrasings", []) if isinstance(data, dict) else []:
+            if not isinstance(item, dict) or "q" not in item:
+                continue
+            topics = item.get("topics", item.get("topic"))
+            topics = [topics] if isinstance(topics, str) else topics
+            if topics and all(isinstance(t, str) for t in topics):
+                found.append((str(item["q"]), list(topics)))
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("knowledge_file", type=Path)
+    parser.add_argument("sets", type=Path, nargs="+")
+    parser.add_argument("--out", type=Path, help="default: beside the knowledge file")
+    parser.add_argument("--c", type=float, default=C, help=f"inverse regularisation strength (default {C})")
+    parser.add_argument("--blend", type=float, default=BLEND, help=f"the share the model decides (default {BLEND})")
+    args = parser.parse_args()
+
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    from baclofen_cli.core.state import AppState
+    from baclofen_cli.features.ask.answer import _model_words
+    from baclofen_cli.features.ask.index import AskIndex
+    from baclofen_cli.features.ask.negation import weaken_negated_signs
+    from baclofen_cli.features.ask.question import analyse
+
+    state = AppState(data=str(args.knowledge_file))
+    index = state.compiled.index("ask", AskIndex)
+    topics = list(index.topics)
+    questions = [(q, [t for t in ts if t in topics]) for q, ts in labelled(sorted(set(args.sets)))]
+    questions = [(q, ts) for q, ts in questions if ts]
+    buckets = 1 << BITS
+
+    rows: list[dict[int, int]] = []
+    labels: list[int] = []
+    weights: list[float] = []
+    for question, answers in questions:
+        words = _model_words(weaken_negated_signs(analyse(question, index), index))
+        counts = tm.hashed(tm.features(words), BITS)
+        for n, topic in enumerate(dict.fromkeys(answers)):
+            rows.append(counts)
+            labels.append(topics.index(topic))
+            weights.append(1.0 if n == 0 else OTHER_ANSWER_WEIGHT)
+    df = np.zeros(buckets)
+    for counts in rows:
+        df[list(counts)] += 1
+    # Smooth idf, as scikit-learn's TfidfVectorizer: a bucket never seen weighs the most.
+    idf = np.log((1 + len(rows)) / (1 + df)) + 1.0
+    data, cols, indptr = [], [], [0]
+    for counts in rows:
+        for h, v in tm.weighted(counts, idf).items():
+            cols.append(h)
+            data.append(v)
+        indptr.append(len(cols))
+    x = csr_matrix((data, cols, indptr), shape=(len(rows), buckets))
+    clf = LogisticRegression(C=args.c, max_iter=5000)
+    clf.fit(x, labels, sample_weight=weights)
+    coef = np.zeros((len(topics), buckets))
+    intercepts = np.full(len(topics), -30.0)  # a topic with no example is never likely
+    for row, label in enumerate(clf.classes_):
+        coef[label] = clf.coef_[row]
+        intercepts[label] = clf.intercept_[row]
+    scale = 32767.0 / max(float(np.abs(coef).max()), 1e-9)
+    quantised = np.round(coef.T * scale).astype("<i2")  # feature-major: one row of topics per bucket
+    digest = hashlib.sha256("\n".join(f"{q}\t{','.join(ts)}" for q, ts in questions).encode()).hexdigest()
+    header = {"topics": topics, "bits": BITS, "scale": scale, "intercepts": [round(float(b), 6) for b in intercepts],
+              "blend": args.blend, "questions": len(questions), "corpus_sha256": digest,
+              "sets": sorted(p.name for p in set(args.sets))}
+    head = json.dumps(header, sort_keys=True).encode()
+    out = args.out or tm.model_path(args.knowledge_file)
+    out.write_bytes(tm.MAGIC + len(head).to_bytes(4, "little") + head
+                    + idf.astype("<f4").tobytes() + quantised.tobytes())
+    accuracy = clf.score(x, labels)
+    print(f"{out}: {len(questions)} questions, {len(topics)} topics, training accuracy {accuracy:.3f}"
+          f" ({out.stat().st_size} bytes)")
+    return 0 if math.isfinite(scale) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
