@@ -54,6 +54,7 @@ from baclofen_cli.features.ask.scope import (
     substances,
     words_not_in,
 )
+from baclofen_cli.features.ask.sections import pet_section, result, signs_first, topic_results
 from baclofen_cli.features.ask.self_harm import said, self_harm_said
 from baclofen_cli.features.ask.settled import settle
 from baclofen_cli.features.ask.supposed import supposed_event
@@ -62,12 +63,10 @@ from baclofen_cli.features.ask.token import Token, has_phrase, typed_stem
 
 if TYPE_CHECKING:
 
-    from baclofen_cli.core.model import KnowledgeBase, Topic
+    from baclofen_cli.core.model import KnowledgeBase
     from baclofen_cli.features.ask.index import AskIndex, Rule
     from baclofen_cli.features.ask.topic_model import TopicModel
 
-# A second section of the same topic is shown when it scores at least this share of the first.
-SECOND_SECTION_SHARE = 0.6
 # The runner-up topic is shown too when its score is at least this share of the best.
 RUNNER_UP_SHARE = 0.85
 MAX_RESULTS = 3
@@ -129,7 +128,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str, model: TopicModel 
         topic = kb.topic(index.crisis_topic) if index.crisis_topic else None
         if topic is not None:
             urgent = [i for i, sec in enumerate(topic.sections) if sec.kind == "emergency"][:1]
-            results = [_result(topic, i, 1.0) for i in urgent]
+            results = [result(topic, i, 1.0) for i in urgent]
         return Answer(emergency=True, results=results, notices=notices, reason="self-harm", **base)
     rules, asked_rules, had_rules = signs_described_and_asked(tokens, index)
     # A long post's background, or signs that are over ("fine now"): the signs lead, no alarm.
@@ -144,7 +143,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str, model: TopicModel 
         notices = [_notice(hints.pet_message, "emergency" if eaten else "warning")] if hints.pet_message else []
         if eaten or (supposed and ate_or_took(tokens, lang)):
             # "what would happen if my dog ever ate one": the same section, without the alarm.
-            return Answer(emergency=eaten, results=_pet_section(kb), notices=notices, reason="pet", **base)
+            return Answer(emergency=eaten, results=pet_section(kb), notices=notices, reason="pet", **base)
         # A long post's question sentence, as below ("... a curious cat ... where's the safest
         # place?"), ranked without the animal, which only says why the vet line leads.
         focus = question_focus(question, tokens, index)
@@ -220,41 +219,23 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str, model: TopicModel 
         # "911", "what number do i call": the first topic that says what to do in an emergency.
         topic = kb.topic(index.emergency_topics[0])
         if topic is not None:
-            results = _topic_results(kb, Ranked(topic.id, 1.0, []), limit=1, emergency=True)
+            results = topic_results(kb, Ranked(topic.id, 1.0, []), limit=1, emergency=True)
     if not results and caution and asked_rules:
         # A supposed event nothing else ranks ("y si se bebiera el frasco entero?"): the topic its
         # phrasings point to, when they agree on one.
         pointed = {t for t in (pointed_topic(index, r) for r in asked_rules) if t}
         topic = kb.topic(next(iter(pointed))) if len(pointed) == 1 else None
         if topic is not None:
-            results = _topic_results(kb, Ranked(topic.id, 1.0, []), limit=1)
+            results = topic_results(kb, Ranked(topic.id, 1.0, []), limit=1)
     if not emergency and results and results[0]["topic"] in index.emergency_topics and (
         caution or has_phrase([t.word for t in tokens], index.how_to)
     ):
         # Asked about an emergency ("what does an overdose look like", "how do i know if my
         # pump has stopped"): the signs lead, without the alarm.
         caution = True
-        results = _signs_first(kb, results)
+        results = signs_first(kb, results)
     return Answer(emergency=emergency, results=results[:MAX_RESULTS], drugs=drugs, caution=caution,
                   reason=reason, notices=notices, **base)
-
-
-def _pet_section(kb: KnowledgeBase) -> list[dict[str, Any]]:
-    """The file's section on an animal that ate the medicine (`ask.pet_topic`, `pet_heading`)."""
-    topic = kb.topic(kb.ask.pet_topic) if kb.ask.pet_topic else None
-    if topic is None:
-        return []
-    return [_result(topic, i, 1.0) for i, sec in enumerate(topic.sections) if sec.heading == kb.ask.pet_heading][:1]
-
-
-def _signs_first(kb: KnowledgeBase, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The best topic's first emergency section ("What are the signs of an overdose?") first."""
-    topic = kb.topic(results[0]["topic"])
-    urgent = next((i for i, sec in enumerate(topic.sections) if sec.kind == "emergency"), -1) if topic else -1
-    if topic is None or urgent < 0 or results[0]["section"] == topic.sections[urgent].heading:
-        return results
-    return [_result(topic, urgent, results[0]["score"]),
-            *(r for r in results if (r["topic"], r["section"]) != (topic.id, topic.sections[urgent].heading))]
 
 
 def _ranked_results(
@@ -262,15 +243,16 @@ def _ranked_results(
     named_before: bool = False, asked_rules: list[Rule] | None = None, had_rules: list[Rule] | None = None,
     background: list[Token] | None = None, lead_topic: str | None = None, model: TopicModel | None = None,
 ) -> list[dict[str, Any]]:
-    """The ranked answer. The rules alone decide whether to answer: the model only re-weighs
-    the topics of a question they answer, and never turns an answer into none."""
+    """The ranked answer. The rules alone decide whether to answer, and answer emergencies: the
+    model only re-weighs the topics of an everyday question they answer, and never turns an
+    answer into none."""
     def once(learnt: TopicModel | None) -> list[dict[str, Any]]:
         return _ranked_once(kb, index, tokens, rules, emergency, named_before=named_before,
                             asked_rules=asked_rules, had_rules=had_rules, background=background,
                             lead_topic=lead_topic, model=learnt)
 
     results = once(None)
-    if model is None or not results:
+    if model is None or not results or emergency:
         return results
     learnt = once(model)
     return learnt or results
@@ -290,11 +272,11 @@ def _ranked_once(
     if model is not None:
         from baclofen_cli.features.ask.topic_model import blend
 
-        blend(ranked, model.probabilities(_model_words(tokens)), model.share)
+        blend(ranked, model.probabilities(_model_words(tokens)), model.share, model.least)
     if background is not None and ranked:
         behind = rank(index, background)
         if model is not None:
-            blend(behind, model.probabilities(_model_words(background)), model.share)
+            blend(behind, model.probabilities(_model_words(background)), model.share, model.least)
         add_background(ranked, behind, index.words.background_share)
     mentioned = None if emergency else mentioned_topic(index, asked_rules or [], had_rules or [],
                                                         kb.ask.condition_topic)
@@ -364,53 +346,9 @@ def _ranked_once(
     results: list[dict[str, Any]] = []
     if ranked and floor is not None and ranked[0].score > 0 and ranked[0].score >= floor:
         best = ranked[0]
-        results += _topic_results(kb, best, limit=2, emergency=emergency)
+        results += topic_results(kb, best, limit=2, emergency=emergency)
         if emergency and lead and lead[0] is not best:
-            results = [*results[:1], *_topic_results(kb, lead[0], limit=1), *results[1:]]
+            results = [*results[:1], *topic_results(kb, lead[0], limit=1), *results[1:]]
         elif len(ranked) > 1 and ranked[1].score >= RUNNER_UP_SHARE * best.score:
-            results += _topic_results(kb, ranked[1], limit=1, emergency=emergency)
+            results += topic_results(kb, ranked[1], limit=1, emergency=emergency)
     return results
-
-
-def _topic_results(kb: KnowledgeBase, ranked: Ranked, limit: int, emergency: bool = False) -> list[dict[str, Any]]:
-    topic = kb.topic(ranked.topic)
-    if topic is None:
-        return []
-    picks: list[tuple[int, float]] = []
-    urgent = [i for i, section in enumerate(topic.sections) if section.kind == "emergency"]
-    if emergency and urgent:
-        # An emergency: the topic's "what to do now" section comes first, then the best match.
-        scored = dict(ranked.sections)
-        # The first one (the file's "what to do now") unless another fits the question far better.
-        best_urgent = max(urgent, key=lambda i: (scored.get(i, 0.0), -i))
-        first = best_urgent if scored.get(best_urgent, 0.0) > 1.5 * scored.get(urgent[0], 0.0) + 1.0 else urgent[0]
-        picks.append((first, ranked.score))
-        rest = [(i, sc) for i, sc in ranked.sections if i != first][: limit - 1]
-        top = ranked.sections[0][1] if ranked.sections else 1.0
-        picks += [(i, ranked.score * sc / top) for i, sc in rest if sc >= SECOND_SECTION_SHARE * top]
-    elif ranked.sections:
-        first_index, first_score = ranked.sections[0]
-        picks.append((first_index, ranked.score))
-        for section_index, section_score in ranked.sections[1:limit]:
-            if section_score >= SECOND_SECTION_SHARE * first_score:
-                picks.append((section_index, ranked.score * section_score / first_score))
-    else:
-        picks.append((0, ranked.score))
-    lead = kb.ask.lead_sections.get(topic.id)
-    lead_index = next((i for i, section in enumerate(topic.sections) if section.heading == lead), None)
-    if lead_index is not None and not (emergency and urgent):
-        # The topic's rule leads ("never change your dose on your own"), before any detail.
-        rest = [(i, score) for i, score in picks if i != lead_index]
-        picks = [(lead_index, ranked.score), *rest][: max(limit, len(picks))]
-    return [_result(topic, i, score) for i, score in picks]
-
-
-def _result(topic: Topic, section_index: int, score: float) -> dict[str, Any]:
-    section = topic.sections[section_index]
-    return {
-        "topic": topic.id,
-        "section": section.heading,
-        "kind": section.kind,
-        "score": round(score, 3),
-        "text": [p.text for p in section.points],
-    }

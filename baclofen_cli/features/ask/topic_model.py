@@ -80,6 +80,8 @@ class TopicModel:
         self.intercepts: list[float] = [float(x) for x in header["intercepts"]]
         # The share of a topic's rule score that the model's belief in it decides (0..1).
         self.share: float = float(header["blend"])
+        # Below this probability for its likeliest topic the model is not used at all.
+        self.least: float = float(header["least"])
         self.idf, self.weights = idf, weights
 
     @classmethod
@@ -110,7 +112,7 @@ class TopicModel:
             model = cls(header, idf, weights)
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             return None
-        return model if 0.0 <= model.share <= 1.0 and model.scale > 0 else None
+        return model if 0.0 <= model.share <= 1.0 and 0.0 <= model.least <= 1.0 and model.scale > 0 else None
 
     def fits(self, topic_ids: Sequence[str]) -> bool:
         """Trained on exactly these topics (a clinic's own file has others: rules only)."""
@@ -130,16 +132,19 @@ class TopicModel:
         return {topic: e / total for topic, e in zip(self.topics, exps)}
 
 
-def blend(ranked: list[Ranked], probabilities: dict[str, float], share: float) -> None:
+def blend(ranked: list[Ranked], probabilities: dict[str, float], share: float, least: float) -> None:
     """Re-weigh the rules' topics by the model, in place: each score keeps (1 - share) of itself
-    and gains share x (the model's probability / its most likely topic's); then all are scaled so
-    the best keeps the rules' best score (the thresholds that decide to answer stay the rules')."""
+    and gains share x the model's probability of the topic, so an unsure model (probabilities
+    spread thin) moves little and one below `least` for every topic not at all. Then all are
+    scaled so the best keeps the rules' best score (the thresholds that decide whether to answer
+    stay the rules')."""
     if not ranked or not probabilities:
         return
     best_before = max(r.score for r in ranked)
-    top = max(probabilities.get(r.topic, 0.0) for r in ranked) or 1.0
+    if max(probabilities.values()) < least:
+        return
     for item in ranked:
-        factor = (1.0 - share) + share * probabilities.get(item.topic, 0.0) / top
+        factor = (1.0 - share) + share * probabilities.get(item.topic, 0.0)
         item.score *= factor
         item.bm25 *= factor
     best_after = max(r.score for r in ranked)
