@@ -51,13 +51,14 @@ def test_another_medicine_s_own_use_is_sent_to_the_pharmacist(runner, question: 
     ("question", "topic"),
     [
         # ... while a word of the guide's own still gets its answer
-        ("fever", "pump"),
-        ("what does a fever mean with the pump", "pump"),
-        ("i have asthma, anything i should watch for", "precautions"),
+        # Fever is a sign of pump trouble and of stopping too fast: both topics answer it.
+        ("fever", {"pump", "stopping"}),
+        ("what does a fever mean with the pump", {"pump"}),
+        ("i have asthma, anything i should watch for", {"precautions"}),
     ],
 )
-def test_a_question_in_the_guide_s_words_is_still_answered(runner, question: str, topic: str) -> None:  # noqa: ANN001
-    assert first_topic(ask_json(runner, question)) == topic
+def test_a_question_in_the_guide_s_words_is_still_answered(runner, question: str, topic: set[str]) -> None:  # noqa: ANN001
+    assert first_topic(ask_json(runner, question)) in topic
 
 
 # ---------------------------------------------------------------------------- emergencies and false alarms

@@ -50,7 +50,8 @@ TOPICS = [
     ("que le hacen en urgencias a quien se le fue la mano con el baclofeno", {"overdose"}),
     # Stopping at once; how long the opened syrup keeps.
     ("si lo dejo de golpe que riesgo hay", {"stopping"}),
-    ("cuanto aguanta el jarabe de baclofeno despues de abrirlo", {"storage"}),
+    # administration holds "¿Cuánto dura un frasco después de abrirlo?" too.
+    ("cuanto aguanta el jarabe de baclofeno despues de abrirlo", {"storage", "administration"}),
 ]
 
 
