@@ -36,6 +36,9 @@ BRANDS = {
     "Subsys spray": "fentanyl",                     # US (DailyMed)
     "Paxtine 20": "paroxetine",                     # Australia (TGA)
     "Dormonoct 2 mg": "loprazolam",                 # South Africa, Belgium
+    "Oxactin 20mg": "fluoxetine",                   # UK
+    "Dixarit 25 microgram": "clonidine",            # UK, Ireland (HPRA)
+    "Paracodin N": "dihydrocodeine",                # Germany, Switzerland (Swissmedic)
 }
 
 SPANISH = {"clonazepam": "clonazepam", "tramadol": "tramadol", "morphine": "morfina",
@@ -44,7 +47,8 @@ SPANISH = {"clonazepam": "clonazepam", "tramadol": "tramadol", "morphine": "morf
            "valproate": "valproato", "hydromorphone": "hidromorfona", "dihydrocodeine": "dihidrocodeína",
            "methadone": "metadona", "oxycodone": "oxicodona", "diazepam": "diazepam",
            "carvedilol": "carvedilol", "apomorphine": "apomorfina", "fentanyl": "fentanilo",
-           "paroxetine": "paroxetina", "loprazolam": "loprazolam"}
+           "paroxetine": "paroxetina", "loprazolam": "loprazolam", "fluoxetine": "fluoxetina",
+           "clonidine": "clonidina"}
 
 
 def test_brands_of_the_guides_generics_from_more_markets() -> None:
@@ -56,16 +60,19 @@ def test_the_spanish_file_carries_the_same_brands() -> None:
 
 
 def test_a_combination_product_names_its_interacting_parts() -> None:
-    # Beloc-Zok comp: metoprolol succinate + hydrochlorothiazide (Germany).
-    assert_found({"Beloc-Zok comp": {"metoprolol", "hydrochlorothiazide"}})
-    assert_found({"Beloc-Zok comp": {"metoprolol", "hidroclorotiazida"}}, lang="es")
+    # Beloc-Zok comp: metoprolol succinate + hydrochlorothiazide (Germany); Aldactide:
+    # spironolactone + hydroflumethiazide (UK; hydroflumethiazide is not in the guide).
+    assert_found({"Beloc-Zok comp": {"metoprolol", "hydrochlorothiazide"}, "Aldactide 50": {"spironolactone"}})
+    assert_found({"Beloc-Zok comp": {"metoprolol", "hidroclorotiazida"}, "Aldactide 50": {"espironolactona"}},
+                 lang="es")
 
 
 # Everyday words one slip from a brand of this pass or one the matcher had taken before it
 # (Breakyl left out for "breaky"; "pristine" and "decoding" listed in `not_drugs`), and words
 # near the new brands: none may be "found".
 EVERYDAY = ["breaky", "pristine", "decoding", "usual", "casual", "visual", "subset", "cardiac",
-            "abroad", "abstract", "dormant", "doormat", "nobility", "filament", "sophia", "ketchup"]
+            "abroad", "abstract", "dormant", "doormat", "nobility", "filament", "sophia", "ketchup",
+            "paracord", "paradox", "exacting"]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
