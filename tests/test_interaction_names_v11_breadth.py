@@ -3,7 +3,9 @@ markets (Sweden, Finland, Germany, France, Italy, the UK, Ireland, the US, Austr
 each confirmed in an official record (`names10-` sources and the registers they extend), and its
 guard: a brand one slip from an everyday word is left out (Breakyl, fentanyl: "breaky"), and
 everyday words the fuzzy matcher had read as drugs are listed in `not_drugs` ("pristine" had been
-read as Pristiq; "decoding" as codeína in the Spanish file; "restes" would be read as Restex). Checked through the real console
+read as Pristiq; "decoding" as codeína in the Spanish file; "restes" would be read as Restex).
+Oxactin (fluoxetine, UK) was left out too: it took "oxycotin", a common slip of OxyContin
+(oxycodone), from its drug. Checked through the real console
 script, with names in the forms a patient writes them (a strength, a form, a line), in both
 languages.
 """
@@ -36,7 +38,6 @@ BRANDS = {
     "Subsys spray": "fentanyl",                     # US (DailyMed)
     "Paxtine 20": "paroxetine",                     # Australia (TGA)
     "Dormonoct 2 mg": "loprazolam",                 # South Africa, Belgium
-    "Oxactin 20mg": "fluoxetine",                   # UK
     "Dixarit 25 microgram": "clonidine",            # UK, Ireland (HPRA)
     "Paracodin N": "dihydrocodeine",                # Germany, Switzerland (Swissmedic)
     "Hypnorex retard 400": "lithium",               # Germany
@@ -52,7 +53,7 @@ SPANISH = {"clonazepam": "clonazepam", "tramadol": "tramadol", "morphine": "morf
            "valproate": "valproato", "hydromorphone": "hidromorfona", "dihydrocodeine": "dihidrocodeína",
            "methadone": "metadona", "oxycodone": "oxicodona", "diazepam": "diazepam",
            "carvedilol": "carvedilol", "apomorphine": "apomorfina", "fentanyl": "fentanilo",
-           "paroxetine": "paroxetina", "loprazolam": "loprazolam", "fluoxetine": "fluoxetina",
+           "paroxetine": "paroxetina", "loprazolam": "loprazolam",
            "clonidine": "clonidina", "lithium": "litio", "levodopa": "levodopa"}
 
 
@@ -87,4 +88,4 @@ def test_everyday_words_near_a_brand_are_not_found(lang: str) -> None:
 
 def test_neighbours_of_the_guard_words_keep_their_drugs() -> None:
     # Pristiq is still desvenlafaxine, and "subs" (buprenorphine street name) is untouched.
-    assert_found({"Pristiq 50 mg": {"desvenlafaxine"}, "subs": {"buprenorphine"}})
+    assert_found({"Pristiq 50 mg": {"desvenlafaxine"}, "subs": {"buprenorphine"}, "oxycotin": {"oxycodone"}})
