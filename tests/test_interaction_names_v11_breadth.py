@@ -5,7 +5,7 @@ guard: a brand one slip from an everyday word is left out (Breakyl, fentanyl: "b
 everyday words the fuzzy matcher had read as drugs are listed in `not_drugs` ("pristine" had been
 read as Pristiq; "decoding" as codeína in the Spanish file; "restes" would be read as Restex).
 Oxactin (fluoxetine, UK) was left out too: it took "oxycotin", a common slip of OxyContin
-(oxycodone), from its drug. Checked through the real console
+(oxycodone), from its drug; and Fontex (fluoxetine, Denmark), which took "fonte" and "fontes". Checked through the real console
 script, with names in the forms a patient writes them (a strength, a form, a line), in both
 languages.
 """
@@ -45,6 +45,10 @@ BRANDS = {
     "Litarex": "lithium",                           # Switzerland
     "isicom 100 mg/25 mg": "levodopa",              # Germany, Czechia (+ carbidopa)
     "Restex 100 mg/25 mg": "levodopa",              # Germany, Austria (+ benserazide)
+    "Lergigan forte": "promethazine",               # Sweden (FASS)
+    "Apodorm 5 mg": "nitrazepam",                   # Sweden, Norway
+    "Sarotex 25": "amitriptyline",                  # Norway (Felleskatalogen)
+    "Deprakine": "valproate",                       # Finland
 }
 
 SPANISH = {"clonazepam": "clonazepam", "tramadol": "tramadol", "morphine": "morfina",
@@ -54,7 +58,8 @@ SPANISH = {"clonazepam": "clonazepam", "tramadol": "tramadol", "morphine": "morf
            "methadone": "metadona", "oxycodone": "oxicodona", "diazepam": "diazepam",
            "carvedilol": "carvedilol", "apomorphine": "apomorfina", "fentanyl": "fentanilo",
            "paroxetine": "paroxetina", "loprazolam": "loprazolam",
-           "clonidine": "clonidina", "lithium": "litio", "levodopa": "levodopa"}
+           "clonidine": "clonidina", "lithium": "litio", "levodopa": "levodopa",
+           "promethazine": "prometazina", "nitrazepam": "nitrazepam", "amitriptyline": "amitriptilina"}
 
 
 def test_brands_of_the_guides_generics_from_more_markets() -> None:
@@ -78,7 +83,8 @@ def test_a_combination_product_names_its_interacting_parts() -> None:
 # near the new brands: none may be "found".
 EVERYDAY = ["breaky", "pristine", "decoding", "usual", "casual", "visual", "subset", "cardiac",
             "abroad", "abstract", "dormant", "doormat", "nobility", "filament", "sophia", "ketchup",
-            "paracord", "paradox", "exacting", "restes", "rested", "restless", "sitcom"]
+            "paracord", "paradox", "exacting", "restes", "rested", "restless", "sitcom", "fonte",
+            "fontes", "ledger", "sardine"]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
