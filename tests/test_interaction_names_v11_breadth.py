@@ -31,7 +31,6 @@ BRANDS = {
     "Dicodin LP": "dihydrocodeine",                 # France (ANSM)
     "Eptadone": "methadone",                        # Italy (AIFA)
     "Abtard 10 mg": "oxycodone",                    # UK (emc)
-    "Filnarine SR": "morphine",                     # UK
     "Diazemuls": "diazepam",                        # UK (MHRA)
     "Eucardic 25": "carvedilol",                    # Ireland (HPRA)
     "Kynmobi": "apomorphine",                       # US
