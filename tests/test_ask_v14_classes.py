@@ -6,8 +6,8 @@ verbs of drinking something down ("se pimpló el frasco")."""
 from __future__ import annotations
 
 import pytest
-
 from ask_cli import ask_es as ask_es_json
+
 from conftest import invoke
 
 
