@@ -149,8 +149,13 @@ def test_same_interaction_groups_quiz_items_and_ask_topics(english: dict, spanis
     assert set(spanish["ask"]["topic_phrasings"]) == set(english["ask"]["topic_phrasings"])
 
 
+# English sources the Spanish file leaves out with the brand they name, because the brand is an
+# everyday Spanish word the matcher would read as the medicine ("la enfermedad avanza").
+LEFT_OUT_IN_SPANISH = {"names6-au-tga-avanza"}
+
+
 def test_same_sources_and_the_official_spanish_ones(english: dict, spanish: dict) -> None:
-    en_sources = {s["id"]: s for s in english["sources"]}
+    en_sources = {s["id"]: s for s in english["sources"] if s["id"] not in LEFT_OUT_IN_SPANISH}
     es_sources = {s["id"]: s for s in spanish["sources"]}
     assert set(en_sources) <= set(es_sources), f"lost: {sorted(set(en_sources) - set(es_sources))}"
     for source_id, source in en_sources.items():
