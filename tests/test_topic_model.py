@@ -64,13 +64,19 @@ def test_the_model_moves_a_question_to_the_topic_it_is_about(args: list[str], to
 
 
 def test_a_damaged_model_is_ignored_and_the_rules_answer(tmp_path: Path) -> None:
-    copy = tmp_path / DATA_FILE.name
-    shutil.copy(DATA_FILE, copy)
     question = ["ask", "baclofen giving me ringing in the ears, anyone else"]
-    rules_only = _first_topic(["--data", str(copy), *question])
+    alone = tmp_path / "alone" / DATA_FILE.name
+    alone.parent.mkdir()
+    shutil.copy(DATA_FILE, alone)
+    rules_only = _first_topic(["--data", str(alone), *question])
     good = tm.model_path(DATA_FILE).read_bytes()
-    for damaged in (b"not a model", good[: len(good) // 2], tm.MAGIC + b"\xff\xff\xff\x00{"):
+    # A folder each: a model is read once per process and per path.
+    for n, damaged in enumerate((b"not a model", good[: len(good) // 2], tm.MAGIC + b"\xff\xff\xff\x00{")):
+        copy = tmp_path / str(n) / DATA_FILE.name
+        copy.parent.mkdir()
+        shutil.copy(DATA_FILE, copy)
         tm.model_path(copy).write_bytes(damaged)
+        assert tm.TopicModel.read(tm.model_path(copy)) is None
         result = run_cli(["--data", str(copy), *question])
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr

@@ -133,9 +133,9 @@ class TopicModel:
 
 
 def blend(ranked: list[Ranked], probabilities: dict[str, float], share: float, least: float) -> None:
-    """Re-weigh the rules' topics by the model, in place: each score keeps (1 - share) of itself
-    and gains share x the model's probability of the topic, so an unsure model (probabilities
-    spread thin) moves little and one below `least` for every topic not at all. Then all are
+    """Re-weigh the rules' topics by the model, in place: each score is multiplied by
+    (1 - share) + share x the model's probability of the topic, so an unsure model (probabilities
+    spread thin) moves little, and one below `least` for every topic not at all. Then all are
     scaled so the best keeps the rules' best score (the thresholds that decide whether to answer
     stay the rules')."""
     if not ranked or not probabilities:
