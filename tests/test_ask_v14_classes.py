@@ -1,7 +1,8 @@
 """Classes the session-9 held-out sets (tests/ask_holdout_v14.yaml, tests/ask_es_holdout_v10.yaml)
 showed, measured once before these fixes, each checked here with written forms of its own: self-harm
-said without the words of death ("done with it all", "nothing to live for"), and Spanish colloquial
-verbs of drinking something down ("se pimpló el frasco")."""
+said without the words of death ("done with it all", "nothing to live for"), Spanish colloquial
+verbs of drinking something down ("se pimpló el frasco"), and a question of how it is taken beside a
+sedative ("can baclofen be taken too": `passive_before`), which is no dose taken."""
 
 from __future__ import annotations
 
@@ -55,3 +56,15 @@ def test_a_spanish_nothing_to_live_for_gets_crisis_help() -> None:
     data = ask_es_json("ya no me queda nada por lo que vivir, tengo todas las pastillas")
     assert data["emergency"] is True
     assert data["notices"] and "quitarse la vida" in data["notices"][0]["text"]
+
+
+@pytest.mark.parametrize("question", [
+    "im on lorazepam at bedtime, should baclofen be taken as well",
+    "my mum uses oxycodone for her back, can baclofen be taken alongside it",
+])
+def test_how_it_is_taken_beside_a_sedative_is_no_alarm(runner, question: str) -> None:  # noqa: ANN001
+    assert _ask(runner, question)["emergency"] is False
+
+
+def test_a_sedative_taken_with_it_is_still_an_emergency(runner) -> None:  # noqa: ANN001
+    assert _ask(runner, "he has taken 6 diazepam with his baclofen")["emergency"] is True

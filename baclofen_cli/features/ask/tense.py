@@ -111,8 +111,11 @@ def opens_clause_in_either_tense(tokens: Sequence[Token], n: int, lang: AskWords
 def ordinary_taking(tokens: Sequence[Token], n: int, lang: AskWords) -> bool:
     """The taking word at tokens[n] tells of no single dose too many: a past that went on ("ella
     ya tomaba tramadol": `habitual_past_endings`), or one its clause calls the usual dose ("had my
-    usual gabapentin", "se tomó su diazepam como le mandaron": `usual_dose`)."""
+    usual gabapentin", "se tomó su diazepam como le mandaron": `usual_dose`), or a question of how
+    it is taken ("can baclofen be taken too": `passive_before`)."""
     if tokens[n].word.endswith(lang.habitual_past_endings):
+        return True
+    if n > 0 and tokens[n - 1].word in lang.passive_before:
         return True
     if not lang.usual_dose:
         return False

@@ -39,7 +39,7 @@ _WORD_SETS = (
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
                  "request_markers", "gerund_suffixes", "past_suffixes", "past_after_endings", "idioms",
                  "general_subjects", "all_well", "remedy_asks", "counterfactual_endings", "usual_dose",
-                 "habitual_past_endings", "past_times")
+                 "habitual_past_endings", "past_times", "passive_before")
 # Keys a language may leave out (and English does): empty then.
 _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_after_endings", "either_tense",
              "present_after", "past_clitics", "short_question_ignores", "clause_joiners", "clause_verbs",
@@ -47,7 +47,7 @@ _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_a
              "puzzled_lead_ins", "number_joiners", "intent_words", "all_well", "pointing_back", "request_markers",
              "together_words", "remedy_asks", "definition_words", "advice_words", "other_kind_after",
              "names_before_it", "counterfactual_words", "counterfactual_subjects", "counterfactual_endings",
-             "usual_dose", "habitual_past_endings", "past_times")
+             "usual_dose", "habitual_past_endings", "past_times", "passive_before")
 
 
 class AskWords(NamedTuple):
@@ -201,6 +201,9 @@ class AskWords(NamedTuple):
     usual_dose: tuple[str, ...] = ()
     # Endings of a past that went on ("ya tomaba tramadol": was taking): no single dose taken.
     habitual_past_endings: tuple[str, ...] = ()
+    # Words before a taking word that make it a question of how it is taken, not a dose taken
+    # ("can baclofen be taken too", "is it being taken with food"): tense.ordinary_taking.
+    passive_before: tuple[str, ...] = ()
     # Times in the past ("en marzo"): with an all-clear, what the message tells of is over (settled.py).
     past_times: tuple[str, ...] = ()
     # A superlative's ending -> the plain word's ("rarísimo" -> "raro"): read as role "very" and the
