@@ -7,17 +7,7 @@ sedative ("can baclofen be taken too": `passive_before`), which is no dose taken
 from __future__ import annotations
 
 import pytest
-from ask_cli import ask_es as ask_es_json
-
-from conftest import invoke
-
-
-def _ask(runner, question: str) -> dict:  # noqa: ANN001
-    import json
-
-    result = invoke(runner, ["ask", "--json", question])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+from ask_cli import ask_es, ask_json
 
 
 @pytest.mark.parametrize("question", [
@@ -27,7 +17,7 @@ def _ask(runner, question: str) -> dict:  # noqa: ANN001
     "going to say goodbye to everyone tonight, got my baclofen saved",
 ])
 def test_self_harm_said_without_the_words_of_death_gets_crisis_help(runner, question: str) -> None:  # noqa: ANN001
-    data = _ask(runner, question)
+    data = ask_json(runner, question)
     assert data["emergency"] is True
     assert "crisis line" in data["notices"][0]["text"]
     # Crisis help, never the dose numbers.
@@ -39,7 +29,7 @@ def test_self_harm_said_without_the_words_of_death_gets_crisis_help(runner, ques
     "what should i do with the baclofen once i am done with the course",
 ])
 def test_the_same_words_in_an_everyday_question_stay_calm(runner, question: str) -> None:  # noqa: ANN001
-    assert _ask(runner, question)["emergency"] is False
+    assert ask_json(runner, question)["emergency"] is False
 
 
 @pytest.mark.parametrize("question", [
@@ -47,13 +37,13 @@ def test_the_same_words_in_an_everyday_question_stay_calm(runner, question: str)
     "mi padre se atizó la caja de baclofeno y esta muy dormido",
 ])
 def test_a_spanish_word_for_drinking_it_down_is_an_overdose(question: str) -> None:
-    data = ask_es_json(question)
+    data = ask_es(question)
     assert data["emergency"] is True
     assert data["results"][0]["topic"] == "overdose"
 
 
 def test_a_spanish_nothing_to_live_for_gets_crisis_help() -> None:
-    data = ask_es_json("ya no me queda nada por lo que vivir, tengo todas las pastillas")
+    data = ask_es("ya no me queda nada por lo que vivir, tengo todas las pastillas")
     assert data["emergency"] is True
     assert data["notices"] and "quitarse la vida" in data["notices"][0]["text"]
 
@@ -63,8 +53,8 @@ def test_a_spanish_nothing_to_live_for_gets_crisis_help() -> None:
     "my mum uses oxycodone for her back, can baclofen be taken alongside it",
 ])
 def test_how_it_is_taken_beside_a_sedative_is_no_alarm(runner, question: str) -> None:  # noqa: ANN001
-    assert _ask(runner, question)["emergency"] is False
+    assert ask_json(runner, question)["emergency"] is False
 
 
 def test_a_sedative_taken_with_it_is_still_an_emergency(runner) -> None:  # noqa: ANN001
-    assert _ask(runner, "he has taken 6 diazepam with his baclofen")["emergency"] is True
+    assert ask_json(runner, "he has taken 6 diazepam with his baclofen")["emergency"] is True
