@@ -73,7 +73,6 @@ def main() -> int:
     from sklearn.linear_model import LogisticRegression
 
     from baclofen_cli.core.state import AppState
-    from baclofen_cli.features.ask.answer import _model_words
     from baclofen_cli.features.ask.index import AskIndex
     from baclofen_cli.features.ask.negation import weaken_negated_signs
     from baclofen_cli.features.ask.question import analyse
@@ -89,7 +88,7 @@ def main() -> int:
     labels: list[int] = []
     weights: list[float] = []
     for question, answers in questions:
-        words = _model_words(weaken_negated_signs(analyse(question, index), index))
+        words = tm.words_read(weaken_negated_signs(analyse(question, index), index))
         counts = tm.hashed(tm.features(words), BITS)
         for n, topic in enumerate(dict.fromkeys(answers)):
             rows.append(counts)

@@ -258,11 +258,6 @@ def _ranked_results(
     return learnt or results
 
 
-def _model_words(tokens: list[Token]) -> list[str]:
-    """The words the model reads: as the rules read them (spelling mended)."""
-    return [t.corrected or t.word for t in tokens]
-
-
 def _ranked_once(
     kb: KnowledgeBase, index: AskIndex, tokens: list[Token], rules: list[Rule], emergency: bool,
     named_before: bool = False, asked_rules: list[Rule] | None = None, had_rules: list[Rule] | None = None,
@@ -270,13 +265,13 @@ def _ranked_once(
 ) -> list[dict[str, Any]]:
     ranked = rank(index, tokens)
     if model is not None:
-        from baclofen_cli.features.ask.topic_model import blend
+        from baclofen_cli.features.ask.topic_model import blend, words_read
 
-        blend(ranked, model.probabilities(_model_words(tokens)), model.share, model.least)
+        blend(ranked, model.probabilities(words_read(tokens)), model.share, model.least)
     if background is not None and ranked:
         behind = rank(index, background)
         if model is not None:
-            blend(behind, model.probabilities(_model_words(background)), model.share, model.least)
+            blend(behind, model.probabilities(words_read(background)), model.share, model.least)
         add_background(ranked, behind, index.words.background_share)
     mentioned = None if emergency else mentioned_topic(index, asked_rules or [], had_rules or [],
                                                         kb.ask.condition_topic)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from baclofen_cli.features.ask.rank import Ranked
+    from baclofen_cli.features.ask.token import Token
 
 MAGIC = b"BACLOFEN-ASK-MODEL 1\n"
 SUFFIX = ".ask-model.bin"
@@ -37,6 +38,12 @@ LETTER_PIECES = (3, 4, 5)
 def model_path(knowledge_file: Path) -> Path:
     """`data/baclofen.es.yaml` -> `data/baclofen.es.ask-model.bin`."""
     return knowledge_file.with_name(knowledge_file.stem + SUFFIX)
+
+
+def words_read(tokens: Sequence[Token]) -> list[str]:
+    """The words the model reads: the question's words as the rules read them (spelling mended);
+    the trainer reads its questions with this too."""
+    return [t.corrected or t.word for t in tokens]
 
 
 def features(words: Sequence[str]) -> list[str]:
@@ -74,6 +81,8 @@ class TopicModel:
     """A trained model: topic ids, idf, weights and how much it counts against the rules."""
 
     def __init__(self, header: dict[str, Any], idf: array[float], weights: array[int]) -> None:
+        # As written by the trainer: also the question sets it learnt from ("sets").
+        self.header = header
         self.topics: list[str] = list(header["topics"])
         self.bits: int = int(header["bits"])
         self.scale: float = float(header["scale"])
