@@ -246,10 +246,21 @@ def _ranked_results(
     """The ranked answer. The rules alone decide whether to answer, and answer emergencies: the
     model only re-weighs the topics of an everyday question they answer, and never turns an
     answer into none."""
+    # BM25 once for both readings: each one re-weighs and re-orders its own copy.
+    ranked = rank(index, tokens)
+    behind = rank(index, background) if background is not None else None
+
     def once(learnt: TopicModel | None) -> list[dict[str, Any]]:
-        return _ranked_once(kb, index, tokens, rules, emergency, named_before=named_before,
-                            asked_rules=asked_rules, had_rules=had_rules, background=background,
-                            lead_topic=lead_topic, model=learnt)
+        mine = _copies(ranked)
+        whole = _copies(behind) if behind is not None else None
+        if learnt is not None:
+            from baclofen_cli.features.ask.topic_model import blend, words_read
+
+            blend(mine, learnt.probabilities(words_read(tokens)), learnt.share, learnt.least)
+            if whole is not None and background is not None:
+                blend(whole, learnt.probabilities(words_read(background)), learnt.share, learnt.least)
+        return _ranked_once(kb, index, tokens, rules, emergency, mine, whole, named_before=named_before,
+                            asked_rules=asked_rules, had_rules=had_rules, lead_topic=lead_topic)
 
     results = once(None)
     if model is None or not results or emergency:
@@ -258,20 +269,19 @@ def _ranked_results(
     return learnt or results
 
 
+def _copies(ranked: list[Ranked]) -> list[Ranked]:
+    """Fresh Ranked items to re-weigh (their sections are only read)."""
+    return [Ranked(r.topic, r.score, r.sections, r.bm25, r.coverage, r.best_kind) for r in ranked]
+
+
 def _ranked_once(
     kb: KnowledgeBase, index: AskIndex, tokens: list[Token], rules: list[Rule], emergency: bool,
-    named_before: bool = False, asked_rules: list[Rule] | None = None, had_rules: list[Rule] | None = None,
-    background: list[Token] | None = None, lead_topic: str | None = None, model: TopicModel | None = None,
+    ranked: list[Ranked], behind: list[Ranked] | None, named_before: bool = False,
+    asked_rules: list[Rule] | None = None, had_rules: list[Rule] | None = None, lead_topic: str | None = None,
 ) -> list[dict[str, Any]]:
-    ranked = rank(index, tokens)
-    if model is not None:
-        from baclofen_cli.features.ask.topic_model import blend, words_read
-
-        blend(ranked, model.probabilities(words_read(tokens)), model.share, model.least)
-    if background is not None and ranked:
-        behind = rank(index, background)
-        if model is not None:
-            blend(behind, model.probabilities(words_read(background)), model.share, model.least)
+    """The answer from one reading of `rank`'s result: `ranked`, and `behind` for a long post's
+    whole message (the rules' own scores, or re-weighed by the model)."""
+    if behind is not None and ranked:
         add_background(ranked, behind, index.words.background_share)
     mentioned = None if emergency else mentioned_topic(index, asked_rules or [], had_rules or [],
                                                         kb.ask.condition_topic)
