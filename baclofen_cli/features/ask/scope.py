@@ -208,7 +208,7 @@ def min_score(
     named = named_before or names_medicine(tokens, index) or implied_subject(tokens, index, found)
     referred = named or refers_to_medicine(tokens, index, found)
     if not referred and about_people_at_large(tokens, index) and not (
-            (ranked and _in_headings(tokens, index, ranked[0].topic)) or any(signs_described_and_asked(tokens, index))):
+            (ranked and in_headings(tokens, index, ranked[0].topic)) or any(signs_described_and_asked(tokens, index))):
         # "how many hours sleep does an adult need", "does red wine help your heart": about people
         # at large, and neither the medicine, nor "it"/"my tablets", nor what the best topic is
         # headed by ("can people die from withdrawal"), nor a sign the file's emergency
@@ -352,7 +352,7 @@ def _cue_follows(words: list[str], k: int, index: AskIndex) -> bool:
     return any(rest == cue or rest.startswith(cue + " ") for cue in index.other_cues)
 
 
-def _in_headings(tokens: list[Token], index: AskIndex, topic: str) -> bool:
+def in_headings(tokens: list[Token], index: AskIndex, topic: str) -> bool:
     """A meaningful word of the question is in the topic's title or section headings."""
     own = set(index.headings.get(topic, []))
     return any(typed_stem(w) in own for w in content_tokens(tokens, index)
