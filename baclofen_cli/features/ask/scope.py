@@ -109,14 +109,25 @@ def substances(tokens: list[Token], index: AskIndex) -> dict[int, str]:
     return found
 
 
-def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> bool:
+# How many words (not filler) before a reference a negation may stand and make it "without"
+# ("without medicine", "sin tomar pastillas").
+WITHOUT_REACH = 2
+
+
+def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, str], without: bool = True,
+                       besides: frozenset[str] = frozenset()) -> bool:
     """"it", "my tablets", "the dose": the question most likely speaks of this medicine. Not
-    when the word belongs to another medicine ("blood pressure tablets", "a dose of vitamin d")."""
+    when the word belongs to another medicine ("blood pressure tablets", "a dose of vitamin d").
+    With `without` False, not a reference just after a negation either ("bring a fever down
+    without medicine", "bajar la fiebre sin pastillas": no medicine at all is asked about); nor
+    one of the words `besides` ("remedios para la tos": the remedy asked for)."""
     lang = index.words
     it, of, for_ = lang.role("it"), lang.role("of"), lang.role("for")
     words = [t.word for t in tokens]
     drunk = drinks_drunk(words, lang)
     for n, token in enumerate(tokens):
+        if token.word in besides or (not without and _after_negation(words, n, lang)):
+            continue
         if token.word == it and other_named_first(tokens, index, found, n):
             continue  # "pregabalin, how quickly does it start helping": that medicine
         if token.word == it and lang.dummy_it_near & set(words[max(0, n - 1) : n + 2]):
@@ -151,6 +162,22 @@ def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, st
         if token.word != it and words[n + 1 : n + 2] and words[n + 1] in lang.other_kind_after:
             continue  # "remedios caseros para el estreñimiento"
         return True
+    return False
+
+
+def _after_negation(words: list[str], n: int, lang: AskWords) -> bool:
+    """A negation among the WITHOUT_REACH words (not filler) before words[n], in its sentence."""
+    counted = 0
+    for word in reversed(words[:n]):
+        if word == ".":
+            return False
+        if word in lang.filler:
+            continue
+        if word in lang.negations:
+            return True
+        counted += 1
+        if counted >= WITHOUT_REACH:
+            return False
     return False
 
 
@@ -208,10 +235,20 @@ def min_score(
     named = named_before or names_medicine(tokens, index) or implied_subject(tokens, index, found)
     referred = named or refers_to_medicine(tokens, index, found)
     words = [t.word for t in tokens]
-    if not referred and (has_phrase(words, lang.general_subjects) or _asks_remedy(words, lang)) and not (
-            (ranked and _in_headings(tokens, index, ranked[0].topic)) or any(signs_described_and_asked(tokens, index))):
-        # "how many hours sleep does an adult need", "does red wine help your heart": about people
-        # at large, and neither the medicine, nor "it"/"my tablets", nor what the best topic is
+    # What is done without is not asked about ("sin tomar nada", nor the "sin" of "¿Y si me quedé sin
+    # medicina?"); nor, in a general subject, the
+    # language's `unheaded` words: "¿Afecta al bebé?" heads a topic about the baby of someone on the
+    # medicine, not what "¿cuántas horas tiene que dormir un bebé?" asks.
+    general = _general_words(words, lang)
+    plainly = named or refers_to_medicine(tokens, index, found, without=False, besides=frozenset(general))
+    asked = [t for n, t in enumerate(tokens) if not _after_negation(words, n, lang) and t.word not in lang.negations
+             and not (t.word in general and t.word in lang.unheaded)]
+    if not plainly and general and not (
+            (ranked and _in_headings(asked, index, ranked[0].topic))
+            or any(signs_described_and_asked(tokens, index))):
+        # "how many hours sleep does an adult need", "does red wine help your heart", "how to
+        # bring a fever down without medicine": about people at large or self-care, and neither
+        # the medicine, nor "it"/"my tablets" (not after "without"), nor what the best topic is
         # headed by ("can people die from withdrawal"), nor a sign the file's emergency
         # phrasings know is spoken of.
         return None
@@ -279,6 +316,16 @@ def min_score(
         # ("what is the half life", "what are the side effects", "opening hours of the clinic").
         return None
     return MIN_SCORE
+
+
+def _general_words(words: list[str], lang: AskWords) -> set[str]:
+    """The words of the `general_subjects` and `remedy_asks` phrases the question says; none
+    when it says none."""
+    text = " " + " ".join(words) + " "
+    said = {w for p in lang.general_subjects if f" {p} " in text for w in p.split()}
+    if _asks_remedy(words, lang):
+        said |= {w for p in lang.remedy_asks if f" {p} " in text for w in p.split()}
+    return said
 
 
 def _asks_remedy(words: list[str], lang: AskWords) -> bool:
