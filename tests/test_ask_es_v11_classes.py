@@ -16,7 +16,7 @@ The English side of the same classes is checked at the end."""
 from __future__ import annotations
 
 import pytest
-from ask_cli import ask_en, ask_es, first_topic
+from ask_cli import ask_en, ask_es, ask_json, first_topic
 
 
 # ---------------------------------------------------------------- a medicine already taken
@@ -42,6 +42,25 @@ def test_tablets_taken_beside_another_medicine_are_still_an_emergency(question: 
     assert first_topic(data) == "overdose"
 
 
+@pytest.mark.parametrize("question", [
+    "anoche tome un diazepam, me puedo tomar el baclofeno esta mañana?",
+    "me tome un lorazepam para dormir, puedo tomar ya el baclofeno?",
+])
+def test_a_sedative_taken_before_asking_whether_to_take_it_is_no_alarm(question: str) -> None:
+    data = ask_es(question)
+    assert data["emergency"] is False
+    # The verdict on taking them together still comes first, as a warning.
+    assert data["notices"] and data["notices"][0]["kind"] == "warning"
+
+
+@pytest.mark.parametrize("question", [
+    "me tome el baclofeno y un diazepam y ahora me cuesta respirar",
+    "anoche tome un diazepam y esta mañana el baclofeno, estoy muy dormida",
+])
+def test_a_sedative_taken_with_it_is_still_an_emergency(question: str) -> None:
+    assert ask_es(question)["emergency"] is True
+
+
 # ---------------------------------------------------------------- how someone would notice
 @pytest.mark.parametrize("question", [
     "como me daria cuenta de que mi tia se paso de dosis",
@@ -52,6 +71,12 @@ def test_how_one_would_notice_an_overdose_leads_with_the_signs_without_alarm(que
     data = ask_es(question)
     assert data["emergency"] is False
     assert data["caution"] is True
+    assert first_topic(data) == "overdose"
+
+
+def test_if_i_go_over_the_dose_is_a_question_not_an_alarm() -> None:
+    data = ask_es("que me pasaria si un dia me paso de dosis sin darme cuenta")
+    assert data["emergency"] is False
     assert first_topic(data) == "overdose"
 
 
@@ -150,6 +175,25 @@ def test_english_an_overdose_that_happened_is_still_an_emergency() -> None:
 ])
 def test_english_baby_care_and_self_care_are_out_of_scope(question: str) -> None:
     assert ask_en(question)["results"] == []
+
+
+def test_english_a_sedative_taken_before_asking_whether_to_take_it_is_no_alarm(runner) -> None:  # noqa: ANN001
+    data = ask_json(runner, "had one lorazepam at bedtime, can i take my baclofen this morning")
+    assert data["emergency"] is False
+    assert data["notices"] and data["notices"][0]["kind"] == "warning"
+
+
+def test_english_a_sedative_taken_with_it_is_still_an_emergency(runner) -> None:  # noqa: ANN001
+    assert ask_json(runner, "took my baclofen and a lorazepam, now so sleepy i cant keep my eyes open")["emergency"]
+
+
+@pytest.mark.parametrize("question", [
+    "my baclofen pump is in and i feel lightheaded like i am going to pass out",
+    "i've got an intrathecal pump and i'm suddenly really dizzy",
+])
+def test_english_dizzy_or_faint_with_the_pump_is_an_emergency(runner, question: str) -> None:  # noqa: ANN001
+    data = ask_json(runner, question)
+    assert data["emergency"] is True
 
 
 @pytest.mark.parametrize("question", [

@@ -38,7 +38,7 @@ from baclofen_cli.features.ask.emergency import (
     signs_described_and_asked,
 )
 from baclofen_cli.features.ask.focus import add_background, question_focus
-from baclofen_cli.features.ask.mixing import asks_mixing, names_medicine, unknown_medicine
+from baclofen_cli.features.ask.mixing import asks_mixing, names_medicine, not_taken_yet, unknown_medicine
 from baclofen_cli.features.ask.negation import weaken_negated_signs
 from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, analyse, content_tokens
 from baclofen_cli.features.ask.rank import Ranked, is_weak, lift, rank
@@ -179,7 +179,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str, model: TopicModel 
         taken = any(t.past and took in t.stems and not opens_clause_in_either_tense(tokens, n, lang)
                     and not ordinary_taking(tokens, n, lang) for n, t in enumerate(tokens))
         sedating = any(index.drugs[key] in index.taken_together for key in major)
-        if not emergency and taken and sedating:
+        if not emergency and taken and sedating and not not_taken_yet(tokens, index):
             emergency, caution = True, False
         if emergency and sedating and (taken or not any(pointed_topic(index, r) for r in rules)):
             # "took it on top of my diazepam, now struggling to breathe", "had it and my lorazepam,
