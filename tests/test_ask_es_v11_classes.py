@@ -157,6 +157,7 @@ def test_a_baby_who_swallowed_a_tablet_is_still_an_emergency() -> None:
 @pytest.mark.parametrize("question", [
     "how would i spot it if my gran took too many of her tablets",
     "how could i tell if my husband had too much baclofen",
+    "how would my daughter know if i had taken too much of my baclofen",
 ])
 def test_english_how_one_would_notice_is_no_alarm(question: str) -> None:
     data = ask_en(question)

@@ -59,7 +59,7 @@ from baclofen_cli.features.ask.self_harm import said, self_harm_said
 from baclofen_cli.features.ask.settled import settle
 from baclofen_cli.features.ask.supposed import supposed_event
 from baclofen_cli.features.ask.tense import opens_clause_in_either_tense, ordinary_taking
-from baclofen_cli.features.ask.token import Token, has_phrase, typed_stem
+from baclofen_cli.features.ask.token import Token, asks_how_to, typed_stem
 
 if TYPE_CHECKING:
 
@@ -228,7 +228,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str, model: TopicModel 
         if topic is not None:
             results = topic_results(kb, Ranked(topic.id, 1.0, []), limit=1)
     if not emergency and results and results[0]["topic"] in index.emergency_topics and (
-        caution or has_phrase([t.word for t in tokens], index.how_to)
+        caution or asks_how_to([t.word for t in tokens], index.how_to, lang.subjects)
     ):
         # Asked about an emergency ("what does an overdose look like", "how do i know if my
         # pump has stopped"): the signs lead, without the alarm.
