@@ -318,6 +318,13 @@ def min_score(
     return MIN_SCORE
 
 
+def about_people_at_large(tokens: list[Token], index: AskIndex) -> bool:
+    """"how many hours sleep does an adult need", "home remedies for cramps": one of the
+    language's `general_subjects`, or a remedy asked for."""
+    words = [t.word for t in tokens]
+    return has_phrase(words, index.words.general_subjects) or _asks_remedy(words, index.words)
+
+
 def _general_words(words: list[str], lang: AskWords) -> set[str]:
     """The words of the `general_subjects` and `remedy_asks` phrases the question says; none
     when it says none."""
