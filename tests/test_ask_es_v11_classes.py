@@ -131,7 +131,7 @@ def test_dizzy_with_the_pump_is_still_an_emergency() -> None:
     "cuantas horas duerme un bebe de cuatro meses",
     "a que edad gatea un bebe",
     "como se quita la fiebre sin medicinas",
-    "remedios para la tos sin pastillas",
+    "remedios caseros para la tos sin pastillas",
     "que hago para el resfriado de un adulto sin medicamentos",
 ])
 def test_general_baby_care_and_self_care_are_out_of_scope(question: str) -> None:
