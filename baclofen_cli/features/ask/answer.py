@@ -38,7 +38,7 @@ from baclofen_cli.features.ask.emergency import (
     signs_described_and_asked,
 )
 from baclofen_cli.features.ask.focus import add_background, question_focus
-from baclofen_cli.features.ask.mixing import asks_mixing, names_medicine, unknown_medicine
+from baclofen_cli.features.ask.mixing import asks_mixing, names_medicine, not_taken_yet, unknown_medicine
 from baclofen_cli.features.ask.negation import weaken_negated_signs
 from baclofen_cli.features.ask.question import MAX_QUERY_CHARS, analyse, content_tokens
 from baclofen_cli.features.ask.rank import Ranked, is_weak, lift, rank
@@ -59,7 +59,7 @@ from baclofen_cli.features.ask.self_harm import said, self_harm_said
 from baclofen_cli.features.ask.settled import settle
 from baclofen_cli.features.ask.supposed import supposed_event
 from baclofen_cli.features.ask.tense import opens_clause_in_either_tense, ordinary_taking
-from baclofen_cli.features.ask.token import Token, has_phrase, typed_stem
+from baclofen_cli.features.ask.token import Token, asks_how_to, typed_stem
 from baclofen_cli.features.ask.turned_down import answer_turned_down
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str, model: TopicModel 
         taken = any(t.past and took in t.stems and not opens_clause_in_either_tense(tokens, n, lang)
                     and not ordinary_taking(tokens, n, lang) for n, t in enumerate(tokens))
         sedating = any(index.drugs[key] in index.taken_together for key in major)
-        if not emergency and taken and sedating:
+        if not emergency and taken and sedating and not not_taken_yet(tokens, index):
             emergency, caution = True, False
         if emergency and sedating and (taken or not any(pointed_topic(index, r) for r in rules)):
             # "took it on top of my diazepam, now struggling to breathe", "had it and my lorazepam,
@@ -231,7 +231,7 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str, model: TopicModel 
         if topic is not None:
             results = topic_results(kb, Ranked(topic.id, 1.0, []), limit=1)
     if not emergency and results and results[0]["topic"] in index.emergency_topics and (
-        caution or has_phrase([t.word for t in tokens], index.how_to)
+        caution or asks_how_to([t.word for t in tokens], index.how_to, lang.subjects)
     ):
         # Asked about an emergency ("what does an overdose look like", "how do i know if my
         # pump has stopped"): the signs lead, without the alarm.

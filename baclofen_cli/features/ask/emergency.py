@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from baclofen_cli.features.ask.index import Rule
 from baclofen_cli.features.ask.rank import bm25
 from baclofen_cli.features.ask.supposed import supposed_event
-from baclofen_cli.features.ask.token import NEGATED_WEIGHT, has_phrase, typed_stem
+from baclofen_cli.features.ask.token import NEGATED_WEIGHT, asks_how_to, has_phrase, typed_stem
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex, Phrase
@@ -204,7 +204,7 @@ def _sign_state(clause: list[Token], start: int, end: int, index: AskIndex, done
     if plural and lang.habitual & set(before) and not now:
         return HISTORY_STATE  # "my son has (cp and) seizures": a condition he has, not one happening now
     past = any(t.past for t in inside)
-    if how_to and has_phrase(words, how_to) and not now:
+    if how_to and asks_how_to(words, how_to, lang.subjects) and not now:
         return ASKED_STATE  # "how do i know if my pump has stopped"
     if plural and not past and not (set(words) & people) and len(words) <= 3:
         return ASKED_STATE  # "seizures", "withdrawal seizures": a topic, not an event

@@ -15,6 +15,33 @@ def names_medicine(tokens: list[Token], index: AskIndex) -> bool:
     return any(s in index.anchors for t in tokens for s in t.stems)
 
 
+def not_taken_yet(tokens: list[Token], index: AskIndex) -> bool:
+    """Another medicine taken, and this one named only in a question of whether to take it: "took
+    lorazepam last night, can i take baclofen today?", "tomé lorazepam anoche, ¿puedo tomar el
+    baclofeno hoy?". Every sentence that names this medicine opens as a question and tells of no
+    taking; no sentence counts more than one of anything ("took 4 lorazepam, can i take baclofen")."""
+    lang = index.words
+    take, give = lang.stem(lang.role("take")), lang.stem(lang.role("give"))
+    sentences: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.word == ".":
+            sentences.append([])
+        else:
+            sentences[-1].append(token)
+    naming = [s for s in sentences if any(st in index.anchors for t in s for st in t.stems)]
+    if not naming or any(t.word.isdigit() and int(t.word[:6]) > 1 for t in tokens):
+        return False
+    for sentence in naming:
+        first = 0
+        while first < len(sentence) - 1 and sentence[first].word in lang.opener_lead_ins:
+            first += 1
+        if sentence[first].word not in lang.yes_no_openers and sentence[first].word not in lang.question_openers:
+            return False
+        if any(t.past and (take in t.stems or give in t.stems) for t in sentence):
+            return False
+    return True
+
+
 def joined_before(words: list[str], n: int, lang: AskWords, joiners: frozenset[str], possessive: bool = True) -> int:
     """Where a word of `joiners` stands before the name at words[n]: just before it ("with
     ibuprofen"), or with one article or possessive between ("with the gabapentin", "ok with her

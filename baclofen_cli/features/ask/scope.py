@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.emergency import signs_described_and_asked
+from baclofen_cli.features.ask.general import after_negation, general_words, in_headings
 from baclofen_cli.features.ask.mixing import joined_before, other_named_first
 from baclofen_cli.features.ask.mixing import names_medicine as names_medicine  # the guide's import
 from baclofen_cli.features.ask.question import content_tokens
@@ -109,14 +110,20 @@ def substances(tokens: list[Token], index: AskIndex) -> dict[int, str]:
     return found
 
 
-def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> bool:
+def refers_to_medicine(tokens: list[Token], index: AskIndex, found: dict[int, str], without: bool = True,
+                       besides: frozenset[str] = frozenset()) -> bool:
     """"it", "my tablets", "the dose": the question most likely speaks of this medicine. Not
-    when the word belongs to another medicine ("blood pressure tablets", "a dose of vitamin d")."""
+    when the word belongs to another medicine ("blood pressure tablets", "a dose of vitamin d").
+    With `without` False, not a reference just after a negation either ("bring a fever down
+    without medicine", "bajar la fiebre sin pastillas": no medicine at all is asked about); nor
+    one of the words `besides` ("remedios para la tos": the remedy asked for)."""
     lang = index.words
     it, of, for_ = lang.role("it"), lang.role("of"), lang.role("for")
     words = [t.word for t in tokens]
     drunk = drinks_drunk(words, lang)
     for n, token in enumerate(tokens):
+        if token.word in besides or (not without and after_negation(words, n, lang)):
+            continue
         if token.word == it and other_named_first(tokens, index, found, n):
             continue  # "pregabalin, how quickly does it start helping": that medicine
         if token.word == it and lang.dummy_it_near & set(words[max(0, n - 1) : n + 2]):
@@ -207,10 +214,21 @@ def min_score(
         found = substances(tokens, index)
     named = named_before or names_medicine(tokens, index) or implied_subject(tokens, index, found)
     referred = named or refers_to_medicine(tokens, index, found)
-    if not referred and about_people_at_large(tokens, index) and not (
-            (ranked and in_headings(tokens, index, ranked[0].topic)) or any(signs_described_and_asked(tokens, index))):
-        # "how many hours sleep does an adult need", "does red wine help your heart": about people
-        # at large, and neither the medicine, nor "it"/"my tablets", nor what the best topic is
+    words = [t.word for t in tokens]
+    # What is done without is not asked about ("sin tomar nada", nor the "sin" of "¿Y si me quedé sin
+    # medicina?"); nor, in a general subject, the
+    # language's `unheaded` words: "¿Afecta al bebé?" heads a topic about the baby of someone on the
+    # medicine, not what "¿cuántas horas tiene que dormir un bebé?" asks.
+    general = general_words(words, lang)
+    plainly = named or refers_to_medicine(tokens, index, found, without=False, besides=frozenset(general))
+    asked = [t for n, t in enumerate(tokens) if not after_negation(words, n, lang) and t.word not in lang.negations
+             and not (t.word in general and t.word in lang.unheaded)]
+    if not plainly and general and not (
+            (ranked and in_headings(asked, index, ranked[0].topic))
+            or any(signs_described_and_asked(tokens, index))):
+        # "how many hours sleep does an adult need", "does red wine help your heart", "how to
+        # bring a fever down without medicine": about people at large or self-care, and neither
+        # the medicine, nor "it"/"my tablets" (not after "without"), nor what the best topic is
         # headed by ("can people die from withdrawal"), nor a sign the file's emergency
         # phrasings know is spoken of.
         return None
@@ -280,20 +298,6 @@ def min_score(
     return MIN_SCORE
 
 
-def about_people_at_large(tokens: list[Token], index: AskIndex) -> bool:
-    """"how many hours sleep does an adult need", "home remedies for cramps": one of the
-    language's `general_subjects`, or a remedy asked for."""
-    words = [t.word for t in tokens]
-    return has_phrase(words, index.words.general_subjects) or _asks_remedy(words, index.words)
-
-
-def _asks_remedy(words: list[str], lang: AskWords) -> bool:
-    """"how can i stop leg cramps at night", "home remedies for ...": one of the language's
-    `remedy_asks` with something after it to stop or treat (not a bare "how do i stop")."""
-    text = " ".join(words) + " "
-    return any(f" {p} " in f" {text}" and text.split(f"{p} ", 1)[-1].strip(" .") for p in lang.remedy_asks)
-
-
 def other_medicine_question(tokens: list[Token], index: AskIndex, found: dict[int, str]) -> list[str]:
     """The other medicines a question asks the dose or use of, when it does not speak of this
     one ("oxycodone max dose per day", "how much melatonin should i take"); else []."""
@@ -350,13 +354,6 @@ def _cue_follows(words: list[str], k: int, index: AskIndex) -> bool:
     """One of `ask.other_medicine_cues` starts at words[k] ("X dosage", "X max dose")."""
     rest = " ".join(words[k : k + 4])
     return any(rest == cue or rest.startswith(cue + " ") for cue in index.other_cues)
-
-
-def in_headings(tokens: list[Token], index: AskIndex, topic: str) -> bool:
-    """A meaningful word of the question is in the topic's title or section headings."""
-    own = set(index.headings.get(topic, []))
-    return any(typed_stem(w) in own for w in content_tokens(tokens, index)
-               if not is_weak(w, index) and typed_stem(w) not in index.name_stems)
 
 
 def off_subject(tokens: list[Token], index: AskIndex, topic: str) -> bool:

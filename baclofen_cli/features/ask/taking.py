@@ -152,8 +152,13 @@ def read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None:
         k = next((k for k in range(n + 1, min(n + 4, len(tokens))) if tokens[k].word not in lang.filler), n + 1)
         after = tokens[k]
         amount = int(token.word) if len(token.word) < 7 else 10**6
-        if n > 0 and other_substance(tokens[n - 1], index):
-            continue  # "on zoloft 100mg already": another medicine's dose
+        # "on zoloft 100mg already": another medicine's dose; also with filler between, its
+        # strength ("tomo sertralina de 50 desde hace un año").
+        before = next((k for k in range(n - 1, -1, -1) if tokens[k].word not in lang.filler), -1)
+        if before >= 0 and other_substance(tokens[before], index):
+            continue
+        if _strength_of_unknown(tokens, n, before, index):
+            continue  # "tomo omeprazol de 20 desde hace meses": a medicine the file does not know
         if after.word in lang.not_counted and _other_follows(tokens, k, index):
             # "had 1g of paracetamol", "tomo 2 mg de clonazepam": another medicine's dose, so its
             # unit is not read as doses of this one either.
@@ -182,6 +187,24 @@ def read_taking(tokens: list[Token], index: AskIndex, taking: set[str]) -> None:
                 # Taken, by another sentence's word ("already done it"): the amount itself says so.
                 token.stems.setdefault(take, 0.0)
                 token.past = True
+
+
+# An unknown word this long before "of" and a number is taken for another medicine's name.
+UNKNOWN_NAME_CHARS = 5
+
+
+def _strength_of_unknown(tokens: list[Token], n: int, before: int, index: AskIndex) -> bool:
+    """The number at tokens[n] is the strength of a medicine the file does not know: just after
+    "of", after a word the file never uses (not a typo of one), with nothing counted after it
+    ("tomo omeprazol de 20 desde hace meses"; not "se engulló 20 pastillas")."""
+    lang = index.words
+    if before < 0 or tokens[n - 1].word != lang.role("of"):
+        return False
+    name = tokens[before]
+    if not name.unknown or name.corrected or len(name.word) < UNKNOWN_NAME_CHARS:
+        return False
+    after = next((t for t in tokens[n + 1 : n + 4] if t.word not in lang.filler), None)
+    return after is None or not (after.word in lang.counted or any(s in index.name_stems for s in after.stems))
 
 
 def _other_follows(tokens: list[Token], k: int, index: AskIndex) -> bool:

@@ -23,6 +23,30 @@ def has_phrase(words: list[str], phrases: tuple[str, ...] | list[str]) -> bool:
     return any(f" {p} " in text for p in phrases)
 
 
+# How many words may stand for the subject of a how-to phrase ("how would my carer know").
+HOW_TO_SUBJECT_WORDS = 3
+
+
+def asks_how_to(words: list[str], phrases: tuple[str, ...] | list[str], subjects: frozenset[str]) -> bool:
+    """A how-to phrase is said ("how do i know if"), also with other words for its subject, the
+    third word when it is one of `subjects` ("how would my carer know", "how does the nurse tell")."""
+    if has_phrase(words, phrases):
+        return True
+    for phrase in phrases:
+        parts = phrase.split()
+        if len(parts) < 4 or parts[2] not in subjects:
+            continue
+        head, rest = parts[:2], parts[3:]
+        for k in range(len(words) - len(head)):
+            if words[k : k + 2] != head:
+                continue
+            for gap in range(1, HOW_TO_SUBJECT_WORDS + 1):
+                start = k + 2 + gap
+                if words[start : start + len(rest)] == rest:
+                    return True
+    return False
+
+
 class Token:
     """One word of the question: what was typed, and the stems it may stand for."""
 

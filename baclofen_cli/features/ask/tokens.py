@@ -33,7 +33,7 @@ _WORD_SETS = (
     "short_question_ignores", "clause_joiners", "clause_verbs", "clock_before", "condition_nouns", "loose_taking",
     "place_words", "drinks", "puzzled_lead_ins", "number_joiners", "intent_words", "pointing_back", "together_words",
     "definition_words", "advice_words", "other_kind_after", "names_before_it", "counterfactual_words",
-    "counterfactual_subjects",
+    "counterfactual_subjects", "unheaded",
 )
 # The language file's lists of phrases and endings, kept in order (tuples, not sets).
 _PHRASE_LISTS = ("history", "routine", "not_now", "hypothetical", "now", "eating_words", "question_markers",
@@ -47,7 +47,7 @@ _OPTIONAL = ("not_now", "hypothetical", "past_after", "opener_lead_ins", "past_a
              "puzzled_lead_ins", "number_joiners", "intent_words", "all_well", "pointing_back", "request_markers",
              "together_words", "remedy_asks", "definition_words", "advice_words", "other_kind_after",
              "names_before_it", "counterfactual_words", "counterfactual_subjects", "counterfactual_endings",
-             "usual_dose", "habitual_past_endings", "past_times", "passive_before")
+             "usual_dose", "habitual_past_endings", "past_times", "passive_before", "unheaded")
 
 
 class AskWords(NamedTuple):
@@ -204,6 +204,9 @@ class AskWords(NamedTuple):
     # Words before a taking word that make it a question of how it is taken, not a dose taken
     # ("can baclofen be taken too", "is it being taken with food"): tense.ordinary_taking.
     passive_before: tuple[str, ...] = ()
+    # Words of a general subject ("a baby") that do not tie the question to a topic headed by them
+    # ("Can it affect my baby?"): scope.min_score.
+    unheaded: frozenset[str] = frozenset()
     # Times in the past ("en marzo"): with an all-clear, what the message tells of is over (settled.py).
     past_times: tuple[str, ...] = ()
     # A superlative's ending -> the plain word's ("rarísimo" -> "raro"): read as role "very" and the

@@ -7,15 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from baclofen_cli.features.ask.general import about_people_at_large, in_headings
 from baclofen_cli.features.ask.mixing import names_medicine
 from baclofen_cli.features.ask.rank import Ranked, rank
-from baclofen_cli.features.ask.scope import (
-    MIN_SCORE,
-    SHORT_QUESTION_WORDS,
-    about_people_at_large,
-    in_headings,
-    refers_to_medicine,
-)
+from baclofen_cli.features.ask.scope import MIN_SCORE, SHORT_QUESTION_WORDS, refers_to_medicine
 from baclofen_cli.features.ask.sections import topic_results
 from baclofen_cli.features.ask.subject import implied_subject
 
