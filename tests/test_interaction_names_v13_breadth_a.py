@@ -7,10 +7,10 @@ register or the authority's own search and keeps the page read under `via`.
 
 Their guard: a brand one edit from an everyday English or Spanish word is left out (Olena, fluoxetine:
 "llena", "plena"; Vensir XL, venlafaxine: "venir"; Xanor, alprazolam: "manor"; Statex, morphine:
-"states"; Prozit, fluoxetine: "profit"; Depas, etizolam: Spanish "demás"), and so is one the fuzzy
+"states"; Prozit, fluoxetine: "profit"; Depas, etizolam: Spanish "demás"; Mabron, tramadol: Spanish "cabrón", "matron"), and so is one the fuzzy
 matcher read another word as (Ationdo, tapentadol: Spanish "atuendo"; Aventyl, nortriptyline:
 "Aventis"; Allevia, fexofenadine: "alleviate"; Tradolan, tramadol: "Trazolan", a trazodone
-brand). Checked through the real console script, with names in
+brand; Gerax, alprazolam: the Spanish chat word "grax", thanks). Checked through the real console script, with names in
 the forms a patient writes them (a strength, a form), in both languages.
 """
 
@@ -93,6 +93,10 @@ BRANDS = {
     "Mipralin 25": "imipramine",          # South Africa
     "Hayleve 4mg": "chlorphenamine",
     "Tradonal Retard 100": "tramadol",    # Spain
+    "Filnarine SR 30mg": "morphine",
+    "Rolyprexa DisTab 10": "olanzapine",  # Ireland
+    "Ozalin 2mg/ml": "midazolam",
+    "Feprapax": "lofepramine",
 }
 
 SPANISH = {"oxycodone": "oxicodona", "fentanyl": "fentanilo", "tramadol": "tramadol", "morphine": "morfina",
@@ -100,7 +104,8 @@ SPANISH = {"oxycodone": "oxicodona", "fentanyl": "fentanilo", "tramadol": "trama
            "diazepam": "diazepam", "venlafaxine": "venlafaxina", "fluoxetine": "fluoxetina",
            "duloxetine": "duloxetina", "amitriptyline": "amitriptilina", "citalopram": "citalopram",
            "lithium": "litio", "quetiapine": "quetiapina", "clozapine": "clozapina", "mirtazapine": "mirtazapina",
-           "doxepin": "doxepina", "imipramine": "imipramina", "chlorphenamine": "clorfenamina"}
+           "doxepin": "doxepina", "imipramine": "imipramina", "chlorphenamine": "clorfenamina", "olanzapine": "olanzapina",
+           "midazolam": "midazolam", "lofepramine": "lofepramina"}
 
 
 def test_uk_irish_and_other_brands_of_the_guides_generics() -> None:
@@ -113,12 +118,14 @@ def test_the_spanish_file_carries_the_same_brands() -> None:
 
 # The brands left out (one edit from an everyday word, or the matcher read an everyday word as
 # them), the everyday words themselves, and everyday words near the new brands: none may be "found".
-LEFT_OUT = ["Olena", "Vensir", "Xanor", "Statex", "Ationdo", "Aventyl", "Allevia", "Tradolan", "Prozit", "Depas"]
+LEFT_OUT = ["Olena", "Vensir", "Xanor", "Statex", "Ationdo", "Aventyl", "Allevia", "Tradolan", "Prozit", "Depas", "Mabron",
+            "Gerax"]
 EVERYDAY = ["llena", "plena", "venir", "manor", "states", "atuendo", "aventis", "avantal", "aventar",
             "oxygen", "venue", "venues", "vexed", "venom", "tension", "tensing", "dial", "dialog",
             "dilatar", "uplift", "airlift", "unzip", "tranquil", "trammel", "proper", "propel",
             "sirena", "yemas", "tener", "tildon", "brenca", "bunion", "bunny", "cilia", "orphan",
-            "alleviate", "aleviar", "trazolan", "profit", "demas", "heyday", "gerund", "melamine", "xenon"]
+            "alleviate", "aleviar", "trazolan", "profit", "demas", "heyday", "gerund", "melamine", "xenon",
+            "cabron", "matron", "macron", "grax"]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
