@@ -25,22 +25,22 @@ BRANDS = {
     "Yaltormin SR 1000 mg": "metformin",
     "Nazdol MR 30 mg": "gliclazide", "Dacadis MR": "gliclazide", "Laaglyda MR 60mg": "gliclazide",
     "Ziclaseg": "gliclazide", "Edicil MR": "gliclazide", "Diaclide MR": "gliclazide",
-    "Abasaglar": "insulin", "Insulatard": "insulin",
+    "Abasaglar": "insulin", "Insulatard": "insulin", "Kirsty": "insulin", "Kixelle": "insulin",
     # blood pressure
     "Adipine MR 20": "nifedipine", "Adipine XL": "nifedipine", "Tensipine MR": "nifedipine",
-    "Valni XL 30mg": "nifedipine", "Fortipine LA 40": "nifedipine",
+    "Valni XL 30mg": "nifedipine", "Fortipine LA 40": "nifedipine", "Nifopress Retard 20mg": "nifedipine",
     "Delofine XL 5 mg": "felodipine", "Folpik XL": "felodipine", "Cardioplen XL": "felodipine",
     "Vascalpha 10mg": "felodipine", "Neofel XL": "felodipine", "Pinefeld XL": "felodipine",
     "Viazem XL 180": "diltiazem", "Zemtard 240 XL": "diltiazem", "Angiozem": "diltiazem",
     "Dilcardia SR": "diltiazem", "Angitil SR 90": "diltiazem", "Angitil XL": "diltiazem",
-    "Congescor 1.25mg": "bisoprolol", "Hypovase": "prazosin",
+    "Congescor 1.25mg": "bisoprolol", "Hypovase": "prazosin", "Apresoline 25 mg": "hydralazine",
     "Raporsin XL 4mg": "doxazosin", "Larbex XL": "doxazosin",
     "Alkapamid XL": "indapamide", "Indapres XL 1.5 mg": "indapamide", "Indipam XL": "indapamide",
     # NSAIDs
     "Fenbid gel": "ibuprofen", "Fenbid Forte": "ibuprofen", "Cuprofen": "ibuprofen",
     "Cuprofen Maximum Strength": "ibuprofen", "Buplex Rx 400": "ibuprofen",
     "Fenactol 75mg SR": "diclofenac", "Dicloflex Retard": "diclofenac", "Rhumalgan CR 75": "diclofenac",
-    "Volsaid Retard 100": "diclofenac",
+    "Volsaid Retard 100": "diclofenac", "Econac SR 75mg": "diclofenac",
     "Stirlescent": "naproxen", "Nycopren 500": "naproxen", "Relifex 500mg": "nabumetone",
     "Eccoxolac 300": "etodolac",
     # surgery, sleep, Parkinson's, bladder
@@ -51,19 +51,21 @@ BRANDS = {
     # kidney-harming, diarrhoea, seizures
     "Deximune 100 mg": "ciclosporin", "Capsorin": "ciclosporin", "Capimune": "ciclosporin",
     "Vanquoral": "ciclosporin", "Dailiport": "tacrolimus", "Adoport 1mg": "tacrolimus",
-    "Dioraleze": "loperamide",
+    "Perixis 5 mg": "tacrolimus", "Tacforius": "tacrolimus",
+    "Niopam 300": "contrast dye", "Iomeron": "contrast dye", "Dioraleze": "loperamide",
     "Dyzantil 500mg": "valproate", "Valprotek CR": "valproate", "Matever 500 mg": "levetiracetam",
 }
 
 SPANISH = {"metformin": "metformina", "gliclazide": "gliclazida", "insulin": "insulina",
            "nifedipine": "nifedipino", "felodipine": "felodipino", "diltiazem": "diltiazem",
            "bisoprolol": "bisoprolol", "prazosin": "prazosina", "doxazosin": "doxazosina",
-           "indapamide": "indapamida", "ibuprofen": "ibuprofeno", "diclofenac": "diclofenaco",
+           "indapamide": "indapamida", "hydralazine": "hidralazina", "ibuprofen": "ibuprofeno", "diclofenac": "diclofenaco",
            "naproxen": "naproxeno", "nabumetone": "nabumetona", "etodolac": "etodolaco",
            "vecuronium": "vecuronio", "propofol": "propofol", "melatonin": "melatonina",
            "ropinirole": "ropinirol", "pramipexole": "pramipexol", "tolterodine": "tolterodina",
            "ciclosporin": "ciclosporina", "tacrolimus": "tacrolimus", "loperamide": "loperamida",
-           "valproate": "valproato", "levetiracetam": "levetiracetam"}
+           "valproate": "valproato", "levetiracetam": "levetiracetam",
+           "contrast dye": "medio de contraste"}
 
 
 def test_brands_of_the_guides_generics_from_the_uk_ireland_and_eu() -> None:
@@ -79,6 +81,9 @@ def test_a_combination_product_names_both_its_parts() -> None:
     assert_found({"Carace Plus": {"lisinopril", "hydrochlorothiazide"},
                   "Carace 20 Plus": {"lisinopril", "hydrochlorothiazide"}})
     assert_found({"Carace Plus": {"lisinopril", "hidroclorotiazida"}}, lang="es")
+    # Sastravi: levodopa + carbidopa + entacapone (UK), like Stalevo; only levodopa is in the guide.
+    assert_found({"Sastravi 100mg/25mg/200mg": {"levodopa"}})
+    assert_found({"Sastravi": {"levodopa"}}, lang="es")
 
 
 # Everyday words (and real medicines not in the guide) that a brand of this pass would have taken:
@@ -86,7 +91,7 @@ def test_a_combination_product_names_both_its_parts() -> None:
 EVERYDAY = ["tensed", "tensing", "cistern", "cystine", "glycinate", "magnesium glycinate", "heparin",
             "Motofen", "flatten", "flattens", "foreseen", "ravel", "rawer", "arthrosis", "carafe", "duplex",
             "glance", "glances", "repine", "decades", "adopt", "proven", "whatever", "relief", "toblerone",
-            "alpine", "vanilla", "tension"]
+            "alpine", "vanilla", "tension", "stank", "thirsty"]
 SPANISH_EVERYDAY = ["reponer", "doradura", "domadura", "lamparín", "versátil", "décadas", "probado",
                     "cisterna", "artrosis", "materia"]
 
