@@ -117,6 +117,11 @@ class InteractingDrug(StrictStruct, frozen=True):
     # or with an amount, a use or another name ("a joint", "two bars", "weed and xanax"), never
     # as part of a longer everyday phrase ("pot noodle", "cider vinegar", "bar of soap").
     street_names: list[NonEmptyText] = []
+    # Street names that are also everyday words in a sentence: drink measures said for the drink
+    # itself ("a fifth", "a forty", "a handle") and slang such as "school bus" (alprazolam). Read
+    # as street names by `interactions`, but never looked for inside an `ask` question, where they
+    # are everyday words ("my fifth day", "a forty year old", "he takes the school bus").
+    everyday_names: list[NonEmptyText] = []
     # Where its street names come from (DEA, FRANK): checked like every other source id.
     sources: list[Identifier] = []
 

@@ -300,7 +300,7 @@ def build_index(kb: Any) -> DrugIndex:
             brands = set(drug.brands)
             for name in (drug.name, *drug.brands, *drug.aliases):
                 add(name, Hit(drug=drug.name, groups=groups, matched=name), is_generic=name not in brands)
-            for name in getattr(drug, "street_names", None) or []:
+            for name in [*(getattr(drug, "street_names", None) or []), *(getattr(drug, "everyday_names", None) or [])]:
                 add(name, Hit(drug=drug.name, groups=groups, matched=name), is_street=True)
             for code, brands in (getattr(drug, "brands_by_region", None) or {}).items():
                 for name in brands:
