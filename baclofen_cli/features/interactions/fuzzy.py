@@ -99,11 +99,13 @@ def fuzzy_match(index: DrugIndex, query: str, near: list[tuple[float, str]], str
         return None
     best_score, best_key = usable[0]
     best_drugs = _drug_set(index.names[best_key])
-    # A one-letter slip of a long name is not in doubt beside a name the typed word is no slip of
-    # ("hydrocodine": hydrocodone with one vowel wrong; dihydrocodeine three letters away). Short
-    # names sit among other real brands one vowel away ("Apronax" is neither Apranax nor Aprinox).
+    # A one-letter slip of a name is not in doubt beside a name the typed word is no slip of
+    # ("hydrocodine": hydrocodone with one vowel wrong, dihydrocodeine three letters away; "fentany":
+    # fentanyl's last letter missing, phenytoin another word). Only a vowel for a vowel in a short
+    # name stays in doubt: those sit among other real brands ("Apronax" is neither Apranax nor Aprinox).
     clear = any(best_score - score <= AMBIGUITY_MARGIN and _drug_set(index.names[key]) == best_drugs
-                and len(key.replace(" ", "")) > CROWDED_NAME and _one_letter(query, key) and is_slip(query, key)
+                and _one_letter(query, key) and is_slip(query, key)
+                and (len(key.replace(" ", "")) > CROWDED_NAME or not _vowel_for_vowel(query, key))
                 for score, key in usable)
     for score, key in usable[1:]:
         if best_score - score > AMBIGUITY_MARGIN:
@@ -125,6 +127,13 @@ def _one_letter(query: str, key: str) -> bool:
     from rapidfuzz.distance import OSA
 
     return OSA.distance(query.replace(" ", ""), key.replace(" ", "")) <= 1
+
+
+def _vowel_for_vowel(query: str, key: str) -> bool:
+    """One vowel typed for another, nothing else wrong."""
+    q, k = query.replace(" ", ""), key.replace(" ", "")
+    diff = [i for i in range(len(q)) if len(q) == len(k) and q[i] != k[i]]
+    return len(diff) == 1 and q[diff[0]] in VOWELS and k[diff[0]] in VOWELS
 
 
 def is_slip(query: str, key: str, keyboard: bool = False) -> bool:
