@@ -20,9 +20,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from names_cli import assert_found, assert_unknown
 
 from conftest import run_cli
-from names_cli import assert_found, assert_unknown
 
 
 def test_street_names_of_each_group_resolve() -> None:
