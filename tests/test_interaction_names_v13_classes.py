@@ -108,12 +108,15 @@ def test_common_misspellings_of_listed_names_resolve() -> None:
         "kodeine": {"codeine"}, "ketamene": {"ketamine"}, "oxycodene": {"oxycodone"},
         # one vowel wrong in a long name, beside another drug it is no slip of (dihydrocodeine)
         "hydrocodine": {"hydrocodone"}, "oxycodine": {"oxycodone"},
+        # a name cut short on an "s" of its own is a slip, not a plural ("Methadose", "Gralise")
+        "methados": {"methadone"}, "gralis": {"gabapentin"},
     })
 
 
 def test_everyday_words_one_slip_from_a_brand_are_not_found() -> None:
     # "rested" is one key from Restex (levodopa), "lyrics" one letter from Lyrica (pregabalin).
-    assert_unknown(["rested", "lyrics", "midday", "tells"])
+    assert_unknown(["rested", "lyrics", "midday", "tells", "altas", "treats"])
+    assert_unknown(["recetas", "altas"], lang="es")
 
 
 def test_foreign_spellings_of_the_generics_resolve() -> None:

@@ -47,6 +47,7 @@ from baclofen_cli.features.interactions.names import (
     Hit,
     NameWords,
     Resolution,
+    as_typed,
     normalise,
     raw_key,
     readable,
@@ -106,6 +107,13 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
     whole = " ".join(tokens)
     near: list[tuple[float, str]] = []
     match = fuzzy_match(index, whole, near) if whole else None
+    typed = as_typed(query, words)
+    if match is None and whole and typed != whole:
+        # "methados", "gralis": the name cut short on an "s" of its own, not a plural ("altas" is
+        # not Altace, "recetas" not Restasis: only a name that starts with all that was typed).
+        cut = fuzzy_match(index, typed, [])
+        if cut is not None and cut.key.replace(" ", "").startswith(typed.replace(" ", "")):
+            match = cut
     if match is not None:
         return _finish(result, [match], region)
     if len(tokens) > 1:
