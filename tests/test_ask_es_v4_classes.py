@@ -51,8 +51,7 @@ def test_an_emergency_in_everyday_words_is_raised_and_answered_from_its_topic(qu
         ("al abuelo se le pasó la pastilla de la noche, se la doy ya?", {"missed-dose"}),
         # Figures of speech, an article between: nobody dying, fainting or choking.
         ("me quiero morir de la risa con el prospecto, el baclofeno da sueño?", {"side-effects"}),
-        pytest.param("casi me desmayo del susto al ver la caja, el baclofeno es peligroso?", {"side-effects", "precautions", "overview", "overdose"},
-                     marks=pytest.mark.xfail(strict=True, reason="topic model (session 9): the learnt prior outweighs the rules here; known regression, see README \"The topic model\"")),
+        ("casi me desmayo del susto al ver la caja, el baclofeno es peligroso?", {"side-effects", "precautions", "overview", "overdose"}),
         ("me ahogo en trámites, cómo pido más baclofeno en la farmacia", None),
         # Seizures in childhood: a condition in the past, answered from precautions.
         ("tuve convulsiones de pequeño, puedo tomar baclofeno", {"precautions"}),

@@ -99,6 +99,17 @@ def test_global_options_are_accepted_after_the_command(tmp_path) -> None:
     assert run_cli(["storage", "--no-color"], env={"FORCE_COLOR": "1"}).stdout.count("\x1b") == 0
 
 
+@pytest.mark.parametrize("args", [["ask", "--json", "-V"], ["interactions", "--version", "--json"]])
+def test_the_version_after_a_command_with_json_is_json(args: list[str]) -> None:
+    # Found by the hostile-input property test: `ask --json -V` printed the version as text.
+    result = run_cli(args)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["version"]
+    # After `--` it is the question, not the option.
+    asked = run_cli(["ask", "--json", "--", "-V"])
+    assert asked.returncode == 0 and json.loads(asked.stdout)["query"] == "-V"
+
+
 def test_help_command_shows_commands_and_topics(runner) -> None:
     assert invoke(runner, ["help"]).stdout == invoke(runner, ["--help"]).stdout
     assert invoke(runner, ["help", "side", "effects"]).stdout == invoke(runner, ["side-effects", "--help"]).stdout

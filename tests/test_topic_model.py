@@ -91,10 +91,69 @@ def test_a_model_trained_on_other_topics_is_not_used() -> None:
     assert not model.fits(_topic_ids(DATA_FILE)[1:])
 
 
-def test_the_model_never_answers_a_question_the_rules_turn_down() -> None:
-    # Out of scope and unrelated questions stay unanswered with the model (it only re-weighs).
-    for question in ("what is the capital of peru", "how much paracetamol can an adult take in a day"):
-        assert _first_topic(["ask", question]) is None
+OUT_OF_SCOPE = [
+    ["ask", "what is the capital of peru"],
+    ["ask", "how much paracetamol can an adult take in a day"],
+    ["ask", "best way to get red wine out of a carpet"],
+    ["ask", "how many hours should a teenager sleep"],
+    ["--lang", "es", "ask", "cual es la capital de peru"],
+    ["--lang", "es", "ask", "cuanto ibuprofeno puede tomar un adulto al dia"],
+    ["--lang", "es", "ask", "como quito una mancha de cafe de la camisa"],
+]
+
+
+@pytest.mark.parametrize("args", OUT_OF_SCOPE)
+def test_the_model_leaves_out_of_scope_questions_unanswered(args: list[str]) -> None:
+    # Turned down by the rules, and the model's "about something else" output agrees (or another
+    # medicine is named, when the model is not asked at all).
+    assert _first_topic(args) is None
+
+
+# Turned down by the rules for want of matching words; the model is sure of the topic.
+TURNED_DOWN = [
+    (["ask", "dizzy spells"], "side-effects"),
+    (["ask", "works how"], "how-it-works"),
+    (["ask", "explain baclofen to me like im 10"], "overview"),
+]
+
+
+@pytest.mark.parametrize(("args", "topic"), TURNED_DOWN)
+def test_the_model_answers_what_the_rules_turned_down_when_it_is_sure(
+    args: list[str], topic: str, tmp_path: Path,
+) -> None:
+    assert _first_topic(args) == topic
+    alone = tmp_path / DATA_FILE.name
+    shutil.copy(DATA_FILE, alone)
+    assert _first_topic(["--data", str(alone), *args]) is None
+
+
+def test_a_model_without_the_something_else_output_only_re_weighs(tmp_path: Path) -> None:
+    # A model file of the first shape (no "elsewhere" output) is read and used for ranking, and
+    # never answers what the rules turn down.
+    import json as json_module
+
+    raw = tm.model_path(DATA_FILE).read_bytes()
+    start = len(tm.MAGIC) + 4
+    size = int.from_bytes(raw[len(tm.MAGIC):start], "little")
+    header = json_module.loads(raw[start:start + size])
+    topics = len(header["topics"])
+    buckets = 1 << header["bits"]
+    body = raw[start + size:]
+    idf, weights = body[:4 * buckets], body[4 * buckets:]
+    # Drop the last output's weight from each bucket's row, and its intercept.
+    rows = [weights[i * 2 * (topics + 1):(i * (topics + 1) + topics) * 2] for i in range(buckets)]
+    for key in ("elsewhere", "answer_at", "elsewhere_at_most"):
+        header.pop(key)
+    header["intercepts"] = header["intercepts"][:topics]
+    head = json_module.dumps(header).encode()
+    copy = tmp_path / DATA_FILE.name
+    shutil.copy(DATA_FILE, copy)
+    tm.model_path(copy).write_bytes(tm.MAGIC + len(head).to_bytes(4, "little") + head + idf + b"".join(rows))
+    old = tm.TopicModel.read(tm.model_path(copy))
+    assert old is not None and not old.elsewhere
+    assert old.sure_answer(["dizzy", "spells"]) is None
+    assert _first_topic(["--data", str(copy), "ask", "dizzy spells"]) is None
+    assert _first_topic(["--data", str(copy), *LEARNT[0][0]]) == LEARNT[0][1]
 
 
 @pytest.mark.parametrize(("path", "lang"), SHIPPED)

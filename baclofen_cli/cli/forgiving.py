@@ -66,6 +66,11 @@ def lift_global_options(argv: list[str]) -> tuple[list[str], list[str]]:
                 lifted.append(value)
             continue
         rest.append(token)
+    asked = rest[:rest.index("--")] if "--" in rest else rest
+    if "--json" in asked and {"--version", "-V"} & set(lifted):
+        # `baclofen ask --json -V`: the version is what runs, so it is printed as JSON too.
+        rest.remove("--json")
+        lifted.append("--json")
     return lifted, rest
 
 

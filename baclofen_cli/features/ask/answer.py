@@ -46,6 +46,7 @@ from baclofen_cli.features.ask.scope import (
     ANCHORED_MIN_SCORE,
     FULL_COVERAGE,
     MIN_SCORE,
+    about_people_at_large,
     mentioned_drugs,
     min_score,
     only_substances,
@@ -215,6 +216,8 @@ def answer(kb: KnowledgeBase, index: AskIndex, question: str, model: TopicModel 
                               model=model)
     if not results and focus is not None:
         results = _ranked_results(kb, index, tokens, rules, emergency, lead_topic=lead_topic, model=model)
+    if not results and not emergency and model is not None:
+        results = _sure_of(kb, index, model, ranking_tokens, found)
     if not results and (emergency or numbers) and index.emergency_topics:
         # "911", "what number do i call": the first topic that says what to do in an emergency.
         topic = kb.topic(index.emergency_topics[0])
@@ -267,6 +270,24 @@ def _ranked_results(
         return results
     learnt = once(model)
     return learnt or results
+
+
+def _sure_of(kb: KnowledgeBase, index: AskIndex, model: TopicModel, tokens: list[Token],
+             found: dict[int, str]) -> list[dict[str, Any]]:
+    """A question the rules turned down for want of matching words ("dizzy spells", "works
+    how"), answered from the topic the model is sure of, when it is also sure the question is not
+    about something else. Never one that names another medicine or substance, or that the
+    language's general subjects or remedy questions say is about people at large."""
+    if found or about_people_at_large(tokens, index):
+        return []
+    from baclofen_cli.features.ask.topic_model import words_read
+
+    topic = model.sure_answer(words_read(tokens))
+    if topic is None or kb.topic(topic) is None:
+        return []
+    # The sections the question's own words match best, else the topic's first ones.
+    ranked = next((r for r in rank(index, tokens) if r.topic == topic), None)
+    return topic_results(kb, ranked or Ranked(topic, MIN_SCORE, []), limit=2)
 
 
 def _copies(ranked: list[Ranked]) -> list[Ranked]:

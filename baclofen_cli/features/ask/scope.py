@@ -207,8 +207,7 @@ def min_score(
         found = substances(tokens, index)
     named = named_before or names_medicine(tokens, index) or implied_subject(tokens, index, found)
     referred = named or refers_to_medicine(tokens, index, found)
-    words = [t.word for t in tokens]
-    if not referred and (has_phrase(words, lang.general_subjects) or _asks_remedy(words, lang)) and not (
+    if not referred and about_people_at_large(tokens, index) and not (
             (ranked and _in_headings(tokens, index, ranked[0].topic)) or any(signs_described_and_asked(tokens, index))):
         # "how many hours sleep does an adult need", "does red wine help your heart": about people
         # at large, and neither the medicine, nor "it"/"my tablets", nor what the best topic is
@@ -279,6 +278,13 @@ def min_score(
         # ("what is the half life", "what are the side effects", "opening hours of the clinic").
         return None
     return MIN_SCORE
+
+
+def about_people_at_large(tokens: list[Token], index: AskIndex) -> bool:
+    """"how many hours sleep does an adult need", "home remedies for cramps": one of the
+    language's `general_subjects`, or a remedy asked for."""
+    words = [t.word for t in tokens]
+    return has_phrase(words, index.words.general_subjects) or _asks_remedy(words, index.words)
 
 
 def _asks_remedy(words: list[str], lang: AskWords) -> bool:

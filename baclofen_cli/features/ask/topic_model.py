@@ -11,7 +11,11 @@ each word, each pair of neighbouring words, and the 3- to 5-letter pieces of eac
 typo or an unseen ending still counts), weighted by sublinear tf-idf and scaled to length 1.
 It is trained by `tools/train_topic_model.py` (scikit-learn, the `train` extra) and read here
 with the standard library only: a JSON header, then the idf of each hashed feature (float32) and
-one int16 weight per feature and topic, little-endian. A knowledge file `NAME.yaml` has its model
+one int16 weight per feature and output, little-endian. Besides the topics, a model may have one
+more output, "about something else", learnt from the sets' `out_of_scope:` questions: a question
+the rules turn down for want of matching words ("dizzy spells", "works how") is answered from the
+model's topic only when the model is sure of it and sure the question is not about something else
+(`answer_at`, `elsewhere_at_most`). A knowledge file `NAME.yaml` has its model
 beside it as `NAME.ask-model.bin`; a file without one, or whose topics are not the model's (a
 clinic's own file), is answered by the rules alone.
 """
@@ -91,6 +95,11 @@ class TopicModel:
         self.share: float = float(header["blend"])
         # Below this probability for its likeliest topic the model is not used at all.
         self.least: float = float(header["least"])
+        # A last output, after the topics, for questions about something else (see above); and
+        # how sure the model must be to answer a question the rules turned down (1.0: never).
+        self.elsewhere: bool = bool(header.get("elsewhere", False))
+        self.answer_at: float = float(header.get("answer_at", 1.0))
+        self.elsewhere_at_most: float = float(header.get("elsewhere_at_most", 0.0))
         self.idf, self.weights = idf, weights
 
     @classmethod
@@ -106,7 +115,8 @@ class TopicModel:
             start = len(MAGIC) + 4
             size = int.from_bytes(raw[len(MAGIC):start], "little")
             header = json.loads(raw[start:start + size].decode("utf-8"))
-            buckets, k = 1 << int(header["bits"]), len(header["topics"])
+            buckets = 1 << int(header["bits"])
+            k = len(header["topics"]) + (1 if header.get("elsewhere") else 0)
             idf, weights = array("f"), array("h")
             body = start + size
             idf.frombytes(raw[body:body + 4 * buckets])
@@ -121,15 +131,18 @@ class TopicModel:
             model = cls(header, idf, weights)
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             return None
-        return model if 0.0 <= model.share <= 1.0 and 0.0 <= model.least <= 1.0 and model.scale > 0 else None
+        shares = (model.share, model.least, model.answer_at, model.elsewhere_at_most)
+        return model if all(0.0 <= x <= 1.0 for x in shares) and model.scale > 0 else None
 
     def fits(self, topic_ids: Sequence[str]) -> bool:
         """Trained on exactly these topics (a clinic's own file has others: rules only)."""
         return sorted(self.topics) == sorted(topic_ids)
 
-    def probabilities(self, words: Sequence[str]) -> dict[str, float]:
-        """Topic id -> the model's probability that it answers a question of these words."""
-        k, weights, scale = len(self.topics), self.weights, self.scale
+    def outputs(self, words: Sequence[str]) -> tuple[dict[str, float], float]:
+        """Topic id -> the model's probability that it answers a question of these words, among
+        the topics; and the probability that the question is about something else (0.0 for a
+        model without that output)."""
+        k, weights, scale = len(self.intercepts), self.weights, self.scale
         logits = list(self.intercepts)
         for h, value in weighted(hashed(features(words), self.bits), self.idf).items():
             row = h * k
@@ -138,7 +151,25 @@ class TopicModel:
         top = max(logits)
         exps = [math.exp(x - top) for x in logits]
         total = sum(exps)
-        return {topic: e / total for topic, e in zip(self.topics, exps)}
+        elsewhere = exps[-1] / total if self.elsewhere else 0.0
+        among = sum(exps[:len(self.topics)])
+        return {topic: e / among for topic, e in zip(self.topics, exps)}, elsewhere
+
+    def probabilities(self, words: Sequence[str]) -> dict[str, float]:
+        """Topic id -> the model's probability that it answers a question of these words."""
+        return self.outputs(words)[0]
+
+    def sure_answer(self, words: Sequence[str]) -> str | None:
+        """The topic a question the rules turned down is about, when the model is sure of it and
+        sure the question is not about something else; else None."""
+        if not self.elsewhere:
+            return None
+        probabilities, elsewhere = self.outputs(words)
+        best = max(probabilities, key=lambda t: probabilities[t], default=None)
+        if best is None or elsewhere > self.elsewhere_at_most:
+            return None
+        # Among all outputs, as the model learnt them: "about something else" takes its share.
+        return best if probabilities[best] * (1.0 - elsewhere) >= self.answer_at else None
 
 
 def blend(ranked: list[Ranked], probabilities: dict[str, float], share: float, least: float) -> None:
