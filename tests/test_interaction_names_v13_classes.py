@@ -85,11 +85,15 @@ def test_a_measure_beside_a_drink_is_the_drink_only() -> None:
 
 
 @pytest.mark.parametrize("question", ["I am a forty year old man, can I take baclofen",
-                                      "my son takes the school bus, can he take baclofen"])
+                                      "my son takes the school bus, can he take baclofen",
+                                      # ask corrects one slip in a name: "boots" is one from "zoots"
+                                      "can baclofen be bought off the shelf at boots or is it prescription",
+                                      "can my son with a baclofen pump go on a plane"])
 def test_everyday_names_are_not_read_inside_an_ask_question(question: str) -> None:
     result = run_cli(["ask", "--json", question])
     answer = json.loads(result.stdout)
-    # No interaction warning: "a forty" and "school bus" are not alcohol or alprazolam in a sentence.
+    # No interaction warning: "a forty", "school bus", "zoot" are not alcohol, alprazolam or cannabis
+    # in a sentence (they are `everyday_names`, read by `interactions` only).
     assert not [n for n in answer["notices"] if n.get("kind") == "warning"], answer["notices"]
 
 
