@@ -113,12 +113,12 @@ class InteractingDrug(StrictStruct, frozen=True):
     # is diphenhydramine): region code -> names. With a region chosen only its meaning is shown;
     # with none, every meaning.
     brands_by_region: dict[RegionCode, list[NonEmptyText]] = {}
-    # Street and everyday words for it ("weed", "bars", "a few pints"): they mean this drug alone
-    # or with an amount, a use or another name ("a joint", "two bars", "weed and xanax"), never
-    # as part of a longer everyday phrase ("pot noodle", "cider vinegar", "bar of soap").
+    # Street and everyday words ("weed", "bars", "a few pints"): alone or with an amount, a use or
+    # another name ("a joint", "weed and xanax"), never inside an everyday phrase ("pot noodle").
     street_names: list[NonEmptyText] = []
-    # Where its street names come from (DEA, FRANK): checked like every other source id.
-    sources: list[Identifier] = []
+    # The same, never read inside an `ask` question ("a fifth", "school bus": "my fifth day").
+    everyday_names: list[NonEmptyText] = []
+    sources: list[Identifier] = []  # where its street names come from (DEA, FRANK): checked ids
 
 
 class InteractionGroup(StrictStruct, frozen=True):

@@ -148,6 +148,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "aliases": "Other names that mean it: other spellings, synonyms, brand-like names ('pethidine').",
         "street_names": "Street and everyday words for it ('weed', 'beer', 'a few pints'): they count alone or "
         "with an amount ('a joint', 'two bars'), never inside a longer everyday phrase ('pot noodle').",
+        "everyday_names": "Street names that are also everyday words in a sentence ('a fifth', 'a forty', 'school "
+        "bus'): names in `interactions` like street names, never read inside an `ask` question ('my fifth day').",
         "sources": "Where its street names come from (DEA, FRANK).",
         "brands_by_region": "Region code -> brands that mean this drug only there (UK Sominex is promethazine).",
     },

@@ -206,7 +206,8 @@ def _duplicate_problems(data: dict[str, Any]) -> Iterator[Problem]:
     owners: dict[str, str] = {}
     for gi, group in enumerate(data["interactions"]["groups"]):
         for di, drug in enumerate(group["drugs"]):
-            for name in [drug["name"], *(n for k in ("brands", "aliases", "street_names") for n in drug.get(k, []))]:
+            kinds = ("brands", "aliases", "street_names", "everyday_names")
+            for name in [drug["name"], *(n for k in kinds for n in drug.get(k, []))]:
                 owner = owners.setdefault(name.casefold(), drug["name"])
                 if owner.casefold() != drug["name"].casefold():
                     yield Problem(

@@ -90,7 +90,7 @@ def fuzzy_match(index: DrugIndex, query: str, near: list[tuple[float, str]], str
         if key in index.street and _one_vowel_changed(query, key):
             continue  # slang with another vowel is another word ("dollies" is not "dillies")
         if length <= SHORT_NAME:
-            if not _close_short(query, key):
+            if not _close_short(query, key, keyboard=key not in index.street):
                 continue
             score = max(score, SLIP_SCORE)  # a plain typing slip on a short name is strong evidence
         usable.append((score, key))
@@ -99,22 +99,44 @@ def fuzzy_match(index: DrugIndex, query: str, near: list[tuple[float, str]], str
         return None
     best_score, best_key = usable[0]
     best_drugs = _drug_set(index.names[best_key])
+    # A one-letter slip of a name is not in doubt beside a name the typed word is no slip of
+    # ("hydrocodine": hydrocodone with one vowel wrong, dihydrocodeine three letters away; "fentany":
+    # fentanyl's last letter missing, phenytoin another word). Only a vowel for a vowel in a short
+    # name stays in doubt: those sit among other real brands ("Apronax" is neither Apranax nor Aprinox).
+    clear = any(best_score - score <= AMBIGUITY_MARGIN and _drug_set(index.names[key]) == best_drugs
+                and _one_letter(query, key) and is_slip(query, key)
+                and (len(key.replace(" ", "")) > CROWDED_NAME or not _vowel_for_vowel(query, key))
+                for score, key in usable)
     for score, key in usable[1:]:
         if best_score - score > AMBIGUITY_MARGIN:
             break
-        if _drug_set(index.names[key]) != best_drugs:
+        if _drug_set(index.names[key]) != best_drugs and not (clear and not is_slip(query, key)):
             return None  # two different drugs are about as close: ask, don't guess
     # The drug's names as close as its best one ("frusemide", "furosemide" for "furosamide"): a slip
     # of any of them counts; otherwise close, but most likely another real drug ("did you mean").
     for score, key in usable:
         if best_score - score > AMBIGUITY_MARGIN:
             break
-        if _drug_set(index.names[key]) == best_drugs and is_slip(query, key):
+        if _drug_set(index.names[key]) == best_drugs and is_slip(query, key, keyboard=key not in index.street):
             return Found(index.names[key], "fuzzy", key, score)
     return None
 
 
-def is_slip(query: str, key: str) -> bool:
+def _one_letter(query: str, key: str) -> bool:
+    """One letter wrong, missing, extra or two swapped, as typed."""
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(query.replace(" ", ""), key.replace(" ", "")) <= 1
+
+
+def _vowel_for_vowel(query: str, key: str) -> bool:
+    """One vowel typed for another, nothing else wrong."""
+    q, k = query.replace(" ", ""), key.replace(" ", "")
+    diff = [i for i in range(len(q)) if len(q) == len(k) and q[i] != k[i]]
+    return len(diff) == 1 and q[diff[0]] in VOWELS and k[diff[0]] in VOWELS
+
+
+def is_slip(query: str, key: str, keyboard: bool = False) -> bool:
     """True when `query` is a typing slip of `key` itself, not another name that looks alike.
 
     Slips: the same sound ("percoset"), one letter wrong, missing, extra or two swapped
@@ -125,7 +147,7 @@ def is_slip(query: str, key: str) -> bool:
 
     q, k = query.replace(" ", ""), key.replace(" ", "")
     if len(k) <= SHORT_NAME:
-        return _close_short(query, key)
+        return _close_short(query, key, keyboard)
     q_sound, k_sound = sound(query).replace(" ", ""), sound(key).replace(" ", "")
     if q_sound == k_sound:
         return True
@@ -215,10 +237,13 @@ def _looks_like(query: str, key: str) -> bool:
     return OSA.distance(q, k) <= 2 and (len(k) > CROWDED_NAME or _same_last_vowel(q_sound, k_sound))
 
 
-def _close_short(query: str, key: str) -> bool:
+def _close_short(query: str, key: str, keyboard: bool = False) -> bool:
     """Short names ("lager", "sherry", "xanax") sit one letter from everyday words ("larger",
     "cherry"), so only typing slips count: the same sound, one vowel swapped, two letters
-    swapped, the last letter missing or doubled, or one vowel missing or extra ("valum")."""
+    swapped, the last letter missing or doubled, or one vowel missing or extra ("valum").
+    `keyboard` (a medicine's own name or brand, never a street or drink word, which sit among
+    everyday words): the last consonant may also be a key beside it or the letter before it
+    again ("zoloff", "xanaz" for Zoloft, Xanax)."""
     q, k = query.replace(" ", ""), key.replace(" ", "")
     if sound(q) == sound(k):
         return True
@@ -226,6 +251,9 @@ def _close_short(query: str, key: str) -> bool:
         diff = [i for i in range(len(q)) if q[i] != k[i]]
         if len(diff) == 1:
             typed, meant = q[diff[0]], k[diff[0]]
+            if keyboard and diff[0] == len(k) - 1 and meant not in VOWELS and typed not in VOWELS \
+                    and (typed in _KEYS_BESIDE.get(meant, "") or typed == k[-2]):
+                return True
             # A vowel for a vowel, or one nasal for the other after the first letter ("ambiem").
             return (typed in VOWELS and meant in VOWELS) or (diff[0] > 0 and {typed, meant} == NASALS)
         if len(diff) == 2 and diff[1] == diff[0] + 1:
@@ -240,6 +268,15 @@ def _close_short(query: str, key: str) -> bool:
     return any(
         longer[i] in VOWELS and longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 1)
     )
+
+
+# The keys around each letter on a QWERTY keyboard (a finger that lands one key off).
+_KEYS_BESIDE = {
+    "q": "wa", "w": "qeas", "e": "wrsd", "r": "etdf", "t": "ryfg", "y": "tugh", "u": "yihj", "i": "uojk",
+    "o": "ipkl", "p": "ol", "a": "qwsz", "s": "awedzx", "d": "serfxc", "f": "drtgcv", "g": "ftyhvb",
+    "h": "gyujbn", "j": "huiknm", "k": "jiolm", "l": "kop", "z": "asx", "x": "zsdc", "c": "xdfv",
+    "v": "cfgb", "b": "vghn", "n": "bhjm", "m": "njk",
+}
 
 
 def _one_vowel_changed(query: str, key: str) -> bool:

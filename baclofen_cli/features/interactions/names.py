@@ -214,6 +214,14 @@ def normalise(text: str, words: NameWords | None = None) -> str:
     return " ".join(_singular(t, words) for t in (kept or raw))
 
 
+def as_typed(text: str, words: NameWords | None = None) -> str:
+    """The lookup form with every final "s" kept, filler words and bare numbers dropped: a name cut
+    short where its last letter is an "s" ("methados" for Methadose) is a slip, not a plural."""
+    words = words or name_words()
+    raw = _tokens(text, words)
+    return " ".join(t for t in ([t for t in raw if t not in words.filler] or raw) if not NUMBER.match(t))
+
+
 def raw_key(text: str, words: NameWords | None = None) -> str:
     """The lookup form with filler words kept: "Solpadeine Max" is its own product, although
     "max" is filler elsewhere ("Tylenol Extra Strength" is plain Tylenol)."""
@@ -300,7 +308,7 @@ def build_index(kb: Any) -> DrugIndex:
             brands = set(drug.brands)
             for name in (drug.name, *drug.brands, *drug.aliases):
                 add(name, Hit(drug=drug.name, groups=groups, matched=name), is_generic=name not in brands)
-            for name in getattr(drug, "street_names", None) or []:
+            for name in [*(getattr(drug, "street_names", None) or []), *(getattr(drug, "everyday_names", None) or [])]:
                 add(name, Hit(drug=drug.name, groups=groups, matched=name), is_street=True)
             for code, brands in (getattr(drug, "brands_by_region", None) or {}).items():
                 for name in brands:

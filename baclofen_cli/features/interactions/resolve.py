@@ -47,6 +47,7 @@ from baclofen_cli.features.interactions.names import (
     Hit,
     NameWords,
     Resolution,
+    as_typed,
     normalise,
     raw_key,
     readable,
@@ -106,6 +107,13 @@ def resolve(index: DrugIndex, query: str, region: str | None = None) -> Resoluti
     whole = " ".join(tokens)
     near: list[tuple[float, str]] = []
     match = fuzzy_match(index, whole, near) if whole else None
+    typed = as_typed(query, words)
+    if match is None and whole and typed != whole:
+        # "methados", "gralis": the name cut short on an "s" of its own, not a plural ("altas" is
+        # not Altace, "recetas" not Restasis: only a name that starts with all that was typed).
+        cut = fuzzy_match(index, typed, [])
+        if cut is not None and cut.key.replace(" ", "").startswith(typed.replace(" ", "")):
+            match = cut
     if match is not None:
         return _finish(result, [match], region)
     if len(tokens) > 1:
@@ -250,10 +258,12 @@ def _street_rule(
         return spans, False
     placed = [(at[start], at[start + sizes[start] - 1], found.key in index.street) for start, found in spans]
     keep = kept_neighbours(raw, placed, is_name_slip, index.words)
-    # A street name that is also a describing word, right before another name, describes it
-    # ("blue xanax", "brown bars"): it is not a second drug.
+    # A street name that is also a describing word or a measure, right before another name or its
+    # "of", describes it ("blue xanax", "brown bars", "a pot of beer"): it is not a second drug.
     starts = {first for (first, _, _), k in zip(placed, keep) if k}
-    describing = [k and street and first == last and raw[first] in index.words.amounts and last + 1 in starts
+    of = index.words.role("of")
+    describing = [k and street and first == last and raw[first] in index.words.amounts
+                  and (last + 1 in starts or (last + 2 in starts and raw[last + 1] == of))
                   for (first, last, street), k in zip(placed, keep)]
     kept = [span for span, k, d in zip(spans, keep, describing) if k and not d]
     return kept, not all(keep)
