@@ -1,9 +1,7 @@
-"""The session-10 end-of-session held-out sets (issues 14 and 18): written on 2026-12-02 by two
-helpers who did not change the tool and did not run it, while that session's work went on but kept
-from it, outside the repository, and measured once on the session's final code; the figures are in
-the session note and the README, and the sets are known from then on (later sessions may train the
-topic model on them). Marked `holdout` like tests/test_holdout_v4.py, whose measuring and
-well-formedness checks they share:
+"""Session 10's held-out sets, English v15, Spanish v11 and names v13: written at the start of the
+session by helpers who neither changed nor ran the tool, kept outside the repository, measured once
+on 0d884f4 (figures in the README, "Session 10, measured once"), known from then on. Their checks are
+test_holdout_v4's, as for session 9 (tests/test_holdout_v14.py):
 
     .venv/bin/python -m pytest -m holdout -s -n 0 tests/test_holdout_v15.py
 """
@@ -15,17 +13,14 @@ from pathlib import Path
 import pytest
 from test_holdout_v4 import (  # noqa: F401 (autouse fixture)
     SPANISH_DATA,
-    _load,
     _only_when_asked_for,
-    _phrasings_in,
-    _wanted,
     check_ask,
     check_names,
     test_a_held_out_question_set_is_well_formed_and_not_copied_into_the_knowledge_file,
     test_the_held_out_name_list_is_well_formed,
 )
 
-from conftest import DATA_FILE, read_yaml
+from conftest import DATA_FILE
 
 
 @pytest.mark.parametrize(("name", "knowledge_file"), [("ask_holdout_v15.yaml", DATA_FILE),
