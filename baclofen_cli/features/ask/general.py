@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from baclofen_cli.features.ask.question import content_tokens
 from baclofen_cli.features.ask.rank import is_weak
-from baclofen_cli.features.ask.token import has_phrase, typed_stem
+from baclofen_cli.features.ask.token import typed_stem
 
 if TYPE_CHECKING:
     from baclofen_cli.features.ask.index import AskIndex
@@ -39,9 +39,8 @@ def after_negation(words: list[str], n: int, lang: AskWords) -> bool:
 
 def about_people_at_large(tokens: list[Token], index: AskIndex) -> bool:
     """"how many hours sleep does an adult need", "home remedies for cramps": one of the
-    language's `general_subjects`, or a remedy asked for."""
-    words = [t.word for t in tokens]
-    return has_phrase(words, index.words.general_subjects) or asks_remedy(words, index.words)
+    language's `general_subjects`, or a remedy asked for (the words `general_words` finds)."""
+    return bool(general_words([t.word for t in tokens], index.words))
 
 
 def general_words(words: list[str], lang: AskWords) -> set[str]:
