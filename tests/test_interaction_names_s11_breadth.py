@@ -1,5 +1,5 @@
-"""Session 11 (names13 pass): Japanese brands of the guide's benzodiazepines and zopiclone, each
-from a PMDA package insert with a `names13-` source record (the page read, a copy of the insert or a
+"""Session 11 (names13 pass): Japanese brands of the guide's benzodiazepines and zopiclone, and the
+tramadol-paracetamol combination Tramcet, each from a PMDA package insert with a `names13-` source record (the page read, a copy of the insert or a
 Japanese drug reference, is kept under `via`).
 
 Left out by the guard (one edit from an everyday word): Constan (alprazolam, "constant"), Horizon
@@ -22,9 +22,12 @@ BRANDS = {
     "Benzalin 5mg": "nitrazepam",
     "Nelbon": "nitrazepam",
     "Eurodin 2mg": "estazolam",
+    # a combination (tramadol with paracetamol): its opioid is what the guide lists
+    "Tramcet tablets": "tramadol",
 }
 SPANISH = {"zopiclone": "zopiclona", "lorazepam": "lorazepam",
-           "diazepam": "diazepam", "nitrazepam": "nitrazepam", "estazolam": "estazolam"}
+           "diazepam": "diazepam", "nitrazepam": "nitrazepam", "estazolam": "estazolam",
+           "tramadol": "tramadol"}
 
 
 def test_japanese_brands_of_the_guides_benzodiazepines_and_zopiclone() -> None:
